@@ -1,0 +1,780 @@
+//! Model → Akoma Ntoso 3.0 XML, in the shape the UN publishes (AKN4UN), valid against the
+//! OASIS schema.
+//!
+//! eIds follow the AKN naming convention and carry printed numbers (`para_7`,
+//! `sec_II__para_3__list_1__point_b`), so they are unique and stable across conversions.
+
+use crate::model::*;
+use crate::vocab::{self, FrbrNames};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use std::io::{self, Write};
+
+pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+/// Writes `doc` as an AKN document.
+pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
+    let mut x = Xml {
+        w: Writer::new(out),
+        depth: 0,
+    };
+    x.w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    x.newline()?;
+    x.open("akomaNtoso", &[("xmlns", NAMESPACE)])?;
+    x.open(
+        "statement",
+        &[
+            ("name", doc.kind.akn_name()),
+            ("contains", "originalVersion"),
+        ],
+    )?;
+    write_meta(&mut x, doc)?;
+    write_cover_page(&mut x, doc)?;
+    write_preface(&mut x, doc)?;
+    write_preamble(&mut x, doc)?;
+    x.open("mainBody", &[])?;
+    if doc.body.is_empty() {
+        // The schema wants content in mainBody; an empty operative part stays visible.
+        x.open("hcontainer", &[("name", "empty"), ("eId", "hcontainer_1")])?;
+        x.open("content", &[])?;
+        x.inline_block("p", &[], doc, &[])?;
+        x.close("content")?;
+        x.close("hcontainer")?;
+    }
+    write_blocks(&mut x, doc, &doc.body, "")?;
+    x.close("mainBody")?;
+    write_conclusions(&mut x, doc)?;
+    write_annexes(&mut x, doc)?;
+    x.close("statement")?;
+    x.close("akomaNtoso")?;
+    x.newline()?;
+    Ok(())
+}
+
+/// A writer that indents blocks and leaves inline content untouched.
+struct Xml<W: Write> {
+    w: Writer<W>,
+    depth: usize,
+}
+
+impl<W: Write> Xml<W> {
+    fn newline(&mut self) -> io::Result<()> {
+        self.w.get_mut().write_all(b"\n")
+    }
+
+    fn indent(&mut self) -> io::Result<()> {
+        let pad = "  ".repeat(self.depth);
+        self.w.get_mut().write_all(b"\n")?;
+        self.w.get_mut().write_all(pad.as_bytes())
+    }
+
+    fn start(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'static> {
+        let mut s = BytesStart::new(name.to_string());
+        for &(k, v) in attrs {
+            s.push_attribute((k, v));
+        }
+        s
+    }
+
+    fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+        if self.depth > 0 {
+            self.indent()?;
+        }
+        self.w.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn close(&mut self, name: &str) -> io::Result<()> {
+        self.depth -= 1;
+        self.indent()?;
+        self.w.write_event(Event::End(BytesEnd::new(name)))?;
+        Ok(())
+    }
+
+    fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+        self.indent()?;
+        self.w.write_event(Event::Empty(Self::start(name, attrs)))?;
+        Ok(())
+    }
+
+    /// `<name attrs>text</name>` on one line.
+    fn leaf(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> io::Result<()> {
+        self.indent()?;
+        self.inline_leaf(name, attrs, text)
+    }
+
+    fn inline_leaf(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> io::Result<()> {
+        self.w.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.text(text)?;
+        self.w.write_event(Event::End(BytesEnd::new(name)))?;
+        Ok(())
+    }
+
+    fn text(&mut self, text: &str) -> io::Result<()> {
+        if !text.is_empty() {
+            self.w.write_event(Event::Text(BytesText::new(text)))?;
+        }
+        Ok(())
+    }
+
+    /// A block element (`p`, `heading`) holding inlines on one line.
+    fn inline_block(
+        &mut self,
+        name: &str,
+        attrs: &[(&str, &str)],
+        doc: &Document,
+        runs: &[Inline],
+    ) -> io::Result<()> {
+        self.indent()?;
+        self.w.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.inlines(doc, runs)?;
+        self.w.write_event(Event::End(BytesEnd::new(name)))?;
+        Ok(())
+    }
+
+    fn inlines(&mut self, doc: &Document, runs: &[Inline]) -> io::Result<()> {
+        for run in runs {
+            match run {
+                Inline::Text(t) => self.text(t)?,
+                Inline::Phrase(p) => self.inline_leaf("span", &[("class", "italic")], p)?,
+                Inline::Emphasis(e) => self.inline_leaf("i", &[], e)?,
+                Inline::Ref(c) => {
+                    let href = vocab::undocs_link(&c.symbol);
+                    self.inline_leaf("ref", &[("href", &href)], &c.text)?
+                }
+                Inline::NoteRef { marker, index } => self.note(doc, marker, *index)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// A footnote, written where its marker stands.
+    fn note(&mut self, doc: &Document, marker: &str, index: usize) -> io::Result<()> {
+        let eid = format!("note_{}", index + 1);
+        self.w.write_event(Event::Start(Self::start(
+            "authorialNote",
+            &[("marker", marker), ("placement", "bottom"), ("eId", &eid)],
+        )))?;
+        self.w.write_event(Event::Start(Self::start("p", &[])))?;
+        if let Some(note) = doc.footnotes.get(index) {
+            // A footnote citing another footnote cannot nest; its markers stay as text.
+            let flat: Vec<Inline> = note
+                .text
+                .iter()
+                .map(|r| match r {
+                    Inline::NoteRef { marker, .. } => Inline::Text(marker.clone()),
+                    other => other.clone(),
+                })
+                .collect();
+            self.inlines(doc, &flat)?;
+        }
+        self.w.write_event(Event::End(BytesEnd::new("p")))?;
+        self.w
+            .write_event(Event::End(BytesEnd::new("authorialNote")))?;
+        Ok(())
+    }
+}
+
+/// The TLC eIds the document refers to, declared in `meta/references`.
+struct References {
+    committee: Option<(String, String)>,
+}
+
+fn committee_id(name: &str) -> String {
+    let mut id = String::new();
+    for (i, word) in name.split_whitespace().enumerate() {
+        let w: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        let mut chars = w.chars();
+        if let Some(first) = chars.next() {
+            if i == 0 {
+                id.extend(first.to_lowercase());
+            } else {
+                id.extend(first.to_uppercase());
+            }
+            id.push_str(chars.as_str());
+        }
+    }
+    if id.is_empty() || !id.starts_with(|c: char| c.is_alphabetic()) {
+        id.insert_str(0, "committee");
+    }
+    id
+}
+
+fn references(doc: &Document) -> References {
+    References {
+        committee: doc
+            .adoption
+            .origin
+            .as_ref()
+            .and_then(|o| o.committee.as_ref())
+            .map(|c| (committee_id(c), c.clone())),
+    }
+}
+
+fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+    let names = FrbrNames::new(&doc.symbol, doc.adoption.date, doc.language);
+    let adoption = doc
+        .adoption
+        .date
+        .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string());
+    let issued = doc
+        .masthead
+        .issue_date
+        .map_or_else(|| adoption.clone(), |d| d.to_string());
+    let organ = format!("#{}", doc.organ.tlc_id());
+    x.open("meta", &[])?;
+    x.open("identification", &[("source", "#unakn")])?;
+    x.open("FRBRWork", &[])?;
+    x.empty("FRBRthis", &[("value", &names.work_this())])?;
+    x.empty("FRBRuri", &[("value", &names.work)])?;
+    x.empty("FRBRdate", &[("date", &adoption), ("name", "adoption")])?;
+    x.empty("FRBRauthor", &[("href", &organ), ("as", "#author")])?;
+    x.empty("FRBRcountry", &[("value", "un")])?;
+    x.empty("FRBRnumber", &[("value", &doc.number)])?;
+    x.empty("FRBRname", &[("value", &doc.symbol)])?;
+    x.close("FRBRWork")?;
+    x.open("FRBRExpression", &[])?;
+    x.empty("FRBRthis", &[("value", &names.expression_this())])?;
+    x.empty("FRBRuri", &[("value", &names.expression)])?;
+    x.empty("FRBRdate", &[("date", &issued), ("name", "publication")])?;
+    x.empty("FRBRauthor", &[("href", &organ), ("as", "#author")])?;
+    x.empty("FRBRlanguage", &[("language", doc.language.iso639_2())])?;
+    x.close("FRBRExpression")?;
+    x.open("FRBRManifestation", &[])?;
+    x.empty("FRBRthis", &[("value", &names.manifestation_this())])?;
+    x.empty("FRBRuri", &[("value", &names.manifestation)])?;
+    x.empty("FRBRdate", &[("date", &issued), ("name", "conversion")])?;
+    x.empty("FRBRauthor", &[("href", "#unakn"), ("as", "#editor")])?;
+    x.close("FRBRManifestation")?;
+    x.close("identification")?;
+    let refs = references(doc);
+    x.open("references", &[("source", "#unakn")])?;
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", "unakn"),
+            ("href", "https://w3id.org/unakn"),
+            ("showAs", "unakn"),
+        ],
+    )?;
+    let organ_href = format!("/akn/ontology/organization/un/{}", doc.organ.tlc_id());
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", doc.organ.tlc_id()),
+            ("href", &organ_href),
+            ("showAs", doc.organ.name()),
+        ],
+    )?;
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", "unitedNations"),
+            ("href", "/akn/ontology/organization/un/unitedNations"),
+            ("showAs", "United Nations"),
+        ],
+    )?;
+    if let Some((id, name)) = &refs.committee {
+        let href = format!("/akn/ontology/organization/un/{id}");
+        x.empty(
+            "TLCOrganization",
+            &[("eId", id), ("href", &href), ("showAs", name)],
+        )?;
+    }
+    x.empty(
+        "TLCRole",
+        &[
+            ("eId", "author"),
+            ("href", "/akn/ontology/role/un/author"),
+            ("showAs", "Author"),
+        ],
+    )?;
+    x.empty(
+        "TLCRole",
+        &[
+            ("eId", "editor"),
+            ("href", "/akn/ontology/role/un/editor"),
+            ("showAs", "Editor"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "symbol"),
+            ("href", "/akn/ontology/concept/un/symbol"),
+            ("showAs", "Symbol"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "generalDistribution"),
+            ("href", "/akn/ontology/concept/un/generalDistribution"),
+            ("showAs", "General distribution"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "dateOfIssuance"),
+            ("href", "/akn/ontology/concept/un/dateOfIssuance"),
+            ("showAs", "Date of issuance"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "dateOfAdoption"),
+            ("href", "/akn/ontology/concept/un/dateOfAdoption"),
+            ("showAs", "Date of adoption"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "resolutionTitle"),
+            ("href", "/akn/ontology/concept/un/resolutionTitle"),
+            ("showAs", "Resolution title"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "enactingFormula"),
+            ("href", "/akn/ontology/concept/un/enactingFormula"),
+            ("showAs", "Enacting formula"),
+        ],
+    )?;
+    x.close("references")?;
+    x.close("meta")?;
+    Ok(())
+}
+
+fn write_cover_page<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+    let m = &doc.masthead;
+    let organ_ref = format!("#{}", doc.organ.tlc_id());
+    x.open("coverPage", &[("eId", "coverPage")])?;
+    x.open("p", &[])?;
+    x.leaf(
+        "docAuthority",
+        &[("refersTo", "#unitedNations")],
+        "United Nations",
+    )?;
+    x.close("p")?;
+    x.open("p", &[])?;
+    x.leaf("docNumber", &[("refersTo", "#symbol")], &doc.symbol)?;
+    x.close("p")?;
+    x.open("p", &[])?;
+    x.leaf(
+        "docAuthority",
+        &[("refersTo", &organ_ref)],
+        m.organ_name.as_deref().unwrap_or(doc.organ.name()),
+    )?;
+    x.close("p")?;
+    if let Some(d) = &m.distribution {
+        x.open("p", &[])?;
+        x.leaf("docStatus", &[("refersTo", "#generalDistribution")], d)?;
+        x.close("p")?;
+    }
+    if let Some(date) = m.issue_date {
+        x.open("p", &[])?;
+        x.leaf(
+            "docDate",
+            &[("date", &date.to_string()), ("refersTo", "#dateOfIssuance")],
+            &printed_date(date),
+        )?;
+        x.close("p")?;
+    }
+    if let (Some(session), Some(label)) = (m.session, &m.session_label) {
+        x.open("p", &[])?;
+        x.leaf(
+            "session",
+            &[("value", &session.to_string()), ("refersTo", &organ_ref)],
+            label,
+        )?;
+        x.close("p")?;
+    }
+    if !m.agenda_items.is_empty() {
+        let numbers: Vec<&str> = m.agenda_items.iter().map(|a| a.number.as_str()).collect();
+        let label = if numbers.len() == 1 {
+            "Agenda item"
+        } else {
+            "Agenda items"
+        };
+        let printed = format!("{label} {}", join_and(&numbers));
+        x.open("p", &[])?;
+        x.leaf(
+            "inline",
+            &[("name", "agendaItem"), ("title", &numbers.join("; "))],
+            &printed,
+        )?;
+        x.close("p")?;
+        for item in &m.agenda_items {
+            if let Some(title) = &item.title {
+                x.open("p", &[])?;
+                x.leaf(
+                    "inline",
+                    &[("name", "agendaItemTitle"), ("title", &item.number)],
+                    title,
+                )?;
+                x.close("p")?;
+            }
+        }
+    }
+    if let Some(statement) = &doc.adoption.statement {
+        x.open("p", &[])?;
+        x.leaf("docTitle", &[], statement)?;
+        x.close("p")?;
+    }
+    if let Some(origin) = &doc.adoption.origin {
+        x.open("p", &[])?;
+        x.indent()?;
+        let committee = references(doc).committee.map(|(id, _)| format!("#{id}"));
+        let attrs: Vec<(&str, &str)> = committee
+            .as_deref()
+            .map(|c| vec![("refersTo", c)])
+            .unwrap_or_default();
+        x.w.write_event(Event::Start(Xml::<W>::start("docProponent", &attrs)))?;
+        match &origin.document {
+            Some(d) if origin.text.contains(d.as_str()) => {
+                let (before, after) = origin.text.split_once(d.as_str()).expect("checked");
+                x.text(before)?;
+                let symbol =
+                    crate::parse::citations::symbol_at(d).map_or_else(|| d.clone(), |(_, s)| s);
+                x.inline_leaf("ref", &[("href", &vocab::undocs_link(&symbol))], d)?;
+                x.text(after)?;
+            }
+            _ => x.text(&origin.text)?,
+        }
+        x.w.write_event(Event::End(BytesEnd::new("docProponent")))?;
+        x.close("p")?;
+    }
+    x.close("coverPage")?;
+    Ok(())
+}
+
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn printed_date(d: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS
+        .get(usize::from(d.month).saturating_sub(1))
+        .copied()
+        .unwrap_or("");
+    format!("{} {month} {}", d.day, d.year)
+}
+
+fn write_preface<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+    x.open("preface", &[])?;
+    x.indent()?;
+    x.w.write_event(Event::Start(Xml::<W>::start("p", &[])))?;
+    x.inline_leaf("docNumber", &[], &format!("{}.", doc.number))?;
+    x.text(" ")?;
+    x.w.write_event(Event::Start(Xml::<W>::start(
+        "docTitle",
+        &[("refersTo", "#resolutionTitle")],
+    )))?;
+    x.inlines(doc, &doc.title)?;
+    x.w.write_event(Event::End(BytesEnd::new("docTitle")))?;
+    x.w.write_event(Event::End(BytesEnd::new("p")))?;
+    x.close("preface")?;
+    Ok(())
+}
+
+fn write_preamble<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+    if doc.formula.is_none() && doc.preamble.is_empty() {
+        return Ok(());
+    }
+    x.open("preamble", &[])?;
+    if let Some(f) = &doc.formula {
+        x.open(
+            "formula",
+            &[("name", "enactingFormula"), ("eId", "formula_1")],
+        )?;
+        x.inline_block("p", &[], doc, &f.text)?;
+        x.close("formula")?;
+    }
+    for (i, recital) in doc.preamble.iter().enumerate() {
+        let eid = format!("container_{}", i + 1);
+        let name = phrase_of(&recital.text).unwrap_or("recital");
+        x.open("container", &[("name", name), ("eId", &eid)])?;
+        x.inline_block("p", &[], doc, &recital.text)?;
+        x.close("container")?;
+    }
+    x.close("preamble")?;
+    Ok(())
+}
+
+/// eIds of blocks within one list: printed numbers where there are, positions otherwise.
+fn block_eid(prefix: &str, block: &Block, position: usize) -> String {
+    let local = match block {
+        Block::Paragraph(p) => format!(
+            "para_{}",
+            p.number
+                .as_deref()
+                .map_or_else(|| format!("u{position}"), eid_safe)
+        ),
+        Block::Section(s) => format!(
+            "sec_{}",
+            s.number
+                .as_deref()
+                .map_or_else(|| format!("u{position}"), eid_safe)
+        ),
+        Block::Recital(_) => format!("hcontainer_{position}"),
+        Block::Text(_) => format!("hcontainer_{position}"),
+    };
+    if prefix.is_empty() {
+        local
+    } else {
+        format!("{prefix}__{local}")
+    }
+}
+
+/// Keeps what an eId may hold.
+fn eid_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// The eIds of a list of blocks, made unique where printed numbers repeat.
+pub fn block_eids(prefix: &str, blocks: &[Block]) -> Vec<String> {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let eid = block_eid(prefix, b, i + 1);
+            let n = seen.entry(eid.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                format!("{eid}-{n}")
+            } else {
+                eid
+            }
+        })
+        .collect()
+}
+
+fn write_blocks<W: Write>(
+    x: &mut Xml<W>,
+    doc: &Document,
+    blocks: &[Block],
+    prefix: &str,
+) -> io::Result<()> {
+    let eids = block_eids(prefix, blocks);
+    for (block, eid) in blocks.iter().zip(&eids) {
+        match block {
+            Block::Paragraph(p) => {
+                x.open("paragraph", &[("eId", eid)])?;
+                if let Some(n) = &p.number {
+                    x.leaf("num", &[], &format!("{n}."))?;
+                }
+                write_body_of(x, doc, eid, &p.text, &p.items, &p.wrap_up)?;
+                x.close("paragraph")?;
+            }
+            Block::Section(s) => {
+                x.open("section", &[("eId", eid)])?;
+                if let Some(n) = &s.number {
+                    x.leaf("num", &[], &format!("{n}."))?;
+                }
+                x.inline_block("heading", &[], doc, &s.heading)?;
+                if s.blocks.is_empty() {
+                    x.open("content", &[])?;
+                    x.inline_block("p", &[], doc, &[])?;
+                    x.close("content")?;
+                } else {
+                    write_blocks(x, doc, &s.blocks, eid)?;
+                }
+                x.close("section")?;
+            }
+            Block::Recital(r) => {
+                let name = phrase_of(&r.text).unwrap_or("recital");
+                x.open(
+                    "hcontainer",
+                    &[("name", "recital"), ("eId", eid), ("title", name)],
+                )?;
+                x.open("content", &[])?;
+                x.inline_block("p", &[], doc, &r.text)?;
+                x.close("content")?;
+                x.close("hcontainer")?;
+            }
+            Block::Text(t) => {
+                x.open("hcontainer", &[("name", "text"), ("eId", eid)])?;
+                x.open("content", &[])?;
+                x.inline_block("p", &[], doc, &t.text)?;
+                x.close("content")?;
+                x.close("hcontainer")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The inside of a paragraph or point: content, or a list of points.
+fn write_body_of<W: Write>(
+    x: &mut Xml<W>,
+    doc: &Document,
+    eid: &str,
+    text: &[Inline],
+    items: &[Item],
+    wrap_up: &[Inline],
+) -> io::Result<()> {
+    if items.is_empty() {
+        x.open("content", &[])?;
+        x.inline_block("p", &[], doc, text)?;
+        x.close("content")?;
+        return Ok(());
+    }
+    let list = format!("{eid}__list_1");
+    x.open("list", &[("eId", &list)])?;
+    if !text.is_empty() {
+        x.open("intro", &[])?;
+        x.inline_block("p", &[], doc, text)?;
+        x.close("intro")?;
+    }
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for item in items {
+        let mut point = format!("{list}__point_{}", eid_safe(&item.number));
+        let n = seen.entry(point.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            point = format!("{point}-{n}");
+        }
+        x.open("point", &[("eId", &point)])?;
+        x.leaf("num", &[], &format!("({})", item.number))?;
+        write_body_of(x, doc, &point, &item.text, &item.items, &[])?;
+        x.close("point")?;
+    }
+    if !wrap_up.is_empty() {
+        x.open("wrapUp", &[])?;
+        x.inline_block("p", &[], doc, wrap_up)?;
+        x.close("wrapUp")?;
+    }
+    x.close("list")?;
+    Ok(())
+}
+
+fn write_conclusions<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+    let Some(c) = &doc.conclusion else {
+        return Ok(());
+    };
+    x.open("conclusions", &[("eId", "conclusions")])?;
+    x.indent()?;
+    x.w.write_event(Event::Start(Xml::<W>::start("p", &[])))?;
+    x.inline_leaf("inline", &[("name", "adoptionMeeting")], &c.meeting)?;
+    if let Some(date) = c.date {
+        x.w.write_event(Event::Empty(Xml::<W>::start("eol", &[])))?;
+        let printed = c.date_text.clone().unwrap_or_else(|| printed_date(date));
+        x.inline_leaf(
+            "docDate",
+            &[("date", &date.to_string()), ("refersTo", "#dateOfAdoption")],
+            &printed,
+        )?;
+    }
+    x.w.write_event(Event::End(BytesEnd::new("p")))?;
+    x.close("conclusions")?;
+    Ok(())
+}
+
+fn write_annexes<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+    if doc.annexes.is_empty() {
+        return Ok(());
+    }
+    let names = FrbrNames::new(&doc.symbol, doc.adoption.date, doc.language);
+    let adoption = doc
+        .adoption
+        .date
+        .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string());
+    let organ = format!("#{}", doc.organ.tlc_id());
+    x.open("attachments", &[])?;
+    for (i, annex) in doc.annexes.iter().enumerate() {
+        let eid = format!("att_{}", i + 1);
+        x.open("attachment", &[("eId", &eid)])?;
+        x.open("doc", &[("name", "annex")])?;
+        x.open("meta", &[])?;
+        x.open("identification", &[("source", "#unakn")])?;
+        let component = format!("!annex_{}", i + 1);
+        for (level, uri, this) in [
+            (
+                "FRBRWork",
+                names.work.clone(),
+                format!("{}{component}", names.work),
+            ),
+            (
+                "FRBRExpression",
+                names.expression.clone(),
+                format!("{}{component}", names.expression),
+            ),
+            (
+                "FRBRManifestation",
+                names.manifestation.clone(),
+                format!("{}{component}.xml", names.expression),
+            ),
+        ] {
+            x.open(level, &[])?;
+            x.empty("FRBRthis", &[("value", &this)])?;
+            x.empty("FRBRuri", &[("value", &uri)])?;
+            x.empty("FRBRdate", &[("date", &adoption), ("name", "adoption")])?;
+            x.empty("FRBRauthor", &[("href", &organ), ("as", "#author")])?;
+            match level {
+                "FRBRWork" => x.empty("FRBRcountry", &[("value", "un")])?,
+                "FRBRExpression" => {
+                    x.empty("FRBRlanguage", &[("language", doc.language.iso639_2())])?
+                }
+                _ => {}
+            }
+            x.close(level)?;
+        }
+        x.close("identification")?;
+        x.close("meta")?;
+        x.open("preface", &[])?;
+        x.indent()?;
+        x.w.write_event(Event::Start(Xml::<W>::start("p", &[])))?;
+        x.inline_leaf("docNumber", &[], &annex.label)?;
+        if !annex.title.is_empty() {
+            x.text(" ")?;
+            x.w.write_event(Event::Start(Xml::<W>::start("docTitle", &[])))?;
+            x.inlines(doc, &annex.title)?;
+            x.w.write_event(Event::End(BytesEnd::new("docTitle")))?;
+        }
+        x.w.write_event(Event::End(BytesEnd::new("p")))?;
+        x.close("preface")?;
+        x.open("mainBody", &[])?;
+        if annex.blocks.is_empty() {
+            x.inline_block("p", &[], doc, &[])?;
+        }
+        write_blocks(x, doc, &annex.blocks, &eid)?;
+        x.close("mainBody")?;
+        x.close("doc")?;
+        x.close("attachment")?;
+    }
+    x.close("attachments")?;
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! unakn: United Nations resolutions to Akoma Ntoso 3.0 XML and linked open data.
+//!
+//! The pipeline, one module per step:
+//!
+//! - [`parse`]: text (markdown or PDF page text) → [`model::Document`], with warnings;
+//! - [`model`]: the document model, plain data;
+//! - [`akn`]: model → Akoma Ntoso 3.0 XML in the UN's AKN4UN shape;
+//! - [`vocab`]: IRIs and vocabulary terms, minted in one place;
+//! - [`rdf`]: model → RDF quads (ELI, UNDO, FRBR), one named graph per expression;
+//! - [`store`]: the embedded oxigraph store: load, replace, query;
+//! - [`diag`]: errors and warnings with file:line:column.
+//!
+//! ```
+//! let input = std::fs::read("samples/A_RES_77_213.md").unwrap();
+//! let document = unakn::parse::parse(&input).unwrap().value;
+//! assert_eq!(document.symbol, "A/RES/77/213");
+//!
+//! let mut xml = Vec::new();
+//! unakn::akn::write(&document, &mut xml).unwrap();
+//!
+//! let base = unakn::vocab::Base::default();
+//! let quads = unakn::rdf::quads(&document, &base);
+//! let store = unakn::store::Store::memory().unwrap();
+//! store.replace(&quads).unwrap();
+//! let results = store
+//!     .select("SELECT ?p WHERE { ?p <http://data.europa.eu/eli/ontology#number> \"5\" }")
+//!     .unwrap();
+//! assert_eq!(results.rows.len(), 1);
+//! ```
+
+pub mod akn;
+pub mod diag;
+pub mod model;
+pub mod parse;
+pub mod rdf;
+pub mod store;
+pub mod vocab;

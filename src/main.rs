@@ -1,0 +1,482 @@
+//! The `unakn` command line: convert, load, query, demo.
+
+use anyhow::{anyhow, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+use unakn::diag::Located;
+use unakn::model::Document;
+use unakn::store::{ResultFormat, Store};
+use unakn::vocab::Base;
+
+#[derive(Parser)]
+#[command(
+    name = "unakn",
+    version,
+    about = "UN resolutions to Akoma Ntoso XML and linked open data"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert resolutions (text or markdown) to AKN, JSON or RDF.
+    Convert {
+        /// Input files; `-` reads standard input.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format (default: from the extension of -o, else akn).
+        #[arg(long)]
+        to: Option<OutputFormat>,
+        /// Output file (one input) or directory (several inputs); standard output by default.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Base of minted IRIs.
+        #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
+        base: String,
+        /// Print warnings (page furniture removed, footnotes unplaced) to standard error.
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Load resolutions (files or directories) into a persistent store.
+    Load {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The store directory (RocksDB).
+        #[arg(long)]
+        store: PathBuf,
+        #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
+        base: String,
+    },
+    /// Run a SPARQL query over a store or over documents loaded in memory.
+    Query {
+        /// The query text (or use --file).
+        query: Option<String>,
+        /// Read the query from a file.
+        #[arg(long, conflicts_with = "query")]
+        file: Option<PathBuf>,
+        /// A persistent store to query.
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Documents to load first (into memory unless --store is given).
+        #[arg(long)]
+        load: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+        format: QueryFormat,
+        #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
+        base: String,
+    },
+    /// Convert the bundled sample, load it in memory and run the query catalogue.
+    Demo,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum OutputFormat {
+    Akn,
+    Json,
+    Ttl,
+    Nt,
+    Nq,
+    Trig,
+    Rdfxml,
+    Jsonld,
+}
+
+impl OutputFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Akn => "akn.xml",
+            OutputFormat::Json => "json",
+            OutputFormat::Ttl => "ttl",
+            OutputFormat::Nt => "nt",
+            OutputFormat::Nq => "nq",
+            OutputFormat::Trig => "trig",
+            OutputFormat::Rdfxml => "rdf",
+            OutputFormat::Jsonld => "jsonld",
+        }
+    }
+
+    fn from_path(path: &Path) -> Option<Self> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        [
+            OutputFormat::Akn,
+            OutputFormat::Json,
+            OutputFormat::Ttl,
+            OutputFormat::Nt,
+            OutputFormat::Nq,
+            OutputFormat::Trig,
+            OutputFormat::Rdfxml,
+            OutputFormat::Jsonld,
+        ]
+        .into_iter()
+        .find(|f| name.ends_with(&format!(".{}", f.extension())))
+        .or_else(|| name.ends_with(".xml").then_some(OutputFormat::Akn))
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum QueryFormat {
+    Table,
+    Json,
+    Xml,
+    Csv,
+    Tsv,
+}
+
+/// Bad input: exit code 1. Everything else that fails: 2.
+#[derive(Debug)]
+struct BadInput(Located);
+
+impl std::fmt::Display for BadInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+impl std::error::Error for BadInput {}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if let Some(bad) = e.downcast_ref::<BadInput>() {
+                eprintln!("{bad}");
+                ExitCode::from(1)
+            } else {
+                eprintln!("unakn: {e:#}");
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Convert {
+            inputs,
+            to,
+            output,
+            base,
+            verbose,
+        } => convert(&inputs, to, output.as_deref(), &Base::new(&base)?, verbose),
+        Command::Load {
+            inputs,
+            store,
+            base,
+        } => load(&inputs, &store, &Base::new(&base)?),
+        Command::Query {
+            query,
+            file,
+            store,
+            load,
+            format,
+            base,
+        } => {
+            let text = match (query, file) {
+                (Some(q), _) => q,
+                (None, Some(f)) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("reading {}", f.display()))?,
+                (None, None) => return Err(anyhow!("give a query, or --file Q.rq")),
+            };
+            let store = Store::open_or_memory(store.as_deref())?;
+            let base = Base::new(&base)?;
+            for path in expand(&load)? {
+                let (doc, _) = read_document(&path, false)?;
+                store.replace(&unakn::rdf::quads(&doc, &base))?;
+            }
+            let format = match format {
+                QueryFormat::Table => ResultFormat::Table,
+                QueryFormat::Json => ResultFormat::Json,
+                QueryFormat::Xml => ResultFormat::Xml,
+                QueryFormat::Csv => ResultFormat::Csv,
+                QueryFormat::Tsv => ResultFormat::Tsv,
+            };
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            store.query_to(&text, format, &mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+        Command::Demo => demo(),
+    }
+}
+
+/// Reads and parses one input; warnings go to standard error when `verbose`.
+fn read_document(path: &Path, verbose: bool) -> Result<(Document, usize)> {
+    let name = path.display().to_string();
+    let bytes = if name == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("reading standard input")?;
+        buf
+    } else {
+        std::fs::read(path).with_context(|| format!("reading {name}"))?
+    };
+    match unakn::parse::parse(&bytes) {
+        Ok(w) => {
+            if verbose {
+                for d in &w.diagnostics {
+                    eprintln!("{}", Located::of_diagnostic(&name, &bytes, d));
+                }
+            }
+            Ok((w.value, w.diagnostics.len()))
+        }
+        Err(e) => Err(BadInput(Located::of_error(&name, &bytes, &e)).into()),
+    }
+}
+
+/// Files named, and the files of directories named (sorted), skipping hidden ones.
+fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut stack = vec![input.clone()];
+            let mut files = Vec::new();
+            while let Some(dir) = stack.pop() {
+                for entry in
+                    std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?
+                {
+                    let path = entry?.path();
+                    let hidden = path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with('.'));
+                    if hidden {
+                        continue;
+                    }
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else {
+                        files.push(path);
+                    }
+                }
+            }
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn render(doc: &Document, format: OutputFormat, base: &Base) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    use unakn::rdf::Syntax;
+    let syntax = match format {
+        OutputFormat::Akn => {
+            unakn::akn::write(doc, &mut buf)?;
+            return Ok(buf);
+        }
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut buf, doc)?;
+            buf.push(b'\n');
+            return Ok(buf);
+        }
+        OutputFormat::Ttl => Syntax::Turtle,
+        OutputFormat::Nt => Syntax::NTriples,
+        OutputFormat::Nq => Syntax::NQuads,
+        OutputFormat::Trig => Syntax::TriG,
+        OutputFormat::Rdfxml => Syntax::RdfXml,
+        OutputFormat::Jsonld => Syntax::JsonLd,
+    };
+    unakn::rdf::serialize(&unakn::rdf::quads(doc, base), syntax, &mut buf)?;
+    Ok(buf)
+}
+
+/// Writes `bytes` to `path` through a temporary file, so no half-written file is ever left.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+fn convert(
+    inputs: &[PathBuf],
+    to: Option<OutputFormat>,
+    output: Option<&Path>,
+    base: &Base,
+    verbose: bool,
+) -> Result<()> {
+    let files = expand(inputs)?;
+    let several = files.len() > 1 || inputs.iter().any(|i| i.is_dir());
+    let format = to
+        .or_else(|| {
+            if several {
+                None
+            } else {
+                output.and_then(OutputFormat::from_path)
+            }
+        })
+        .unwrap_or(OutputFormat::Akn);
+    if several {
+        // Every input is read before anything is written: one bad input, no output.
+        let mut rendered = Vec::with_capacity(files.len());
+        for path in &files {
+            let (doc, _) = read_document(path, verbose)?;
+            rendered.push((path, render(&doc, format, base)?));
+        }
+        match output {
+            Some(dir) => {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("creating {}", dir.display()))?;
+                for (path, bytes) in rendered {
+                    let stem = path
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .unwrap_or("output");
+                    write_atomically(&dir.join(format!("{stem}.{}", format.extension())), &bytes)?;
+                }
+            }
+            None => {
+                let mut out = std::io::stdout().lock();
+                for (_, bytes) in rendered {
+                    out.write_all(&bytes)?;
+                }
+            }
+        }
+        return Ok(());
+    }
+    let path = files.first().ok_or_else(|| anyhow!("no input"))?;
+    let (doc, _) = read_document(path, verbose)?;
+    let bytes = render(&doc, format, base)?;
+    match output {
+        Some(p) if p.as_os_str() != "-" => write_atomically(p, &bytes),
+        _ => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base) -> Result<()> {
+    let started = Instant::now();
+    let store = Store::open(store_dir)?;
+    let files = expand(inputs)?;
+    let before = store.len()?;
+    let (mut documents, mut warnings, mut errors) = (0usize, 0usize, 0usize);
+    let progress = std::io::stderr().is_terminal();
+    for (i, path) in files.iter().enumerate() {
+        match read_document(path, false) {
+            Ok((doc, w)) => {
+                store.replace(&unakn::rdf::quads(&doc, base))?;
+                documents += 1;
+                warnings += w;
+            }
+            Err(e) => {
+                errors += 1;
+                eprintln!("{e}");
+            }
+        }
+        if progress {
+            eprint!("\r{}/{} files", i + 1, files.len());
+        }
+    }
+    if progress {
+        eprintln!();
+    }
+    let after = store.len()?;
+    eprintln!(
+        "loaded {documents} documents ({errors} errors, {warnings} warnings) into {}: {} quads ({:+}), {} graphs, {:.2} s",
+        store_dir.display(),
+        after,
+        after as i64 - before as i64,
+        store.graph_count()?,
+        started.elapsed().as_secs_f64()
+    );
+    if errors > 0 {
+        return Err(anyhow!(
+            "{errors} of {} inputs could not be read",
+            files.len()
+        ));
+    }
+    Ok(())
+}
+
+fn demo() -> Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = root.join("samples/A_RES_77_213.md");
+    let started = Instant::now();
+    let (doc, _) = read_document(&sample, false)?;
+    let mut xml = Vec::new();
+    unakn::akn::write(&doc, &mut xml)?;
+    let base = Base::default();
+    let quads = unakn::rdf::quads(&doc, &base);
+    let store = Store::memory()?;
+    store.replace(&quads)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "unakn demo: {} (Source: United Nations)",
+        sample.display()
+    )?;
+    writeln!(
+        out,
+        "  {} \"{}\": {} recitals, {} operative paragraphs, {} footnotes",
+        doc.symbol,
+        unakn::rdf::plain_text(&doc.title),
+        doc.preamble.len(),
+        doc.body.len(),
+        doc.footnotes.len()
+    )?;
+    writeln!(
+        out,
+        "  AKN: {} bytes; RDF: {} quads in {} named graph(s)",
+        xml.len(),
+        store.len()?,
+        store.graph_count()?
+    )?;
+    let queries = root.join("samples/queries");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&queries)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    files.sort();
+    for q in files {
+        let text = std::fs::read_to_string(&q)?;
+        let title = text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches('#')
+            .trim();
+        writeln!(
+            out,
+            "\n== {} — {title}",
+            q.file_name().and_then(|n| n.to_str()).unwrap_or("")
+        )?;
+        store.query_to(&text, ResultFormat::Table, &mut out)?;
+    }
+    writeln!(
+        out,
+        "\ndone in {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    )?;
+    Ok(())
+}

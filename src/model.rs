@@ -1,0 +1,311 @@
+//! The document model: plain data shared by every reader and writer.
+//!
+//! Readers (`parse::text`, `parse::akn`) build a [`Document`]; writers (`akn::write`,
+//! `rdf::quads`) consume it. Nothing here parses or renders.
+
+use serde::{Deserialize, Serialize};
+
+/// A byte range into the input a node was read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// A calendar date as printed in resolutions ("15 December 2022").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// What kind of act the document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentKind {
+    Resolution,
+    Decision,
+}
+
+/// The UN organ that adopted the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Organ {
+    GeneralAssembly,
+    SecurityCouncil,
+    HumanRightsCouncil,
+    EconomicAndSocialCouncil,
+}
+
+/// The six official UN languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    Arabic,
+    Chinese,
+    English,
+    French,
+    Russian,
+    Spanish,
+}
+
+/// A whole resolution (or decision) in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub kind: DocumentKind,
+    pub organ: Organ,
+    pub language: Language,
+    /// The document symbol, e.g. `A/RES/77/213`.
+    pub symbol: String,
+    /// The number as printed before the title, e.g. `77/213`.
+    pub number: String,
+    pub title: Vec<Inline>,
+    pub masthead: Masthead,
+    pub adoption: Adoption,
+    /// `The General Assembly,`
+    pub formula: Option<Formula>,
+    pub preamble: Vec<Recital>,
+    pub body: Vec<Block>,
+    pub conclusion: Option<Conclusion>,
+    pub annexes: Vec<Annex>,
+    /// Footnotes in marker order; each is placed where its [`Inline::NoteRef`] stands.
+    pub footnotes: Vec<Footnote>,
+    /// Metadata only some inputs carry (the UN's own AKN).
+    pub metadata: Metadata,
+}
+
+/// The first-page masthead.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Masthead {
+    /// `General Assembly`
+    pub organ_name: Option<String>,
+    /// `Distr.: General`
+    pub distribution: Option<String>,
+    pub issue_date: Option<Date>,
+    /// Session number, from `Seventy-seventh session`.
+    pub session: Option<u32>,
+    /// The session line as printed.
+    pub session_label: Option<String>,
+    pub agenda_items: Vec<AgendaItem>,
+    /// The publication job number, e.g. `22-28954 (E)`.
+    pub job_number: Option<String>,
+}
+
+/// An agenda item: `68 (b)` with its title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub number: String,
+    pub title: Option<String>,
+}
+
+/// How and when the document was adopted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Adoption {
+    /// `Resolution adopted by the General Assembly on 15 December 2022`
+    pub statement: Option<String>,
+    pub date: Option<Date>,
+    pub origin: Option<Origin>,
+}
+
+/// The bracketed origin line: `[on the report of the Third Committee (A/77/463/Add.2, para. 87)]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Origin {
+    /// The whole line as printed, brackets included.
+    pub text: String,
+    /// `Third Committee`, when the document came on a committee's report.
+    pub committee: Option<String>,
+    /// The originating document, e.g. `A/77/463/Add.2` or `A/78/L.9`.
+    pub document: Option<String>,
+    /// The paragraph of that report, e.g. `87`.
+    pub paragraph: Option<String>,
+}
+
+/// The enacting formula.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Formula {
+    pub text: Vec<Inline>,
+    pub span: Span,
+}
+
+/// A preambular paragraph, opened by a participle in italics (`Recalling also`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recital {
+    /// The text, starting with an [`Inline::Phrase`] when the opening phrase is known.
+    pub text: Vec<Inline>,
+    pub span: Span,
+}
+
+/// A unit of the operative part or of an annex.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Block {
+    Paragraph(Paragraph),
+    Section(Section),
+    /// A recital inside a section (sections may have their own preamble).
+    Recital(Recital),
+    /// Unnumbered running text (annex prose, a note under a heading).
+    Text(TextBlock),
+}
+
+/// A numbered operative paragraph (or the single unnumbered one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// `7` for a paragraph printed as `7.`; `None` when unnumbered.
+    pub number: Option<String>,
+    /// The text before any sub-items (all of it when there are none).
+    pub text: Vec<Inline>,
+    pub items: Vec<Item>,
+    /// Text after the sub-items, if the paragraph continues.
+    pub wrap_up: Vec<Inline>,
+    pub span: Span,
+}
+
+/// A sub-item `(a)` of a paragraph, or `(i)` of an item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// The letter or numeral without brackets: `a`, `iv`.
+    pub number: String,
+    pub text: Vec<Inline>,
+    pub items: Vec<Item>,
+    pub span: Span,
+}
+
+/// A heading with what follows it: `I. Activities of ...`, `A. ...`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// `I`, `A`, without the trailing full stop; `None` for an unnumbered heading.
+    pub number: Option<String>,
+    pub heading: Vec<Inline>,
+    pub blocks: Vec<Block>,
+    pub span: Span,
+}
+
+/// Unnumbered prose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextBlock {
+    pub text: Vec<Inline>,
+    pub span: Span,
+}
+
+/// The closing lines: meeting and date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conclusion {
+    /// `54th plenary meeting`
+    pub meeting: String,
+    pub date: Option<Date>,
+    pub date_text: Option<String>,
+    pub span: Span,
+}
+
+/// An annex: its heading lines and content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annex {
+    /// `Annex`, `Annex I`.
+    pub label: String,
+    pub title: Vec<Inline>,
+    pub blocks: Vec<Block>,
+    pub span: Span,
+}
+
+/// A footnote: its marker as printed and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footnote {
+    pub marker: String,
+    pub text: Vec<Inline>,
+    pub span: Span,
+}
+
+/// Inline content: runs of text with the few marks resolutions use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Inline {
+    Text(String),
+    /// The opening phrase of a recital or operative paragraph, set in italics.
+    Phrase(String),
+    /// Other italic text (titles of publications).
+    Emphasis(String),
+    /// A citation of a UN document, by symbol.
+    Ref(Citation),
+    /// The place of a footnote marker; `index` points into [`Document::footnotes`].
+    NoteRef {
+        marker: String,
+        index: usize,
+    },
+}
+
+/// A citation: the words printed and the document they designate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The words as printed (`70/1`, `A/77/463/Add.2`).
+    pub text: String,
+    /// The normalised symbol of the cited document (`A/RES/70/1`).
+    pub symbol: String,
+}
+
+/// Metadata found only in richer inputs (the UN's AKN): all optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// Adoption without a vote, or the recorded vote counts.
+    pub vote: Option<Vote>,
+    /// Subject IRIs (SDG, UNBIS, EuroVoc) with their labels.
+    pub subjects: Vec<Subject>,
+    /// Draft, report and meeting record steps.
+    pub workflow: Vec<WorkflowStep>,
+}
+
+/// The voting outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Vote {
+    WithoutVote,
+    Recorded {
+        in_favour: u32,
+        against: u32,
+        abstaining: u32,
+    },
+}
+
+/// A classification keyword.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Subject {
+    pub iri: String,
+    pub label: String,
+    pub scheme: String,
+}
+
+/// One step of the document's history (draft, report, adoption record).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkflowStep {
+    pub outcome: String,
+    pub date: Option<Date>,
+    pub document: Option<String>,
+    pub by: Option<String>,
+}
+
+impl Document {
+    /// Every footnote's host: the footnotes in document order with the numbers of the blocks
+    /// they hang from, found by walking the tree (see [`crate::walk`]).
+    pub fn is_decision(&self) -> bool {
+        self.kind == DocumentKind::Decision
+    }
+}
+
+/// The opening phrase of a run of inlines, if it starts with one.
+pub fn phrase_of(text: &[Inline]) -> Option<&str> {
+    match text.first() {
+        Some(Inline::Phrase(p)) => Some(p),
+        _ => None,
+    }
+}

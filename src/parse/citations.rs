@@ -1,0 +1,399 @@
+//! Citations in running text: document symbols (`A/77/463/Add.2`) and resolution forms
+//! (`its resolution 70/1`, `Human Rights Council resolution 50/4`), each normalised to the
+//! symbol of the cited document so that it meets that document's own IRI.
+
+use crate::model::{Citation, Inline, Organ};
+
+/// Splits `text` into text runs and citations, appending them to `out`.
+pub fn link(text: &str, organ: Organ, out: &mut Vec<Inline>) {
+    let mut plain_start = 0;
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let at_word_start = i == 0 || !is_word_byte(bytes[i - 1]);
+        if at_word_start {
+            if let Some((len, symbol)) = symbol_at(&text[i..]) {
+                push_text(out, &text[plain_start..i]);
+                out.push(Inline::Ref(Citation {
+                    text: text[i..i + len].to_string(),
+                    symbol,
+                }));
+                i += len;
+                plain_start = i;
+                continue;
+            }
+            if let Some(keyword_len) = act_keyword_at(&text[i..]) {
+                let kind = act_kind(&text[i..i + keyword_len]);
+                let cited_organ = organ_before(&text[..i]).unwrap_or(organ);
+                let explicit = organ_before(&text[..i]).is_some();
+                let mut j = i + keyword_len;
+                let mut found = Vec::new();
+                while let Some((start, len, symbol)) =
+                    next_number(text, j, cited_organ, kind, explicit)
+                {
+                    found.push((start, len, symbol));
+                    j = start + len;
+                }
+                if !found.is_empty() {
+                    for (start, len, symbol) in found {
+                        push_text(out, &text[plain_start..start]);
+                        out.push(Inline::Ref(Citation {
+                            text: text[start..start + len].to_string(),
+                            symbol,
+                        }));
+                        plain_start = start + len;
+                    }
+                    i = plain_start;
+                    continue;
+                }
+            }
+        }
+        i += utf8_len(bytes[i]);
+    }
+    push_text(out, &text[plain_start..]);
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+    .max(1)
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'/' || b == b'.' || b == b'-' || b >= 0x80
+}
+
+fn push_text(out: &mut Vec<Inline>, s: &str) {
+    if s.is_empty() {
+        return;
+    }
+    if let Some(Inline::Text(prev)) = out.last_mut() {
+        prev.push_str(s);
+    } else {
+        out.push(Inline::Text(s.to_string()));
+    }
+}
+
+/// Series prefixes of UN document symbols that may stand first.
+fn is_series(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 8 && s.bytes().all(|c| c.is_ascii_uppercase())
+}
+
+/// A document symbol at the start of `s`: its length in `s` and its normalised form.
+pub fn symbol_at(s: &str) -> Option<(usize, String)> {
+    let bytes = s.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        let c = bytes[end];
+        if c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'-' | b'(' | b')' | b'*') {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    // Trailing punctuation belongs to the sentence, and an unbalanced `)` to the brackets
+    // around the symbol.
+    loop {
+        let token = &s[..end];
+        let opens = token.matches('(').count();
+        let closes = token.matches(')').count();
+        if token.ends_with(['.', '-', '*', '/']) || (token.ends_with(')') && closes > opens) {
+            end -= 1;
+        } else if token.ends_with('(') {
+            end -= 1;
+        } else {
+            break;
+        }
+        if end == 0 {
+            return None;
+        }
+    }
+    let token = &s[..end];
+    let mut segments = token.split('/');
+    let series = segments.next()?;
+    let rest: Vec<&str> = segments.collect();
+    if !is_series(series) || rest.is_empty() || rest.iter().any(|seg| seg.is_empty()) {
+        return None;
+    }
+    if !token.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // Jointly issued documents (`E/CN.4/2001/2-E/CN.4/Sub.2/2000/46`) designate the first.
+    let mut symbol = token.to_string();
+    if let Some(p) = joint_split(token) {
+        symbol.truncate(p);
+    }
+    let mut len = end;
+    // `A/CONF.157/24 (Part I)`, `S/RES/2720 (2023)`
+    let after = &s[end..];
+    if let Some(part) = bracketed_suffix(after) {
+        let inner = after[..part].trim();
+        symbol.push_str(&inner.replace(' ', ""));
+        len += part;
+    }
+    Some((len, symbol))
+}
+
+fn joint_split(token: &str) -> Option<usize> {
+    let bytes = token.as_bytes();
+    (1..bytes.len())
+        .find(|&i| {
+            bytes[i - 1] == b'-'
+                && bytes[i].is_ascii_uppercase()
+                && token[i..].split('/').next().is_some_and(is_series)
+                && token[i..].contains('/')
+        })
+        .map(|i| i - 1)
+}
+
+/// ` (Part I)` or ` (2023)` right after a symbol: its length.
+fn bracketed_suffix(after: &str) -> Option<usize> {
+    let rest = after.strip_prefix(' ').unwrap_or(after);
+    let offset = after.len() - rest.len();
+    let inner = rest.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let content = &inner[..close];
+    let ok = (content.len() == 4 && content.bytes().all(|c| c.is_ascii_digit()))
+        || (content.starts_with("Part ") && content.len() < 12);
+    ok.then_some(offset + 1 + close + 1)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum ActKind {
+    Resolution,
+    Decision,
+}
+
+fn act_keyword_at(s: &str) -> Option<usize> {
+    for kw in ["resolutions", "resolution", "decisions", "decision"] {
+        if s.get(..kw.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(kw))
+        {
+            let next = s.as_bytes().get(kw.len());
+            if next.is_none_or(|c| !c.is_ascii_alphanumeric()) {
+                return Some(kw.len());
+            }
+        }
+    }
+    None
+}
+
+fn act_kind(keyword: &str) -> ActKind {
+    if keyword.to_ascii_lowercase().starts_with("decision") {
+        ActKind::Decision
+    } else {
+        ActKind::Resolution
+    }
+}
+
+/// The organ named just before a `resolution` keyword, if any.
+fn organ_before(head: &str) -> Option<Organ> {
+    let h = head.trim_end();
+    let mut from = h.len().saturating_sub(40);
+    while !h.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &h[from..];
+    let tail = tail.trim_end_matches(['’', '\'', 's']).trim_end();
+    [
+        ("Human Rights Council", Organ::HumanRightsCouncil),
+        ("Security Council", Organ::SecurityCouncil),
+        (
+            "Economic and Social Council",
+            Organ::EconomicAndSocialCouncil,
+        ),
+        ("General Assembly", Organ::GeneralAssembly),
+    ]
+    .into_iter()
+    .find(|(name, _)| tail.ends_with(name))
+    .map(|(_, o)| o)
+}
+
+/// The next act number after a keyword (or after a previous number of the same list),
+/// starting at byte `from`: `(start, len, symbol)`.
+fn next_number(
+    text: &str,
+    from: usize,
+    organ: Organ,
+    kind: ActKind,
+    explicit_organ: bool,
+) -> Option<(usize, usize, String)> {
+    let mut rest = &text[from..];
+    let mut pos = from;
+    // Between numbers of one list: `, `, ` and `, ` of 25 September 2015`, ` A`.
+    for _ in 0..8 {
+        let trimmed = rest.trim_start();
+        pos += rest.len() - trimmed.len();
+        rest = trimmed;
+        if let Some(r) = rest.strip_prefix(',').or_else(|| rest.strip_prefix("and ")) {
+            pos += rest.len() - r.len();
+            rest = r;
+            continue;
+        }
+        if let Some(len) = date_clause(rest) {
+            pos += len;
+            rest = &rest[len..];
+            continue;
+        }
+        break;
+    }
+    let (len, number) = act_number(rest)?;
+    let symbol = symbol_for(organ, kind, &number, explicit_organ)?;
+    Some((pos, len, symbol))
+}
+
+/// ` of 25 September 2015`
+fn date_clause(s: &str) -> Option<usize> {
+    let r = s.strip_prefix("of ")?;
+    let mut words = r.split(' ');
+    let day = words.next()?;
+    let month = words.next()?;
+    let year = words.next()?;
+    let year_digits = year.trim_end_matches([',', ';', '.']);
+    if day.parse::<u8>().is_ok()
+        && crate::parse::masthead::month_number(month).is_some()
+        && year_digits.len() == 4
+        && year_digits.bytes().all(|c| c.is_ascii_digit())
+    {
+        Some(3 + day.len() + 1 + month.len() + 1 + year_digits.len())
+    } else {
+        None
+    }
+}
+
+/// `70/1`, `48/218 B`, `S-27/2`, `ES-10/21`, `2720 (2023)`, `2008/4`: length and text.
+fn act_number(s: &str) -> Option<(usize, String)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    if s.starts_with("ES-") {
+        i = 3;
+    } else if s.starts_with("S-") {
+        i = 2;
+    }
+    let digits = bytes[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 {
+        return None;
+    }
+    i += digits;
+    if bytes.get(i) == Some(&b'/') {
+        let d2 = bytes[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if d2 == 0 {
+            return None;
+        }
+        i += 1 + d2;
+        // A part letter: `48/218 B` (a capital standing alone).
+        if bytes.get(i) == Some(&b' ')
+            && bytes.get(i + 1).is_some_and(|c| c.is_ascii_uppercase())
+            && bytes.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric())
+        {
+            i += 2;
+        }
+        if bytes
+            .get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
+        {
+            return None;
+        }
+        return Some((i, s[..i].to_string()));
+    }
+    // Security Council: `2720 (2023)`
+    if let Some(sfx) = bracketed_suffix(&s[i..]) {
+        let inner = s[i..i + sfx].trim();
+        if inner.len() == 6 {
+            return Some((i + sfx, s[..i + sfx].to_string()));
+        }
+    }
+    None
+}
+
+/// The symbol of an act from its number and organ, where the form is unambiguous.
+fn symbol_for(organ: Organ, kind: ActKind, number: &str, explicit: bool) -> Option<String> {
+    let compact = number.replace(' ', "");
+    let first: &str = number.split('/').next().unwrap_or("");
+    let year_style = first.len() == 4 && first.bytes().all(|c| c.is_ascii_digit());
+    let sc_style = number.contains('(');
+    let kind_seg = match kind {
+        ActKind::Resolution => "RES",
+        ActKind::Decision => "DEC",
+    };
+    match (organ, sc_style, year_style) {
+        (_, true, _) if organ == Organ::SecurityCouncil || !explicit => {
+            Some(format!("S/{kind_seg}/{compact}"))
+        }
+        (Organ::EconomicAndSocialCouncil, false, true) => Some(format!("E/{kind_seg}/{compact}")),
+        (Organ::GeneralAssembly, false, false) => Some(format!("A/{kind_seg}/{compact}")),
+        (Organ::HumanRightsCouncil, false, false) => Some(format!("A/HRC/{kind_seg}/{compact}")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        link(text, Organ::GeneralAssembly, &mut out);
+        out.into_iter()
+            .filter_map(|i| match i {
+                Inline::Ref(c) => Some((c.text, c.symbol)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn symbols() {
+        assert_eq!(
+            refs("(A/77/463/Add.2, para. 87)"),
+            [("A/77/463/Add.2".into(), "A/77/463/Add.2".into())]
+        );
+        assert_eq!(
+            refs("A/CONF.157/24 (Part I), chap. III."),
+            [(
+                "A/CONF.157/24 (Part I)".into(),
+                "A/CONF.157/24(PartI)".into()
+            )]
+        );
+        assert_eq!(
+            refs("See E/CN.4/2001/2-E/CN.4/Sub.2/2000/46, chap. II"),
+            [(
+                "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46".into(),
+                "E/CN.4/2001/2".into()
+            )]
+        );
+        assert!(refs("HIV/AIDS and/or").is_empty());
+    }
+
+    #[test]
+    fn resolutions() {
+        assert_eq!(
+            refs("its resolution 70/1 of 25 September 2015"),
+            [("70/1".into(), "A/RES/70/1".into())]
+        );
+        assert_eq!(
+            refs("Human Rights Council resolution 50/4 of 7 July 2022"),
+            [("50/4".into(), "A/HRC/RES/50/4".into())]
+        );
+        assert_eq!(
+            refs("its resolutions 76/1 of 1 May 2021, 76/2 and 76/3,"),
+            [
+                ("76/1".into(), "A/RES/76/1".into()),
+                ("76/2".into(), "A/RES/76/2".into()),
+                ("76/3".into(), "A/RES/76/3".into())
+            ]
+        );
+        assert!(refs("resolution 2000/22 of 18 August 2000").is_empty());
+        assert_eq!(
+            refs("Security Council resolution 2720 (2023)"),
+            [("2720 (2023)".into(), "S/RES/2720(2023)".into())]
+        );
+    }
+}

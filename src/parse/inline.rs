@@ -1,0 +1,281 @@
+//! Inline content of one paragraph: markdown marks, footnote markers, citations and the
+//! opening phrase, turned into [`Inline`] runs.
+
+use super::citations;
+use super::lines::{Flavour, MARK_CLOSE, MARK_OPEN};
+use super::phrase::opening_phrase;
+use crate::model::{Inline, Organ};
+use std::collections::HashMap;
+
+/// What inline parsing needs to know about the document.
+pub struct Context<'a> {
+    pub flavour: Flavour,
+    pub organ: Organ,
+    /// Footnote marker → index into the document's footnotes.
+    pub notes: &'a HashMap<String, usize>,
+}
+
+enum Segment {
+    Plain(String),
+    Italic(String),
+    Marker(String),
+}
+
+fn push_plain(segments: &mut Vec<Segment>, c: char) {
+    if let Some(Segment::Plain(s)) = segments.last_mut() {
+        s.push(c);
+    } else {
+        segments.push(Segment::Plain(c.to_string()));
+    }
+}
+
+fn push_italic(segments: &mut Vec<Segment>, c: char) {
+    if let Some(Segment::Italic(s)) = segments.last_mut() {
+        s.push(c);
+    } else {
+        segments.push(Segment::Italic(c.to_string()));
+    }
+}
+
+/// Splits `text` into plain, italic and marker segments, undoing markdown escapes and links.
+fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
+    let markdown = flavour == Flavour::Markdown;
+    let mut out = Vec::new();
+    let mut italic = false;
+    let mut chars = text.char_indices().peekable();
+    // Link openers `[` whose `](` follows: the brackets are markup, the text is kept.
+    let mut link_closes = Vec::new();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            MARK_OPEN => {
+                let marker: String = chars
+                    .by_ref()
+                    .map(|(_, c)| c)
+                    .take_while(|&c| c != MARK_CLOSE)
+                    .collect();
+                out.push(Segment::Marker(marker));
+            }
+            '\\' if markdown && chars.peek().is_some_and(|(_, n)| n.is_ascii_punctuation()) => {
+                let n = chars.next().map_or('\\', |(_, n)| n);
+                if italic {
+                    push_italic(&mut out, n)
+                } else {
+                    push_plain(&mut out, n)
+                }
+            }
+            '*' if markdown => {
+                // `**bold**` carries nothing resolutions need; a lone `*` toggles italics.
+                if chars.peek().is_some_and(|(_, n)| *n == '*') {
+                    chars.next();
+                } else {
+                    italic = !italic;
+                }
+            }
+            '[' if markdown && link_target_follows(&text[at..]) => link_closes.push(()),
+            ']' if markdown && !link_closes.is_empty() && text[at..].starts_with("](") => {
+                link_closes.pop();
+                // Drop the link target `(...)`.
+                let mut depth = 0;
+                for (_, n) in chars.by_ref() {
+                    match n {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {
+                if italic {
+                    push_italic(&mut out, c)
+                } else {
+                    push_plain(&mut out, c)
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `s` (starting at `[`) is a markdown link: `[text](target)` on one line.
+fn link_target_follows(s: &str) -> bool {
+    let mut depth = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return s[i..].starts_with("](");
+                }
+            }
+            '\n' => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The text without marks: what structure rules look at.
+pub fn plain(text: &str, flavour: Flavour) -> String {
+    let mut s = String::with_capacity(text.len());
+    for seg in segments(text, flavour) {
+        match seg {
+            Segment::Plain(t) | Segment::Italic(t) => s.push_str(&t),
+            Segment::Marker(_) => {}
+        }
+    }
+    collapse(&s)
+}
+
+/// Whitespace runs as single spaces, ends trimmed.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Builds the inlines of `text`; with `phrase`, the opening phrase becomes an
+/// [`Inline::Phrase`].
+pub fn inlines(text: &str, ctx: &Context, phrase: bool) -> Vec<Inline> {
+    let mut segs = segments(text, ctx.flavour);
+    let mut out: Vec<Inline> = Vec::new();
+    if phrase {
+        // Leading whitespace does not count.
+        if let Some(Segment::Plain(p)) = segs.first() {
+            if p.trim().is_empty() && segs.len() > 1 {
+                segs.remove(0);
+            }
+        }
+        match segs.first_mut() {
+            Some(Segment::Italic(it)) => {
+                let p = collapse(it);
+                if !p.is_empty() {
+                    out.push(Inline::Phrase(p));
+                }
+                segs.remove(0);
+            }
+            Some(Segment::Plain(p)) => {
+                let trimmed = p.trim_start().to_string();
+                if let Some(n) = opening_phrase(&trimmed) {
+                    out.push(Inline::Phrase(collapse(&trimmed[..n])));
+                    *p = trimmed[n..].to_string();
+                }
+            }
+            _ => {}
+        }
+    }
+    for seg in segs {
+        match seg {
+            Segment::Plain(t) => citations::link(&t, ctx.organ, &mut out),
+            Segment::Italic(t) => out.push(Inline::Emphasis(t)),
+            Segment::Marker(m) => match ctx.notes.get(&m) {
+                Some(&index) => out.push(Inline::NoteRef { marker: m, index }),
+                None => out.push(Inline::Text(m)),
+            },
+        }
+    }
+    normalise_space(out)
+}
+
+/// Collapses whitespace across runs, so that the text reads as printed.
+fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(runs.len());
+    let mut prev_space = true; // trims the start
+    let squash = |s: &str, prev_space: &mut bool| -> String {
+        let mut o = String::with_capacity(s.len());
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if !*prev_space {
+                    o.push(' ');
+                }
+                *prev_space = true;
+            } else {
+                o.push(c);
+                *prev_space = false;
+            }
+        }
+        o
+    };
+    for run in runs {
+        match run {
+            Inline::Text(t) => {
+                let s = squash(&t, &mut prev_space);
+                if !s.is_empty() {
+                    out.push(Inline::Text(s));
+                }
+            }
+            Inline::Emphasis(t) => {
+                let s = squash(&t, &mut prev_space);
+                if !s.is_empty() {
+                    out.push(Inline::Emphasis(s));
+                }
+            }
+            Inline::Phrase(p) => {
+                prev_space = false;
+                out.push(Inline::Phrase(p));
+            }
+            Inline::Ref(c) => {
+                prev_space = false;
+                out.push(Inline::Ref(c));
+            }
+            Inline::NoteRef { marker, index } => out.push(Inline::NoteRef { marker, index }),
+        }
+    }
+    // Trim the end.
+    while let Some(last) = out.last_mut() {
+        match last {
+            Inline::Text(t) | Inline::Emphasis(t) => {
+                let trimmed = t.trim_end().len();
+                if trimmed == 0 {
+                    out.pop();
+                    continue;
+                }
+                t.truncate(trimmed);
+            }
+            Inline::Phrase(_) | Inline::Ref(_) | Inline::NoteRef { .. } => {}
+        }
+        break;
+    }
+    // A phrase is followed by a space in print; keep it in the following text.
+    if let (Some(Inline::Phrase(_)), Some(Inline::Text(t))) = (out.first(), out.get(1)) {
+        if !t.starts_with(' ') && !t.starts_with([',', ';', ':', '.']) {
+            if let Some(Inline::Text(t)) = out.get_mut(1) {
+                t.insert(0, ' ');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_marks() {
+        let notes = HashMap::from([("1".to_string(), 0)]);
+        let ctx = Context {
+            flavour: Flavour::Markdown,
+            organ: Organ::GeneralAssembly,
+            notes: &notes,
+        };
+        let text =
+            format!("*Urges* States{MARK_OPEN}1{MARK_CLOSE} to see [A/77/53](#) \\(Part I\\)");
+        let runs = inlines(&text, &ctx, true);
+        assert_eq!(runs[0], Inline::Phrase("Urges".into()));
+        assert_eq!(runs[1], Inline::Text(" States".into()));
+        assert!(matches!(runs[2], Inline::NoteRef { index: 0, .. }));
+        assert!(matches!(&runs[4], Inline::Ref(c) if c.symbol == "A/77/53"));
+        assert_eq!(runs[5], Inline::Text(" (Part I)".into()));
+    }
+}

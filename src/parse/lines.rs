@@ -1,0 +1,748 @@
+//! First pass over text input: split into lines, recognise the flavour, strip page furniture,
+//! take out footnote blocks and mark where their markers stand.
+//!
+//! Both flavours (markdown from a PDF converter, plain PDF page text) end up as the same
+//! [`Prepared`] lines, so the structure rules in `parse::text` are written once.
+
+use crate::diag::Diagnostic;
+use crate::model::Span;
+
+/// Marks a footnote marker inside line text: `MARK_OPEN digits MARK_CLOSE`.
+/// Private-use characters, so they never collide with document text.
+pub const MARK_OPEN: char = '\u{E000}';
+pub const MARK_CLOSE: char = '\u{E001}';
+
+/// How the text was produced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    /// Markdown from a PDF converter: one line per paragraph, `*italics*`, superscript markers.
+    Markdown,
+    /// Page text from a PDF library: hard-wrapped lines, running headers, digit markers.
+    PageText,
+}
+
+/// A line of body text with its place in the input.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Furniture or a footnote block was removed just before this line: a paragraph may
+    /// continue across it.
+    pub after_break: bool,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// A footnote as printed at a page foot.
+#[derive(Debug, Clone)]
+pub struct FootnoteText {
+    pub marker: String,
+    pub text: String,
+    pub span: Span,
+    /// Whether a marker for it was found in the body.
+    pub placed: bool,
+}
+
+/// The outcome of the first pass.
+#[derive(Debug)]
+pub struct Prepared {
+    pub flavour: Flavour,
+    pub lines: Vec<Line>,
+    pub footnotes: Vec<FootnoteText>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+fn superscript_digit(c: char) -> Option<char> {
+    SUPERSCRIPTS
+        .iter()
+        .position(|&s| s == c)
+        .map(|d| char::from(b'0' + d as u8))
+}
+
+/// Splits `input` into lines with byte offsets; `\r\n`, lone `\r` and form feeds end lines.
+fn raw_lines(input: &str) -> Vec<(usize, &str, bool)> {
+    let mut out = Vec::new();
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' || b == 0x0c {
+            out.push((start, &input[start..i], b == 0x0c));
+            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < input.len() {
+        out.push((start, &input[start..], false));
+    }
+    out
+}
+
+/// Recognises the flavour from the content.
+pub fn flavour(input: &str) -> Flavour {
+    let markdown_signals = input.contains("](")
+        || input.chars().any(|c| superscript_digit(c).is_some())
+        || input.lines().any(|l| {
+            let t = l.trim();
+            t.starts_with('*') && t.len() > 2 || t.starts_with("# ")
+        });
+    if markdown_signals {
+        Flavour::Markdown
+    } else {
+        Flavour::PageText
+    }
+}
+
+/// Runs the first pass.
+pub fn prepare(input: &str) -> Prepared {
+    match flavour(input) {
+        Flavour::Markdown => prepare_markdown(input),
+        Flavour::PageText => prepare_page_text(input),
+    }
+}
+
+fn prepare_markdown(input: &str) -> Prepared {
+    let mut lines = Vec::new();
+    let mut footnotes: Vec<FootnoteText> = Vec::new();
+    let mut after_break = false;
+    for (start, raw, _) in raw_lines(input) {
+        let trimmed = raw.trim();
+        let end = start + raw.len();
+        let marker: String = trimmed.chars().map_while(superscript_digit).collect();
+        if !marker.is_empty() {
+            let body_start = trimmed
+                .char_indices()
+                .find(|&(_, c)| superscript_digit(c).is_none())
+                .map_or(trimmed.len(), |(i, _)| i);
+            footnotes.push(FootnoteText {
+                marker,
+                text: trimmed[body_start..].trim().to_string(),
+                span: Span::new(start, end),
+                placed: false,
+            });
+            after_break = true;
+            continue;
+        }
+        let text = trimmed.trim_start_matches("# ").trim_start_matches('#');
+        let mut converted = String::with_capacity(text.len());
+        let mut in_marker = false;
+        for c in text.chars() {
+            match superscript_digit(c) {
+                Some(d) => {
+                    if !in_marker {
+                        converted.push(MARK_OPEN);
+                        in_marker = true;
+                    }
+                    converted.push(d);
+                }
+                None => {
+                    if in_marker {
+                        converted.push(MARK_CLOSE);
+                        in_marker = false;
+                    }
+                    converted.push(c);
+                }
+            }
+        }
+        if in_marker {
+            converted.push(MARK_CLOSE);
+        }
+        let blank = converted.trim().is_empty();
+        lines.push(Line {
+            text: converted,
+            start,
+            end,
+            after_break: after_break && !blank,
+        });
+        if !blank {
+            after_break = false;
+        }
+    }
+    for f in &mut footnotes {
+        f.placed = lines.iter().any(|l| has_marker(&l.text, &f.marker));
+    }
+    Prepared {
+        flavour: Flavour::Markdown,
+        lines,
+        footnotes,
+        diagnostics: Vec::new(),
+    }
+}
+
+fn has_marker(text: &str, marker: &str) -> bool {
+    let mut rest = text;
+    while let Some(p) = rest.find(MARK_OPEN) {
+        let after = &rest[p + MARK_OPEN.len_utf8()..];
+        let close = after.find(MARK_CLOSE).unwrap_or(after.len());
+        if &after[..close] == marker {
+            return true;
+        }
+        rest = &after[close..];
+    }
+    false
+}
+
+/// What a line of page text is, as far as furniture goes.
+fn is_page_counter(t: &str) -> bool {
+    let Some((a, b)) = t.split_once('/') else {
+        return false;
+    };
+    let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+        return false;
+    };
+    a >= 1 && a <= b && b >= 2 && t.len() <= 7
+}
+
+/// `23-26260 (E)    030124`, `23-26260`, `22-28954 (E)`.
+pub fn is_job_number(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.len() < 8 || !b[..2].iter().all(u8::is_ascii_digit) || b[2] != b'-' {
+        return false;
+    }
+    let digits = b[3..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(4..=6).contains(&digits) {
+        return false;
+    }
+    let rest = t[3 + digits..].trim();
+    let rest = rest
+        .strip_prefix('(')
+        .and_then(|r| r.get(1..))
+        .and_then(|r| r.strip_prefix(')'))
+        .map_or(rest, str::trim);
+    rest.is_empty() || rest.bytes().all(|c| c.is_ascii_digit()) && rest.len() == 6
+}
+
+/// `*2326260*`
+fn is_barcode(t: &str) -> bool {
+    t.len() > 3
+        && t.starts_with('*')
+        && t.ends_with('*')
+        && t[1..t.len() - 1].bytes().all(|c| c.is_ascii_digit())
+}
+
+fn is_footnote_rule(t: &str) -> bool {
+    t.len() >= 5 && t.bytes().all(|c| c == b'_')
+}
+
+/// A document symbol standing alone on a line: `A/RES/78/10`, `S/RES/2720 (2023)`.
+pub fn is_symbol_line(t: &str) -> bool {
+    let first = t.split('/').next().unwrap_or("");
+    t.contains('/')
+        && !first.is_empty()
+        && first.bytes().all(|c| c.is_ascii_uppercase())
+        && !t.contains(". ")
+        && t.len() < 40
+        && t.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// Whitespace collapsed, for comparing header lines.
+fn squash(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn prepare_page_text(input: &str) -> Prepared {
+    let raw = raw_lines(input);
+    let trimmed: Vec<&str> = raw.iter().map(|(_, l, _)| l.trim()).collect();
+    let n = raw.len();
+    let mut furniture = vec![None::<&'static str>; n];
+    let mut diagnostics = Vec::new();
+
+    // The document's own symbol: the first symbol line of the masthead.
+    let symbol = trimmed
+        .iter()
+        .take(20)
+        .find(|t| is_symbol_line(t))
+        .map(|s| s.to_string());
+
+    // Running headers: anchored on page counters `k/N` with the symbol close by.
+    let counters: Vec<usize> = (0..n).filter(|&i| is_page_counter(trimmed[i])).collect();
+    let near_symbol = |c: usize| -> Option<usize> {
+        let sym = symbol.as_deref()?;
+        let lo = c.saturating_sub(8);
+        let hi = (c + 4).min(n);
+        (lo..hi)
+            .filter(|&i| trimmed[i] == sym)
+            .min_by_key(|&i| i.abs_diff(c))
+    };
+    // Header titles, learned where they follow the symbol (even pages).
+    let mut header_title = String::new();
+    for &c in &counters {
+        if let Some(s) = near_symbol(c) {
+            if s < c && !trimmed[s + 1].is_empty() && !is_job_number(trimmed[s + 1]) {
+                let mut i = s + 1;
+                while i < c && !trimmed[i].is_empty() && !is_job_number(trimmed[i]) {
+                    header_title.push_str(&squash(trimmed[i]));
+                    header_title.push(' ');
+                    i += 1;
+                }
+                break;
+            }
+        }
+    }
+    let mut header_ranges: Vec<(usize, usize)> = Vec::new();
+    for &c in &counters {
+        let Some(s) = near_symbol(c) else { continue };
+        let mut first = s.min(c);
+        let mut last = s.max(c);
+        // Title lines before the symbol (odd pages).
+        while first > 0 {
+            let t = squash(trimmed[first - 1]);
+            if !t.is_empty() && header_title.contains(&t) {
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        // Title lines after the symbol, job number, counter.
+        while last + 1 < n {
+            let t = trimmed[last + 1];
+            let sq = squash(t);
+            if is_job_number(t)
+                || is_page_counter(t)
+                || (!sq.is_empty() && header_title.contains(&sq) && last + 1 <= c + 3)
+            {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        header_ranges.push((first, last));
+    }
+    for &(first, last) in &header_ranges {
+        for f in furniture.iter_mut().take(last + 1).skip(first) {
+            *f = Some("running-header");
+        }
+    }
+    for i in 0..n {
+        let t = trimmed[i];
+        if furniture[i].is_none() && (is_barcode(t) || is_job_number(t)) {
+            furniture[i] = Some(if is_barcode(t) {
+                "barcode"
+            } else {
+                "job-number"
+            });
+        }
+    }
+
+    // Footnote areas: from a rule to the next header (or the end).
+    let mut footnotes: Vec<FootnoteText> = Vec::new();
+    let mut in_area = false;
+    let mut areas: Vec<(usize, usize, usize)> = Vec::new(); // (rule line, first note, end)
+    let mut page_body_start = 0usize;
+    let mut page_starts: Vec<usize> = Vec::new(); // body start line for each area
+    for i in 0..n {
+        if furniture[i] == Some("running-header") {
+            if in_area {
+                in_area = false;
+                if let Some(a) = areas.last_mut() {
+                    a.2 = i;
+                }
+            }
+            page_body_start = i + 1;
+            continue;
+        }
+        if !in_area && is_footnote_rule(trimmed[i]) {
+            in_area = true;
+            areas.push((i, footnotes.len(), n));
+            page_starts.push(page_body_start);
+            furniture[i] = Some("footnote-rule");
+            continue;
+        }
+        if in_area {
+            furniture[i] = Some("footnote");
+            let t = trimmed[i];
+            if t.is_empty() {
+                continue;
+            }
+            let expected = (footnotes.len() + 1).to_string();
+            let starts_note = t
+                .strip_prefix(expected.as_str())
+                .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with('\t'));
+            let (start, _, _) = raw[i];
+            let end = start + raw[i].1.len();
+            if starts_note {
+                let text = t[expected.len()..].trim().to_string();
+                footnotes.push(FootnoteText {
+                    marker: expected,
+                    text,
+                    span: Span::new(start, end),
+                    placed: false,
+                });
+            } else if let Some(last) = footnotes.last_mut() {
+                join_wrapped(&mut last.text, t);
+                last.span = last.span.join(Span::new(start, end));
+            } else {
+                furniture[i] = None; // Not a footnote after all: keep it as text.
+            }
+        }
+    }
+
+    for i in 0..n {
+        if let Some(kind) = furniture[i] {
+            if kind != "footnote" && !trimmed[i].is_empty() {
+                let (start, l, _) = raw[i];
+                diagnostics.push(Diagnostic::warning(
+                    "furniture",
+                    Span::new(start, start + l.len()),
+                    format!("removed {kind}: {}", trimmed[i]),
+                ));
+            }
+        }
+    }
+
+    let mut lines: Vec<Line> = Vec::with_capacity(n);
+    let mut after_break = false;
+    for i in 0..n {
+        let (start, l, form_feed) = raw[i];
+        if furniture[i].is_some() {
+            after_break = true;
+            continue;
+        }
+        let blank = trimmed[i].is_empty();
+        // A truly empty line joins two pages in PDF library output.
+        if form_feed || (l.is_empty() && i > 0) {
+            after_break = true;
+        }
+        lines.push(Line {
+            text: l.trim_end().to_string(),
+            start,
+            end: start + l.len(),
+            after_break: after_break && !blank,
+        });
+        if !blank {
+            after_break = false;
+        }
+    }
+
+    // Markers: footnote k is marked on the page whose foot carries it, after marker k-1.
+    let mut cursor = (0usize, 0usize); // (line index into `lines`, byte offset)
+    for (area_index, &(rule, first_note, end)) in areas.iter().enumerate() {
+        let body_from = raw[page_starts[area_index]].0;
+        let body_to = raw[rule].0;
+        let last_note = areas.get(area_index + 1).map_or(footnotes.len(), |a| a.1);
+        let _ = end;
+        for note in first_note..last_note {
+            let marker = footnotes[note].marker.clone();
+            if let Some((li, at)) = find_marker(&lines, cursor, body_from, body_to, &marker) {
+                let line = &mut lines[li];
+                let digits_end = at + marker.len();
+                line.text.insert(digits_end, MARK_CLOSE);
+                line.text.insert(at, MARK_OPEN);
+                cursor = (
+                    li,
+                    digits_end + MARK_OPEN.len_utf8() + MARK_CLOSE.len_utf8(),
+                );
+                footnotes[note].placed = true;
+            }
+        }
+    }
+    Prepared {
+        flavour: Flavour::PageText,
+        lines,
+        footnotes,
+        diagnostics,
+    }
+}
+
+/// Appends a wrapped line, keeping a hyphen that ended the previous line without a space.
+pub fn join_wrapped(text: &mut String, next: &str) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    let ends_hyphen = text.ends_with('-')
+        && text[..text.len() - 1]
+            .chars()
+            .last()
+            .is_some_and(char::is_alphabetic);
+    if !text.is_empty() && !ends_hyphen {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// Words after which a number is a reference, not a footnote marker.
+const NUMBER_TAKERS: &[&str] = &[
+    "article",
+    "articles",
+    "paragraph",
+    "paragraphs",
+    "para.",
+    "paras.",
+    "resolution",
+    "resolutions",
+    "decision",
+    "decisions",
+    "no.",
+    "nos.",
+    "chapter",
+    "chap.",
+    "section",
+    "sect.",
+    "annex",
+    "vol.",
+    "volume",
+    "goal",
+    "goals",
+    "target",
+    "targets",
+    "principle",
+    "principles",
+    "part",
+    "rule",
+    "rules",
+    "item",
+    "items",
+    "page",
+    "pages",
+    "p.",
+    "pp.",
+    "and",
+    "or",
+    "to",
+    "of",
+    "from",
+    "between",
+    "than",
+    "by",
+    "about",
+    "some",
+    "least",
+    "at",
+    "protocol",
+    "recommendation",
+    "recommendations",
+    "phase",
+    "level",
+    "step",
+    "category",
+    "table",
+    "figure",
+    "box",
+    "option",
+    "cluster",
+    "stage",
+    "round",
+    "article,",
+    "every",
+    "in",
+    "on",
+    "nearly",
+    "over",
+    "under",
+    "up",
+    "with",
+    "within",
+    "per",
+    "for",
+    "first",
+    "last",
+    "next",
+    "past",
+    "the",
+    "a",
+    "all",
+    "these",
+    "those",
+    "only",
+    "s-",
+];
+
+/// Words that, following a number, show it is a quantity or a date.
+const NUMBER_FOLLOWERS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "per",
+    "percent",
+    "million",
+    "billion",
+    "trillion",
+    "years",
+    "year",
+    "months",
+    "month",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "hours",
+    "and",
+    "to",
+    "or",
+    "dollars",
+    "states",
+    "countries",
+    "members",
+    "member",
+    "of",
+    "times",
+    "%",
+    "per cent",
+    "degrees",
+    "°c",
+    "new",
+    "additional",
+    "posts",
+    "positions",
+    "persons",
+    "people",
+    "women",
+    "children",
+    "languages",
+    "goals",
+    "targets",
+    "entities",
+    "cases",
+    "high-level",
+];
+
+/// Finds the first place `marker` stands as a footnote marker in `lines` between the byte
+/// offsets `from..to` of the input, after `cursor`.
+fn find_marker(
+    lines: &[Line],
+    cursor: (usize, usize),
+    from: usize,
+    to: usize,
+    marker: &str,
+) -> Option<(usize, usize)> {
+    for (li, line) in lines.iter().enumerate().skip(cursor.0) {
+        if line.end < from || line.start >= to {
+            continue;
+        }
+        let text = &line.text;
+        let skip = if li == cursor.0 { cursor.1 } else { 0 };
+        let mut search = skip;
+        while let Some(rel) = text.get(search..).and_then(|s| s.find(marker)) {
+            let at = search + rel;
+            search = at + marker.len();
+            if is_marker_at(
+                text,
+                at,
+                marker.len(),
+                lines.get(li + 1).map(|l| l.text.as_str()),
+            ) {
+                return Some((li, at));
+            }
+        }
+    }
+    None
+}
+
+fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> bool {
+    let before = text[..at].chars().next_back();
+    let after_str = &text[at + len..];
+    let after = after_str.chars().next();
+    if before.is_some_and(|c| c.is_ascii_digit() || c == MARK_CLOSE)
+        || after.is_some_and(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    // What follows a marker: a space, punctuation that may follow a footnote, or the line end.
+    let after_ok = match after {
+        None => true,
+        Some(c) => c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | ')' | '”' | '’'),
+    };
+    if !after_ok {
+        return false;
+    }
+    match before {
+        None => {
+            // At a line start: only if the previous line ended a word (rare); reject.
+            false
+        }
+        Some(c) if c.is_alphabetic() => {
+            // Glued to a word: `Development3`. Not part of an alphanumeric code (`G20`, `COVID-19`).
+            let word_start = text[..at]
+                .rfind(|ch: char| ch.is_whitespace())
+                .map_or(0, |p| p + 1);
+            let word = &text[word_start..at];
+            !word.contains('-')
+                && !word.chars().any(|ch| ch.is_ascii_digit())
+                && word.chars().filter(|ch| ch.is_uppercase()).count() < 2
+        }
+        Some(c) if matches!(c, ',' | ';' | ':' | '.' | ')' | '”' | '’' | '"') => {
+            // Glued to punctuation: `Secretary-General,2`. Not a decimal or a list `1.2`.
+            let prev = text[..at - c.len_utf8()].chars().next_back();
+            !(c == '.' && prev.is_some_and(|p| p.is_ascii_digit()))
+        }
+        Some(c) if c.is_whitespace() => {
+            let head = text[..at].trim_end();
+            let prev_word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+            if prev_word.is_empty() {
+                return false;
+            }
+            let lower = prev_word.to_lowercase();
+            if NUMBER_TAKERS.contains(&lower.as_str())
+                || prev_word.chars().last().is_some_and(|c| c.is_ascii_digit())
+                || lower.ends_with('/')
+                || lower == "–"
+                || lower == "-"
+            {
+                return false;
+            }
+            let next_word = after_str
+                .split_whitespace()
+                .next()
+                .or_else(|| next_line.and_then(|l| l.split_whitespace().next()))
+                .unwrap_or("");
+            let next_lower = next_word
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
+                .to_lowercase();
+            if NUMBER_FOLLOWERS.contains(&next_lower.as_str())
+                || next_word.starts_with('%')
+                || next_word.starts_with('(')
+            {
+                return false;
+            }
+            true
+        }
+        Some(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn job_numbers() {
+        assert!(is_job_number("23-26260 (E)    030124"));
+        assert!(is_job_number("23-26260"));
+        assert!(is_job_number("22-28954 (E)"));
+        assert!(!is_job_number("2022-2023"));
+        assert!(!is_job_number("20-24 April"));
+    }
+
+    #[test]
+    fn glued_and_spaced_markers() {
+        assert!(is_marker_at("the Secretary-General,2 and", 22, 1, None));
+        assert!(is_marker_at("Summit Outcome, 1  sports", 16, 1, None));
+        assert!(!is_marker_at("Article 1, paragraph 3", 8, 1, None));
+        assert!(!is_marker_at("on 25 June 1993", 3, 2, None));
+        assert!(!is_marker_at("COVID-19 pandemic", 6, 2, None));
+    }
+}

@@ -1,0 +1,268 @@
+//! The first-page masthead and the small printed forms it uses: dates, ordinal sessions,
+//! agenda items, organ names.
+
+use crate::model::{AgendaItem, Date, Masthead, Organ};
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `September` → 9.
+pub fn month_number(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    MONTHS.iter().position(|m| *m == w).map(|p| p as u8 + 1)
+}
+
+/// A date printed as `15 December 2022` somewhere in `text`: the first one.
+pub fn find_date(text: &str) -> Option<(Date, usize, usize)> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    for k in 0..words.len().saturating_sub(2) {
+        let (start, d) = words[k];
+        let (_, m) = words[k + 1];
+        let (ys, y) = words[k + 2];
+        let y = y.trim_end_matches(|c: char| !c.is_ascii_digit());
+        let (Ok(day), Some(month), Ok(year)) = (d.parse::<u8>(), month_number(m), y.parse::<u16>())
+        else {
+            continue;
+        };
+        if (1..=31).contains(&day) && y.len() == 4 {
+            return Some((Date { year, month, day }, start, ys + y.len()));
+        }
+    }
+    None
+}
+
+/// A line that is a date and nothing else.
+pub fn date_line(text: &str) -> Option<Date> {
+    let t = text.trim().trim_end_matches('.');
+    find_date(t)
+        .filter(|&(_, s, e)| s == 0 && e == t.len())
+        .map(|(d, _, _)| d)
+}
+
+const UNITS: [&str; 10] = [
+    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+];
+const TEENS: [&str; 10] = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const TENS_ORDINAL: [&str; 10] = [
+    "",
+    "",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// `Seventy-seventh` → 77 (1 to 199, with `hundred and`).
+pub fn ordinal_number(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    let (hundreds, rest) = match w.strip_prefix("one hundred") {
+        Some(r) => (100, r.trim_start().trim_start_matches("and").trim()),
+        None => (0, w.as_str()),
+    };
+    if rest.is_empty() {
+        return (hundreds > 0).then_some(100);
+    }
+    let below = |r: &str| -> Option<u32> {
+        if let Some(p) = UNITS.iter().position(|u| !u.is_empty() && *u == r) {
+            return Some(p as u32);
+        }
+        if let Some(p) = TEENS.iter().position(|u| *u == r) {
+            return Some(10 + p as u32);
+        }
+        if let Some(p) = TENS_ORDINAL.iter().position(|u| !u.is_empty() && *u == r) {
+            return Some(10 * p as u32);
+        }
+        let (tens, unit) = r.split_once('-')?;
+        let t = TENS.iter().position(|u| !u.is_empty() && *u == tens)? as u32;
+        let u = UNITS.iter().position(|x| !x.is_empty() && *x == unit)? as u32;
+        Some(10 * t + u)
+    };
+    below(rest).map(|n| n + hundreds)
+}
+
+/// The organ a name designates.
+pub fn organ_named(text: &str) -> Option<Organ> {
+    match text.trim().trim_end_matches(',') {
+        "General Assembly" => Some(Organ::GeneralAssembly),
+        "Security Council" => Some(Organ::SecurityCouncil),
+        "Human Rights Council" => Some(Organ::HumanRightsCouncil),
+        "Economic and Social Council" => Some(Organ::EconomicAndSocialCouncil),
+        _ => None,
+    }
+}
+
+/// The session number of a line such as `Seventy-seventh session` or
+/// `Tenth emergency special session`.
+pub fn session_line(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    if !lower.ends_with("session") {
+        return None;
+    }
+    let first = t.split_whitespace().next()?;
+    let two = t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    ordinal_number(first).or_else(|| ordinal_number(&two))
+}
+
+/// `Agenda item 68 (b)`, `Agenda items 13 and 117`: the item numbers.
+pub fn agenda_numbers(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    let rest = t
+        .strip_prefix("Agenda items")
+        .or_else(|| t.strip_prefix("Agenda item"))?
+        .trim();
+    let normalised = rest.replace(" and ", ", ");
+    let items: Vec<String> = normalised
+        .split(',')
+        .map(|s| s.trim().trim_end_matches('.').to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!items.is_empty()).then_some(items)
+}
+
+/// Reads the masthead from its lines (before `Resolution adopted by ...`).
+///
+/// Returns the masthead and the symbol when the masthead prints one.
+pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
+    let mut m = Masthead::default();
+    let mut symbol = None;
+    let mut agenda_numbers_seen: Vec<String> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
+    let mut in_titles = false;
+    for raw in lines {
+        let t = raw.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t == "United Nations" {
+            continue;
+        }
+        if symbol.is_none() && crate::parse::lines::is_symbol_line(t) {
+            symbol = Some(t.to_string());
+            continue;
+        }
+        if crate::parse::lines::is_job_number(t) {
+            m.job_number = Some(t.split("  ").next().unwrap_or(t).trim().to_string());
+            continue;
+        }
+        if m.organ_name.is_none() && organ_named(t).is_some() {
+            m.organ_name = Some(t.to_string());
+            continue;
+        }
+        if t.starts_with("Distr.") {
+            m.distribution = Some(t.to_string());
+            continue;
+        }
+        if m.issue_date.is_none() && !in_titles {
+            if let Some(d) = date_line(t) {
+                m.issue_date = Some(d);
+                continue;
+            }
+        }
+        if let Some(s) = session_line(t) {
+            m.session = Some(s);
+            m.session_label = Some(t.to_string());
+            continue;
+        }
+        if let Some(nums) = agenda_numbers(t) {
+            agenda_numbers_seen = nums;
+            in_titles = true;
+            continue;
+        }
+        if in_titles {
+            // A wrapped title continues in lower case; a capital starts the next item's title.
+            let starts_upper = t.chars().next().is_some_and(char::is_uppercase);
+            let new_title = starts_upper && titles.len() < agenda_numbers_seen.len();
+            match titles.last_mut() {
+                Some(last) if !new_title => crate::parse::lines::join_wrapped(last, t),
+                _ => titles.push(t.to_string()),
+            }
+        }
+    }
+    if titles.len() != agenda_numbers_seen.len() && !titles.is_empty() {
+        // Titles could not be told apart: keep them together on the first item.
+        let all = titles.join(" ");
+        titles = vec![all];
+    }
+    m.agenda_items = agenda_numbers_seen
+        .into_iter()
+        .enumerate()
+        .map(|(i, number)| AgendaItem {
+            number,
+            title: titles.get(i).cloned(),
+        })
+        .collect();
+    (m, symbol)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal_number("Seventy-seventh"), Some(77));
+        assert_eq!(ordinal_number("Seventy-eighth"), Some(78));
+        assert_eq!(ordinal_number("Twentieth"), Some(20));
+        assert_eq!(ordinal_number("First"), Some(1));
+        assert_eq!(session_line("Seventy-fifth session"), Some(75));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            date_line("5 January 2023"),
+            Some(Date {
+                year: 2023,
+                month: 1,
+                day: 5
+            })
+        );
+        assert_eq!(date_line("on 5 January 2023"), None);
+    }
+
+    #[test]
+    fn agenda() {
+        assert_eq!(
+            agenda_numbers("Agenda item 68 (b)"),
+            Some(vec!["68 (b)".to_string()])
+        );
+        assert_eq!(
+            agenda_numbers("Agenda items 13 and 117"),
+            Some(vec!["13".into(), "117".into()])
+        );
+    }
+}

@@ -1,0 +1,924 @@
+//! Text input (markdown from a PDF converter, or PDF page text) → [`Document`].
+//!
+//! `lines::prepare` has removed page furniture and footnote blocks; this module groups the
+//! remaining lines into paragraphs and recognises the parts of a resolution in order:
+//! masthead, adoption line, origin, number and title, formula, recitals, operative
+//! paragraphs with sub-items and sections, the closing meeting line, annexes.
+
+use super::inline::{self, Context};
+use super::lines::{self, Flavour, Line, MARK_CLOSE, MARK_OPEN};
+use super::masthead;
+use crate::diag::{Diagnostic, ParseError, Warned};
+use crate::model::*;
+use std::collections::HashMap;
+
+/// A paragraph of input: wrapped lines joined.
+#[derive(Debug)]
+struct Unit {
+    raw: String,
+    span: Span,
+    /// The input ended this unit with a blank line (not merely a page break).
+    closed: bool,
+}
+
+/// Parses text input into a document.
+pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
+    let prepared = lines::prepare(input);
+    let mut diagnostics = prepared.diagnostics;
+    let flavour = prepared.flavour;
+    let body_start = prepared
+        .lines
+        .iter()
+        .position(|l| starts_adoption(&inline::plain(&l.text, flavour)))
+        .or_else(|| {
+            prepared
+                .lines
+                .iter()
+                .position(|l| number_title(&inline::plain(&l.text, flavour)).is_some())
+        })
+        .ok_or_else(|| {
+            let span = prepared
+                .lines
+                .iter()
+                .find(|l| !l.is_blank())
+                .map_or(Span::default(), Line::span);
+            ParseError::new(
+                "not-a-resolution",
+                span,
+                "no \"Resolution adopted by ...\" line and no numbered title: not a resolution",
+            )
+        })?;
+    let masthead_lines: Vec<String> = prepared.lines[..body_start]
+        .iter()
+        .map(|l| inline::plain(&l.text, flavour))
+        .collect();
+    let masthead_refs: Vec<&str> = masthead_lines.iter().map(String::as_str).collect();
+    let (masthead, printed_symbol) = masthead::read(&masthead_refs);
+
+    let units = group(&prepared.lines[body_start..], flavour);
+    let notes: HashMap<String, usize> = prepared
+        .footnotes
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.marker.clone(), i))
+        .collect();
+    let organ = masthead
+        .organ_name
+        .as_deref()
+        .and_then(masthead::organ_named)
+        .unwrap_or(Organ::GeneralAssembly);
+    let ctx = Context {
+        flavour,
+        organ,
+        notes: &notes,
+    };
+
+    let mut builder = Builder::new(flavour);
+    for unit in &units {
+        builder.take(unit, &mut diagnostics);
+    }
+    let Builder {
+        adoption,
+        kind,
+        number,
+        title,
+        formula,
+        preamble,
+        body,
+        conclusion,
+        annexes,
+        ..
+    } = builder;
+    let number = number.ok_or_else(|| {
+        ParseError::new(
+            "no-number",
+            units.first().map_or(Span::default(), |u| u.span),
+            "no resolution number and title (such as \"77/213. Title\") found",
+        )
+    })?;
+    let symbol = printed_symbol.unwrap_or_else(|| symbol_from_number(organ, kind, &number));
+
+    let footnotes: Vec<Footnote> = prepared
+        .footnotes
+        .iter()
+        .map(|f| Footnote {
+            marker: f.marker.clone(),
+            text: inline::inlines(&f.text, &ctx, false),
+            span: f.span,
+        })
+        .collect();
+    for f in prepared.footnotes.iter().filter(|f| !f.placed) {
+        diagnostics.push(Diagnostic::warning(
+            "footnote-unplaced",
+            f.span,
+            format!("no marker found for footnote {}", f.marker),
+        ));
+    }
+
+    let document = Document {
+        kind,
+        organ,
+        language: Language::English,
+        symbol,
+        number: number.0,
+        title: inline::inlines(&title, &ctx, false),
+        masthead,
+        adoption: Adoption {
+            statement: adoption.as_ref().map(|(s, _)| s.clone()),
+            date: adoption.and_then(|(_, d)| d),
+            origin: builder_origin(&units, flavour),
+        },
+        formula: formula.map(|(raw, span)| Formula {
+            text: inline::inlines(&raw, &ctx, false),
+            span,
+        }),
+        preamble: preamble
+            .into_iter()
+            .map(|(raw, span)| Recital {
+                text: inline::inlines(&raw, &ctx, true),
+                span,
+            })
+            .collect(),
+        body: body.into_iter().map(|b| b.finish(&ctx)).collect(),
+        conclusion,
+        annexes: annexes.into_iter().map(|a| a.finish(&ctx)).collect(),
+        footnotes,
+        metadata: Metadata::default(),
+    };
+    let mut document = document;
+    attach_unplaced(&mut document, &prepared.footnotes);
+    Ok(Warned {
+        value: document,
+        diagnostics,
+    })
+}
+
+/// Footnotes whose marker could not be found hang from the block printed just before them,
+/// so that no text is lost.
+fn attach_unplaced(doc: &mut Document, notes: &[lines::FootnoteText]) {
+    for (index, note) in notes.iter().enumerate().filter(|(_, n)| !n.placed) {
+        let noteref = Inline::NoteRef {
+            marker: note.marker.clone(),
+            index,
+        };
+        let at = note.span.start;
+        let mut best: Option<&mut Vec<Inline>> = None;
+        for r in doc.preamble.iter_mut().filter(|r| r.span.start < at) {
+            best = Some(&mut r.text);
+        }
+        fn last_before(blocks: &mut [Block], at: usize) -> Option<&mut Vec<Inline>> {
+            let mut best = None;
+            for b in blocks.iter_mut() {
+                match b {
+                    Block::Paragraph(p) if p.span.start < at => best = Some(&mut p.text),
+                    Block::Recital(r) if r.span.start < at => best = Some(&mut r.text),
+                    Block::Text(t) if t.span.start < at => best = Some(&mut t.text),
+                    Block::Section(s) if s.span.start < at => {
+                        if let Some(inner) = last_before(&mut s.blocks, at) {
+                            best = Some(inner);
+                        }
+                    }
+                    Block::Paragraph(_)
+                    | Block::Recital(_)
+                    | Block::Text(_)
+                    | Block::Section(_) => {}
+                }
+            }
+            best
+        }
+        if let Some(inner) = last_before(&mut doc.body, at) {
+            best = Some(inner);
+        }
+        for a in doc.annexes.iter_mut().filter(|a| a.span.start < at) {
+            if let Some(inner) = last_before(&mut a.blocks, at) {
+                best = Some(inner);
+            }
+        }
+        if let Some(text) = best {
+            text.push(noteref);
+        }
+    }
+}
+
+fn symbol_from_number(organ: Organ, kind: DocumentKind, number: &(String, Span)) -> String {
+    let seg = match kind {
+        DocumentKind::Resolution => "RES",
+        DocumentKind::Decision => "DEC",
+    };
+    let prefix = match organ {
+        Organ::GeneralAssembly => "A",
+        Organ::SecurityCouncil => "S",
+        Organ::HumanRightsCouncil => "A/HRC",
+        Organ::EconomicAndSocialCouncil => "E",
+    };
+    format!("{prefix}/{seg}/{}", number.0.replace(' ', ""))
+}
+
+fn starts_adoption(plain: &str) -> bool {
+    let t = plain.trim_start();
+    (t.starts_with("Resolution adopted by") || t.starts_with("Decision adopted by"))
+        && t.len() < 200
+}
+
+/// `77/213. Title` → (number, title).
+fn number_title(plain: &str) -> Option<(String, String)> {
+    let t = plain.trim();
+    let (head, rest) = t.split_once(". ")?;
+    let core = head.trim_start_matches("ES-").trim_start_matches("S-");
+    let (a, b) = core.split_once('/')?;
+    let b = b.trim_end_matches(|c: char| c == ' ' || c.is_ascii_uppercase());
+    if a.is_empty()
+        || b.is_empty()
+        || !a.bytes().all(|c| c.is_ascii_digit())
+        || !b.bytes().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some((head.to_string(), rest.trim().to_string()))
+}
+
+/// Groups lines into units (paragraphs as printed).
+fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut open = false;
+    for line in lines {
+        if line.is_blank() {
+            if open {
+                if let Some(u) = units.last_mut() {
+                    // A paragraph number standing alone waits for its text.
+                    if !is_bare_label(&u.raw) {
+                        u.closed = true;
+                        open = false;
+                    }
+                }
+            }
+            continue;
+        }
+        let text = line.text.trim();
+        let continue_last = match units.last() {
+            None => false,
+            Some(last) if line.after_break => continues(&last.raw, text),
+            Some(last) => match flavour {
+                Flavour::Markdown => false,
+                Flavour::PageText => {
+                    open && (is_bare_label(&last.raw)
+                        || !(starts_label(text) && ends_clause(&last.raw)))
+                }
+            },
+        };
+        if continue_last {
+            let last = units.last_mut().expect("checked above");
+            lines::join_wrapped(&mut last.raw, text);
+            last.span = last.span.join(line.span());
+        } else {
+            units.push(Unit {
+                raw: text.to_string(),
+                span: line.span(),
+                closed: false,
+            });
+        }
+        open = true;
+        if flavour == Flavour::Markdown {
+            open = false;
+        }
+    }
+    units
+}
+
+/// `12.` or `(a)` alone.
+fn is_bare_label(raw: &str) -> bool {
+    let t = raw.trim();
+    split_number(t).is_some_and(|(_, rest)| rest.is_empty())
+        || split_item(t).is_some_and(|(_, rest)| rest.is_empty())
+}
+
+fn starts_label(t: &str) -> bool {
+    split_number(t).is_some() || split_item(t).is_some()
+}
+
+/// The text ends a clause: `,` `;` `:` `.` (before any footnote marker).
+fn ends_clause(raw: &str) -> bool {
+    let t = strip_trailing_markers(raw);
+    t.ends_with([',', ';', ':', '.', '”']) || t.ends_with(".)")
+}
+
+fn strip_trailing_markers(raw: &str) -> &str {
+    let mut t = raw.trim_end();
+    loop {
+        if let Some(stripped) = t.strip_suffix(MARK_CLOSE) {
+            t = stripped
+                .rsplit_once(MARK_OPEN)
+                .map_or(stripped, |(a, _)| a)
+                .trim_end();
+        } else if let Some(stripped) = t.strip_suffix('*') {
+            t = stripped.trim_end();
+        } else {
+            return t;
+        }
+    }
+}
+
+/// Whether `next` continues the paragraph `prev` across a page break or footnote block.
+fn continues(prev: &str, next: &str) -> bool {
+    let first = next.chars().next().unwrap_or(' ');
+    if first.is_lowercase() {
+        return true;
+    }
+    if starts_label(next) {
+        return false;
+    }
+    !ends_clause(prev)
+}
+
+/// `7. text` → ("7", "text").
+fn split_number(t: &str) -> Option<(&str, &str)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || t.as_bytes().get(digits) != Some(&b'.') {
+        return None;
+    }
+    let rest = &t[digits + 1..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    Some((&t[..digits], rest.trim_start()))
+}
+
+/// `(a) text` → ("a", "text").
+fn split_item(t: &str) -> Option<(&str, &str)> {
+    let inner = t.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let label = &inner[..close];
+    if label.is_empty() || label.len() > 5 || !label.bytes().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let rest = &inner[close + 1..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    Some((label, rest.trim_start()))
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|c| matches!(c.to_ascii_lowercase(), b'i' | b'v' | b'x' | b'l'))
+}
+
+/// `I. Heading`, `A. Heading` → ("I", "Heading").
+fn split_heading(t: &str) -> Option<(&str, &str)> {
+    let (num, rest) = t.split_once(". ")?;
+    let numbered = is_roman(num) && num.bytes().all(|c| c.is_ascii_uppercase())
+        || (num.len() == 1 && num.bytes().all(|c| c.is_ascii_uppercase()));
+    let rest = rest.trim();
+    let plain_end = strip_trailing_markers(rest);
+    (numbered && !rest.is_empty() && !plain_end.ends_with([',', ';']) && rest.len() < 300)
+        .then_some((num, rest))
+}
+
+fn next_letter(label: &str) -> Option<String> {
+    let mut bytes = label.as_bytes().to_vec();
+    let last = bytes.last_mut()?;
+    if *last == b'z' {
+        return None;
+    }
+    *last += 1;
+    String::from_utf8(bytes).ok()
+}
+
+/// `54th plenary meeting`, `50th (resumed) plenary meeting`.
+fn meeting(plain: &str) -> Option<(String, Option<(Date, String)>)> {
+    let t = plain.trim().trim_matches('*').trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let suffix = t.get(digits..digits + 2)?;
+    if !matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    let end = t.find("meeting")? + "meeting".len();
+    if end > 60 {
+        return None;
+    }
+    let rest = t[end..].trim();
+    let date = masthead::date_line(rest).map(|d| (d, rest.to_string()));
+    if !rest.is_empty() && date.is_none() {
+        return None;
+    }
+    Some((t[..end].to_string(), date))
+}
+
+fn is_annex_label(plain: &str) -> bool {
+    let t = plain.trim();
+    let rest = t.strip_prefix("Annex").or_else(|| t.strip_prefix("ANNEX"));
+    rest.is_some_and(|r| {
+        let r = r.trim();
+        r.is_empty()
+            || (is_roman(r) && r.len() < 6)
+            || (r.len() == 1 && r.bytes().all(|c| c.is_ascii_uppercase()))
+    })
+}
+
+fn builder_origin(units: &[Unit], flavour: Flavour) -> Option<Origin> {
+    let unit = units
+        .iter()
+        .take(4)
+        .find(|u| inline::plain(&u.raw, flavour).starts_with('['))?;
+    let text = inline::plain(&unit.raw, flavour);
+    let committee = text.find("report of the ").and_then(|p| {
+        let rest = &text[p + "report of the ".len()..];
+        let end = rest.find(" (").or_else(|| rest.find(']'))?;
+        Some(rest[..end].trim().to_string())
+    });
+    let inner_start = text.find('(').map(|p| p + 1);
+    let (document, paragraph) = match inner_start {
+        Some(s) => {
+            let inner = &text[s..];
+            let doc = super::citations::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
+            let para = inner
+                .find("para. ")
+                .or_else(|| inner.find("paras. "))
+                .map(|p| {
+                    let r = &inner[p..];
+                    let r = &r[r.find(' ').map_or(0, |x| x + 1)..];
+                    r.trim_end_matches(']')
+                        .trim_end_matches(')')
+                        .trim_end_matches(")]")
+                        .to_string()
+                });
+            (doc, para)
+        }
+        None => (None, None),
+    };
+    Some(Origin {
+        text,
+        committee,
+        document,
+        paragraph,
+    })
+}
+
+/// Where the builder is in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Head,
+    Preamble,
+    Body,
+    Closed,
+    Annex,
+}
+
+#[derive(Debug)]
+enum Draft {
+    Paragraph {
+        number: Option<String>,
+        raw: String,
+        items: Vec<DraftItem>,
+        wrap_up: String,
+        span: Span,
+    },
+    Section {
+        number: Option<String>,
+        heading: String,
+        blocks: Vec<Draft>,
+        span: Span,
+    },
+    Recital {
+        raw: String,
+        span: Span,
+    },
+    Text {
+        raw: String,
+        span: Span,
+    },
+}
+
+#[derive(Debug)]
+struct DraftItem {
+    label: String,
+    raw: String,
+    items: Vec<DraftItem>,
+    span: Span,
+}
+
+#[derive(Debug)]
+struct DraftAnnex {
+    label: String,
+    title: String,
+    blocks: Vec<Draft>,
+    span: Span,
+}
+
+impl Draft {
+    fn finish(self, ctx: &Context) -> Block {
+        match self {
+            Draft::Paragraph {
+                number,
+                raw,
+                items,
+                wrap_up,
+                span,
+            } => Block::Paragraph(Paragraph {
+                number,
+                text: inline::inlines(&raw, ctx, true),
+                items: items.into_iter().map(|i| i.finish(ctx)).collect(),
+                wrap_up: inline::inlines(&wrap_up, ctx, false),
+                span,
+            }),
+            Draft::Section {
+                number,
+                heading,
+                blocks,
+                span,
+            } => Block::Section(Section {
+                number,
+                heading: inline::inlines(&heading, ctx, false),
+                blocks: blocks.into_iter().map(|b| b.finish(ctx)).collect(),
+                span,
+            }),
+            Draft::Recital { raw, span } => Block::Recital(Recital {
+                text: inline::inlines(&raw, ctx, true),
+                span,
+            }),
+            Draft::Text { raw, span } => Block::Text(TextBlock {
+                text: inline::inlines(&raw, ctx, false),
+                span,
+            }),
+        }
+    }
+}
+
+impl DraftItem {
+    fn finish(self, ctx: &Context) -> Item {
+        Item {
+            number: self.label,
+            text: inline::inlines(&self.raw, ctx, false),
+            items: self.items.into_iter().map(|i| i.finish(ctx)).collect(),
+            span: self.span,
+        }
+    }
+}
+
+impl DraftAnnex {
+    fn finish(self, ctx: &Context) -> Annex {
+        Annex {
+            label: self.label,
+            title: inline::inlines(&self.title, ctx, false),
+            blocks: self.blocks.into_iter().map(|b| b.finish(ctx)).collect(),
+            span: self.span,
+        }
+    }
+}
+
+/// Builds the document from units, one at a time.
+struct Builder {
+    flavour: Flavour,
+    stage: Stage,
+    kind: DocumentKind,
+    adoption: Option<(String, Option<Date>)>,
+    number: Option<(String, Span)>,
+    title: String,
+    formula: Option<(String, Span)>,
+    preamble: Vec<(String, Span)>,
+    body: Vec<Draft>,
+    /// Open sections in `body` (or the current annex), from the outside in:
+    /// (index in the enclosing list, level, number).
+    sections: Vec<(usize, u8, String)>,
+    conclusion: Option<Conclusion>,
+    annexes: Vec<DraftAnnex>,
+    /// The annex title is still being read.
+    annex_title_open: bool,
+}
+
+impl Builder {
+    fn new(flavour: Flavour) -> Self {
+        Builder {
+            flavour,
+            stage: Stage::Head,
+            kind: DocumentKind::Resolution,
+            adoption: None,
+            number: None,
+            title: String::new(),
+            formula: None,
+            preamble: Vec::new(),
+            body: Vec::new(),
+            sections: Vec::new(),
+            conclusion: None,
+            annexes: Vec::new(),
+            annex_title_open: false,
+        }
+    }
+
+    /// The block list new blocks go into: the innermost open section.
+    fn container(&mut self) -> &mut Vec<Draft> {
+        let mut list = match self.annexes.last_mut() {
+            Some(a) if self.stage == Stage::Annex => &mut a.blocks,
+            _ => &mut self.body,
+        };
+        for (i, _, _) in &self.sections {
+            list = match &mut list[*i] {
+                Draft::Section { blocks, .. } => blocks,
+                _ => unreachable!("section path points at sections only"),
+            };
+        }
+        list
+    }
+
+    fn take(&mut self, unit: &Unit, diagnostics: &mut Vec<Diagnostic>) {
+        let plain = inline::plain(&unit.raw, self.flavour);
+        let raw = unit.raw.trim();
+        if plain.is_empty() {
+            return;
+        }
+        // Lines valid in any stage after the head.
+        if self.stage != Stage::Head {
+            if let Some((meeting, date)) = meeting(&plain) {
+                if self.conclusion.is_none() {
+                    self.conclusion = Some(Conclusion {
+                        meeting,
+                        date: date.as_ref().map(|d| d.0),
+                        date_text: date.map(|d| d.1),
+                        span: unit.span,
+                    });
+                    self.stage = Stage::Closed;
+                    self.sections.clear();
+                    return;
+                }
+            }
+            if self.stage == Stage::Closed {
+                if let Some(c) = self.conclusion.as_mut().filter(|c| c.date.is_none()) {
+                    if let Some(d) = masthead::date_line(&plain) {
+                        c.date = Some(d);
+                        c.date_text = Some(plain.clone());
+                        c.span = c.span.join(unit.span);
+                        return;
+                    }
+                }
+            }
+            if is_annex_label(&plain)
+                && matches!(self.stage, Stage::Closed | Stage::Annex | Stage::Body)
+            {
+                self.annexes.push(DraftAnnex {
+                    label: plain.clone(),
+                    title: String::new(),
+                    blocks: Vec::new(),
+                    span: unit.span,
+                });
+                self.stage = Stage::Annex;
+                self.sections.clear();
+                self.annex_title_open = true;
+                return;
+            }
+        }
+        match self.stage {
+            Stage::Head => self.take_head(unit, &plain, raw),
+            Stage::Preamble => {
+                if split_number(raw).is_some() || split_heading(&plain).is_some() {
+                    self.stage = Stage::Body;
+                    self.take_body(unit, &plain, raw, diagnostics);
+                } else if ends_operative(&plain) && !self.preamble.is_empty() {
+                    // A single unnumbered operative paragraph.
+                    self.stage = Stage::Body;
+                    self.body.push(Draft::Paragraph {
+                        number: None,
+                        raw: raw.to_string(),
+                        items: Vec::new(),
+                        wrap_up: String::new(),
+                        span: unit.span,
+                    });
+                } else {
+                    self.preamble.push((raw.to_string(), unit.span));
+                }
+            }
+            Stage::Body | Stage::Annex => {
+                if self.stage == Stage::Annex && self.annex_title_open {
+                    let annex = self.annexes.last_mut().expect("annex stage has an annex");
+                    let title_like = !ends_clause(raw)
+                        && split_number(raw).is_none()
+                        && split_item(raw).is_none();
+                    if title_like && annex.title.len() < 400 {
+                        lines::join_wrapped(&mut annex.title, raw);
+                        annex.span = annex.span.join(unit.span);
+                        return;
+                    }
+                    self.annex_title_open = false;
+                }
+                self.take_body(unit, &plain, raw, diagnostics);
+            }
+            Stage::Closed => {
+                // Text after the meeting line and before any annex: keep it.
+                self.stage = Stage::Body;
+                self.take_body(unit, &plain, raw, diagnostics);
+            }
+        }
+    }
+
+    fn take_head(&mut self, unit: &Unit, plain: &str, raw: &str) {
+        if starts_adoption(plain) && self.adoption.is_none() {
+            if plain.starts_with("Decision") {
+                self.kind = DocumentKind::Decision;
+            }
+            self.adoption = Some((plain.to_string(), masthead::find_date(plain).map(|d| d.0)));
+            return;
+        }
+        if plain.starts_with('[') {
+            return; // The origin, read by `builder_origin`.
+        }
+        if self.number.is_none() {
+            if let Some((number, title)) = number_title(plain) {
+                self.number = Some((number, unit.span));
+                // Title from the raw text, marks kept.
+                self.title = raw.split_once(". ").map_or(title, |(_, t)| t.to_string());
+                return;
+            }
+        }
+        let formula_like = plain.starts_with("The ")
+            && masthead::organ_named(plain.trim_start_matches("The ").trim_end_matches(','))
+                .is_some();
+        if formula_like {
+            self.formula = Some((raw.to_string(), unit.span));
+            self.stage = Stage::Preamble;
+            return;
+        }
+        if self.number.is_some() {
+            // No formula: the preamble starts here.
+            self.stage = Stage::Preamble;
+            self.preamble.push((raw.to_string(), unit.span));
+        }
+    }
+
+    fn take_body(
+        &mut self,
+        unit: &Unit,
+        plain: &str,
+        raw: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if let Some((num, heading)) = split_heading(plain) {
+            let level = self.section_level(num);
+            while self.sections.last().is_some_and(|(_, l, _)| *l >= level) {
+                self.sections.pop();
+            }
+            let list = self.container();
+            list.push(Draft::Section {
+                number: Some(num.to_string()),
+                heading: heading.to_string(),
+                blocks: Vec::new(),
+                span: unit.span,
+            });
+            let index = list.len() - 1;
+            self.sections.push((index, level, num.to_string()));
+            return;
+        }
+        if let Some((number, rest)) = split_number(raw) {
+            self.check_sequence(number, unit.span, diagnostics);
+            self.container().push(Draft::Paragraph {
+                number: Some(number.to_string()),
+                raw: rest.to_string(),
+                items: Vec::new(),
+                wrap_up: String::new(),
+                span: unit.span,
+            });
+            return;
+        }
+        if let Some((label, rest)) = split_item(raw) {
+            if let Some(Draft::Paragraph { items, span, .. }) = self.container().last_mut() {
+                *span = span.join(unit.span);
+                let nested = match items.last() {
+                    Some(last) => {
+                        is_roman(label)
+                            && next_letter(&last.label).as_deref() != Some(label)
+                            && !(is_roman(&last.label)
+                                && last.label.len() >= label.len()
+                                && label != "i")
+                            || (!last.items.is_empty()
+                                && is_roman(label)
+                                && next_letter(&last.label).as_deref() != Some(label))
+                    }
+                    None => false,
+                };
+                let item = DraftItem {
+                    label: label.to_string(),
+                    raw: rest.to_string(),
+                    items: Vec::new(),
+                    span: unit.span,
+                };
+                match items.last_mut() {
+                    Some(parent) if nested => {
+                        parent.span = parent.span.join(unit.span);
+                        parent.items.push(item)
+                    }
+                    _ => items.push(item),
+                }
+                return;
+            }
+        }
+        // Continuation in lower case, or text after sub-items.
+        let lower_start = plain.chars().next().is_some_and(char::is_lowercase);
+        let in_annex = self.stage == Stage::Annex;
+        if let Some(Draft::Paragraph {
+            items,
+            wrap_up,
+            raw: text,
+            span,
+            ..
+        }) = self.container().last_mut()
+        {
+            if lower_start {
+                let target = match items.last_mut() {
+                    Some(item) => {
+                        let mut deepest = item;
+                        while deepest.items.last().is_some() {
+                            deepest = deepest.items.last_mut().expect("checked");
+                        }
+                        &mut deepest.raw
+                    }
+                    None => text,
+                };
+                lines::join_wrapped(target, raw);
+                *span = span.join(unit.span);
+                return;
+            }
+            if !items.is_empty() && wrap_up.is_empty() && !looks_like_recital(plain) && !in_annex {
+                wrap_up.push_str(raw);
+                *span = span.join(unit.span);
+                return;
+            }
+        }
+        let block = if looks_like_recital(plain) {
+            Draft::Recital {
+                raw: raw.to_string(),
+                span: unit.span,
+            }
+        } else {
+            Draft::Text {
+                raw: raw.to_string(),
+                span: unit.span,
+            }
+        };
+        self.container().push(block);
+    }
+
+    /// Roman-numbered sections (level 1) hold lettered ones (level 2); `I` after `H` is a letter.
+    fn section_level(&self, num: &str) -> u8 {
+        let open_letter = self
+            .sections
+            .iter()
+            .rev()
+            .find(|(_, l, _)| *l == 2)
+            .map(|(_, _, n)| n.as_str());
+        let follows_letter =
+            num.len() == 1 && open_letter.and_then(next_letter).as_deref() == Some(num);
+        let roman = is_roman(num) && !follows_letter;
+        if roman {
+            1
+        } else if self.sections.iter().any(|(_, l, _)| *l == 1) {
+            2
+        } else {
+            1
+        }
+    }
+
+    fn check_sequence(&mut self, number: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) {
+        let previous = self.container().iter().rev().find_map(|d| match d {
+            Draft::Paragraph {
+                number: Some(n), ..
+            } => n.parse::<u32>().ok(),
+            _ => None,
+        });
+        let n: u32 = number.parse().unwrap_or(0);
+        let expected = previous.map_or(1, |p| p + 1);
+        if n != expected && !(previous.is_none() && n == 1) {
+            diagnostics.push(Diagnostic::warning(
+                "paragraph-sequence",
+                span,
+                match previous {
+                    Some(p) => format!("paragraph {n} follows paragraph {p}"),
+                    None => format!("paragraph {n} opens the operative part"),
+                },
+            ));
+        }
+    }
+}
+
+/// A recital ends with a comma; an operative paragraph with a full stop or semicolon.
+fn ends_operative(plain: &str) -> bool {
+    let t = plain.trim_end();
+    (t.ends_with('.') || t.ends_with(';'))
+        && super::phrase::opening_phrase(t).is_some_and(|n| {
+            let head = t[..n].split_whitespace().last().unwrap_or("");
+            head.ends_with('s') || t[..n].contains(' ')
+        })
+}
+
+fn looks_like_recital(plain: &str) -> bool {
+    let t = strip_trailing_markers(plain.trim_end());
+    t.ends_with(',')
+        && super::phrase::opening_phrase(t).is_some_and(|n| {
+            let words: Vec<&str> = t[..n].split_whitespace().collect();
+            words
+                .iter()
+                .any(|w| w.ends_with("ing") || w.ends_with("ed"))
+                || words.len() == 1
+        })
+}

@@ -1,0 +1,421 @@
+//! Model → RDF quads (ELI, UNDO, unakn), every quad in the expression's named graph.
+//!
+//! The contract is in DESIGN.md ("RDF: the contract"); the IRIs come from [`crate::vocab`].
+
+use crate::akn::block_eids;
+use crate::model::*;
+use crate::vocab::{self, term, Base, FrbrNames, DCTERMS, ELI, RDF, UNAKN, UNDO, XSD};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::io::{self, Write};
+
+/// The RDF of one document: the quads of its expression's named graph.
+pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
+    let mut g = Graph {
+        quads: Vec::with_capacity(512),
+        graph: GraphName::NamedNode(base.expression(&doc.symbol, doc.language)),
+        lang: doc.language.tag(),
+        base,
+        symbol: &doc.symbol,
+    };
+    let work = base.work(&doc.symbol);
+    let expression = base.expression(&doc.symbol, doc.language);
+    let manifestation = base.manifestation(&doc.symbol, doc.language);
+    let names = FrbrNames::new(&doc.symbol, doc.adoption.date, doc.language);
+
+    // Work
+    g.add(&work, RDF, "type", term(ELI, "Work"));
+    let class = match doc.kind {
+        DocumentKind::Resolution => "Resolution",
+        DocumentKind::Decision => "Decision",
+    };
+    g.add(&work, RDF, "type", term(UNDO, class));
+    g.add(
+        &work,
+        DCTERMS,
+        "identifier",
+        Literal::new_simple_literal(&doc.symbol),
+    );
+    g.add(
+        &work,
+        ELI,
+        "number",
+        Literal::new_simple_literal(&doc.number),
+    );
+    g.add(
+        &work,
+        ELI,
+        "id_local",
+        Literal::new_simple_literal(&names.work),
+    );
+    if let Some(d) = doc.adoption.date {
+        g.add(&work, ELI, "date_document", date_literal(d));
+    }
+    g.add(&work, ELI, "passed_by", base.organ(doc.organ));
+    g.add(&work, ELI, "is_realized_by", expression.clone());
+    if let Some(s) = doc.masthead.session {
+        g.add(&work, UNAKN, "session", Literal::from(i64::from(s)));
+    }
+    for item in &doc.masthead.agenda_items {
+        g.add(
+            &work,
+            UNAKN,
+            "agendaItem",
+            Literal::new_simple_literal(&item.number),
+        );
+    }
+    if let Some(origin) = &doc.adoption.origin {
+        if let Some(d) = &origin.document {
+            g.add(
+                &work,
+                UNAKN,
+                "originDocument",
+                Literal::new_simple_literal(d),
+            );
+        }
+        if let Some(c) = &origin.committee {
+            g.add(&work, UNAKN, "committee", Literal::new_simple_literal(c));
+        }
+    }
+    if let Some(c) = &doc.conclusion {
+        g.add(
+            &work,
+            UNAKN,
+            "meeting",
+            Literal::new_simple_literal(&c.meeting),
+        );
+    }
+    write_metadata(&mut g, &work, &doc.metadata);
+
+    // Expression and manifestation
+    g.add(&expression, RDF, "type", term(ELI, "Expression"));
+    g.add(&expression, ELI, "realizes", work.clone());
+    g.add(&expression, ELI, "title", g.text(&plain_text(&doc.title)));
+    g.add(&expression, ELI, "language", doc.language.eu_authority());
+    g.add(
+        &expression,
+        ELI,
+        "id_local",
+        Literal::new_simple_literal(&names.expression),
+    );
+    if let Some(d) = doc.masthead.issue_date {
+        g.add(&expression, ELI, "date_publication", date_literal(d));
+    }
+    g.add(&expression, ELI, "is_embodied_by", manifestation.clone());
+    g.add(&manifestation, RDF, "type", term(ELI, "Manifestation"));
+    g.add(&manifestation, ELI, "embodies", expression.clone());
+    g.add(
+        &manifestation,
+        ELI,
+        "format",
+        NamedNode::new_unchecked(vocab::AKN_MEDIA_TYPE),
+    );
+    g.add(
+        &manifestation,
+        ELI,
+        "id_local",
+        Literal::new_simple_literal(&names.manifestation),
+    );
+
+    // Divisions
+    let mut hosts: Vec<Option<NamedNode>> = vec![None; doc.footnotes.len()];
+    for (i, recital) in doc.preamble.iter().enumerate() {
+        let node = base.portion(&doc.symbol, &format!("container_{}", i + 1));
+        g.division(&node, &work, "Recital", None, i + 1);
+        g.text_of(&node, &recital.text, &mut hosts);
+    }
+    g.blocks(doc, &work, &doc.body, "", &mut hosts);
+    for (i, annex) in doc.annexes.iter().enumerate() {
+        let eid = format!("att_{}", i + 1);
+        let node = base.portion(&doc.symbol, &eid);
+        g.division(&node, &work, "Annex", Some(&annex.label), i + 1);
+        if !annex.title.is_empty() {
+            g.add(&node, ELI, "title", g.text(&plain_text(&annex.title)));
+        }
+        g.blocks(doc, &node, &annex.blocks, &eid, &mut hosts);
+    }
+    for (i, note) in doc.footnotes.iter().enumerate() {
+        let node = base.portion(&doc.symbol, &format!("note_{}", i + 1));
+        let parent = hosts[i].clone().unwrap_or_else(|| work.clone());
+        g.division(&node, &parent, "Footnote", Some(&note.marker), i + 1);
+        let mut none = Vec::new();
+        g.text_of(&node, &note.text, &mut none);
+    }
+    g.quads
+}
+
+fn date_literal(d: Date) -> Literal {
+    Literal::new_typed_literal(d.to_string(), term(XSD, "date"))
+}
+
+/// The text of inlines as printed (footnotes left out).
+pub fn plain_text(runs: &[Inline]) -> String {
+    let mut s = String::new();
+    for r in runs {
+        match r {
+            Inline::Text(t) | Inline::Phrase(t) | Inline::Emphasis(t) => s.push_str(t),
+            Inline::Ref(c) => s.push_str(&c.text),
+            Inline::NoteRef { .. } => {}
+        }
+    }
+    s
+}
+
+struct Graph<'a> {
+    quads: Vec<Quad>,
+    graph: GraphName,
+    lang: &'static str,
+    base: &'a Base,
+    symbol: &'a str,
+}
+
+impl Graph<'_> {
+    fn add(&mut self, s: &NamedNode, ns: &str, p: &str, o: impl Into<Term>) {
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::NamedNode(s.clone()),
+            term(ns, p),
+            o.into(),
+            self.graph.clone(),
+        ));
+    }
+
+    fn text(&self, s: &str) -> Literal {
+        Literal::new_language_tagged_literal_unchecked(s, self.lang)
+    }
+
+    fn division(
+        &mut self,
+        node: &NamedNode,
+        parent: &NamedNode,
+        kind: &str,
+        number: Option<&str>,
+        order: usize,
+    ) {
+        self.add(node, RDF, "type", term(ELI, "WorkSubdivision"));
+        self.add(node, ELI, "is_part_of", parent.clone());
+        self.add(parent, ELI, "has_part", node.clone());
+        self.add(node, ELI, "type_subdivision", term(UNAKN, kind));
+        if let Some(n) = number {
+            self.add(node, ELI, "number", Literal::new_simple_literal(n));
+        }
+        self.add(node, UNAKN, "order", Literal::from(order as i64));
+    }
+
+    /// Text, phrase, citations and footnote hosts of a division.
+    fn text_of(&mut self, node: &NamedNode, runs: &[Inline], hosts: &mut [Option<NamedNode>]) {
+        let text = plain_text(runs);
+        if !text.is_empty() {
+            self.add(node, UNAKN, "text", self.text(&text));
+        }
+        if let Some(p) = phrase_of(runs) {
+            self.add(node, UNAKN, "phrase", self.text(p));
+        }
+        self.cites(node, runs, hosts);
+    }
+
+    fn cites(&mut self, node: &NamedNode, runs: &[Inline], hosts: &mut [Option<NamedNode>]) {
+        let work = self.base.work(self.symbol);
+        for r in runs {
+            match r {
+                Inline::Ref(c) => {
+                    let cited = self.base.work(&c.symbol);
+                    if cited != work {
+                        self.add(node, ELI, "cites", cited.clone());
+                        self.add(&work, ELI, "cites", cited.clone());
+                        self.add(
+                            &cited,
+                            DCTERMS,
+                            "identifier",
+                            Literal::new_simple_literal(&c.symbol),
+                        );
+                    }
+                }
+                Inline::NoteRef { index, .. } => {
+                    if let Some(h) = hosts.get_mut(*index) {
+                        h.get_or_insert_with(|| node.clone());
+                    }
+                }
+                Inline::Text(_) | Inline::Phrase(_) | Inline::Emphasis(_) => {}
+            }
+        }
+    }
+
+    fn blocks(
+        &mut self,
+        doc: &Document,
+        parent: &NamedNode,
+        blocks: &[Block],
+        prefix: &str,
+        hosts: &mut [Option<NamedNode>],
+    ) {
+        let eids = block_eids(prefix, blocks);
+        for (i, (block, eid)) in blocks.iter().zip(&eids).enumerate() {
+            let node = self.base.portion(self.symbol, eid);
+            match block {
+                Block::Paragraph(p) => {
+                    self.division(
+                        &node,
+                        parent,
+                        "OperativeParagraph",
+                        p.number.as_deref(),
+                        i + 1,
+                    );
+                    let mut full = plain_text(&p.text);
+                    append_items(&mut full, &p.items, doc);
+                    if !p.wrap_up.is_empty() {
+                        full.push(' ');
+                        full.push_str(&plain_text(&p.wrap_up));
+                    }
+                    self.add(&node, UNAKN, "text", self.text(full.trim()));
+                    if let Some(ph) = phrase_of(&p.text) {
+                        self.add(&node, UNAKN, "phrase", self.text(ph));
+                    }
+                    self.cites(&node, &p.text, hosts);
+                    self.cites(&node, &p.wrap_up, hosts);
+                    self.items(doc, &node, &p.items, &format!("{eid}__list_1"), hosts);
+                }
+                Block::Section(s) => {
+                    self.division(&node, parent, "Section", s.number.as_deref(), i + 1);
+                    self.add(&node, ELI, "title", self.text(&plain_text(&s.heading)));
+                    self.cites(&node, &s.heading, hosts);
+                    self.blocks(doc, &node, &s.blocks, eid, hosts);
+                }
+                Block::Recital(r) => {
+                    self.division(&node, parent, "Recital", None, i + 1);
+                    self.text_of(&node, &r.text, hosts);
+                }
+                Block::Text(t) => {
+                    self.division(&node, parent, "Text", None, i + 1);
+                    self.text_of(&node, &t.text, hosts);
+                }
+            }
+        }
+    }
+
+    fn items(
+        &mut self,
+        doc: &Document,
+        parent: &NamedNode,
+        items: &[Item],
+        list: &str,
+        hosts: &mut [Option<NamedNode>],
+    ) {
+        for (i, item) in items.iter().enumerate() {
+            let eid = format!("{list}__point_{}", item.number);
+            let node = self.base.portion(self.symbol, &eid);
+            self.division(&node, parent, "SubParagraph", Some(&item.number), i + 1);
+            let mut full = plain_text(&item.text);
+            append_items(&mut full, &item.items, doc);
+            self.add(&node, UNAKN, "text", self.text(full.trim()));
+            self.cites(&node, &item.text, hosts);
+            self.items(doc, &node, &item.items, &format!("{eid}__list_1"), hosts);
+        }
+    }
+}
+
+fn append_items(full: &mut String, items: &[Item], doc: &Document) {
+    for item in items {
+        full.push_str(&format!(" ({}) ", item.number));
+        full.push_str(&plain_text(&item.text));
+        append_items(full, &item.items, doc);
+    }
+}
+
+fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
+    match &meta.vote {
+        Some(Vote::WithoutVote) => g.add(work, UNAKN, "adoptedWithoutVote", Literal::from(true)),
+        Some(Vote::Recorded {
+            in_favour,
+            against,
+            abstaining,
+        }) => {
+            g.add(
+                work,
+                UNAKN,
+                "votesInFavour",
+                Literal::from(i64::from(*in_favour)),
+            );
+            g.add(
+                work,
+                UNAKN,
+                "votesAgainst",
+                Literal::from(i64::from(*against)),
+            );
+            g.add(
+                work,
+                UNAKN,
+                "votesAbstaining",
+                Literal::from(i64::from(*abstaining)),
+            );
+        }
+        None => {}
+    }
+    for s in &meta.subjects {
+        if let Ok(iri) = NamedNode::new(&s.iri) {
+            g.add(work, ELI, "is_about", iri);
+        }
+    }
+    for step in &meta.workflow {
+        if let Some(d) = &step.document {
+            if step.outcome == "draftResolution" {
+                g.add(work, UNAKN, "draftDocument", Literal::new_simple_literal(d));
+            }
+        }
+    }
+}
+
+/// The RDF serialisations unakn writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    Turtle,
+    NTriples,
+    NQuads,
+    TriG,
+    RdfXml,
+    JsonLd,
+}
+
+impl Syntax {
+    fn format(self) -> RdfFormat {
+        match self {
+            Syntax::Turtle => RdfFormat::Turtle,
+            Syntax::NTriples => RdfFormat::NTriples,
+            Syntax::NQuads => RdfFormat::NQuads,
+            Syntax::TriG => RdfFormat::TriG,
+            Syntax::RdfXml => RdfFormat::RdfXml,
+            Syntax::JsonLd => RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        }
+    }
+
+    /// Whether the syntax keeps named graphs.
+    pub fn has_graphs(self) -> bool {
+        match self {
+            Syntax::NQuads | Syntax::TriG | Syntax::JsonLd => true,
+            Syntax::Turtle | Syntax::NTriples | Syntax::RdfXml => false,
+        }
+    }
+}
+
+/// Writes quads in `syntax`; syntaxes without graphs get the triples.
+pub fn serialize(quads: &[Quad], syntax: Syntax, out: impl Write) -> io::Result<()> {
+    let mut serializer = RdfSerializer::from_format(syntax.format());
+    if matches!(syntax, Syntax::Turtle | Syntax::TriG | Syntax::RdfXml) {
+        for (prefix, iri) in vocab::PREFIXES {
+            serializer = serializer
+                .with_prefix(*prefix, *iri)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+        }
+    }
+    let mut writer = serializer.for_writer(out);
+    for q in quads {
+        if syntax.has_graphs() {
+            writer.serialize_quad(q)?;
+        } else {
+            writer.serialize_triple(q.as_ref())?;
+        }
+    }
+    writer.finish()?;
+    Ok(())
+}

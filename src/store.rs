@@ -1,0 +1,294 @@
+//! The embedded oxigraph store: in memory, or a RocksDB directory (feature `rocksdb`).
+//!
+//! Each document expression lives in its own named graph; loading it again replaces that
+//! graph in one transaction, so a store never holds half a document or a duplicate.
+//! Queries see the union of all graphs as their default graph.
+
+use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use std::io::Write;
+use std::path::Path;
+
+/// What can go wrong with a store or a query.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("store: {0}")]
+    Storage(#[from] oxigraph::store::StorageError),
+    #[error("SPARQL syntax: {0}")]
+    Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    #[error("query evaluation: {0}")]
+    Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error(
+        "this unakn was built without RocksDB: rebuild with `--features rocksdb` to use --store"
+    )]
+    NoPersistence,
+    #[error("{0}")]
+    Unsupported(String),
+}
+
+/// An oxigraph store holding documents as named graphs.
+pub struct Store {
+    inner: oxigraph::store::Store,
+}
+
+/// A SELECT result held in memory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub variables: Vec<String>,
+    pub rows: Vec<Vec<Option<Term>>>,
+}
+
+/// Output formats of query results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultFormat {
+    /// Aligned columns for a terminal.
+    Table,
+    Json,
+    Xml,
+    Csv,
+    Tsv,
+}
+
+impl Store {
+    /// A new store in memory.
+    pub fn memory() -> Result<Self, StoreError> {
+        Ok(Store {
+            inner: oxigraph::store::Store::new()?,
+        })
+    }
+
+    /// Opens (or creates) a persistent store in `dir`.
+    #[cfg(feature = "rocksdb")]
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        Ok(Store {
+            inner: oxigraph::store::Store::open(dir)?,
+        })
+    }
+
+    /// Opens (or creates) a persistent store in `dir`.
+    #[cfg(not(feature = "rocksdb"))]
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        let _ = dir;
+        Err(StoreError::NoPersistence)
+    }
+
+    /// Opens `dir` when given, or a new memory store.
+    pub fn open_or_memory(dir: Option<&Path>) -> Result<Self, StoreError> {
+        match dir {
+            Some(d) => Self::open(d),
+            None => Self::memory(),
+        }
+    }
+
+    /// Replaces the named graphs that `quads` belong to with exactly `quads`, atomically.
+    pub fn replace(&self, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut graphs: Vec<&GraphName> = quads.iter().map(|q| &q.graph_name).collect();
+        graphs.dedup();
+        let mut tx = self.inner.start_transaction()?;
+        for g in graphs {
+            match g {
+                GraphName::NamedNode(n) => {
+                    tx.remove_named_graph(NamedOrBlankNode::from(n.clone()).as_ref())?
+                }
+                GraphName::BlankNode(b) => {
+                    tx.remove_named_graph(NamedOrBlankNode::from(b.clone()).as_ref())?
+                }
+                GraphName::DefaultGraph => {}
+            }
+        }
+        tx.extend(quads);
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The number of quads.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.inner.len()?)
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.inner.is_empty()?)
+    }
+
+    /// The number of named graphs (document expressions).
+    pub fn graph_count(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for g in self.inner.named_graphs() {
+            g?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// All quads, for export.
+    pub fn quads(&self) -> impl Iterator<Item = Result<Quad, StoreError>> + '_ {
+        self.inner.iter().map(|q| q.map_err(StoreError::from))
+    }
+
+    fn evaluate(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut prepared = SparqlEvaluator::new().parse_query(query)?;
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Runs a SELECT query and collects its solutions.
+    pub fn select(&self, query: &str) -> Result<Table, StoreError> {
+        match self.evaluate(query)? {
+            QueryResults::Solutions(solutions) => {
+                let variables = solutions
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect();
+                let mut rows = Vec::new();
+                for s in solutions {
+                    rows.push(s?.values().to_vec());
+                }
+                Ok(Table { variables, rows })
+            }
+            QueryResults::Boolean(b) => Ok(Table {
+                variables: vec!["result".into()],
+                rows: vec![vec![Some(oxigraph::model::Literal::from(b).into())]],
+            }),
+            QueryResults::Graph(_) => Err(StoreError::Unsupported(
+                "CONSTRUCT and DESCRIBE return graphs, not tables".into(),
+            )),
+        }
+    }
+
+    /// Runs any query and writes its results in `format` (graphs as N-Triples... in Turtle).
+    pub fn query_to(
+        &self,
+        query: &str,
+        format: ResultFormat,
+        mut out: impl Write,
+    ) -> Result<(), StoreError> {
+        let results = self.evaluate(query)?;
+        let sparql_format = match format {
+            ResultFormat::Json => Some(QueryResultsFormat::Json),
+            ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+            ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+            ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+            ResultFormat::Table => None,
+        };
+        match (results, sparql_format) {
+            (QueryResults::Solutions(solutions), Some(f)) => {
+                let mut w = QueryResultsSerializer::from_format(f)
+                    .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())?;
+                for s in solutions {
+                    w.serialize(&s?)?;
+                }
+                w.finish()?;
+            }
+            (QueryResults::Boolean(b), Some(f)) => {
+                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut out, b)?;
+            }
+            (QueryResults::Solutions(solutions), None) => {
+                let variables: Vec<String> = solutions
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect();
+                let mut rows = Vec::new();
+                for s in solutions {
+                    rows.push(s?.values().to_vec());
+                }
+                write_table(&Table { variables, rows }, &mut out)?;
+            }
+            (QueryResults::Boolean(b), None) => writeln!(out, "{b}")?,
+            (QueryResults::Graph(triples), _) => {
+                let quads: Vec<Quad> = triples
+                    .map(|t| t.map(|t| t.in_graph(GraphName::DefaultGraph)))
+                    .collect::<Result<_, _>>()?;
+                crate::rdf::serialize(&quads, crate::rdf::Syntax::Turtle, &mut out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A term as a person reads it: IRIs in angle brackets, literals bare.
+pub fn display_term(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => format!("<{}>", n.as_str()),
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => match l.language() {
+            Some(lang) => format!("{}@{lang}", l.value()),
+            None => l.value().to_string(),
+        },
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+/// Writes a table with aligned columns; long cells are cut at 80 characters.
+pub fn write_table(table: &Table, out: &mut impl Write) -> std::io::Result<()> {
+    const MAX: usize = 80;
+    let cells: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| {
+                    let s = c
+                        .as_ref()
+                        .map(display_term)
+                        .unwrap_or_default()
+                        .replace('\n', " ");
+                    if s.chars().count() > MAX {
+                        let cut: String = s.chars().take(MAX - 1).collect();
+                        format!("{cut}…")
+                    } else {
+                        s
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = table
+        .variables
+        .iter()
+        .map(|v| v.chars().count() + 1)
+        .collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, values: Vec<String>| -> std::io::Result<()> {
+        let padded: Vec<String> = values
+            .iter()
+            .zip(&widths)
+            .map(|(v, w)| format!("{v}{}", " ".repeat(w.saturating_sub(v.chars().count()))))
+            .collect();
+        writeln!(out, "| {} |", padded.join(" | "))
+    };
+    line(
+        out,
+        table.variables.iter().map(|v| format!("?{v}")).collect(),
+    )?;
+    writeln!(
+        out,
+        "|{}|",
+        widths
+            .iter()
+            .map(|w| "-".repeat(w + 2))
+            .collect::<Vec<_>>()
+            .join("|")
+    )?;
+    for row in cells {
+        line(out, row)?;
+    }
+    writeln!(
+        out,
+        "{} row{}",
+        table.rows.len(),
+        if table.rows.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(())
+}

@@ -1,0 +1,401 @@
+//! IRIs and vocabulary terms: every IRI unakn writes is minted here.
+//!
+//! ## The work IRI is derived from the symbol alone
+//!
+//! A citation rarely states the cited resolution's adoption date, but the AKN FRBR work IRI
+//! contains it (`/akn/un/statement/deliberation/unga/2022-12-15/77-213/`). So the RDF work
+//! IRI is the **date-free** AKN path under the base:
+//! `{base}/akn/un/statement/deliberation/unga/77-213`, which a citation of `A/RES/77/213`
+//! yields as well. The dated FRBR IRIs of the AKN file are kept as `eli:id_local`.
+//! Expressions, manifestations and portions hang from the work IRI:
+//! `{work}/eng@`, `{work}/eng@.xml`, `{work}/!main~para_1`.
+//! Documents that are not acts (reports, letters) get `{base}/symbol/{symbol}`.
+
+use crate::model::{Date, DocumentKind, Language, Organ};
+use iri_string::types::IriStr;
+use oxigraph::model::NamedNode;
+
+pub const ELI: &str = "http://data.europa.eu/eli/ontology#";
+pub const UNDO: &str = "https://w3id.org/un/ontology/undo/";
+pub const UNAKN: &str = "https://w3id.org/unakn#";
+pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub const FRBR: &str = "http://purl.org/vocab/frbr/core#";
+pub const EU_LANGUAGE: &str = "http://publications.europa.eu/resource/authority/language/";
+pub const AKN_MEDIA_TYPE: &str = "https://www.iana.org/assignments/media-types/application/akn+xml";
+/// Where citations link in AKN output.
+pub const UNDOCS: &str = "https://undocs.org/";
+
+/// The default base of minted IRIs: where `unakn serve` answers out of the box.
+pub const DEFAULT_BASE: &str = "http://localhost:7878";
+
+/// Prefixes used when writing Turtle and TriG.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("eli", ELI),
+    ("undo", UNDO),
+    ("unakn", UNAKN),
+    ("dcterms", DCTERMS),
+    ("rdf", RDF),
+    ("rdfs", RDFS),
+    ("xsd", XSD),
+    ("owl", OWL),
+    ("frbr", FRBR),
+];
+
+/// A term of a vocabulary, as a named node.
+pub fn term(namespace: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{namespace}{local}"))
+}
+
+/// The base IRI that every minted IRI starts with (no trailing slash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Base(String);
+
+/// A base IRI that is not an absolute IRI.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid base IRI <{0}>: it must be absolute, such as {DEFAULT_BASE}")]
+pub struct InvalidBase(pub String);
+
+impl Default for Base {
+    fn default() -> Self {
+        Base(DEFAULT_BASE.to_string())
+    }
+}
+
+impl Base {
+    pub fn new(iri: &str) -> Result<Self, InvalidBase> {
+        let trimmed = iri.trim_end_matches('/');
+        match IriStr::new(trimmed) {
+            Ok(i) if i.fragment().is_none() && i.query().is_none() => Ok(Base(trimmed.to_string())),
+            _ => Err(InvalidBase(iri.to_string())),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Mints `{base}{path}`, checking the result is an IRI.
+    pub fn mint(&self, path: &str) -> NamedNode {
+        let iri = format!("{}{}", self.0, encode_path(path));
+        if IriStr::new(&iri).is_ok() {
+            return NamedNode::new_unchecked(iri);
+        }
+        // Whatever the path held, a fully percent-encoded path is an IRI path.
+        let encoded: String = path
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                    char::from(b).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect();
+        NamedNode::new_unchecked(format!("{}{encoded}", self.0))
+    }
+
+    /// The work IRI of the document with this symbol.
+    pub fn work(&self, symbol: &str) -> NamedNode {
+        self.mint(&work_path(symbol))
+    }
+
+    pub fn expression(&self, symbol: &str, language: Language) -> NamedNode {
+        self.mint(&format!("{}/{}@", work_path(symbol), language.iso639_2()))
+    }
+
+    pub fn manifestation(&self, symbol: &str, language: Language) -> NamedNode {
+        self.mint(&format!(
+            "{}/{}@.xml",
+            work_path(symbol),
+            language.iso639_2()
+        ))
+    }
+
+    /// A portion of the work: `{work}/!main~para_1`.
+    pub fn portion(&self, symbol: &str, eid: &str) -> NamedNode {
+        self.mint(&format!("{}/!main~{eid}", work_path(symbol)))
+    }
+
+    pub fn organ(&self, organ: Organ) -> NamedNode {
+        self.mint(&format!("/akn/ontology/organization/un/{}", organ.actor()))
+    }
+}
+
+/// Percent-encodes what an IRI path cannot hold (spaces, quotes, brackets).
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' | '#' | '?' | '%' => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c if c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What an act symbol says: organ, kind and number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActSymbol {
+    pub organ: Organ,
+    pub kind: DocumentKind,
+    /// `77-213`, `2720-2023`: the number with `/` and brackets as `-`.
+    pub number: String,
+}
+
+/// Reads an act symbol: `A/RES/77/213`, `A/HRC/RES/50/4`, `S/RES/2720(2023)`, `E/RES/2023/1`,
+/// `A/DEC/77/555`.
+pub fn act_symbol(symbol: &str) -> Option<ActSymbol> {
+    let s = symbol.replace(' ', "");
+    let (organ, rest) = if let Some(r) = s.strip_prefix("A/HRC/") {
+        (Organ::HumanRightsCouncil, r)
+    } else if let Some(r) = s.strip_prefix("A/") {
+        (Organ::GeneralAssembly, r)
+    } else if let Some(r) = s.strip_prefix("S/") {
+        (Organ::SecurityCouncil, r)
+    } else if let Some(r) = s.strip_prefix("E/") {
+        (Organ::EconomicAndSocialCouncil, r)
+    } else {
+        return None;
+    };
+    let (kind, number) = if let Some(n) = rest.strip_prefix("RES/") {
+        (DocumentKind::Resolution, n)
+    } else if let Some(n) = rest.strip_prefix("DEC/") {
+        (DocumentKind::Decision, n)
+    } else {
+        return None;
+    };
+    if number.is_empty() || !number.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let number = number.replace(['/', '('], "-").replace(')', "");
+    Some(ActSymbol {
+        organ,
+        kind,
+        number,
+    })
+}
+
+/// The date-free AKN path of a document: `/akn/un/statement/deliberation/unga/77-213`.
+pub fn work_path(symbol: &str) -> String {
+    match act_symbol(symbol) {
+        Some(a) => format!(
+            "/akn/un/statement/{}/{}/{}",
+            a.kind.subtype(),
+            a.organ.actor(),
+            a.number
+        ),
+        None => format!("/symbol/{}", symbol.replace(' ', "")),
+    }
+}
+
+/// The AKN FRBR names of a document, dated as AKN requires.
+#[derive(Debug, Clone)]
+pub struct FrbrNames {
+    /// `/akn/un/statement/deliberation/unga/2022-12-15/77-213/`
+    pub work: String,
+    pub expression: String,
+    pub manifestation: String,
+}
+
+impl FrbrNames {
+    pub fn new(symbol: &str, date: Option<Date>, language: Language) -> Self {
+        let date = date.map_or_else(|| "0000-00-00".to_string(), |d| d.to_string());
+        let work = match act_symbol(symbol) {
+            Some(a) => format!(
+                "/akn/un/statement/{}/{}/{date}/{}/",
+                a.kind.subtype(),
+                a.organ.actor(),
+                a.number
+            ),
+            None => format!("/akn/un/doc/{date}/{}/", symbol.replace(['/', ' '], "-")),
+        };
+        let expression = format!("{work}{}@/", language.iso639_2());
+        let manifestation = format!("{work}{}@.xml", language.iso639_2());
+        FrbrNames {
+            work,
+            expression,
+            manifestation,
+        }
+    }
+
+    pub fn work_this(&self) -> String {
+        format!("{}!main", self.work)
+    }
+    pub fn expression_this(&self) -> String {
+        format!("{}!main", self.expression)
+    }
+    pub fn manifestation_this(&self) -> String {
+        format!("{}!main.xml", self.expression)
+    }
+}
+
+/// Where a citation of `symbol` links in AKN.
+pub fn undocs_link(symbol: &str) -> String {
+    format!("{UNDOCS}{}", encode_path(symbol))
+}
+
+impl Organ {
+    /// The AKN actor: `unga`, `unsc`, `unga-hrc`, `unecosoc`.
+    pub fn actor(self) -> &'static str {
+        match self {
+            Organ::GeneralAssembly => "unga",
+            Organ::SecurityCouncil => "unsc",
+            Organ::HumanRightsCouncil => "unga-hrc",
+            Organ::EconomicAndSocialCouncil => "unecosoc",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Organ::GeneralAssembly => "General Assembly",
+            Organ::SecurityCouncil => "Security Council",
+            Organ::HumanRightsCouncil => "Human Rights Council",
+            Organ::EconomicAndSocialCouncil => "Economic and Social Council",
+        }
+    }
+
+    /// The eId of the organ's TLC in AKN references.
+    pub fn tlc_id(self) -> &'static str {
+        match self {
+            Organ::GeneralAssembly => "generalAssembly",
+            Organ::SecurityCouncil => "securityCouncil",
+            Organ::HumanRightsCouncil => "humanRightsCouncil",
+            Organ::EconomicAndSocialCouncil => "economicAndSocialCouncil",
+        }
+    }
+}
+
+impl DocumentKind {
+    /// The AKN `name` of the statement and the subtype in its FRBR IRI.
+    pub fn akn_name(self) -> &'static str {
+        match self {
+            DocumentKind::Resolution => "resolution",
+            DocumentKind::Decision => "decision",
+        }
+    }
+
+    pub fn subtype(self) -> &'static str {
+        match self {
+            DocumentKind::Resolution => "deliberation",
+            DocumentKind::Decision => "decision",
+        }
+    }
+}
+
+impl Language {
+    pub fn iso639_2(self) -> &'static str {
+        match self {
+            Language::Arabic => "ara",
+            Language::Chinese => "zho",
+            Language::English => "eng",
+            Language::French => "fra",
+            Language::Russian => "rus",
+            Language::Spanish => "spa",
+        }
+    }
+
+    /// The BCP 47 tag of text literals.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::Arabic => "ar",
+            Language::Chinese => "zh",
+            Language::English => "en",
+            Language::French => "fr",
+            Language::Russian => "ru",
+            Language::Spanish => "es",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        [
+            Language::Arabic,
+            Language::Chinese,
+            Language::English,
+            Language::French,
+            Language::Russian,
+            Language::Spanish,
+        ]
+        .into_iter()
+        .find(|l| l.iso639_2() == code || l.tag() == code)
+    }
+
+    /// The EU authority table IRI.
+    pub fn eu_authority(self) -> NamedNode {
+        term(EU_LANGUAGE, &self.iso639_2().to_ascii_uppercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_iris_come_from_symbols() {
+        let base = Base::default();
+        assert_eq!(
+            base.work("A/RES/77/213").as_str(),
+            "http://localhost:7878/akn/un/statement/deliberation/unga/77-213"
+        );
+        assert_eq!(
+            base.work("A/HRC/RES/50/4").as_str(),
+            "http://localhost:7878/akn/un/statement/deliberation/unga-hrc/50-4"
+        );
+        assert_eq!(
+            base.work("S/RES/2720(2023)").as_str(),
+            "http://localhost:7878/akn/un/statement/deliberation/unsc/2720-2023"
+        );
+        assert_eq!(
+            base.work("A/77/463/Add.2").as_str(),
+            "http://localhost:7878/symbol/A/77/463/Add.2"
+        );
+    }
+
+    #[test]
+    fn frbr_names_are_dated() {
+        let n = FrbrNames::new(
+            "A/RES/77/213",
+            Some(Date {
+                year: 2022,
+                month: 12,
+                day: 15,
+            }),
+            Language::English,
+        );
+        assert_eq!(
+            n.work,
+            "/akn/un/statement/deliberation/unga/2022-12-15/77-213/"
+        );
+        assert_eq!(
+            n.expression,
+            "/akn/un/statement/deliberation/unga/2022-12-15/77-213/eng@/"
+        );
+        assert_eq!(
+            n.manifestation,
+            "/akn/un/statement/deliberation/unga/2022-12-15/77-213/eng@.xml"
+        );
+    }
+
+    #[test]
+    fn bases_are_checked() {
+        assert!(Base::new("not a base").is_err());
+        assert_eq!(
+            Base::new("https://example.org/data/").unwrap().as_str(),
+            "https://example.org/data"
+        );
+    }
+}
