@@ -246,7 +246,7 @@ impl FrbrNames {
 
 /// Where a citation of `symbol` links in AKN.
 pub fn undocs_link(symbol: &str) -> String {
-    format!("{UNDOCS}{}", encode_path(symbol))
+    format!("{UNDOCS}{}", encode_path(&symbol.replace(' ', "")))
 }
 
 impl Organ {

@@ -131,8 +131,8 @@ pub fn symbol_at(s: &str) -> Option<(usize, String)> {
     // `A/CONF.157/24 (Part I)`, `S/RES/2720 (2023)`
     let after = &s[end..];
     if let Some(part) = bracketed_suffix(after) {
-        let inner = after[..part].trim();
-        symbol.push_str(&inner.replace(' ', ""));
+        symbol.push(' ');
+        symbol.push_str(after[..part].trim());
         len += part;
     }
     Some((len, symbol))
@@ -315,7 +315,7 @@ fn act_number(s: &str) -> Option<(usize, String)> {
 
 /// The symbol of an act from its number and organ, where the form is unambiguous.
 fn symbol_for(organ: Organ, kind: ActKind, number: &str, explicit: bool) -> Option<String> {
-    let compact = number.replace(' ', "");
+    let compact = if number.contains('(') { number.to_string() } else { number.replace(' ', "") };
     let first: &str = number.split('/').next().unwrap_or("");
     let year_style = first.len() == 4 && first.bytes().all(|c| c.is_ascii_digit());
     let sc_style = number.contains('(');
@@ -359,7 +359,7 @@ mod tests {
             refs("A/CONF.157/24 (Part I), chap. III."),
             [(
                 "A/CONF.157/24 (Part I)".into(),
-                "A/CONF.157/24(PartI)".into()
+                "A/CONF.157/24 (Part I)".into()
             )]
         );
         assert_eq!(
@@ -393,7 +393,7 @@ mod tests {
         assert!(refs("resolution 2000/22 of 18 August 2000").is_empty());
         assert_eq!(
             refs("Security Council resolution 2720 (2023)"),
-            [("2720 (2023)".into(), "S/RES/2720(2023)".into())]
+            [("2720 (2023)".into(), "S/RES/2720 (2023)".into())]
         );
     }
 }

@@ -270,12 +270,12 @@ mod tests {
             notes: &notes,
         };
         let text =
-            format!("*Urges* States{MARK_OPEN}1{MARK_CLOSE} to see [A/77/53](#) \\(Part I\\)");
+            format!("*Urges* States{MARK_OPEN}1{MARK_CLOSE} to see [A/77/53](#), \\(chap. I\\)");
         let runs = inlines(&text, &ctx, true);
         assert_eq!(runs[0], Inline::Phrase("Urges".into()));
         assert_eq!(runs[1], Inline::Text(" States".into()));
         assert!(matches!(runs[2], Inline::NoteRef { index: 0, .. }));
         assert!(matches!(&runs[4], Inline::Ref(c) if c.symbol == "A/77/53"));
-        assert_eq!(runs[5], Inline::Text(" (Part I)".into()));
+        assert_eq!(runs[5], Inline::Text(", (chap. I)".into()));
     }
 }
