@@ -23,9 +23,10 @@
 //! let store = unakn::store::Store::memory().unwrap();
 //! store.replace(&quads).unwrap();
 //! let results = store
-//!     .select("SELECT ?p WHERE { ?p <http://data.europa.eu/eli/ontology#number> \"5\" }")
+//!     .select("SELECT ?p WHERE { ?p <https://w3id.org/unakn#phrase> \"Urges\"@en }")
 //!     .unwrap();
-//! assert_eq!(results.rows.len(), 1);
+//! assert_eq!(results.rows.len(), 2); // operative paragraphs 5 and 13
+
 //! ```
 
 pub mod akn;
