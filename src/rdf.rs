@@ -72,6 +72,15 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
                 "originDocument",
                 Literal::new_simple_literal(d),
             );
+            // The origin is linked in AKN like any citation.
+            let cited = base.work(d);
+            g.add(&work, ELI, "cites", cited.clone());
+            g.add(
+                &cited,
+                DCTERMS,
+                "identifier",
+                Literal::new_simple_literal(d),
+            );
         }
         if let Some(c) = &origin.committee {
             g.add(&work, UNAKN, "committee", Literal::new_simple_literal(c));

@@ -20,21 +20,52 @@ fn masthead_and_adoption() {
     let m = &doc.masthead;
     assert_eq!(m.organ_name.as_deref(), Some("General Assembly"));
     assert_eq!(m.distribution.as_deref(), Some("Distr.: General"));
-    assert_eq!(m.issue_date, Some(Date { year: 2023, month: 1, day: 5 }));
+    assert_eq!(
+        m.issue_date,
+        Some(Date {
+            year: 2023,
+            month: 1,
+            day: 5
+        })
+    );
     assert_eq!(m.session, Some(77));
     assert_eq!(m.agenda_items.len(), 1);
     assert_eq!(m.agenda_items[0].number, "68 (b)");
-    assert!(m.agenda_items[0].title.as_deref().unwrap().starts_with("Promotion and protection of human rights: human rights questions"));
-    assert_eq!(doc.adoption.date, Some(Date { year: 2022, month: 12, day: 15 }));
+    assert!(m.agenda_items[0]
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("Promotion and protection of human rights: human rights questions"));
+    assert_eq!(
+        doc.adoption.date,
+        Some(Date {
+            year: 2022,
+            month: 12,
+            day: 15
+        })
+    );
     let origin = doc.adoption.origin.as_ref().unwrap();
     assert_eq!(origin.committee.as_deref(), Some("Third Committee"));
     assert_eq!(origin.document.as_deref(), Some("A/77/463/Add.2"));
     assert_eq!(origin.paragraph.as_deref(), Some("87"));
-    assert_eq!(unakn::rdf::plain_text(&doc.title), "Enhancement of international cooperation in the field of human rights");
-    assert_eq!(unakn::rdf::plain_text(&doc.formula.as_ref().unwrap().text), "The General Assembly,");
+    assert_eq!(
+        unakn::rdf::plain_text(&doc.title),
+        "Enhancement of international cooperation in the field of human rights"
+    );
+    assert_eq!(
+        unakn::rdf::plain_text(&doc.formula.as_ref().unwrap().text),
+        "The General Assembly,"
+    );
     let c = doc.conclusion.as_ref().unwrap();
     assert_eq!(c.meeting, "54th plenary meeting");
-    assert_eq!(c.date, Some(Date { year: 2022, month: 12, day: 15 }));
+    assert_eq!(
+        c.date,
+        Some(Date {
+            year: 2022,
+            month: 12,
+            day: 15
+        })
+    );
 }
 
 #[test]
@@ -43,22 +74,43 @@ fn structure_and_phrases() {
     assert_eq!(doc.preamble.len(), 16);
     assert_eq!(doc.body.len(), 17);
     assert_eq!(doc.footnotes.len(), 6);
-    let phrases: Vec<&str> = doc.preamble.iter().map(|r| phrase_of(&r.text).unwrap_or("")).collect();
-    assert_eq!(&phrases[..4], ["Reaffirming its commitment", "Recalling", "Recalling also", "Recalling further"]);
+    let phrases: Vec<&str> = doc
+        .preamble
+        .iter()
+        .map(|r| phrase_of(&r.text).unwrap_or(""))
+        .collect();
+    assert_eq!(
+        &phrases[..4],
+        [
+            "Reaffirming its commitment",
+            "Recalling",
+            "Recalling also",
+            "Recalling further"
+        ]
+    );
     let ops: Vec<(String, String)> = doc
         .body
         .iter()
         .map(|b| match b {
-            Block::Paragraph(p) => (p.number.clone().unwrap(), phrase_of(&p.text).unwrap_or("").to_string()),
+            Block::Paragraph(p) => (
+                p.number.clone().unwrap(),
+                phrase_of(&p.text).unwrap_or("").to_string(),
+            ),
             other => panic!("unexpected block {other:?}"),
         })
         .collect();
     assert_eq!(ops[3], ("4".to_string(), "Also reaffirms".to_string()));
-    assert_eq!(ops[10], ("11".to_string(), "Further emphasizes".to_string()));
+    assert_eq!(
+        ops[10],
+        ("11".to_string(), "Further emphasizes".to_string())
+    );
     assert_eq!(ops[11], ("12".to_string(), "Calls upon".to_string()));
     // The paragraph cut by a footnote block is one paragraph again.
     let recital4 = unakn::rdf::plain_text(&doc.preamble[3].text);
-    assert!(recital4.contains("held in Geneva from 20 to 24 April 2009, and the political"), "{recital4}");
+    assert!(
+        recital4.contains("held in Geneva from 20 to 24 April 2009, and the political"),
+        "{recital4}"
+    );
 }
 
 #[test]

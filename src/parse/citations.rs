@@ -315,7 +315,11 @@ fn act_number(s: &str) -> Option<(usize, String)> {
 
 /// The symbol of an act from its number and organ, where the form is unambiguous.
 fn symbol_for(organ: Organ, kind: ActKind, number: &str, explicit: bool) -> Option<String> {
-    let compact = if number.contains('(') { number.to_string() } else { number.replace(' ', "") };
+    let compact = if number.contains('(') {
+        number.to_string()
+    } else {
+        number.replace(' ', "")
+    };
     let first: &str = number.split('/').next().unwrap_or("");
     let year_style = first.len() == 4 && first.bytes().all(|c| c.is_ascii_digit());
     let sc_style = number.contains('(');

@@ -21,16 +21,25 @@ pub fn corpus() -> Option<PathBuf> {
     if dir.is_dir() {
         return Some(dir);
     }
-    assert!(!required(), "UNAKN_REQUIRE_ALL is set but ../shared/corpus is missing");
+    assert!(
+        !required(),
+        "UNAKN_REQUIRE_ALL is set but ../shared/corpus is missing"
+    );
     eprintln!("skipped: ../shared/corpus is absent");
     None
 }
 
 /// `tool` is on PATH; otherwise the test skips (or fails under UNAKN_REQUIRE_ALL).
 pub fn have(tool: &str, probe: &[&str]) -> bool {
-    let ok = Command::new(tool).args(probe).output().is_ok_and(|o| o.status.success());
+    let ok = Command::new(tool)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(!required(), "UNAKN_REQUIRE_ALL is set but {tool} is missing");
+        assert!(
+            !required(),
+            "UNAKN_REQUIRE_ALL is set but {tool} is missing"
+        );
         eprintln!("skipped: {tool} is not installed");
     }
     ok
@@ -42,7 +51,10 @@ pub fn schema() -> Option<PathBuf> {
     if xsd.is_file() {
         Some(xsd)
     } else {
-        assert!(!required(), "UNAKN_REQUIRE_ALL is set but the AKN schema is missing");
+        assert!(
+            !required(),
+            "UNAKN_REQUIRE_ALL is set but the AKN schema is missing"
+        );
         None
     }
 }
@@ -62,7 +74,12 @@ pub fn xsd_failures(files: &[PathBuf]) -> Option<Vec<String>> {
             .output()
             .expect("xmllint runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        failures.extend(stderr.lines().filter(|l| !l.ends_with(" validates")).map(str::to_string));
+        failures.extend(
+            stderr
+                .lines()
+                .filter(|l| !l.ends_with(" validates"))
+                .map(str::to_string),
+        );
     }
     Some(failures)
 }
@@ -112,17 +129,26 @@ pub fn akn_texts(xml: &str) -> AknTexts {
                 let parent = stack.last().map(String::as_str);
                 match name.as_str() {
                     "container" if parent == Some("preamble") => {
-                        block = Some((format!("recital {}", texts.recitals.len() + 1), String::new()))
+                        block = Some((
+                            format!("recital {}", texts.recitals.len() + 1),
+                            String::new(),
+                        ))
                     }
                     "paragraph" if parent == Some("mainBody") => {
                         block = Some((String::new(), String::new()));
                         para_num = None;
                     }
-                    "num" if parent == Some("paragraph") && stack.len() >= 2 && stack[stack.len() - 2] == "mainBody" => {
+                    "num"
+                        if parent == Some("paragraph")
+                            && stack.len() >= 2
+                            && stack[stack.len() - 2] == "mainBody" =>
+                    {
                         in_num = true;
                         num_text.clear();
                     }
-                    "authorialNote" => note = Some((attr("marker").unwrap_or_default(), String::new())),
+                    "authorialNote" => {
+                        note = Some((attr("marker").unwrap_or_default(), String::new()))
+                    }
                     _ => {}
                 }
                 stack.push(name);
@@ -154,7 +180,9 @@ pub fn akn_texts(xml: &str) -> AknTexts {
                     }
                     "paragraph" if parent == Some("mainBody") => {
                         if let Some((_, text)) = block.take() {
-                            texts.paragraphs.push((para_num.take().unwrap_or_default(), norm(&text)));
+                            texts
+                                .paragraphs
+                                .push((para_num.take().unwrap_or_default(), norm(&text)));
                         }
                     }
                     _ => {}
@@ -179,7 +207,10 @@ pub fn akn_texts(xml: &str) -> AknTexts {
 
 /// Runs the unakn binary.
 pub fn unakn(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_unakn")).args(args).output().expect("unakn runs")
+    Command::new(env!("CARGO_BIN_EXE_unakn"))
+        .args(args)
+        .output()
+        .expect("unakn runs")
 }
 
 pub fn read(path: &Path) -> String {

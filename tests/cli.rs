@@ -1,0 +1,231 @@
+//! The command line as users and other tools call it.
+
+mod common;
+use common::*;
+use std::path::PathBuf;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = root().join("target/cli-tests").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Each bad input in `samples/invalid/` gets exactly its expected message (file:line:column),
+/// exit code 1, and leaves no output file behind.
+#[test]
+fn bad_inputs_get_located_errors_and_no_output() {
+    let dir = scratch("invalid");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(root().join("samples/invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.to_string_lossy().ends_with(".expected"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 8);
+    for case in cases {
+        let name = case.file_name().unwrap().to_str().unwrap();
+        let rel = format!("samples/invalid/{name}");
+        let expected = read(&case.with_file_name(format!("{name}.expected")));
+        let out_file = dir.join(format!("{name}.akn.xml"));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_unakn"))
+            .current_dir(root())
+            .args(["convert", &rel, "-o"])
+            .arg(&out_file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{rel}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{rel}");
+        assert!(!out_file.exists(), "{rel} left {}", out_file.display());
+    }
+}
+
+/// One bad input among good ones: nothing is written.
+#[test]
+fn a_batch_with_a_bad_input_writes_nothing() {
+    let dir = scratch("batch-bad");
+    let out = unakn(&[
+        "convert",
+        root().join("samples/A_RES_77_213.md").to_str().unwrap(),
+        root().join("samples/invalid/latin1.txt").to_str().unwrap(),
+        "-o",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.join("out").join("A_RES_77_213.akn.xml").exists());
+}
+
+#[test]
+fn convert_to_every_format() {
+    let dir = scratch("formats");
+    let seed = root().join("samples/A_RES_77_213.md");
+    for (to, check) in [
+        ("akn", "<akomaNtoso"),
+        ("json", "\"symbol\": \"A/RES/77/213\""),
+        ("ttl", "@prefix eli:"),
+        ("nt", "<http://data.europa.eu/eli/ontology#cites>"),
+        (
+            "nq",
+            "<http://localhost:7878/akn/un/statement/deliberation/unga/77-213/eng@> .",
+        ),
+        ("trig", "/77-213/eng@> {"),
+        ("rdfxml", "<rdf:RDF"),
+        ("jsonld", "\"@graph\""),
+    ] {
+        let out = unakn(&["convert", seed.to_str().unwrap(), "--to", to]);
+        assert!(
+            out.status.success(),
+            "{to}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(check), "{to} lacks {check}");
+    }
+    // The format follows the output's extension.
+    let ttl = dir.join("seed.ttl");
+    assert!(unakn(&[
+        "convert",
+        seed.to_str().unwrap(),
+        "-o",
+        ttl.to_str().unwrap()
+    ])
+    .status
+    .success());
+    assert!(read(&ttl).contains("@prefix"));
+}
+
+#[test]
+fn several_inputs_go_to_a_directory_named_after_their_stems() {
+    let dir = scratch("several");
+    let a = dir.join("A_RES_77_213.md");
+    let b = dir.join("copy.md");
+    std::fs::copy(root().join("samples/A_RES_77_213.md"), &a).unwrap();
+    std::fs::copy(root().join("samples/A_RES_77_213.md"), &b).unwrap();
+    let out_dir = dir.join("out");
+    let out = unakn(&[
+        "convert",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out_dir.join("A_RES_77_213.akn.xml").is_file());
+    assert!(out_dir.join("copy.akn.xml").is_file());
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_unakn"))
+        .args(["convert", "-", "--to", "nt"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(root().join("samples/A_RES_77_213.md")).unwrap())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"A/RES/77/213\""));
+}
+
+#[test]
+fn query_in_memory_in_every_result_format() {
+    let seed = root().join("samples/A_RES_77_213.md");
+    let q = "SELECT ?n WHERE { ?p <https://w3id.org/unakn#phrase> \"Urges\"@en ; <http://data.europa.eu/eli/ontology#number> ?n } ORDER BY ?n";
+    for (format, check) in [
+        ("table", "| ?n"),
+        ("json", "\"bindings\""),
+        ("xml", "<sparql"),
+        ("csv", "n\r\n13\r\n5"),
+        ("tsv", "?n\n\"13\"\n\"5\""),
+    ] {
+        let out = unakn(&[
+            "query",
+            "--load",
+            seed.to_str().unwrap(),
+            q,
+            "--format",
+            format,
+        ]);
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(check), "{format}: {text}");
+    }
+    let out = unakn(&["query", "--load", seed.to_str().unwrap(), "SELECT nonsense"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SPARQL syntax"));
+}
+
+#[test]
+fn demo_runs_the_catalogue() {
+    let out = unakn(&["demo"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("16 recitals, 17 operative paragraphs, 6 footnotes"));
+    assert!(text.contains("01_who_cites.rq"));
+}
+
+#[cfg(feature = "rocksdb")]
+#[test]
+fn load_then_query_a_persistent_store() {
+    let dir = scratch("store");
+    let store = dir.join("db");
+    let seed = root().join("samples/A_RES_77_213.md");
+    let first = unakn(&[
+        "load",
+        seed.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let again = unakn(&[
+        "load",
+        seed.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("(+0)"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let out = unakn(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "csv",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+    ]);
+    assert!(out.status.success());
+    let n: usize = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .nth(1)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(n > 300);
+}

@@ -1,0 +1,229 @@
+//! The RDF contract of DESIGN.md on the seed: triples, named graphs, serialisations, SHACL.
+
+mod common;
+use common::*;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::Quad;
+use unakn::rdf::{quads, serialize, Syntax};
+use unakn::store::Store;
+use unakn::vocab::Base;
+
+fn seed_quads(base: &Base) -> Vec<Quad> {
+    let bytes = std::fs::read(root().join("samples/A_RES_77_213.md")).unwrap();
+    quads(&unakn::parse::parse(&bytes).unwrap().value, base)
+}
+
+fn ask(store: &Store, query: &str) -> bool {
+    let prefixes = "PREFIX eli: <http://data.europa.eu/eli/ontology#>
+        PREFIX undo: <https://w3id.org/un/ontology/undo/>
+        PREFIX unakn: <https://w3id.org/unakn#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        PREFIX w: <http://localhost:7878/akn/un/statement/deliberation/unga/>\n";
+    let t = store
+        .select(&format!("{prefixes}ASK {{ {query} }}"))
+        .unwrap();
+    t.rows[0][0].as_ref().unwrap().to_string()
+        == "\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean>"
+}
+
+#[test]
+fn work_expression_manifestation() {
+    let store = Store::memory().unwrap();
+    store.replace(&seed_quads(&Base::default())).unwrap();
+    for pattern in [
+        "w:77-213 a eli:Work, undo:Resolution ; dcterms:identifier \"A/RES/77/213\" ; eli:number \"77/213\" .",
+        "w:77-213 eli:date_document \"2022-12-15\"^^xsd:date ; eli:passed_by ?organ .",
+        "w:77-213 unakn:session 77 ; unakn:agendaItem \"68 (b)\" ; unakn:originDocument \"A/77/463/Add.2\" .",
+        "w:77-213 unakn:meeting \"54th plenary meeting\" ; unakn:committee \"Third Committee\" .",
+        "w:77-213 eli:id_local \"/akn/un/statement/deliberation/unga/2022-12-15/77-213/\" .",
+        "w:77-213 eli:is_realized_by <http://localhost:7878/akn/un/statement/deliberation/unga/77-213/eng@> .",
+        "<http://localhost:7878/akn/un/statement/deliberation/unga/77-213/eng@> a eli:Expression ;
+            eli:realizes w:77-213 ;
+            eli:title \"Enhancement of international cooperation in the field of human rights\"@en ;
+            eli:language <http://publications.europa.eu/resource/authority/language/ENG> ;
+            eli:is_embodied_by ?m . ?m a eli:Manifestation ;
+            eli:format <https://www.iana.org/assignments/media-types/application/akn+xml> .",
+        // Citations meet the cited work's own IRI, which carries its symbol.
+        "w:77-213 eli:cites w:70-1 . w:70-1 dcterms:identifier \"A/RES/70/1\" .",
+        "w:77-213 eli:cites <http://localhost:7878/akn/un/statement/deliberation/unga-hrc/50-4> .",
+        "w:77-213 eli:cites <http://localhost:7878/symbol/A/77/463/Add.2> .",
+        // Divisions.
+        "<http://localhost:7878/akn/un/statement/deliberation/unga/77-213/!main~container_3> a eli:WorkSubdivision ;
+            eli:is_part_of w:77-213 ; eli:type_subdivision unakn:Recital ; unakn:order 3 ;
+            unakn:phrase \"Recalling also\"@en ; eli:cites <http://localhost:7878/akn/un/statement/deliberation/unga/76-159> .",
+        "<http://localhost:7878/akn/un/statement/deliberation/unga/77-213/!main~para_4> eli:type_subdivision unakn:OperativeParagraph ;
+            eli:number \"4\" ; unakn:order 4 ; unakn:phrase \"Also reaffirms\"@en ; unakn:text ?t .
+            FILTER(STRSTARTS(?t, \"Also reaffirms the duty of States\") && LANG(?t) = \"en\")",
+        "w:77-213 eli:has_part <http://localhost:7878/akn/un/statement/deliberation/unga/77-213/!main~para_17> .",
+        "<http://localhost:7878/akn/un/statement/deliberation/unga/77-213/!main~note_2> eli:type_subdivision unakn:Footnote ;
+            eli:is_part_of <http://localhost:7878/akn/un/statement/deliberation/unga/77-213/!main~container_3> ;
+            eli:cites w:55-2 .",
+    ] {
+        assert!(ask(&store, pattern), "no match for: {pattern}");
+    }
+    // One named graph, the expression's, holds every quad.
+    assert_eq!(store.graph_count().unwrap(), 1);
+    assert!(!ask(&store, "?s ?p ?o . FILTER NOT EXISTS { GRAPH <http://localhost:7878/akn/un/statement/deliberation/unga/77-213/eng@> { ?s ?p ?o } }"));
+    // No blank nodes.
+    assert!(!ask(
+        &store,
+        "{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }"
+    ));
+}
+
+#[test]
+fn loading_again_leaves_the_same_triples() {
+    let store = Store::memory().unwrap();
+    let q = seed_quads(&Base::default());
+    store.replace(&q).unwrap();
+    let once = store.len().unwrap();
+    store.replace(&q).unwrap();
+    assert_eq!(store.len().unwrap(), once);
+    assert_eq!(store.graph_count().unwrap(), 1);
+}
+
+#[test]
+fn the_base_is_configurable() {
+    let base = Base::new("https://data.example.org/un/").unwrap();
+    let q = seed_quads(&base);
+    assert!(q.iter().all(|q| match &q.subject {
+        oxigraph::model::NamedOrBlankNode::NamedNode(n) =>
+            n.as_str().starts_with("https://data.example.org/un/"),
+        _ => false,
+    }));
+}
+
+#[test]
+fn every_syntax_round_trips() {
+    let q = seed_quads(&Base::default());
+    let mut expected: Vec<String> = q
+        .iter()
+        .map(|q| q.as_ref().into_owned().to_string())
+        .collect();
+    expected.sort();
+    for (syntax, format) in [
+        (Syntax::NQuads, RdfFormat::NQuads),
+        (Syntax::TriG, RdfFormat::TriG),
+        (
+            Syntax::JsonLd,
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ),
+        (Syntax::Turtle, RdfFormat::Turtle),
+        (Syntax::NTriples, RdfFormat::NTriples),
+        (Syntax::RdfXml, RdfFormat::RdfXml),
+    ] {
+        let mut buf = Vec::new();
+        serialize(&q, syntax, &mut buf).unwrap();
+        let parsed: Vec<Quad> = RdfParser::from_format(format)
+            .for_slice(&buf)
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("{syntax:?}: {e}"));
+        let mut got: Vec<String> = parsed
+            .into_iter()
+            .map(|p| {
+                let p = if syntax.has_graphs() {
+                    p
+                } else {
+                    Quad::new(p.subject, p.predicate, p.object, q[0].graph_name.clone())
+                };
+                p.to_string()
+            })
+            .collect();
+        got.sort();
+        got.dedup();
+        let mut want = expected.clone();
+        want.dedup();
+        assert_eq!(got, want, "{syntax:?}");
+    }
+}
+
+/// The output conforms to `schemas/shapes.ttl` (checked by pySHACL, an independent validator).
+#[test]
+fn shacl_shapes_hold() {
+    if !have("python3", &["-c", "import pyshacl"]) {
+        return;
+    }
+    let dir = conformance_dir();
+    let data = dir.join("seed.ttl");
+    let mut buf = Vec::new();
+    serialize(&seed_quads(&Base::default()), Syntax::Turtle, &mut buf).unwrap();
+    std::fs::write(&data, &buf).unwrap();
+    let out = std::process::Command::new("python3")
+        .args(["-m", "pyshacl", "-s"])
+        .arg(root().join("schemas/shapes.ttl"))
+        .arg("-df")
+        .arg("turtle")
+        .arg(&data)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && report.contains("Conforms: True"),
+        "{report}"
+    );
+}
+
+/// The SHACL shapes are not vacuous: a broken graph is reported.
+#[test]
+fn shacl_shapes_catch_a_broken_graph() {
+    if !have("python3", &["-c", "import pyshacl"]) {
+        return;
+    }
+    let broken = "@prefix eli: <http://data.europa.eu/eli/ontology#> . @prefix unakn: <https://w3id.org/unakn#> .
+        <http://x/d> a eli:WorkSubdivision ; eli:type_subdivision unakn:Nonsense ; unakn:order 0 .";
+    let data = conformance_dir().join("broken.ttl");
+    std::fs::write(&data, broken).unwrap();
+    let out = std::process::Command::new("python3")
+        .args(["-m", "pyshacl", "-s"])
+        .arg(root().join("schemas/shapes.ttl"))
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Conforms: False"));
+}
+
+#[test]
+fn the_vocabulary_parses_and_labels_every_term() {
+    let ttl = std::fs::read(root().join("schemas/unakn.ttl")).unwrap();
+    let quads: Vec<Quad> = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(&ttl)
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let used = seed_quads(&Base::default());
+    for q in &used {
+        for iri in [
+            q.predicate.as_str().to_string(),
+            q.object.to_string().trim_matches(['<', '>']).to_string(),
+        ] {
+            if let Some(local) = iri.strip_prefix("https://w3id.org/unakn#") {
+                let labelled = quads.iter().any(|d| {
+                    d.subject.to_string() == format!("<{iri}>")
+                        && d.predicate.as_str().ends_with("#label")
+                });
+                assert!(labelled, "unakn:{local} has no label in schemas/unakn.ttl");
+            }
+        }
+    }
+}
+
+#[cfg(feature = "rocksdb")]
+#[test]
+fn a_persistent_store_keeps_documents() {
+    let dir = std::env::temp_dir().join(format!("unakn-test-store-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let q = seed_quads(&Base::default());
+    let len = {
+        let store = Store::open(&dir).unwrap();
+        store.replace(&q).unwrap();
+        store.replace(&q).unwrap();
+        store.len().unwrap()
+    };
+    let store = Store::open(&dir).unwrap();
+    assert_eq!(store.len().unwrap(), len);
+    assert_eq!(store.graph_count().unwrap(), 1);
+    drop(store);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
