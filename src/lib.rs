@@ -8,7 +8,8 @@
 //! - [`vocab`]: IRIs and vocabulary terms, minted in one place;
 //! - [`rdf`]: model → RDF quads (ELI, UNDO, FRBR), one named graph per expression;
 //! - [`store`]: the embedded oxigraph store: load, replace, query;
-//! - [`diag`]: errors and warnings with file:line:column.
+//! - [`diag`]: errors and warnings with file:line:column;
+//! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own).
 //!
 //! ```
 //! let input = std::fs::read("samples/A_RES_77_213.md").unwrap();
@@ -31,6 +32,7 @@
 
 pub mod akn;
 pub mod diag;
+pub mod eval;
 pub mod model;
 pub mod parse;
 pub mod rdf;

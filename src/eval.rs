@@ -1,0 +1,312 @@
+//! Agreement between two AKN renderings of the same resolution (ours and the UN's).
+//!
+//! Both sides are read by the same [`extract`], so the comparison does not depend on markup
+//! details, only on what a reader sees: metadata, recitals, operative paragraphs, sub-items and
+//! footnotes with their hosts. Texts are compared after normalising whitespace only.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::collections::HashMap;
+
+/// What is compared of one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extract {
+    pub symbol: Option<String>,
+    pub adoption_date: Option<String>,
+    pub session: Option<String>,
+    pub agenda_items: Vec<String>,
+    pub origin_document: Option<String>,
+    pub meeting: Option<String>,
+    pub recitals: Vec<String>,
+    /// (number, text of the paragraph without its sub-items)
+    pub paragraphs: Vec<(String, String)>,
+    /// (letter or numeral, text)
+    pub items: Vec<(String, String)>,
+    /// (marker, text, host)
+    pub footnotes: Vec<(String, String, String)>,
+}
+
+/// Whitespace runs as one space, trimmed.
+pub fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum UnitKind {
+    Recital,
+    Paragraph,
+    Item,
+}
+
+struct Unit {
+    kind: UnitKind,
+    num: String,
+    text: String,
+    host: String,
+}
+
+/// Reads what is compared from AKN XML.
+pub fn extract(xml: &str) -> Result<Extract, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut x = Extract::default();
+    let mut stack: Vec<String> = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
+    // Text being collected for special elements: (element depth, what, text).
+    let mut capture: Vec<(usize, &'static str, String)> = Vec::new();
+    let mut note: Option<(usize, String, String)> = None;
+    let mut recital_count = 0usize;
+    let mut in_conclusions = false;
+    loop {
+        let event = reader.read_event().map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+        match event {
+            Event::Start(e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
+                let attr = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == k.as_bytes())
+                        .map(|a| a.unescape_value().map(|v| v.to_string()).unwrap_or_default())
+                };
+                let parent = stack.last().map(String::as_str).unwrap_or("");
+                let depth = stack.len();
+                match name.as_str() {
+                    "container" if parent == "preamble" => {
+                        recital_count += 1;
+                        units.push(Unit { kind: UnitKind::Recital, num: String::new(), text: String::new(), host: format!("recital {recital_count}") });
+                    }
+                    "crossHeading" if attr("refersTo").as_deref() == Some("#preamble") => {
+                        recital_count += 1;
+                        units.push(Unit { kind: UnitKind::Recital, num: String::new(), text: String::new(), host: format!("recital {recital_count}") });
+                    }
+                    "hcontainer" if attr("name").as_deref() == Some("recital") => {
+                        recital_count += 1;
+                        units.push(Unit { kind: UnitKind::Recital, num: String::new(), text: String::new(), host: format!("recital {recital_count}") });
+                    }
+                    "paragraph" => units.push(Unit { kind: UnitKind::Paragraph, num: String::new(), text: String::new(), host: String::new() }),
+                    "point" => units.push(Unit { kind: UnitKind::Item, num: String::new(), text: String::new(), host: String::new() }),
+                    "num" if matches!(parent, "paragraph" | "point") => capture.push((depth, "num", String::new())),
+                    "authorialNote" => note = Some((depth, attr("marker").unwrap_or_default(), String::new())),
+                    "FRBRdate" => {}
+                    "docNumber" if attr("refersTo").as_deref() == Some("#symbol") => capture.push((depth, "symbol", String::new())),
+                    "session" => x.session = attr("value"),
+                    "inline" if attr("name").is_some_and(|n| n == "agenda item" || n == "agendaItem") => {
+                        capture.push((depth, "agenda", String::new()))
+                    }
+                    "docProponent" => capture.push((depth, "origin", String::new())),
+                    "conclusions" => in_conclusions = true,
+                    _ => {}
+                }
+                if in_conclusions && matches!(name.as_str(), "inline" | "location") {
+                    capture.push((depth, "meeting", String::new()));
+                }
+                if in_conclusions && name == "docDate" {
+                    if let Some(d) = attr("date") {
+                        x.adoption_date.get_or_insert(d);
+                    }
+                }
+                stack.push(name);
+            }
+            Event::Empty(e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
+                if name == "FRBRdate" && stack.iter().any(|s| s == "FRBRWork") {
+                    let attr = |k: &str| {
+                        e.attributes()
+                            .flatten()
+                            .find(|a| a.key.local_name().as_ref() == k.as_bytes())
+                            .map(|a| a.unescape_value().map(|v| v.to_string()).unwrap_or_default())
+                    };
+                    if attr("name").as_deref() == Some("adoption") {
+                        if let Some(d) = attr("date").filter(|d| !d.starts_with("0001")) {
+                            x.adoption_date = Some(d);
+                        }
+                    }
+                }
+            }
+            Event::End(e) => {
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
+                stack.pop();
+                let depth = stack.len();
+                if let Some((d, what, text)) = capture.last().map(|(d, w, t)| (*d, *w, t.clone())) {
+                    if d == depth {
+                        capture.pop();
+                        let text = normalise(&text);
+                        match what {
+                            "num" => {
+                                if let Some(u) = units.last_mut() {
+                                    u.num = text.trim_end_matches('.').trim_matches(['(', ')']).to_string();
+                                }
+                            }
+                            "symbol" => x.symbol = Some(text),
+                            "agenda" => {
+                                if let Some(items) = crate::parse::masthead::agenda_numbers(&text) {
+                                    x.agenda_items.extend(items);
+                                }
+                            }
+                            "origin" => {
+                                let inner = text.find('(').map_or("", |p| &text[p + 1..]);
+                                x.origin_document = crate::parse::citations::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
+                            }
+                            "meeting" if text.contains("meeting") => x.meeting = Some(text),
+                            _ => {}
+                        }
+                    }
+                }
+                match name.as_str() {
+                    "authorialNote" => {
+                        if let Some((_, marker, text)) = note.take() {
+                            let host = units.last().map(host_of).unwrap_or_default();
+                            x.footnotes.push((marker, normalise(&text), host));
+                        }
+                    }
+                    "container" | "crossHeading" | "hcontainer" | "paragraph" | "point" => {
+                        let closes = match name.as_str() {
+                            "paragraph" => units.last().is_some_and(|u| u.kind == UnitKind::Paragraph),
+                            "point" => units.last().is_some_and(|u| u.kind == UnitKind::Item),
+                            _ => units.last().is_some_and(|u| u.kind == UnitKind::Recital),
+                        };
+                        if closes {
+                            let u = units.pop().expect("checked");
+                            finish_unit(&mut x, u);
+                        }
+                    }
+                    "conclusions" => in_conclusions = false,
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                let s = t.unescape().map(|c| c.to_string()).unwrap_or_default();
+                if let Some((_, _, text)) = note.as_mut() {
+                    text.push_str(&s);
+                } else if let Some((_, _, text)) = capture.last_mut() {
+                    text.push_str(&s);
+                    // The number is not part of the unit's text; other captures are.
+                    if capture.last().is_some_and(|(_, w, _)| *w != "num") {
+                        if let Some(u) = units.last_mut() {
+                            u.text.push_str(&s);
+                        }
+                    }
+                } else if let Some(u) = units.last_mut() {
+                    u.text.push_str(&s);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(x)
+}
+
+fn host_of(u: &Unit) -> String {
+    match u.kind {
+        UnitKind::Recital => u.host.clone(),
+        UnitKind::Paragraph => format!("paragraph {}", u.num),
+        UnitKind::Item => format!("item {}", u.num),
+    }
+}
+
+/// Files a finished unit; paragraphs that are really sub-items (the UN's files sometimes
+/// write `(a) ...` as an unnumbered sibling paragraph) are filed as sub-items.
+fn finish_unit(x: &mut Extract, u: Unit) {
+    let text = normalise(&u.text);
+    match u.kind {
+        UnitKind::Recital => x.recitals.push(text),
+        UnitKind::Paragraph => {
+            let lettered = u.num.is_empty()
+                .then(|| text.strip_prefix('(').and_then(|r| r.split_once(") ")))
+                .flatten()
+                .filter(|(l, _)| l.len() <= 5 && l.bytes().all(|c| c.is_ascii_lowercase()));
+            if let Some((label, rest)) = lettered {
+                x.items.push((label.to_string(), rest.to_string()));
+            } else if u.num.bytes().all(|c| c.is_ascii_lowercase()) && !u.num.is_empty() {
+                x.items.push((u.num, text));
+            } else if !text.is_empty() || !u.num.is_empty() {
+                x.paragraphs.push((u.num, text));
+            }
+        }
+        UnitKind::Item => x.items.push((u.num, text)),
+    }
+}
+
+/// Matched and total counts of one measure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub matched: usize,
+    pub total: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, other: Tally) {
+        self.matched += other.matched;
+        self.total += other.total;
+    }
+    pub fn percent(&self) -> f64 {
+        if self.total == 0 {
+            100.0
+        } else {
+            100.0 * self.matched as f64 / self.total as f64
+        }
+    }
+    pub fn is_full(&self) -> bool {
+        self.matched == self.total
+    }
+}
+
+/// The agreement on one document.
+#[derive(Debug, Clone, Default)]
+pub struct Agreement {
+    /// Metadata fields that agree, of six.
+    pub metadata: Tally,
+    pub recitals: Tally,
+    pub paragraphs: Tally,
+    pub items: Tally,
+    pub footnotes: Tally,
+    pub footnote_hosts: Tally,
+    pub disagreements: Vec<String>,
+}
+
+/// How many of `theirs` are found in `ours`, each used once; lists the ones missing.
+fn multiset<T: Eq + std::hash::Hash + Clone + std::fmt::Debug>(ours: &[T], theirs: &[T], what: &str, out: &mut Vec<String>) -> Tally {
+    let mut pool: HashMap<&T, usize> = HashMap::new();
+    for o in ours {
+        *pool.entry(o).or_insert(0) += 1;
+    }
+    let mut matched = 0;
+    for t in theirs {
+        match pool.get_mut(t) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                matched += 1;
+            }
+            _ => out.push(format!("{what}: UN has {t:?}")),
+        }
+    }
+    Tally { matched, total: theirs.len() }
+}
+
+/// Compares our extract with the UN's.
+pub fn compare(ours: &Extract, theirs: &Extract) -> Agreement {
+    let mut a = Agreement::default();
+    let mut field = |name: &str, o: &dyn std::fmt::Debug, t: &dyn std::fmt::Debug, equal: bool| {
+        a.metadata.total += 1;
+        if equal {
+            a.metadata.matched += 1;
+        } else {
+            a.disagreements.push(format!("{name}: ours {o:?}, UN {t:?}"));
+        }
+    };
+    field("symbol", &ours.symbol, &theirs.symbol, ours.symbol == theirs.symbol);
+    field("adoption date", &ours.adoption_date, &theirs.adoption_date, ours.adoption_date == theirs.adoption_date);
+    field("session", &ours.session, &theirs.session, ours.session == theirs.session);
+    field("agenda items", &ours.agenda_items, &theirs.agenda_items, ours.agenda_items == theirs.agenda_items);
+    field("origin", &ours.origin_document, &theirs.origin_document, ours.origin_document == theirs.origin_document);
+    field("meeting", &ours.meeting, &theirs.meeting, ours.meeting == theirs.meeting);
+    let mut d = std::mem::take(&mut a.disagreements);
+    a.recitals = multiset(&ours.recitals, &theirs.recitals, "recital", &mut d);
+    a.paragraphs = multiset(&ours.paragraphs, &theirs.paragraphs, "paragraph", &mut d);
+    a.items = multiset(&ours.items, &theirs.items, "sub-item", &mut d);
+    let notes = |e: &Extract| e.footnotes.iter().map(|(m, t, _)| (m.clone(), t.clone())).collect::<Vec<_>>();
+    a.footnotes = multiset(&notes(ours), &notes(theirs), "footnote", &mut d);
+    a.footnote_hosts = multiset(&ours.footnotes, &theirs.footnotes, "footnote host", &mut d);
+    a.disagreements = d;
+    a
+}
