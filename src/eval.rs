@@ -277,10 +277,32 @@ fn multiset<T: Eq + std::hash::Hash + Clone + std::fmt::Debug>(ours: &[T], their
                 *n -= 1;
                 matched += 1;
             }
-            _ => out.push(format!("{what}: UN has {t:?}")),
+            _ => out.push(format!("{what}: {}", nearest(ours, t))),
         }
     }
     Tally { matched, total: theirs.len() }
+}
+
+/// Describes a missing item by where it first differs from the most similar of ours.
+fn nearest<T: std::fmt::Debug>(ours: &[T], theirs: &T) -> String {
+    let t = format!("{theirs:?}");
+    let best = ours
+        .iter()
+        .map(|o| format!("{o:?}"))
+        .map(|o| {
+            let common = o.chars().zip(t.chars()).take_while(|(a, b)| a == b).count();
+            (common, o)
+        })
+        .max_by_key(|(c, _)| *c);
+    match best {
+        Some((common, o)) if common >= 20 => {
+            let from = common.saturating_sub(30);
+            let ours_part: String = o.chars().skip(from).take(70).collect();
+            let theirs_part: String = t.chars().skip(from).take(70).collect();
+            format!("differs at {common}: ours «{ours_part}» UN «{theirs_part}»")
+        }
+        _ => format!("missing: UN has {}", t.chars().take(160).collect::<String>()),
+    }
 }
 
 /// Compares our extract with the UN's.

@@ -92,15 +92,23 @@ fn raw_lines(input: &str) -> Vec<(usize, &str, bool)> {
     out
 }
 
-/// Recognises the flavour from the content.
+/// Recognises the flavour from the content: PDF page furniture (barcodes, job numbers, page
+/// counters) means page text; markdown marks (links, superscript markers, `*italics*`) mean
+/// markdown; plain text without either is read as page text.
 pub fn flavour(input: &str) -> Flavour {
-    let markdown_signals = input.contains("](")
-        || input.chars().any(|c| superscript_digit(c).is_some())
-        || input.lines().any(|l| {
-            let t = l.trim();
-            t.starts_with('*') && t.len() > 2 || t.starts_with("# ")
-        });
-    if markdown_signals {
+    let mut markdown = false;
+    for line in input.lines() {
+        let t = line.trim();
+        if is_barcode(t) || is_job_number(t) || is_page_counter(t) {
+            return Flavour::PageText;
+        }
+        markdown = markdown
+            || t.contains("](")
+            || t.chars().any(|c| superscript_digit(c).is_some())
+            || t.starts_with("# ")
+            || (t.starts_with('*') && t.chars().nth(1).is_some_and(char::is_alphanumeric) && t[1..].contains('*'));
+    }
+    if markdown {
         Flavour::Markdown
     } else {
         Flavour::PageText
@@ -437,7 +445,9 @@ fn prepare_page_text(input: &str) -> Prepared {
         let _ = end;
         for note in first_note..last_note {
             let marker = footnotes[note].marker.clone();
-            if let Some((li, at)) = find_marker(&lines, cursor, body_from, body_to, &marker) {
+            let found = find_marker(&lines, cursor, body_from, body_to, &marker)
+                .or_else(|| find_glued_marker(&lines, cursor, body_from, body_to, &marker));
+            if let Some((li, at)) = found {
                 let line = &mut lines[li];
                 let digits_end = at + marker.len();
                 line.text.insert(digits_end, MARK_CLOSE);
@@ -590,15 +600,12 @@ const NUMBER_FOLLOWERS: &[&str] = &[
     "weeks",
     "week",
     "hours",
-    "and",
     "to",
-    "or",
     "dollars",
     "states",
     "countries",
     "members",
     "member",
-    "of",
     "times",
     "%",
     "per cent",
@@ -652,6 +659,44 @@ fn find_marker(
     None
 }
 
+/// A marker glued to a number, as PDF text gives a raised digit after a year (`19492` for
+/// 1949 and footnote 2) or a resolution number (`59/3009`). Only tried when no other place
+/// on the page carries the marker.
+fn find_glued_marker(
+    lines: &[Line],
+    cursor: (usize, usize),
+    from: usize,
+    to: usize,
+    marker: &str,
+) -> Option<(usize, usize)> {
+    for (li, line) in lines.iter().enumerate().skip(cursor.0) {
+        if line.end < from || line.start >= to {
+            continue;
+        }
+        let skip = if li == cursor.0 { cursor.1 } else { 0 };
+        let mut pos = 0;
+        for token in line.text.split(' ') {
+            let start = pos;
+            pos += token.len() + 1;
+            if start < skip {
+                continue;
+            }
+            let core = token.trim_end_matches([',', ';', '.', ':', ')']);
+            let Some(prefix) = core.strip_suffix(marker) else { continue };
+            let year = prefix.len() == 4
+                && prefix.bytes().all(|b| b.is_ascii_digit())
+                && (prefix.starts_with("19") || prefix.starts_with("20"));
+            let act = prefix.split_once('/').is_some_and(|(a, b)| {
+                !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+            });
+            if year || act {
+                return Some((li, start + prefix.len()));
+            }
+        }
+    }
+    None
+}
+
 fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> bool {
     let before = text[..at].chars().next_back();
     let after_str = &text[at + len..];
@@ -675,14 +720,14 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
             false
         }
         Some(c) if c.is_alphabetic() => {
-            // Glued to a word: `Development3`. Not part of an alphanumeric code (`G20`, `COVID-19`).
+            // Glued to a word: `Secretary-General10`. Not part of an alphanumeric code
+            // (`G20`, `COP28`): those are capitals only.
             let word_start = text[..at]
                 .rfind(|ch: char| ch.is_whitespace())
                 .map_or(0, |p| p + 1);
-            let word = &text[word_start..at];
-            !word.contains('-')
-                && !word.chars().any(|ch| ch.is_ascii_digit())
-                && word.chars().filter(|ch| ch.is_uppercase()).count() < 2
+            let word = text[..at][word_start..].rsplit('-').next().unwrap_or("");
+            !word.chars().any(|ch| ch.is_ascii_digit())
+                && !word.chars().all(|ch| ch.is_uppercase())
         }
         Some(c) if matches!(c, ',' | ';' | ':' | '.' | ')' | '”' | '’' | '"') => {
             // Glued to punctuation: `Secretary-General,2`. Not a decimal or a list `1.2`.
@@ -696,8 +741,11 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
                 return false;
             }
             let lower = prev_word.to_lowercase();
+            let year = prev_word.len() == 4
+                && prev_word.bytes().all(|b| b.is_ascii_digit())
+                && (prev_word.starts_with("19") || prev_word.starts_with("20"));
             if NUMBER_TAKERS.contains(&lower.as_str())
-                || prev_word.chars().last().is_some_and(|c| c.is_ascii_digit())
+                || (prev_word.chars().last().is_some_and(|c| c.is_ascii_digit()) && !year)
                 || lower.ends_with('/')
                 || lower == "–"
                 || lower == "-"
