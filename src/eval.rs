@@ -57,7 +57,9 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
     let mut recital_count = 0usize;
     let mut in_conclusions = false;
     loop {
-        let event = reader.read_event().map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
         match event {
             Event::Start(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
@@ -65,31 +67,69 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                     e.attributes()
                         .flatten()
                         .find(|a| a.key.local_name().as_ref() == k.as_bytes())
-                        .map(|a| a.unescape_value().map(|v| v.to_string()).unwrap_or_default())
+                        .map(|a| {
+                            a.unescape_value()
+                                .map(|v| v.to_string())
+                                .unwrap_or_default()
+                        })
                 };
                 let parent = stack.last().map(String::as_str).unwrap_or("");
                 let depth = stack.len();
                 match name.as_str() {
                     "container" if parent == "preamble" => {
                         recital_count += 1;
-                        units.push(Unit { kind: UnitKind::Recital, num: String::new(), text: String::new(), host: format!("recital {recital_count}") });
+                        units.push(Unit {
+                            kind: UnitKind::Recital,
+                            num: String::new(),
+                            text: String::new(),
+                            host: format!("recital {recital_count}"),
+                        });
                     }
                     "crossHeading" if attr("refersTo").as_deref() == Some("#preamble") => {
                         recital_count += 1;
-                        units.push(Unit { kind: UnitKind::Recital, num: String::new(), text: String::new(), host: format!("recital {recital_count}") });
+                        units.push(Unit {
+                            kind: UnitKind::Recital,
+                            num: String::new(),
+                            text: String::new(),
+                            host: format!("recital {recital_count}"),
+                        });
                     }
                     "hcontainer" if attr("name").as_deref() == Some("recital") => {
                         recital_count += 1;
-                        units.push(Unit { kind: UnitKind::Recital, num: String::new(), text: String::new(), host: format!("recital {recital_count}") });
+                        units.push(Unit {
+                            kind: UnitKind::Recital,
+                            num: String::new(),
+                            text: String::new(),
+                            host: format!("recital {recital_count}"),
+                        });
                     }
-                    "paragraph" => units.push(Unit { kind: UnitKind::Paragraph, num: String::new(), text: String::new(), host: String::new() }),
-                    "point" => units.push(Unit { kind: UnitKind::Item, num: String::new(), text: String::new(), host: String::new() }),
-                    "num" if matches!(parent, "paragraph" | "point") => capture.push((depth, "num", String::new())),
-                    "authorialNote" => note = Some((depth, attr("marker").unwrap_or_default(), String::new())),
+                    "paragraph" => units.push(Unit {
+                        kind: UnitKind::Paragraph,
+                        num: String::new(),
+                        text: String::new(),
+                        host: String::new(),
+                    }),
+                    "point" => units.push(Unit {
+                        kind: UnitKind::Item,
+                        num: String::new(),
+                        text: String::new(),
+                        host: String::new(),
+                    }),
+                    "num" if matches!(parent, "paragraph" | "point") => {
+                        capture.push((depth, "num", String::new()))
+                    }
+                    "authorialNote" => {
+                        note = Some((depth, attr("marker").unwrap_or_default(), String::new()))
+                    }
                     "FRBRdate" => {}
-                    "docNumber" if attr("refersTo").as_deref() == Some("#symbol") => capture.push((depth, "symbol", String::new())),
+                    "docNumber" if attr("refersTo").as_deref() == Some("#symbol") => {
+                        capture.push((depth, "symbol", String::new()))
+                    }
                     "session" => x.session = attr("value"),
-                    "inline" if attr("name").is_some_and(|n| n == "agenda item" || n == "agendaItem") => {
+                    "inline"
+                        if attr("name")
+                            .is_some_and(|n| n == "agenda item" || n == "agendaItem") =>
+                    {
                         capture.push((depth, "agenda", String::new()))
                     }
                     "docProponent" => capture.push((depth, "origin", String::new())),
@@ -113,7 +153,11 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                         e.attributes()
                             .flatten()
                             .find(|a| a.key.local_name().as_ref() == k.as_bytes())
-                            .map(|a| a.unescape_value().map(|v| v.to_string()).unwrap_or_default())
+                            .map(|a| {
+                                a.unescape_value()
+                                    .map(|v| v.to_string())
+                                    .unwrap_or_default()
+                            })
                     };
                     if attr("name").as_deref() == Some("adoption") {
                         if let Some(d) = attr("date").filter(|d| !d.starts_with("0001")) {
@@ -133,7 +177,10 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                         match what {
                             "num" => {
                                 if let Some(u) = units.last_mut() {
-                                    u.num = text.trim_end_matches('.').trim_matches(['(', ')']).to_string();
+                                    u.num = text
+                                        .trim_end_matches('.')
+                                        .trim_matches(['(', ')'])
+                                        .to_string();
                                 }
                             }
                             "symbol" => x.symbol = Some(text),
@@ -144,7 +191,8 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                             }
                             "origin" => {
                                 let inner = text.find('(').map_or("", |p| &text[p + 1..]);
-                                x.origin_document = crate::parse::citations::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
+                                x.origin_document = crate::parse::citations::symbol_at(inner)
+                                    .map(|(len, _)| inner[..len].to_string());
                             }
                             "meeting" if text.contains("meeting") => x.meeting = Some(text),
                             _ => {}
@@ -160,7 +208,9 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                     }
                     "container" | "crossHeading" | "hcontainer" | "paragraph" | "point" => {
                         let closes = match name.as_str() {
-                            "paragraph" => units.last().is_some_and(|u| u.kind == UnitKind::Paragraph),
+                            "paragraph" => {
+                                units.last().is_some_and(|u| u.kind == UnitKind::Paragraph)
+                            }
                             "point" => units.last().is_some_and(|u| u.kind == UnitKind::Item),
                             _ => units.last().is_some_and(|u| u.kind == UnitKind::Recital),
                         };
@@ -211,7 +261,9 @@ fn finish_unit(x: &mut Extract, u: Unit) {
     match u.kind {
         UnitKind::Recital => x.recitals.push(text),
         UnitKind::Paragraph => {
-            let lettered = u.num.is_empty()
+            let lettered = u
+                .num
+                .is_empty()
                 .then(|| text.strip_prefix('(').and_then(|r| r.split_once(") ")))
                 .flatten()
                 .filter(|(l, _)| l.len() <= 5 && l.bytes().all(|c| c.is_ascii_lowercase()));
@@ -265,7 +317,12 @@ pub struct Agreement {
 }
 
 /// How many of `theirs` are found in `ours`, each used once; lists the ones missing.
-fn multiset<T: Eq + std::hash::Hash + Clone + std::fmt::Debug>(ours: &[T], theirs: &[T], what: &str, out: &mut Vec<String>) -> Tally {
+fn multiset<T: Eq + std::hash::Hash + Clone + std::fmt::Debug>(
+    ours: &[T],
+    theirs: &[T],
+    what: &str,
+    out: &mut Vec<String>,
+) -> Tally {
     let mut pool: HashMap<&T, usize> = HashMap::new();
     for o in ours {
         *pool.entry(o).or_insert(0) += 1;
@@ -280,7 +337,10 @@ fn multiset<T: Eq + std::hash::Hash + Clone + std::fmt::Debug>(ours: &[T], their
             _ => out.push(format!("{what}: {}", nearest(ours, t))),
         }
     }
-    Tally { matched, total: theirs.len() }
+    Tally {
+        matched,
+        total: theirs.len(),
+    }
 }
 
 /// Describes a missing item by where it first differs from the most similar of ours.
@@ -301,7 +361,10 @@ fn nearest<T: std::fmt::Debug>(ours: &[T], theirs: &T) -> String {
             let theirs_part: String = t.chars().skip(from).take(70).collect();
             format!("differs at {common}: ours «{ours_part}» UN «{theirs_part}»")
         }
-        _ => format!("missing: UN has {}", t.chars().take(160).collect::<String>()),
+        _ => format!(
+            "missing: UN has {}",
+            t.chars().take(160).collect::<String>()
+        ),
     }
 }
 
@@ -313,20 +376,56 @@ pub fn compare(ours: &Extract, theirs: &Extract) -> Agreement {
         if equal {
             a.metadata.matched += 1;
         } else {
-            a.disagreements.push(format!("{name}: ours {o:?}, UN {t:?}"));
+            a.disagreements
+                .push(format!("{name}: ours {o:?}, UN {t:?}"));
         }
     };
-    field("symbol", &ours.symbol, &theirs.symbol, ours.symbol == theirs.symbol);
-    field("adoption date", &ours.adoption_date, &theirs.adoption_date, ours.adoption_date == theirs.adoption_date);
-    field("session", &ours.session, &theirs.session, ours.session == theirs.session);
-    field("agenda items", &ours.agenda_items, &theirs.agenda_items, ours.agenda_items == theirs.agenda_items);
-    field("origin", &ours.origin_document, &theirs.origin_document, ours.origin_document == theirs.origin_document);
-    field("meeting", &ours.meeting, &theirs.meeting, ours.meeting == theirs.meeting);
+    field(
+        "symbol",
+        &ours.symbol,
+        &theirs.symbol,
+        ours.symbol == theirs.symbol,
+    );
+    field(
+        "adoption date",
+        &ours.adoption_date,
+        &theirs.adoption_date,
+        ours.adoption_date == theirs.adoption_date,
+    );
+    field(
+        "session",
+        &ours.session,
+        &theirs.session,
+        ours.session == theirs.session,
+    );
+    field(
+        "agenda items",
+        &ours.agenda_items,
+        &theirs.agenda_items,
+        ours.agenda_items == theirs.agenda_items,
+    );
+    field(
+        "origin",
+        &ours.origin_document,
+        &theirs.origin_document,
+        ours.origin_document == theirs.origin_document,
+    );
+    field(
+        "meeting",
+        &ours.meeting,
+        &theirs.meeting,
+        ours.meeting == theirs.meeting,
+    );
     let mut d = std::mem::take(&mut a.disagreements);
     a.recitals = multiset(&ours.recitals, &theirs.recitals, "recital", &mut d);
     a.paragraphs = multiset(&ours.paragraphs, &theirs.paragraphs, "paragraph", &mut d);
     a.items = multiset(&ours.items, &theirs.items, "sub-item", &mut d);
-    let notes = |e: &Extract| e.footnotes.iter().map(|(m, t, _)| (m.clone(), t.clone())).collect::<Vec<_>>();
+    let notes = |e: &Extract| {
+        e.footnotes
+            .iter()
+            .map(|(m, t, _)| (m.clone(), t.clone()))
+            .collect::<Vec<_>>()
+    };
     a.footnotes = multiset(&notes(ours), &notes(theirs), "footnote", &mut d);
     a.footnote_hosts = multiset(&ours.footnotes, &theirs.footnotes, "footnote host", &mut d);
     a.disagreements = d;

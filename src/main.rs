@@ -223,7 +223,12 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Demo => demo(),
-        Command::Eval { text_dir, akn_dir, list, schema } => eval(&text_dir, &akn_dir, list, &schema),
+        Command::Eval {
+            text_dir,
+            akn_dir,
+            list,
+            schema,
+        } => eval(&text_dir, &akn_dir, list, &schema),
     }
 }
 
@@ -527,7 +532,8 @@ fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Result<()
     let out_dir = std::env::temp_dir().join(format!("unakn-eval-{}", std::process::id()));
     std::fs::create_dir_all(&out_dir)?;
     let mut total = Agreement::default();
-    let (mut converted, mut failed, mut paired, mut meta_exact) = (0usize, Vec::new(), 0usize, 0usize);
+    let (mut converted, mut failed, mut paired, mut meta_exact) =
+        (0usize, Vec::new(), 0usize, 0usize);
     let mut written = Vec::new();
     let mut out = std::io::stdout().lock();
     for path in &texts {
@@ -541,10 +547,14 @@ fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Result<()
         converted += 1;
         let mut xml = Vec::new();
         unakn::akn::write(&doc, &mut xml)?;
-        let file = out_dir.join(format!("{}.akn.xml", path.file_stem().and_then(|s| s.to_str()).unwrap_or("doc")));
+        let file = out_dir.join(format!(
+            "{}.akn.xml",
+            path.file_stem().and_then(|s| s.to_str()).unwrap_or("doc")
+        ));
         std::fs::write(&file, &xml)?;
         written.push(file);
-        let ours = extract(std::str::from_utf8(&xml)?).map_err(|e| anyhow!("our own AKN for {}: {e}", path.display()))?;
+        let ours = extract(std::str::from_utf8(&xml)?)
+            .map_err(|e| anyhow!("our own AKN for {}: {e}", path.display()))?;
         let Some((akn_path, theirs)) = reference.get(&doc.symbol.replace(' ', "")) else {
             writeln!(out, "{:<16} no UN AKN for this symbol", doc.symbol)?;
             continue;
@@ -587,22 +597,54 @@ fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Result<()
                 .arg(schema)
                 .args(chunk)
                 .output()?;
-            invalid += String::from_utf8_lossy(&o.stderr).lines().filter(|l| l.ends_with(" fails to validate")).count();
+            invalid += String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .filter(|l| l.ends_with(" fails to validate"))
+                .count();
         }
         Some(written.len() - invalid)
     } else {
         None
     };
     let _ = std::fs::remove_dir_all(&out_dir);
-    let pct = |n: usize, d: usize| if d == 0 { 100.0 } else { 100.0 * n as f64 / d as f64 };
-    writeln!(out, "\ntotal: {} texts, {} AKN references ({} unreadable)", texts.len(), reference.len(), unreadable.len())?;
-    writeln!(out, "  converted          {converted}/{} ({:.1}%)", texts.len(), pct(converted, texts.len()))?;
+    let pct = |n: usize, d: usize| {
+        if d == 0 {
+            100.0
+        } else {
+            100.0 * n as f64 / d as f64
+        }
+    };
+    writeln!(
+        out,
+        "\ntotal: {} texts, {} AKN references ({} unreadable)",
+        texts.len(),
+        reference.len(),
+        unreadable.len()
+    )?;
+    writeln!(
+        out,
+        "  converted          {converted}/{} ({:.1}%)",
+        texts.len(),
+        pct(converted, texts.len())
+    )?;
     match valid {
-        Some(v) => writeln!(out, "  XSD-valid          {v}/{converted} ({:.1}%)", pct(v, converted))?,
-        None => writeln!(out, "  XSD-valid          not checked (xmllint or the schema is missing)")?,
+        Some(v) => writeln!(
+            out,
+            "  XSD-valid          {v}/{converted} ({:.1}%)",
+            pct(v, converted)
+        )?,
+        None => writeln!(
+            out,
+            "  XSD-valid          not checked (xmllint or the schema is missing)"
+        )?,
     }
     writeln!(out, "  paired with UN AKN {paired}")?;
-    writeln!(out, "  metadata exact     {meta_exact}/{paired} documents ({:.1}%); fields {:.1}%", pct(meta_exact, paired), total.metadata.percent())?;
+    writeln!(
+        out,
+        "  metadata exact     {meta_exact}/{paired} documents ({:.1}%); fields {:.1}%",
+        pct(meta_exact, paired),
+        total.metadata.percent()
+    )?;
     for (name, t) in [
         ("recitals", total.recitals),
         ("paragraphs", total.paragraphs),
@@ -610,7 +652,13 @@ fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Result<()
         ("footnotes", total.footnotes),
         ("footnote hosts", total.footnote_hosts),
     ] {
-        writeln!(out, "  {name:<18} {}/{} ({:.2}%)", t.matched, t.total, t.percent())?;
+        writeln!(
+            out,
+            "  {name:<18} {}/{} ({:.2}%)",
+            t.matched,
+            t.total,
+            t.percent()
+        )?;
     }
     for f in &failed {
         writeln!(out, "  failed: {f}")?;
@@ -623,5 +671,8 @@ fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Result<()
 }
 
 fn which(tool: &str) -> bool {
-    std::process::Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success())
+    std::process::Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }

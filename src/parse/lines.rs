@@ -106,7 +106,9 @@ pub fn flavour(input: &str) -> Flavour {
             || t.contains("](")
             || t.chars().any(|c| superscript_digit(c).is_some())
             || t.starts_with("# ")
-            || (t.starts_with('*') && t.chars().nth(1).is_some_and(char::is_alphanumeric) && t[1..].contains('*'));
+            || (t.starts_with('*')
+                && t.chars().nth(1).is_some_and(char::is_alphanumeric)
+                && t[1..].contains('*'));
     }
     if markdown {
         Flavour::Markdown
@@ -301,32 +303,25 @@ fn prepare_page_text(input: &str) -> Prepared {
             }
         }
     }
+    // A header is the run of header-like lines around a page counter: blank lines, the
+    // symbol, the job number, the counter and the learned title lines.
+    let is_header_line = |i: usize| {
+        let t = trimmed[i];
+        let sq = squash(t);
+        t.is_empty()
+            || symbol.as_deref() == Some(t)
+            || is_job_number(t)
+            || is_page_counter(t)
+            || (!header_title.is_empty() && header_title.contains(&sq))
+    };
     let mut header_ranges: Vec<(usize, usize)> = Vec::new();
     for &c in &counters {
-        let Some(s) = near_symbol(c) else { continue };
-        let mut first = s.min(c);
-        let mut last = s.max(c);
-        // Title lines before the symbol (odd pages).
-        while first > 0 {
-            let t = squash(trimmed[first - 1]);
-            if !t.is_empty() && header_title.contains(&t) {
-                first -= 1;
-            } else {
-                break;
-            }
+        let (mut first, mut last) = (c, c);
+        while first > 0 && c - first < 10 && is_header_line(first - 1) {
+            first -= 1;
         }
-        // Title lines after the symbol, job number, counter.
-        while last + 1 < n {
-            let t = trimmed[last + 1];
-            let sq = squash(t);
-            if is_job_number(t)
-                || is_page_counter(t)
-                || (!sq.is_empty() && header_title.contains(&sq) && last + 1 <= c + 3)
-            {
-                last += 1;
-            } else {
-                break;
-            }
+        while last + 1 < n && last - c < 5 && is_header_line(last + 1) {
+            last += 1;
         }
         header_ranges.push((first, last));
     }
@@ -682,12 +677,17 @@ fn find_glued_marker(
                 continue;
             }
             let core = token.trim_end_matches([',', ';', '.', ':', ')']);
-            let Some(prefix) = core.strip_suffix(marker) else { continue };
+            let Some(prefix) = core.strip_suffix(marker) else {
+                continue;
+            };
             let year = prefix.len() == 4
                 && prefix.bytes().all(|b| b.is_ascii_digit())
                 && (prefix.starts_with("19") || prefix.starts_with("20"));
             let act = prefix.split_once('/').is_some_and(|(a, b)| {
-                !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().all(|c| c.is_ascii_digit())
             });
             if year || act {
                 return Some((li, start + prefix.len()));
@@ -726,13 +726,15 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
                 .rfind(|ch: char| ch.is_whitespace())
                 .map_or(0, |p| p + 1);
             let word = text[..at][word_start..].rsplit('-').next().unwrap_or("");
-            !word.chars().any(|ch| ch.is_ascii_digit())
-                && !word.chars().all(|ch| ch.is_uppercase())
+            !word.chars().any(|ch| ch.is_ascii_digit()) && !word.chars().all(|ch| ch.is_uppercase())
         }
         Some(c) if matches!(c, ',' | ';' | ':' | '.' | ')' | '”' | '’' | '"') => {
-            // Glued to punctuation: `Secretary-General,2`. Not a decimal or a list `1.2`.
+            // Glued to punctuation: `Secretary-General,2`. Not a decimal (`1.2`) nor the end
+            // of a document symbol (`A/78/L.1`).
             let prev = text[..at - c.len_utf8()].chars().next_back();
+            let word_start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
             !(c == '.' && prev.is_some_and(|p| p.is_ascii_digit()))
+                && !text[word_start..at].contains('/')
         }
         Some(c) if c.is_whitespace() => {
             let head = text[..at].trim_end();

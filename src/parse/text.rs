@@ -261,8 +261,9 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
             Some(last) => match flavour {
                 Flavour::Markdown => false,
                 Flavour::PageText => {
-                    open && (is_bare_label(&last.raw)
-                        || !(starts_label(text) && ends_clause(&last.raw)))
+                    open && !starts_closing(text)
+                        && (is_bare_label(&last.raw)
+                            || !(starts_label(text) && ends_clause(&last.raw)))
                 }
             },
         };
@@ -283,6 +284,11 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// The meeting line or an annex heading: never part of the paragraph above.
+fn starts_closing(t: &str) -> bool {
+    meeting(t).is_some() || is_annex_label(t)
 }
 
 /// `12.` or `(a)` alone.
