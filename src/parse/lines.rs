@@ -420,8 +420,13 @@ fn prepare_page_text(input: &str) -> Prepared {
         if form_feed || (l.is_empty() && i > 0) {
             after_break = true;
         }
+        let mut text = l.trim_end().to_string();
+        if text.ends_with('-') && l.len() > text.len() {
+            // `burden- ` at a line end is a suspended hyphen (`burden- and responsibility-sharing`).
+            text.push(' ');
+        }
         lines.push(Line {
-            text: l.trim_end().to_string(),
+            text,
             start,
             end: start + l.len(),
             after_break: after_break && !blank,
@@ -655,7 +660,7 @@ fn find_marker(
 }
 
 /// A marker glued to a number, as PDF text gives a raised digit after a year (`19492` for
-/// 1949 and footnote 2) or a resolution number (`59/3009`). Only tried when no other place
+/// 1949 and footnote 2). Only tried when no other place
 /// on the page carries the marker.
 fn find_glued_marker(
     lines: &[Line],
@@ -680,16 +685,15 @@ fn find_glued_marker(
             let Some(prefix) = core.strip_suffix(marker) else {
                 continue;
             };
-            let year = prefix.len() == 4
-                && prefix.bytes().all(|b| b.is_ascii_digit())
-                && (prefix.starts_with("19") || prefix.starts_with("20"));
-            let act = prefix.split_once('/').is_some_and(|(a, b)| {
-                !a.is_empty()
-                    && !b.is_empty()
-                    && a.bytes().all(|c| c.is_ascii_digit())
-                    && b.bytes().all(|c| c.is_ascii_digit())
-            });
-            if year || act {
+            // The year is the last four digits before the marker, after a non-digit.
+            let digits_from = prefix
+                .char_indices()
+                .rev()
+                .find(|(_, ch)| !ch.is_ascii_digit())
+                .map_or(0, |(p, ch)| p + ch.len_utf8());
+            let year_digits = &prefix[digits_from..];
+            let year = year_digits.len() == 4 && (year_digits.starts_with("19") || year_digits.starts_with("20"));
+            if year {
                 return Some((li, start + prefix.len()));
             }
         }
@@ -711,7 +715,8 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
         None => true,
         Some(c) => c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | ')' | '”' | '’'),
     };
-    if !after_ok {
+    let decimal = matches!(after, Some('.' | ',')) && after_str[1..].starts_with(|c: char| c.is_ascii_digit());
+    if !after_ok || decimal {
         return false;
     }
     match before {

@@ -262,6 +262,7 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
                 Flavour::Markdown => false,
                 Flavour::PageText => {
                     open && !starts_closing(text)
+                        && !(ends_clause(&last.raw) && starts_recital(text))
                         && (is_bare_label(&last.raw)
                             || !(starts_label(text) && ends_clause(&last.raw)))
                 }
@@ -284,6 +285,18 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// A line that opens a recital: a capitalised participle (`Reaffirming further`), or an
+/// adverb and a participle or adjective (`Deeply concerned`).
+fn starts_recital(t: &str) -> bool {
+    let Some(n) = super::phrase::opening_phrase(t) else { return false };
+    let words: Vec<&str> = t[..n].split_whitespace().collect();
+    match words.as_slice() {
+        [head, ..] if head.ends_with("ing") && head.chars().next().is_some_and(char::is_uppercase) => true,
+        [adverb, head, ..] => adverb.ends_with("ly") && (head.ends_with("ed") || head.ends_with("ful")),
+        _ => false,
+    }
 }
 
 /// The meeting line or an annex heading: never part of the paragraph above.
@@ -679,7 +692,12 @@ impl Builder {
         match self.stage {
             Stage::Head => self.take_head(unit, &plain, raw),
             Stage::Preamble => {
-                if split_number(raw).is_some() || split_heading(&plain).is_some() {
+                if split_item(raw).is_some() && !self.preamble.is_empty() {
+                    // A recital's own list: `...contribution to: (a) ...`.
+                    let (text, span) = self.preamble.last_mut().expect("checked");
+                    lines::join_wrapped(text, raw);
+                    *span = span.join(unit.span);
+                } else if split_number(raw).is_some() || split_heading(&plain).is_some() {
                     self.stage = Stage::Body;
                     self.take_body(unit, &plain, raw, diagnostics);
                 } else if ends_operative(&plain) && !self.preamble.is_empty() {
