@@ -26,6 +26,28 @@ pub struct Extract {
     pub footnotes: Vec<(String, String, String)>,
 }
 
+impl Extract {
+    /// The same texts with non-breaking hyphens (U+2011) as plain ones: PDF text extraction
+    /// cannot tell them apart, so the evaluation reports agreement both with and without them.
+    pub fn with_plain_hyphens(&self) -> Extract {
+        let h = |s: &String| s.replace('\u{2011}', "-");
+        let mut x = self.clone();
+        x.recitals = x.recitals.iter().map(h).collect();
+        x.paragraphs = x
+            .paragraphs
+            .iter()
+            .map(|(n, t)| (n.clone(), h(t)))
+            .collect();
+        x.items = x.items.iter().map(|(n, t)| (n.clone(), h(t))).collect();
+        x.footnotes = x
+            .footnotes
+            .iter()
+            .map(|(m, t, o)| (m.clone(), h(t), o.clone()))
+            .collect();
+        x
+    }
+}
+
 /// Whitespace runs as one space, trimmed.
 pub fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -692,7 +692,8 @@ fn find_glued_marker(
                 .find(|(_, ch)| !ch.is_ascii_digit())
                 .map_or(0, |(p, ch)| p + ch.len_utf8());
             let year_digits = &prefix[digits_from..];
-            let year = year_digits.len() == 4 && (year_digits.starts_with("19") || year_digits.starts_with("20"));
+            let year = year_digits.len() == 4
+                && (year_digits.starts_with("19") || year_digits.starts_with("20"));
             if year {
                 return Some((li, start + prefix.len()));
             }
@@ -715,7 +716,8 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
         None => true,
         Some(c) => c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | ')' | '”' | '’'),
     };
-    let decimal = matches!(after, Some('.' | ',')) && after_str[1..].starts_with(|c: char| c.is_ascii_digit());
+    let decimal = matches!(after, Some('.' | ','))
+        && after_str[1..].starts_with(|c: char| c.is_ascii_digit());
     if !after_ok || decimal {
         return false;
     }

@@ -290,11 +290,19 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
 /// A line that opens a recital: a capitalised participle (`Reaffirming further`), or an
 /// adverb and a participle or adjective (`Deeply concerned`).
 fn starts_recital(t: &str) -> bool {
-    let Some(n) = super::phrase::opening_phrase(t) else { return false };
+    let Some(n) = super::phrase::opening_phrase(t) else {
+        return false;
+    };
     let words: Vec<&str> = t[..n].split_whitespace().collect();
     match words.as_slice() {
-        [head, ..] if head.ends_with("ing") && head.chars().next().is_some_and(char::is_uppercase) => true,
-        [adverb, head, ..] => adverb.ends_with("ly") && (head.ends_with("ed") || head.ends_with("ful")),
+        [head, ..]
+            if head.ends_with("ing") && head.chars().next().is_some_and(char::is_uppercase) =>
+        {
+            true
+        }
+        [adverb, head, ..] => {
+            adverb.ends_with("ly") && (head.ends_with("ed") || head.ends_with("ful"))
+        }
         _ => false,
     }
 }
