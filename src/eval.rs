@@ -20,6 +20,8 @@ pub struct Extract {
     pub recitals: Vec<String>,
     /// (number, text of the paragraph without its sub-items)
     pub paragraphs: Vec<(String, String)>,
+    /// Headings written as paragraphs (the UN's files do), kept out of the paragraphs.
+    pub headings: Vec<String>,
     /// (letter or numeral, text)
     pub items: Vec<(String, String)>,
     /// (marker, text, host)
@@ -64,7 +66,6 @@ struct Unit {
     kind: UnitKind,
     num: String,
     text: String,
-    host: String,
 }
 
 /// Reads what is compared from AKN XML.
@@ -76,8 +77,9 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
     // Text being collected for special elements: (element depth, what, text).
     let mut capture: Vec<(usize, &'static str, String)> = Vec::new();
     let mut note: Option<(usize, String, String)> = None;
-    let mut recital_count = 0usize;
     let mut in_conclusions = false;
+    // For each open element: whether it opened a unit.
+    let mut opens: Vec<bool> = Vec::new();
     loop {
         let event = reader
             .read_event()
@@ -97,46 +99,27 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                 };
                 let parent = stack.last().map(String::as_str).unwrap_or("");
                 let depth = stack.len();
+                let recital = (name == "container" && parent == "preamble")
+                    || (name == "crossHeading" && attr("refersTo").as_deref() == Some("#preamble"))
+                    || (name == "hcontainer" && attr("name").as_deref() == Some("recital"));
+                let kind = match name.as_str() {
+                    _ if recital => Some(UnitKind::Recital),
+                    "paragraph" => Some(UnitKind::Paragraph),
+                    "hcontainer" if attr("name").as_deref() == Some("text") => {
+                        Some(UnitKind::Paragraph)
+                    }
+                    "point" => Some(UnitKind::Item),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    units.push(Unit {
+                        kind,
+                        num: String::new(),
+                        text: String::new(),
+                    });
+                }
+                opens.push(kind.is_some());
                 match name.as_str() {
-                    "container" if parent == "preamble" => {
-                        recital_count += 1;
-                        units.push(Unit {
-                            kind: UnitKind::Recital,
-                            num: String::new(),
-                            text: String::new(),
-                            host: format!("recital {recital_count}"),
-                        });
-                    }
-                    "crossHeading" if attr("refersTo").as_deref() == Some("#preamble") => {
-                        recital_count += 1;
-                        units.push(Unit {
-                            kind: UnitKind::Recital,
-                            num: String::new(),
-                            text: String::new(),
-                            host: format!("recital {recital_count}"),
-                        });
-                    }
-                    "hcontainer" if attr("name").as_deref() == Some("recital") => {
-                        recital_count += 1;
-                        units.push(Unit {
-                            kind: UnitKind::Recital,
-                            num: String::new(),
-                            text: String::new(),
-                            host: format!("recital {recital_count}"),
-                        });
-                    }
-                    "paragraph" => units.push(Unit {
-                        kind: UnitKind::Paragraph,
-                        num: String::new(),
-                        text: String::new(),
-                        host: String::new(),
-                    }),
-                    "point" => units.push(Unit {
-                        kind: UnitKind::Item,
-                        num: String::new(),
-                        text: String::new(),
-                        host: String::new(),
-                    }),
                     "num" if matches!(parent, "paragraph" | "point") => {
                         capture.push((depth, "num", String::new()))
                     }
@@ -192,6 +175,11 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
                 stack.pop();
                 let depth = stack.len();
+                if opens.pop() == Some(true) {
+                    if let Some(u) = units.pop() {
+                        finish_unit(&mut x, u);
+                    }
+                }
                 if let Some((d, what, text)) = capture.last().map(|(d, w, t)| (*d, *w, t.clone())) {
                     if d == depth {
                         capture.pop();
@@ -228,19 +216,6 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                             x.footnotes.push((marker, normalise(&text), host));
                         }
                     }
-                    "container" | "crossHeading" | "hcontainer" | "paragraph" | "point" => {
-                        let closes = match name.as_str() {
-                            "paragraph" => {
-                                units.last().is_some_and(|u| u.kind == UnitKind::Paragraph)
-                            }
-                            "point" => units.last().is_some_and(|u| u.kind == UnitKind::Item),
-                            _ => units.last().is_some_and(|u| u.kind == UnitKind::Recital),
-                        };
-                        if closes {
-                            let u = units.pop().expect("checked");
-                            finish_unit(&mut x, u);
-                        }
-                    }
                     "conclusions" => in_conclusions = false,
                     _ => {}
                 }
@@ -268,12 +243,26 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
     Ok(x)
 }
 
+/// Names the division a footnote hangs from. Recitals (and unnumbered paragraphs) are named by
+/// their opening words, not their position, so one recital split differently does not shift
+/// every later host.
 fn host_of(u: &Unit) -> String {
+    let opening = || normalise(&u.text).chars().take(40).collect::<String>();
     match u.kind {
-        UnitKind::Recital => u.host.clone(),
+        UnitKind::Recital => format!("recital «{}»", opening()),
+        UnitKind::Paragraph if u.num.is_empty() => format!("paragraph «{}»", opening()),
         UnitKind::Paragraph => format!("paragraph {}", u.num),
         UnitKind::Item => format!("item {}", u.num),
     }
+}
+
+/// A heading written as a paragraph: no number or a section number (`IV`, `B`), short, and
+/// no closing punctuation.
+fn is_heading(num: &str, text: &str) -> bool {
+    let section_number = num.is_empty()
+        || num.bytes().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L'))
+        || (num.len() == 1 && num.bytes().all(|c| c.is_ascii_uppercase()));
+    section_number && !text.is_empty() && text.len() < 200 && !text.ends_with(['.', ';', ',', ':'])
 }
 
 /// Files a finished unit; paragraphs that are really sub-items (the UN's files sometimes
@@ -293,6 +282,9 @@ fn finish_unit(x: &mut Extract, u: Unit) {
                 x.items.push((label.to_string(), rest.to_string()));
             } else if u.num.bytes().all(|c| c.is_ascii_lowercase()) && !u.num.is_empty() {
                 x.items.push((u.num, text));
+            } else if is_heading(&u.num, &text) {
+                // The UN's files sometimes write headings as paragraphs.
+                x.headings.push(text);
             } else if !text.is_empty() || !u.num.is_empty() {
                 x.paragraphs.push((u.num, text));
             }

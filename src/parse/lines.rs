@@ -474,11 +474,9 @@ pub fn join_wrapped(text: &mut String, next: &str) {
     if next.is_empty() {
         return;
     }
-    let ends_hyphen = text.ends_with('-')
-        && text[..text.len() - 1]
-            .chars()
-            .last()
-            .is_some_and(char::is_alphabetic);
+    // `non-` + `governmental`, `3–` + `14 June`: the line broke after a hyphen or dash.
+    let ends_hyphen =
+        text.ends_with(['-', '–']) && text.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
     if !text.is_empty() && !ends_hyphen {
         text.push(' ');
     }
