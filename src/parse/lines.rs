@@ -738,8 +738,7 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
             // of a document symbol (`A/78/L.1`).
             let prev = text[..at - c.len_utf8()].chars().next_back();
             let word_start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
-            !(c == '.' && prev.is_some_and(|p| p.is_ascii_digit()))
-                && !text[word_start..at].contains('/')
+            !(c == '.' && (prev.is_some_and(|p| p.is_ascii_digit()) || text[word_start..at].contains('/')))
         }
         Some(c) if c.is_whitespace() => {
             let head = text[..at].trim_end();
