@@ -109,6 +109,8 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                         Some(UnitKind::Paragraph)
                     }
                     "point" => Some(UnitKind::Item),
+                    // Text resuming after sub-items: the UN writes it as a paragraph of its own.
+                    "wrapUp" => Some(UnitKind::Paragraph),
                     _ => None,
                 };
                 if let Some(kind) = kind {

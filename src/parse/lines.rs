@@ -244,6 +244,11 @@ fn is_barcode(t: &str) -> bool {
         && t[1..t.len() - 1].bytes().all(|c| c.is_ascii_digit())
 }
 
+/// `* * *` between parts of a text: an ornament, not words.
+fn is_separator(t: &str) -> bool {
+    t.len() >= 3 && t.contains(' ') && t.chars().all(|c| c == '*' || c == ' ')
+}
+
 fn is_footnote_rule(t: &str) -> bool {
     t.len() >= 5 && t.bytes().all(|c| c == b'_')
 }
@@ -332,12 +337,14 @@ fn prepare_page_text(input: &str) -> Prepared {
     }
     for i in 0..n {
         let t = trimmed[i];
-        if furniture[i].is_none() && (is_barcode(t) || is_job_number(t)) {
-            furniture[i] = Some(if is_barcode(t) {
-                "barcode"
-            } else {
-                "job-number"
-            });
+        if furniture[i].is_none() {
+            if is_barcode(t) {
+                furniture[i] = Some("barcode");
+            } else if is_job_number(t) {
+                furniture[i] = Some("job-number");
+            } else if is_separator(t) {
+                furniture[i] = Some("separator");
+            }
         }
     }
 
@@ -598,7 +605,6 @@ const NUMBER_FOLLOWERS: &[&str] = &[
     "weeks",
     "week",
     "hours",
-    "to",
     "dollars",
     "states",
     "countries",
@@ -738,7 +744,8 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
             // of a document symbol (`A/78/L.1`).
             let prev = text[..at - c.len_utf8()].chars().next_back();
             let word_start = text[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1);
-            !(c == '.' && (prev.is_some_and(|p| p.is_ascii_digit()) || text[word_start..at].contains('/')))
+            !(c == '.'
+                && (prev.is_some_and(|p| p.is_ascii_digit()) || text[word_start..at].contains('/')))
         }
         Some(c) if c.is_whitespace() => {
             let head = text[..at].trim_end();
@@ -747,9 +754,11 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
                 return false;
             }
             let lower = prev_word.to_lowercase();
-            let year = prev_word.len() == 4
-                && prev_word.bytes().all(|b| b.is_ascii_digit())
-                && (prev_word.starts_with("19") || prev_word.starts_with("20"));
+            // A year, or a span of years (`2014–2024`), may carry a marker.
+            let last_year = prev_word.rsplit(['–', '-']).next().unwrap_or("");
+            let year = last_year.len() == 4
+                && last_year.bytes().all(|b| b.is_ascii_digit())
+                && (last_year.starts_with("19") || last_year.starts_with("20"));
             if NUMBER_TAKERS.contains(&lower.as_str())
                 || (prev_word.chars().last().is_some_and(|c| c.is_ascii_digit()) && !year)
                 || lower.ends_with('/')

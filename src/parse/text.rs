@@ -17,8 +17,6 @@ use std::collections::HashMap;
 struct Unit {
     raw: String,
     span: Span,
-    /// The input ended this unit with a blank line (not merely a page break).
-    closed: bool,
 }
 
 /// Parses text input into a document.
@@ -241,13 +239,19 @@ fn number_title(plain: &str) -> Option<(String, String)> {
 fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
     let mut open = false;
+    // The widest line: a line well short of it ended its paragraph.
+    let width = lines
+        .iter()
+        .map(|l| l.text.trim_end().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut previous_short = true;
     for line in lines {
         if line.is_blank() {
             if open {
                 if let Some(u) = units.last_mut() {
                     // A paragraph number standing alone waits for its text.
                     if !is_bare_label(&u.raw) {
-                        u.closed = true;
                         open = false;
                     }
                 }
@@ -255,6 +259,7 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
             continue;
         }
         let text = line.text.trim();
+        let short_line = text.chars().count() * 4 < width * 3;
         let continue_last = match units.last() {
             None => false,
             Some(last) if line.after_break => continues(&last.raw, text),
@@ -262,7 +267,7 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
                 Flavour::Markdown => false,
                 Flavour::PageText => {
                     open && !starts_closing(text)
-                        && !(ends_clause(&last.raw) && starts_recital(text))
+                        && !(previous_short && ends_clause(&last.raw) && starts_recital(text))
                         && (is_bare_label(&last.raw)
                             || !(starts_label(text) && ends_clause(&last.raw)))
                 }
@@ -276,10 +281,10 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
             units.push(Unit {
                 raw: text.to_string(),
                 span: line.span(),
-                closed: false,
             });
         }
         open = true;
+        previous_short = short_line;
         if flavour == Flavour::Markdown {
             open = false;
         }
@@ -856,6 +861,19 @@ impl Builder {
             ..
         }) = self.container().last_mut()
         {
+            let last_item_closed = items.last().is_some_and(|i| {
+                let mut deepest = i;
+                while let Some(d) = deepest.items.last() {
+                    deepest = d;
+                }
+                strip_trailing_markers(&deepest.raw).ends_with([';', '.'])
+            });
+            if lower_start && last_item_closed && wrap_up.is_empty() {
+                // `(c) ...; and demands that ...`: the paragraph resumes after its items.
+                wrap_up.push_str(raw);
+                *span = span.join(unit.span);
+                return;
+            }
             if lower_start {
                 let target = match items.last_mut() {
                     Some(item) => {
