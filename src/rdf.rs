@@ -150,6 +150,9 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         let mut none = Vec::new();
         g.text_of(&node, &note.text, &mut none);
     }
+    // A document citing the same act twice states it once.
+    let mut seen = std::collections::HashSet::with_capacity(g.quads.len());
+    g.quads.retain(|q| seen.insert(q.clone()));
     g.quads
 }
 
