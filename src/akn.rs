@@ -386,6 +386,15 @@ fn write_cover_page<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> 
         )?;
         x.close("p")?;
     }
+    if let Some(language) = &m.original_language {
+        x.open("p", &[])?;
+        x.leaf(
+            "inline",
+            &[("name", "originalLanguage")],
+            &format!("Original: {language}"),
+        )?;
+        x.close("p")?;
+    }
     if let (Some(session), Some(label)) = (m.session, &m.session_label) {
         x.open("p", &[])?;
         x.leaf(

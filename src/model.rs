@@ -104,6 +104,8 @@ pub struct Masthead {
     pub agenda_items: Vec<AgendaItem>,
     /// The publication job number, e.g. `22-28954 (E)`.
     pub job_number: Option<String>,
+    /// `English` from `Original: English`, on documents first written in another language.
+    pub original_language: Option<String>,
 }
 
 /// An agenda item: `68 (b)` with its title.

@@ -227,7 +227,8 @@ pub fn is_job_number(t: &str) -> bool {
     if !(4..=6).contains(&digits) {
         return false;
     }
-    let rest = t[3 + digits..].trim();
+    // A reissued document's job number carries a star: `23-24915* (E)`.
+    let rest = t[3 + digits..].trim().trim_start_matches('*').trim_start();
     let rest = rest
         .strip_prefix('(')
         .and_then(|r| r.get(1..))
@@ -322,10 +323,21 @@ fn prepare_page_text(input: &str) -> Prepared {
     let mut header_ranges: Vec<(usize, usize)> = Vec::new();
     for &c in &counters {
         let (mut first, mut last) = (c, c);
-        while first > 0 && c - first < 10 && is_header_line(first - 1) {
+        // A truly empty line, or a line ended by a form feed, is where the page began: the
+        // lines above belong to the previous page, even if they read like the header's title.
+        while first > 0 && c - first < 10 && is_header_line(first - 1) && !raw[first - 1].2 {
             first -= 1;
+            if raw[first].1.is_empty() {
+                break;
+            }
         }
-        while last + 1 < n && last - c < 5 && is_header_line(last + 1) {
+        // After the counter come only the job number and blank lines: text that reads like
+        // the title there is the page's first line of body text.
+        let is_header_tail = |i: usize| {
+            let t = trimmed[i];
+            t.is_empty() || is_job_number(t) || is_page_counter(t) || symbol.as_deref() == Some(t)
+        };
+        while last + 1 < n && last - c < 5 && is_header_tail(last + 1) {
             last += 1;
         }
         header_ranges.push((first, last));

@@ -162,12 +162,37 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
     let mut agenda_numbers_seen: Vec<String> = Vec::new();
     let mut titles: Vec<String> = Vec::new();
     let mut in_titles = false;
+    let mut loose_language: Option<String> = None;
+    let mut expect_language = false;
     for raw in lines {
         let t = raw.trim();
         if t.is_empty() {
             continue;
         }
-        if t == "United Nations" {
+        if t == "United Nations" && !in_titles {
+            continue;
+        }
+        // `Original: English`, which PDF text may give as `English` then `Original:`.
+        const LANGUAGES: [&str; 6] = [
+            "Arabic", "Chinese", "English", "French", "Russian", "Spanish",
+        ];
+        if let Some(language) = t.strip_prefix("Original:") {
+            let language = language.trim();
+            if !language.is_empty() {
+                m.original_language = Some(language.to_string());
+            } else if m.original_language.is_none() {
+                m.original_language = loose_language.take();
+                expect_language = m.original_language.is_none();
+            }
+            continue;
+        }
+        if LANGUAGES.contains(&t) && !in_titles {
+            if expect_language {
+                m.original_language = Some(t.to_string());
+                expect_language = false;
+            } else {
+                loose_language = Some(t.to_string());
+            }
             continue;
         }
         if symbol.is_none() && crate::parse::lines::is_symbol_line(t) {

@@ -250,8 +250,9 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
         if line.is_blank() {
             if open {
                 if let Some(u) = units.last_mut() {
-                    // A paragraph number standing alone waits for its text.
-                    if !is_bare_label(&u.raw) {
+                    // A paragraph number standing alone waits for its text, and a bracketed
+                    // origin for its closing bracket.
+                    if !is_bare_label(&u.raw) && !is_open_bracket(&u.raw) {
                         open = false;
                     }
                 }
@@ -262,6 +263,7 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
         let short_line = text.chars().count() * 4 < width * 3;
         let continue_last = match units.last() {
             None => false,
+            Some(last) if open && is_open_bracket(&last.raw) => true,
             Some(last) if line.after_break => continues(&last.raw, text),
             Some(last) => match flavour {
                 Flavour::Markdown => false,
@@ -315,6 +317,11 @@ fn starts_recital(t: &str) -> bool {
 /// The meeting line or an annex heading: never part of the paragraph above.
 fn starts_closing(t: &str) -> bool {
     meeting(t).is_some() || is_annex_label(t)
+}
+
+/// `[on the report of the ... Committee` still waiting for its `]`.
+fn is_open_bracket(raw: &str) -> bool {
+    raw.trim_start().starts_with('[') && !raw.contains(']') && raw.len() < 400
 }
 
 /// `12.` or `(a)` alone.

@@ -1,0 +1,185 @@
+//! The shared corpus as the everyday test bed: every session-78 text converts, validates
+//! against the XSD, and agrees with the UN's own AKN at least as well as recorded in
+//! EVALUATION.md (a drop is a regression). Skips when ../shared/corpus is absent, except in CI.
+
+mod common;
+use common::*;
+use unakn::eval::{compare, extract, Agreement};
+
+#[test]
+fn every_ga78_text_converts_validates_and_agrees_with_the_un() {
+    let Some(corpus) = corpus() else { return };
+    let text_dir = corpus.join("ga-78/text");
+    let akn_dir = corpus.join("ga-78/akn");
+    let mut reference = std::collections::HashMap::new();
+    for entry in std::fs::read_dir(&akn_dir).unwrap() {
+        let path = entry.unwrap().path();
+        if let Ok(x) = extract(&std::fs::read_to_string(&path).unwrap_or_default()) {
+            if let Some(s) = x.symbol.clone() {
+                reference.insert(s, x);
+            }
+        }
+    }
+    let out_dir = conformance_dir().join("ga-78");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let mut texts: Vec<_> = std::fs::read_dir(&text_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    texts.sort();
+    assert_eq!(texts.len(), 328);
+    let (mut total, mut relaxed, mut meta_exact, mut paired) =
+        (Agreement::default(), Agreement::default(), 0, 0);
+    let mut written = Vec::new();
+    for path in &texts {
+        let doc = unakn::parse::parse(&std::fs::read(path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .value;
+        let mut xml = Vec::new();
+        unakn::akn::write(&doc, &mut xml).unwrap();
+        let file = out_dir.join(format!(
+            "{}.akn.xml",
+            path.file_stem().unwrap().to_str().unwrap()
+        ));
+        std::fs::write(&file, &xml).unwrap();
+        written.push(file);
+        let ours = extract(std::str::from_utf8(&xml).unwrap()).unwrap();
+        if let Some(theirs) = reference.get(&doc.symbol) {
+            paired += 1;
+            let a = compare(&ours, theirs);
+            meta_exact += usize::from(a.metadata.is_full());
+            for (t, x) in [
+                (&mut total, a),
+                (
+                    &mut relaxed,
+                    compare(&ours.with_plain_hyphens(), &theirs.with_plain_hyphens()),
+                ),
+            ] {
+                t.recitals.add(x.recitals);
+                t.paragraphs.add(x.paragraphs);
+                t.items.add(x.items);
+                t.footnotes.add(x.footnotes);
+                t.footnote_hosts.add(x.footnote_hosts);
+            }
+        }
+    }
+    assert!(
+        paired >= 320,
+        "only {paired} texts paired with the UN's AKN"
+    );
+    let floor = [
+        (
+            "metadata exact",
+            100.0 * meta_exact as f64 / paired as f64,
+            99.0,
+        ),
+        ("recitals (U+2011 as -)", relaxed.recitals.percent(), 99.3),
+        (
+            "paragraphs (U+2011 as -)",
+            relaxed.paragraphs.percent(),
+            99.0,
+        ),
+        ("sub-items (U+2011 as -)", relaxed.items.percent(), 98.0),
+        ("footnotes", total.footnotes.percent(), 98.0),
+        ("footnote hosts", total.footnote_hosts.percent(), 96.5),
+    ];
+    for (what, got, min) in floor {
+        assert!(got >= min, "{what}: {got:.2}% < {min}%");
+    }
+    if let Some(failures) = xsd_failures(&written) {
+        assert!(
+            failures.is_empty(),
+            "{} invalid: {:#?}",
+            failures.len(),
+            &failures[..failures.len().min(10)]
+        );
+    }
+}
+
+/// The words of an AKN file's text nodes and attribute-free content, split at spaces, hyphens,
+/// dashes and slashes, keeping those that contain a letter.
+fn words(text: &str) -> Vec<String> {
+    // Punctuation splits too, so that a marker glued to a word (`Development,3`, `Peoples2`)
+    // does not hide the word; trailing digits are markers or codes, kept on neither side.
+    text.split(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && c != '\''))
+        .map(|w| w.trim_end_matches(|c: char| c.is_ascii_digit()).to_string())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+fn akn_words(xml: &str) -> Vec<String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut in_meta = false;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.local_name().as_ref() == b"meta" => in_meta = true,
+            Event::End(e) if e.local_name().as_ref() == b"meta" => in_meta = false,
+            Event::Text(t) if !in_meta => out.extend(words(&t.unescape().unwrap())),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// No text is lost: every word of every input line that was not reported as page furniture
+/// is in the AKN output (as often as in the input).
+#[test]
+fn every_word_of_every_ga78_text_reaches_the_akn() {
+    let Some(corpus) = corpus() else { return };
+    let mut lost = Vec::new();
+    let mut total = 0usize;
+    let mut texts: Vec<_> = std::fs::read_dir(corpus.join("ga-78/text"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    texts.sort();
+    for path in texts {
+        let bytes = std::fs::read(&path).unwrap();
+        let input = String::from_utf8(bytes.clone()).unwrap();
+        let parsed = unakn::parse::parse(&bytes).unwrap();
+        let removed: Vec<(usize, usize)> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "furniture")
+            .map(|d| (d.span.start, d.span.end))
+            .collect();
+        let mut expected: std::collections::HashMap<String, i64> = Default::default();
+        let mut offset = 0;
+        for line in input.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            if removed
+                .iter()
+                .any(|&(s, e)| s <= start && start < e.max(s + 1))
+            {
+                continue;
+            }
+            for w in words(line) {
+                *expected.entry(w).or_insert(0) += 1;
+                total += 1;
+            }
+        }
+        let mut xml = Vec::new();
+        unakn::akn::write(&parsed.value, &mut xml).unwrap();
+        for w in akn_words(std::str::from_utf8(&xml).unwrap()) {
+            *expected.entry(w).or_insert(0) -= 1;
+        }
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        lost.extend(
+            expected
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(w, n)| format!("{name}: {w} ×{n}")),
+        );
+    }
+    lost.sort();
+    assert!(
+        lost.is_empty(),
+        "{} of {total} words lost, e.g. {:#?}",
+        lost.len(),
+        &lost[..lost.len().min(40)]
+    );
+}
