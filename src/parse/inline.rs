@@ -187,6 +187,57 @@ pub fn inlines(text: &str, ctx: &Context, phrase: bool) -> Vec<Inline> {
     normalise_space(out)
 }
 
+/// Number ranges are printed closed up (`3–14 June`, `2015–2030`); PDF text often puts spaces
+/// around the dash, which are dropped here.
+fn close_up_ranges(s: &str) -> String {
+    if !s.contains('–') {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ' ' {
+            // ` – ` or ` –` or `– ` between digits.
+            let dash = if chars.get(i + 1) == Some(&'–') {
+                Some(i + 1)
+            } else {
+                None
+            };
+            if let Some(d) = dash {
+                let before = i
+                    .checked_sub(1)
+                    .and_then(|b| chars.get(b))
+                    .is_some_and(char::is_ascii_digit);
+                let after_at = if chars.get(d + 1) == Some(&' ') {
+                    d + 2
+                } else {
+                    d + 1
+                };
+                if before && chars.get(after_at).is_some_and(char::is_ascii_digit) {
+                    out.push('–');
+                    i = after_at;
+                    continue;
+                }
+            }
+        }
+        if chars[i] == '–' && chars.get(i + 1) == Some(&' ') {
+            let before = i
+                .checked_sub(1)
+                .and_then(|b| chars.get(b))
+                .is_some_and(char::is_ascii_digit);
+            if before && chars.get(i + 2).is_some_and(char::is_ascii_digit) {
+                out.push('–');
+                i += 2;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
 /// Collapses whitespace across runs, so that the text reads as printed.
 fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(runs.len());
@@ -209,7 +260,7 @@ fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
     for run in runs {
         match run {
             Inline::Text(t) => {
-                let s = squash(&t, &mut prev_space);
+                let s = close_up_ranges(&squash(&t, &mut prev_space));
                 if !s.is_empty() {
                     out.push(Inline::Text(s));
                 }
@@ -260,6 +311,15 @@ fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_are_closed_up() {
+        assert_eq!(
+            close_up_ranges("3 – 14 June and 2015 –2030, 10– 14"),
+            "3–14 June and 2015–2030, 10–14"
+        );
+        assert_eq!(close_up_ranges("environmental – in"), "environmental – in");
+    }
 
     #[test]
     fn markdown_marks() {

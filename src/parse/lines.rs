@@ -391,9 +391,10 @@ fn prepare_page_text(input: &str) -> Prepared {
                 continue;
             }
             let expected = (footnotes.len() + 1).to_string();
-            let starts_note = t
-                .strip_prefix(expected.as_str())
-                .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with('\t'));
+            // `3  Ibid.` starts footnote 3; `3 – 14 June 1992` continues the one before.
+            let starts_note = t.strip_prefix(expected.as_str()).is_some_and(|rest| {
+                rest.starts_with([' ', '\t']) && !rest.trim_start().starts_with(['–', '-'])
+            });
             let (start, _, _) = raw[i];
             let end = start + raw[i].1.len();
             if starts_note {
@@ -440,8 +441,11 @@ fn prepare_page_text(input: &str) -> Prepared {
             after_break = true;
         }
         let mut text = l.trim_end().to_string();
-        if text.ends_with('-') && l.len() > text.len() {
-            // `burden- ` at a line end is a suspended hyphen (`burden- and responsibility-sharing`).
+        let next_starts_coordination = raw.get(i + 1).is_some_and(|(_, next, _)| {
+            next.trim_start().starts_with("and ") || next.trim_start().starts_with("or ")
+        });
+        if text.ends_with('-') && l.len() > text.len() && next_starts_coordination {
+            // `burden- ` + `and responsibility-sharing`: a suspended hyphen keeps its space.
             text.push(' ');
         }
         lines.push(Line {
