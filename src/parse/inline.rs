@@ -238,6 +238,32 @@ fn close_up_ranges(s: &str) -> String {
     out
 }
 
+/// `neo- Nazism`, `well- being`: PDF text sometimes leaves a space after a hyphen that ends a
+/// line. A hyphen followed by a space is kept only where it is suspended (`age- and
+/// gender-responsive`, `pre- or post-`).
+fn close_up_hyphens(s: &str) -> String {
+    if !s.contains("- ") {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find("- ") {
+        let (head, tail) = rest.split_at(p);
+        out.push_str(head);
+        out.push('-');
+        let after = &tail[2..];
+        let next_word = after.split(' ').next().unwrap_or("");
+        let suspended = matches!(next_word, "and" | "or" | "to" | "nor" | "and/or");
+        let word_before = head.chars().last().is_some_and(char::is_alphabetic);
+        if suspended || !word_before {
+            out.push(' ');
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Collapses whitespace across runs, so that the text reads as printed.
 fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(runs.len());
@@ -260,7 +286,7 @@ fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
     for run in runs {
         match run {
             Inline::Text(t) => {
-                let s = close_up_ranges(&squash(&t, &mut prev_space));
+                let s = close_up_hyphens(&close_up_ranges(&squash(&t, &mut prev_space)));
                 if !s.is_empty() {
                     out.push(Inline::Text(s));
                 }
@@ -319,6 +345,10 @@ mod tests {
             "3–14 June and 2015–2030, 10–14"
         );
         assert_eq!(close_up_ranges("environmental – in"), "environmental – in");
+        assert_eq!(
+            close_up_hyphens("neo- Nazism, age- and gender- responsive, 2- 3"),
+            "neo-Nazism, age- and gender-responsive, 2- 3"
+        );
     }
 
     #[test]
