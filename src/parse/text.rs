@@ -363,10 +363,11 @@ fn continues(prev: &str, next: &str) -> bool {
     if first.is_lowercase() {
         return true;
     }
-    if starts_label(next) {
+    if starts_label(next) || starts_closing(next) {
         return false;
     }
-    !ends_clause(prev)
+    // No paragraph opens with a number that is not its label (`46/21 of 24 March 2021, ...`).
+    first.is_ascii_digit() || !ends_clause(prev)
 }
 
 /// `7. text` → ("7", "text").
