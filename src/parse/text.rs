@@ -962,11 +962,18 @@ impl Builder {
 /// A recital ends with a comma; an operative paragraph with a full stop or semicolon.
 fn ends_operative(plain: &str) -> bool {
     let t = plain.trim_end();
-    (t.ends_with('.') || t.ends_with(';'))
-        && super::phrase::opening_phrase(t).is_some_and(|n| {
-            let head = t[..n].split_whitespace().last().unwrap_or("");
-            head.ends_with('s') || t[..n].contains(' ')
-        })
+    let Some(n) = super::phrase::opening_phrase(t) else {
+        return false;
+    };
+    let words: Vec<&str> = t[..n].split_whitespace().collect();
+    // `Decides:` opens an operative paragraph with sub-items; a participle opens a recital.
+    let verb = words.iter().any(|w| w.ends_with('s') && *w != "its")
+        && !words.iter().any(|w| w.ends_with("ing"));
+    match t.chars().last() {
+        Some('.' | ';') => verb || words.len() > 1,
+        Some(':') => verb,
+        _ => false,
+    }
 }
 
 fn looks_like_recital(plain: &str) -> bool {
