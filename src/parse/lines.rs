@@ -265,6 +265,11 @@ pub fn is_symbol_line(t: &str) -> bool {
         && t.bytes().any(|c| c.is_ascii_digit())
 }
 
+/// A symbol without the star that marks a reissued document (`A/RES/78/68*`).
+pub fn unstarred(symbol: &str) -> &str {
+    symbol.trim_end_matches('*').trim_end()
+}
+
 /// Whitespace collapsed, for comparing header lines.
 fn squash(t: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -282,7 +287,9 @@ fn prepare_page_text(input: &str) -> Prepared {
         .iter()
         .take(20)
         .find(|t| is_symbol_line(t))
-        .map(|s| s.to_string());
+        .map(|s| unstarred(s).to_string());
+    // Headers repeat the symbol, with or without the reissue star.
+    let is_symbol = |t: &str| symbol.as_deref() == Some(unstarred(t));
 
     // Running headers: anchored on page counters `k/N` with the symbol close by.
     let counters: Vec<usize> = (0..n).filter(|&i| is_page_counter(trimmed[i])).collect();
@@ -291,7 +298,7 @@ fn prepare_page_text(input: &str) -> Prepared {
         let lo = c.saturating_sub(8);
         let hi = (c + 4).min(n);
         (lo..hi)
-            .filter(|&i| trimmed[i] == sym)
+            .filter(|&i| unstarred(trimmed[i]) == sym)
             .min_by_key(|&i| i.abs_diff(c))
     };
     // Header titles, learned where they follow the symbol (even pages).
@@ -315,7 +322,7 @@ fn prepare_page_text(input: &str) -> Prepared {
         let t = trimmed[i];
         let sq = squash(t);
         t.is_empty()
-            || symbol.as_deref() == Some(t)
+            || is_symbol(t)
             || is_job_number(t)
             || is_page_counter(t)
             || (!header_title.is_empty() && header_title.contains(&sq))
@@ -335,7 +342,7 @@ fn prepare_page_text(input: &str) -> Prepared {
         // the title there is the page's first line of body text.
         let is_header_tail = |i: usize| {
             let t = trimmed[i];
-            t.is_empty() || is_job_number(t) || is_page_counter(t) || symbol.as_deref() == Some(t)
+            t.is_empty() || is_job_number(t) || is_page_counter(t) || is_symbol(t)
         };
         while last + 1 < n && last - c < 5 && is_header_tail(last + 1) {
             last += 1;

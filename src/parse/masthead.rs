@@ -196,7 +196,8 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
             continue;
         }
         if symbol.is_none() && crate::parse::lines::is_symbol_line(t) {
-            symbol = Some(t.to_string());
+            // `A/RES/78/68*`: the star marks a reissue, not part of the symbol.
+            symbol = Some(crate::parse::lines::unstarred(t).to_string());
             continue;
         }
         if crate::parse::lines::is_job_number(t) {
