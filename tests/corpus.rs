@@ -67,21 +67,16 @@ fn every_ga78_text_converts_validates_and_agrees_with_the_un() {
         paired >= 320,
         "only {paired} texts paired with the UN's AKN"
     );
+    // The figures of EVALUATION.md, rounded down: a drop is a regression.
     let floor = [
-        (
-            "metadata exact",
-            100.0 * meta_exact as f64 / paired as f64,
-            99.0,
-        ),
-        ("recitals (U+2011 as -)", relaxed.recitals.percent(), 99.3),
-        (
-            "paragraphs (U+2011 as -)",
-            relaxed.paragraphs.percent(),
-            99.0,
-        ),
-        ("sub-items (U+2011 as -)", relaxed.items.percent(), 98.0),
-        ("footnotes", total.footnotes.percent(), 98.0),
-        ("footnote hosts", total.footnote_hosts.percent(), 96.5),
+        ("metadata exact", 100.0 * meta_exact as f64 / paired as f64, 100.0),
+        ("recitals (U+2011 as -)", relaxed.recitals.percent(), 99.6),
+        ("paragraphs (U+2011 as -)", relaxed.paragraphs.percent(), 99.3),
+        ("sub-items (U+2011 as -)", relaxed.items.percent(), 98.5),
+        ("recitals", total.recitals.percent(), 91.5),
+        ("paragraphs", total.paragraphs.percent(), 90.3),
+        ("footnotes", total.footnotes.percent(), 98.7),
+        ("footnote hosts", total.footnote_hosts.percent(), 97.8),
     ];
     for (what, got, min) in floor {
         assert!(got >= min, "{what}: {got:.2}% < {min}%");
