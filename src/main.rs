@@ -72,7 +72,8 @@ enum Command {
     },
     /// Convert the bundled sample, load it in memory and run the query catalogue.
     Demo,
-    /// Convert each text of TEXT_DIR and compare it with the UN's AKN for the same symbol.
+    /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
+    /// same symbol.
     Eval {
         text_dir: PathBuf,
         akn_dir: PathBuf,
@@ -527,7 +528,10 @@ fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Result<()
     }
     let texts: Vec<PathBuf> = expand(&[text_dir.to_path_buf()])?
         .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "txt" || e == "md" || e == "xml")
+        })
         .collect();
     let out_dir = std::env::temp_dir().join(format!("unakn-eval-{}", std::process::id()));
     std::fs::create_dir_all(&out_dir)?;

@@ -69,9 +69,17 @@ fn every_ga78_text_converts_validates_and_agrees_with_the_un() {
     );
     // The figures of EVALUATION.md, rounded down: a drop is a regression.
     let floor = [
-        ("metadata exact", 100.0 * meta_exact as f64 / paired as f64, 100.0),
+        (
+            "metadata exact",
+            100.0 * meta_exact as f64 / paired as f64,
+            100.0,
+        ),
         ("recitals (U+2011 as -)", relaxed.recitals.percent(), 99.6),
-        ("paragraphs (U+2011 as -)", relaxed.paragraphs.percent(), 99.3),
+        (
+            "paragraphs (U+2011 as -)",
+            relaxed.paragraphs.percent(),
+            99.3,
+        ),
         ("sub-items (U+2011 as -)", relaxed.items.percent(), 98.5),
         ("recitals", total.recitals.percent(), 91.5),
         ("paragraphs", total.paragraphs.percent(), 90.3),

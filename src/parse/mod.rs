@@ -1,11 +1,13 @@
 //! Readers: bytes of a text or AKN file → [`Document`] plus warnings.
 
+pub mod akn;
 pub mod citations;
 pub mod inline;
 pub mod lines;
 pub mod masthead;
 pub mod phrase;
 pub mod text;
+pub mod xml;
 
 use crate::diag::{ParseError, Warned};
 use crate::model::{Document, Span};
@@ -76,11 +78,7 @@ pub fn parse(bytes: &[u8]) -> Result<Warned<Document>, ParseError> {
     };
     let result = match format {
         InputFormat::Text => text::parse(text),
-        InputFormat::Akn => Err(ParseError::new(
-            "akn-unsupported",
-            Span::default(),
-            "AKN input is not supported yet",
-        )),
+        InputFormat::Akn => akn::parse(text),
     };
     match result {
         Ok(mut w) => {

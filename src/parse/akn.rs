@@ -1,0 +1,763 @@
+//! AKN 3.0 input (the UN's AKN4UN files, or any AKN 3.0 `statement`/`doc`) → [`Document`].
+//!
+//! The UN's files are real-world: eIds that do not follow paragraph numbers, dangling
+//! `refersTo`, placeholder dates `0001-01-01`, sub-items written as sibling paragraphs with the
+//! letter in their text. The model keeps what they say, not how they say it; the writer then
+//! produces clean AKN. Repairs are reported as warnings.
+
+use super::masthead;
+use super::xml::{self, Element, Node};
+use crate::diag::{Diagnostic, ParseError, Warned};
+use crate::model::*;
+
+/// Parses AKN XML into a document.
+pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
+    let mut diagnostics = Vec::new();
+    let root = xml::parse(input, &mut diagnostics)?;
+    if root.name != "akomaNtoso" {
+        return Err(ParseError::new(
+            "not-akn",
+            root.span,
+            format!("the root element is <{}>, not <akomaNtoso>", root.name),
+        ));
+    }
+    let namespace = root.attr("xmlns").unwrap_or("");
+    if namespace != crate::akn::NAMESPACE {
+        diagnostics.push(Diagnostic::warning(
+            "namespace",
+            root.span,
+            format!("namespace {namespace:?} is not AKN 3.0's; read as AKN 3.0"),
+        ));
+    }
+    let act = root
+        .elements()
+        .find(|e| {
+            matches!(
+                e.name.as_str(),
+                "statement" | "doc" | "act" | "bill" | "documentCollection"
+            )
+        })
+        .ok_or_else(|| {
+            ParseError::new(
+                "not-akn",
+                root.span,
+                "no statement or doc element under akomaNtoso",
+            )
+        })?;
+    let mut reader = Reader {
+        notes: Vec::new(),
+        diagnostics,
+    };
+    let document = reader.document(act)?;
+    Ok(Warned {
+        value: document,
+        diagnostics: reader.diagnostics,
+    })
+}
+
+struct Reader {
+    notes: Vec<Footnote>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// `2022-12-15` → a date, unless it is the UN's placeholder `0001-01-01`.
+fn iso_date(s: &str) -> Option<Date> {
+    let mut parts = s.trim().splitn(3, '-');
+    let year: u16 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.get(..2)?.parse().ok()?;
+    (year > 1000 && (1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date {
+        year,
+        month,
+        day,
+    })
+}
+
+/// The symbol a citation link designates: `https://undocs.org/en/A/RES/70/1` → `A/RES/70/1`.
+fn symbol_of_link(href: &str) -> Option<String> {
+    let rest = href
+        .strip_prefix("https://undocs.org/")
+        .or_else(|| href.strip_prefix("http://undocs.org/"))?;
+    // A language segment may come first.
+    let rest = match rest.split_once('/') {
+        Some((lang, tail)) if lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase()) => {
+            tail
+        }
+        _ => rest,
+    };
+    let symbol = rest.trim_end_matches('/');
+    (!symbol.is_empty()).then(|| symbol.to_string())
+}
+
+impl Reader {
+    fn document(&mut self, act: &Element) -> Result<Document, ParseError> {
+        let meta = act.child("meta");
+        let identification = meta.and_then(|m| m.child("identification"));
+        let work = identification.and_then(|i| i.child("FRBRWork"));
+        let expression = identification.and_then(|i| i.child("FRBRExpression"));
+        let work_uri = work
+            .and_then(|w| w.child("FRBRuri"))
+            .and_then(|u| u.attr("value"))
+            .unwrap_or("");
+        let language_code = expression
+            .and_then(|e| e.child("FRBRlanguage"))
+            .and_then(|l| l.attr("language"))
+            .unwrap_or("eng");
+        let language = Language::from_code(language_code).unwrap_or_else(|| {
+            self.diagnostics.push(Diagnostic::warning(
+                "language",
+                act.span,
+                format!("unknown language {language_code:?}, read as English"),
+            ));
+            Language::English
+        });
+        let adoption_date = work
+            .map(|w| {
+                w.elements()
+                    .filter(|e| e.name == "FRBRdate")
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|d| d.attr("date"))
+            .find_map(iso_date);
+        // `/akn/un/statement/deliberation/unga/2022-12-15/77-213/`
+        let segments: Vec<&str> = work_uri.split('/').filter(|s| !s.is_empty()).collect();
+        let actor = segments
+            .iter()
+            .position(|s| s.starts_with("un") && s.len() > 2 && *s != "un")
+            .map(|i| segments[i]);
+        let organ = match actor {
+            Some("unsc") => Organ::SecurityCouncil,
+            Some("unga-hrc") => Organ::HumanRightsCouncil,
+            Some("unecosoc") => Organ::EconomicAndSocialCouncil,
+            _ => Organ::GeneralAssembly,
+        };
+        let kind = match act.attr("name") {
+            Some("decision") => DocumentKind::Decision,
+            _ => DocumentKind::Resolution,
+        };
+        let cover = act.child("coverPage");
+        let preface = act.child("preface");
+        let printed_symbol = cover
+            .and_then(|c| {
+                let mut all = Vec::new();
+                c.find_all("docNumber", &mut all);
+                all.into_iter()
+                    .find(|d| d.attr("refersTo") == Some("#symbol"))
+                    .map(|d| normalise(&d.text()))
+            })
+            .filter(|s| !s.is_empty());
+        let preface_number = preface
+            .and_then(|p| p.find("docNumber"))
+            .map(|d| normalise(&d.text()).trim_end_matches('.').to_string())
+            .filter(|s| !s.is_empty());
+        let frbr_number = segments.last().map(|n| n.replacen('-', "/", 1));
+        let number = preface_number.or(frbr_number).unwrap_or_default();
+        let symbol = printed_symbol.unwrap_or_else(|| {
+            let prefix = match organ {
+                Organ::GeneralAssembly => "A",
+                Organ::SecurityCouncil => "S",
+                Organ::HumanRightsCouncil => "A/HRC",
+                Organ::EconomicAndSocialCouncil => "E",
+            };
+            let seg = if kind == DocumentKind::Decision {
+                "DEC"
+            } else {
+                "RES"
+            };
+            format!("{prefix}/{seg}/{number}")
+        });
+        if number.is_empty() {
+            return Err(ParseError::new(
+                "no-number",
+                act.span,
+                "no document number in preface or FRBR",
+            ));
+        }
+
+        let masthead = cover.map(|c| self.masthead(c)).unwrap_or_default();
+        let statement = cover
+            .and_then(|c| c.find("docTitle"))
+            .map(|t| normalise(&t.text()));
+        let origin = cover.and_then(|c| c.find("docProponent")).map(|p| {
+            let text = normalise(&p.text());
+            let committee = text.find("report of the ").and_then(|i| {
+                let rest = &text[i + "report of the ".len()..];
+                rest.find(" (").map(|e| rest[..e].to_string())
+            });
+            let inner = text.find('(').map_or("", |i| &text[i + 1..]);
+            let document =
+                super::citations::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
+            let paragraph = inner.find("para. ").map(|i| {
+                inner[i + 6..]
+                    .trim_end_matches([')', ']'])
+                    .trim()
+                    .to_string()
+            });
+            Origin {
+                text,
+                committee,
+                document,
+                paragraph,
+            }
+        });
+        let title = preface
+            .and_then(|p| p.find("docTitle"))
+            .map(|t| self.inlines(t, false))
+            .unwrap_or_default();
+
+        let mut formula = None;
+        let mut preamble = Vec::new();
+        if let Some(pre) = act.child("preamble") {
+            for e in pre.elements() {
+                match e.name.as_str() {
+                    "formula" => {
+                        formula = Some(Formula {
+                            text: self.block_text(e, false),
+                            span: e.span,
+                        })
+                    }
+                    _ => preamble.push(Recital {
+                        text: self.block_text(e, true),
+                        span: e.span,
+                    }),
+                }
+            }
+        }
+        let body = act
+            .child("mainBody")
+            .or_else(|| act.child("body"))
+            .map(|b| self.blocks(b))
+            .unwrap_or_default();
+        let conclusion = act.child("conclusions").and_then(|c| self.conclusion(c));
+        let mut annexes = Vec::new();
+        if let Some(atts) = act.child("attachments") {
+            for (i, att) in atts.elements().enumerate() {
+                let doc = att.elements().next().unwrap_or(att);
+                let label = doc
+                    .child("preface")
+                    .and_then(|p| p.find("docNumber"))
+                    .map(|n| normalise(&n.text()))
+                    .unwrap_or_else(|| format!("Annex {}", i + 1));
+                let title = doc
+                    .child("preface")
+                    .and_then(|p| p.find("docTitle"))
+                    .map(|t| self.inlines(t, false))
+                    .unwrap_or_default();
+                let blocks = doc
+                    .child("mainBody")
+                    .map(|b| self.blocks(b))
+                    .unwrap_or_default();
+                annexes.push(Annex {
+                    label,
+                    title,
+                    blocks,
+                    span: att.span,
+                });
+            }
+        }
+        let metadata = meta.map(|m| self.metadata(m)).unwrap_or_default();
+        Ok(Document {
+            kind,
+            organ,
+            language,
+            symbol,
+            number,
+            title,
+            masthead,
+            adoption: Adoption {
+                statement,
+                date: adoption_date,
+                origin,
+            },
+            formula,
+            preamble,
+            body,
+            conclusion,
+            annexes,
+            footnotes: std::mem::take(&mut self.notes),
+            metadata,
+        })
+    }
+
+    fn masthead(&mut self, cover: &Element) -> Masthead {
+        let mut m = Masthead::default();
+        let mut all = Vec::new();
+        cover.find_all("docAuthority", &mut all);
+        m.organ_name = all
+            .iter()
+            .map(|e| normalise(&e.text()))
+            .find(|t| masthead::organ_named(t).is_some());
+        m.distribution = cover.find("docStatus").map(|e| normalise(&e.text()));
+        m.issue_date = cover
+            .find("docDate")
+            .and_then(|d| d.attr("date"))
+            .and_then(iso_date);
+        if let Some(s) = cover.find("session") {
+            m.session = s.attr("value").and_then(|v| v.parse().ok());
+            m.session_label = Some(normalise(&s.text()));
+        }
+        let mut inlines = Vec::new();
+        cover.find_all("inline", &mut inlines);
+        let mut titles = Vec::new();
+        for i in inlines {
+            let text = normalise(&i.text());
+            match i.attr("name") {
+                Some("agenda item") | Some("agendaItem") => {
+                    if let Some(numbers) = masthead::agenda_numbers(&text) {
+                        m.agenda_items
+                            .extend(numbers.into_iter().map(|number| AgendaItem {
+                                number,
+                                title: None,
+                            }));
+                    }
+                }
+                Some("agenda item name") | Some("agendaItemTitle") => titles.push(text),
+                _ => {}
+            }
+        }
+        for (item, title) in m.agenda_items.iter_mut().zip(titles) {
+            item.title = Some(title);
+        }
+        m
+    }
+
+    fn conclusion(&mut self, c: &Element) -> Option<Conclusion> {
+        let mut meeting = None;
+        for name in ["inline", "location"] {
+            let mut all = Vec::new();
+            c.find_all(name, &mut all);
+            if let Some(e) = all.into_iter().find(|e| e.text().contains("meeting")) {
+                meeting = Some(normalise(&e.text()));
+                break;
+            }
+        }
+        let date_element = c.find("docDate");
+        Some(Conclusion {
+            meeting: meeting?,
+            date: date_element.and_then(|d| d.attr("date")).and_then(iso_date),
+            date_text: date_element.map(|d| normalise(&d.text())),
+            span: c.span,
+        })
+    }
+
+    fn metadata(&mut self, meta: &Element) -> Metadata {
+        let mut md = Metadata::default();
+        if let Some(voting) = meta.find("voting") {
+            md.vote = match voting.attr("outcome") {
+                Some("adoptedWithoutVote") => Some(Vote::WithoutVote),
+                Some(_) => {
+                    let count = |what: &str| {
+                        voting
+                            .elements()
+                            .filter(|c| {
+                                c.name == "count"
+                                    && c.attr("refersTo").map(|r| r.trim_start_matches('#'))
+                                        == Some(what)
+                            })
+                            .find_map(|c| c.attr("value").and_then(|v| v.parse::<u32>().ok()))
+                            .unwrap_or(0)
+                    };
+                    Some(Vote::Recorded {
+                        in_favour: count("inFavour"),
+                        against: count("against"),
+                        abstaining: count("abstaining"),
+                    })
+                }
+                None => None,
+            };
+        }
+        let mut keywords = Vec::new();
+        meta.find_all("keyword", &mut keywords);
+        for k in keywords {
+            if let Some(href) = k.attr("href").filter(|h| h.starts_with("http")) {
+                let subject = Subject {
+                    iri: href.to_string(),
+                    label: k.attr("showAs").unwrap_or("").replace('_', " "),
+                    scheme: k.attr("dictionary").unwrap_or("").to_string(),
+                };
+                if !md.subjects.contains(&subject) {
+                    md.subjects.push(subject);
+                }
+            }
+        }
+        let mut steps = Vec::new();
+        meta.find_all("step", &mut steps);
+        for s in steps {
+            md.workflow.push(WorkflowStep {
+                outcome: s.attr("outcome").unwrap_or("").to_string(),
+                date: s.attr("date").and_then(iso_date),
+                document: s.attr("as").filter(|a| !a.is_empty()).map(str::to_string),
+                by: s.attr("by").filter(|b| !b.is_empty()).map(str::to_string),
+            });
+        }
+        md
+    }
+
+    /// The blocks of a body (mainBody, section, annex body).
+    fn blocks(&mut self, parent: &Element) -> Vec<Block> {
+        let mut out: Vec<Block> = Vec::new();
+        for e in parent.elements() {
+            match e.name.as_str() {
+                "paragraph" | "article" | "point" => {
+                    let paragraph = self.paragraph(e);
+                    // The UN's files write some sub-items as sibling paragraphs: `(a) ...`.
+                    if paragraph.number.is_none() {
+                        if let Some(item) = lettered_item(&paragraph) {
+                            if let Some(Block::Paragraph(prev)) = out.last_mut() {
+                                self.diagnostics.push(Diagnostic::warning(
+                                    "sibling-subitem",
+                                    e.span,
+                                    format!(
+                                        "sub-item ({}) written as a paragraph: read as a sub-item",
+                                        item.number
+                                    ),
+                                ));
+                                prev.items.push(item);
+                                continue;
+                            }
+                        }
+                    }
+                    out.push(Block::Paragraph(paragraph));
+                }
+                "section" | "chapter" | "part" | "title" | "division" => {
+                    let number = e
+                        .child("num")
+                        .map(|n| normalise(&n.text()).trim_end_matches('.').to_string());
+                    let heading = e
+                        .child("heading")
+                        .or_else(|| e.child("subheading"))
+                        .map(|h| self.inlines(h, false))
+                        .unwrap_or_default();
+                    let blocks = self.blocks(e);
+                    out.push(Block::Section(Section {
+                        number,
+                        heading,
+                        blocks,
+                        span: e.span,
+                    }));
+                }
+                "crossHeading" if e.attr("refersTo") == Some("#preamble") => {
+                    out.push(Block::Recital(Recital {
+                        text: self.inlines(e, true),
+                        span: e.span,
+                    }))
+                }
+                "hcontainer" if e.attr("name") == Some("recital") => {
+                    out.push(Block::Recital(Recital {
+                        text: self.block_text(e, true),
+                        span: e.span,
+                    }))
+                }
+                "num" | "heading" | "subheading" => {}
+                "hcontainer" | "container" | "blockContainer" | "crossHeading" | "p"
+                | "content" | "tblock" => {
+                    let text = self.block_text(e, false);
+                    if !text.is_empty() {
+                        out.push(Block::Text(TextBlock { text, span: e.span }));
+                    }
+                }
+                _ => {
+                    let text = self.block_text(e, false);
+                    if !text.is_empty() {
+                        out.push(Block::Text(TextBlock { text, span: e.span }));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn paragraph(&mut self, e: &Element) -> Paragraph {
+        let number = e
+            .child("num")
+            .map(|n| normalise(&n.text()).trim_end_matches('.').to_string())
+            .filter(|n| !n.is_empty());
+        let mut text = Vec::new();
+        let mut items = Vec::new();
+        let mut wrap_up = Vec::new();
+        for c in e.elements() {
+            match c.name.as_str() {
+                "num" => {}
+                "list" | "blockList" => {
+                    for l in c.elements() {
+                        match l.name.as_str() {
+                            "intro" | "listIntroduction" => text = self.block_text(l, true),
+                            "point" | "item" | "paragraph" => items.push(self.item(l)),
+                            "wrapUp" | "listWrapUp" => wrap_up = self.block_text(l, false),
+                            _ => {}
+                        }
+                    }
+                }
+                "content" | "intro" => {
+                    let t = self.block_text(c, true);
+                    append(&mut text, t);
+                }
+                "point" | "paragraph" | "subparagraph" => items.push(self.item(c)),
+                "wrapUp" => wrap_up = self.block_text(c, false),
+                _ => {
+                    let t = self.block_text(c, true);
+                    append(&mut text, t);
+                }
+            }
+        }
+        Paragraph {
+            number,
+            text,
+            items,
+            wrap_up,
+            span: e.span,
+        }
+    }
+
+    fn item(&mut self, e: &Element) -> Item {
+        let p = self.paragraph(e);
+        let number = p
+            .number
+            .clone()
+            .unwrap_or_default()
+            .trim_matches(['(', ')'])
+            .to_string();
+        // Sub-items have no opening phrase: what looked like one is text.
+        let text = p
+            .text
+            .into_iter()
+            .map(|i| match i {
+                Inline::Phrase(t) => Inline::Emphasis(t),
+                other => other,
+            })
+            .collect();
+        Item {
+            number,
+            text,
+            items: p.items,
+            span: p.span,
+        }
+    }
+
+    /// The text of a block: its paragraphs' inlines joined by spaces.
+    fn block_text(&mut self, e: &Element, phrase: bool) -> Vec<Inline> {
+        let mut ps = Vec::new();
+        e.find_all("p", &mut ps);
+        // Only outermost paragraphs: notes have their own.
+        let outer: Vec<&Element> = if ps.is_empty() {
+            vec![e]
+        } else {
+            outermost_ps(e)
+        };
+        let mut out = Vec::new();
+        for (i, p) in outer.into_iter().enumerate() {
+            let runs = self.inlines(p, phrase && i == 0);
+            append(&mut out, runs);
+        }
+        out
+    }
+
+    /// Inline content of an element.
+    fn inlines(&mut self, e: &Element, phrase: bool) -> Vec<Inline> {
+        let mut out = Vec::new();
+        self.inline_children(e, &mut out, phrase);
+        let runs = tidy(out);
+        if phrase {
+            return runs;
+        }
+        runs.into_iter()
+            .map(|r| match r {
+                Inline::Phrase(t) => Inline::Emphasis(t),
+                other => other,
+            })
+            .collect()
+    }
+
+    fn inline_children(&mut self, e: &Element, out: &mut Vec<Inline>, phrase: bool) {
+        for n in &e.children {
+            match n {
+                Node::Text(t) => out.push(Inline::Text(t.clone())),
+                Node::Element(c) => match c.name.as_str() {
+                    "authorialNote" | "note" => {
+                        let marker = c.attr("marker").unwrap_or("").to_string();
+                        let index = self.notes.len();
+                        // Reserve the place so that notes keep marker order.
+                        self.notes.push(Footnote {
+                            marker: marker.clone(),
+                            text: Vec::new(),
+                            span: c.span,
+                        });
+                        let text = self.block_text(c, false);
+                        self.notes[index].text = text;
+                        out.push(Inline::NoteRef { marker, index });
+                    }
+                    "a" | "ref" => {
+                        let text = normalise(&c.text());
+                        match c.attr("href").and_then(symbol_of_link) {
+                            Some(link) => {
+                                let symbol = canonical_symbol(&text, &link);
+                                out.push(Inline::Ref(Citation { text, symbol }))
+                            }
+                            None => out.push(Inline::Text(c.text())),
+                        }
+                    }
+                    "span" | "i" | "em" if is_italic(c) => {
+                        let text = c.text();
+                        let at_start = phrase
+                            && out
+                                .iter()
+                                .all(|r| matches!(r, Inline::Text(t) if t.trim().is_empty()));
+                        if at_start && !text.trim().is_empty() {
+                            out.push(Inline::Phrase(normalise(&text)));
+                            // `<span>Urges </span>States`: the space belongs to the text.
+                            if text.ends_with(char::is_whitespace) {
+                                out.push(Inline::Text(" ".into()));
+                            }
+                        } else {
+                            out.push(Inline::Emphasis(text));
+                        }
+                    }
+                    "eol" | "br" => out.push(Inline::Text(" ".into())),
+                    _ => self.inline_children(c, out, phrase && out.is_empty()),
+                },
+            }
+        }
+    }
+}
+
+fn is_italic(e: &Element) -> bool {
+    e.name == "i"
+        || e.name == "em"
+        || e.attr("class")
+            .is_some_and(|c| c.split_whitespace().any(|k| k == "italic"))
+}
+
+/// Paragraph elements not nested in another paragraph (a footnote's `p` sits inside one).
+fn outermost_ps(e: &Element) -> Vec<&Element> {
+    let mut out = Vec::new();
+    for c in e.elements() {
+        if c.name == "p" {
+            out.push(c);
+        } else if c.name != "authorialNote" && c.name != "num" {
+            out.extend(outermost_ps(c));
+        }
+    }
+    out
+}
+
+/// The symbol of a citation: its own words when they are a whole symbol (`A/78/301 (Part I)`),
+/// else the link's, whose part letter the UN's links write in lower case (`A/RES/48/218b`).
+fn canonical_symbol(text: &str, link: &str) -> String {
+    if let Some((len, symbol)) = super::citations::symbol_at(text) {
+        if len == text.len() {
+            return symbol;
+        }
+    }
+    let mut s = link.to_string();
+    let bytes = s.as_bytes();
+    if bytes.len() > 2
+        && bytes[bytes.len() - 1].is_ascii_lowercase()
+        && bytes[bytes.len() - 2].is_ascii_digit()
+    {
+        let last = s.pop().expect("checked").to_ascii_uppercase();
+        s.push(last);
+    }
+    s
+}
+
+fn append(into: &mut Vec<Inline>, more: Vec<Inline>) {
+    if !into.is_empty() && !more.is_empty() {
+        into.push(Inline::Text(" ".into()));
+    }
+    into.extend(more);
+    let tidied = tidy(std::mem::take(into));
+    *into = tidied;
+}
+
+/// Whitespace collapsed across runs, ends trimmed, adjacent text runs merged.
+fn tidy(runs: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(runs.len());
+    let mut prev_space = true;
+    for run in runs {
+        match run {
+            Inline::Text(t) | Inline::Emphasis(t) if t.is_empty() => {}
+            Inline::Text(t) => {
+                let mut s = String::with_capacity(t.len());
+                for c in t.chars() {
+                    if c.is_whitespace() {
+                        if !prev_space {
+                            s.push(' ');
+                        }
+                        prev_space = true;
+                    } else {
+                        s.push(c);
+                        prev_space = false;
+                    }
+                }
+                if s.is_empty() {
+                    continue;
+                }
+                if let Some(Inline::Text(prev)) = out.last_mut() {
+                    prev.push_str(&s);
+                } else {
+                    out.push(Inline::Text(s));
+                }
+            }
+            Inline::Emphasis(t) => {
+                let s = normalise(&t);
+                if !s.is_empty() {
+                    if t.starts_with(char::is_whitespace) && !prev_space {
+                        out.push(Inline::Text(" ".into()));
+                    }
+                    out.push(Inline::Emphasis(s));
+                    prev_space = false;
+                    if t.ends_with(char::is_whitespace) {
+                        out.push(Inline::Text(" ".into()));
+                        prev_space = true;
+                    }
+                }
+            }
+            Inline::Phrase(p) => {
+                out.push(Inline::Phrase(p));
+                prev_space = false;
+            }
+            Inline::Ref(c) => {
+                out.push(Inline::Ref(c));
+                prev_space = false;
+            }
+            Inline::NoteRef { marker, index } => out.push(Inline::NoteRef { marker, index }),
+        }
+    }
+    while let Some(Inline::Text(t)) = out.last_mut() {
+        let trimmed = t.trim_end().len();
+        if trimmed == 0 {
+            out.pop();
+        } else {
+            t.truncate(trimmed);
+            break;
+        }
+    }
+    out
+}
+
+/// A paragraph without number whose text opens with `(a)`: a sub-item.
+fn lettered_item(p: &Paragraph) -> Option<Item> {
+    let Some(Inline::Text(first)) = p.text.first() else {
+        return None;
+    };
+    let rest = first.trim_start().strip_prefix('(')?;
+    let (label, after) = rest.split_once(')')?;
+    if label.is_empty() || label.len() > 5 || !label.bytes().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut text = p.text.clone();
+    text[0] = Inline::Text(after.trim_start().to_string());
+    let text = tidy(text);
+    Some(Item {
+        number: label.to_string(),
+        text,
+        items: Vec::new(),
+        span: p.span,
+    })
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
