@@ -150,6 +150,17 @@ impl std::fmt::Display for BadInput {
 }
 impl std::error::Error for BadInput {}
 
+/// Some inputs of a batch were bad (each already reported): exit code 1.
+#[derive(Debug)]
+struct BadInputs(usize);
+
+impl std::fmt::Display for BadInputs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} input(s) could not be read", self.0)
+    }
+}
+impl std::error::Error for BadInputs {}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -165,8 +176,18 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            if let Some(bad) = e.downcast_ref::<BadInput>() {
+            let broken_pipe = e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
+                // The reader of our output went away (`| head`): nothing left to say.
+                ExitCode::SUCCESS
+            } else if let Some(bad) = e.downcast_ref::<BadInput>() {
                 eprintln!("{bad}");
+                ExitCode::from(1)
+            } else if let Some(bad) = e.downcast_ref::<BadInputs>() {
+                eprintln!("unakn: {bad}");
                 ExitCode::from(1)
             } else {
                 eprintln!("unakn: {e:#}");
@@ -206,10 +227,13 @@ fn run(cli: Cli) -> Result<()> {
             };
             let store = Store::open_or_memory(store.as_deref())?;
             let base = Base::new(&base)?;
-            for path in expand(&load)? {
-                let (doc, _) = read_document(&path, false)?;
-                store.replace(&unakn::rdf::quads(&doc, &base))?;
-            }
+            // Bad inputs are reported and skipped; the query runs over the rest, and the exit
+            // code still says that some input was bad.
+            let bad = if load.is_empty() {
+                0
+            } else {
+                load_into(&store, &load, &base)?.errors
+            };
             let format = match format {
                 QueryFormat::Table => ResultFormat::Table,
                 QueryFormat::Json => ResultFormat::Json,
@@ -221,6 +245,9 @@ fn run(cli: Cli) -> Result<()> {
             let mut out = stdout.lock();
             store.query_to(&text, format, &mut out)?;
             out.flush()?;
+            if bad > 0 {
+                return Err(BadInputs(bad).into());
+            }
             Ok(())
         }
         Command::Demo => demo(),
@@ -393,46 +420,108 @@ fn convert(
     }
 }
 
+/// What a load did.
+#[derive(Default)]
+struct LoadSummary {
+    documents: usize,
+    expressions: std::collections::HashSet<String>,
+    quads: usize,
+    warnings: usize,
+    errors: usize,
+    skipped: usize,
+}
+
+/// Whether a file is an input unakn reads (by extension; the content decides the format).
+fn is_input(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "md" | "xml" | "akn"
+        )
+    })
+}
+
+/// Reads, converts and loads inputs into `store`: parsed in parallel, in batches that bound
+/// memory, each batch replacing its documents' graphs. Unreadable files are reported and skipped.
+fn load_into(store: &Store, inputs: &[PathBuf], base: &Base) -> Result<LoadSummary> {
+    use rayon::prelude::*;
+    const BATCH: usize = 256;
+    let mut summary = LoadSummary::default();
+    let mut files = Vec::new();
+    for f in expand(inputs)? {
+        // Files named on the command line are read whatever their name; in folders, only inputs.
+        if is_input(&f) || inputs.contains(&f) {
+            files.push(f);
+        } else {
+            summary.skipped += 1;
+        }
+    }
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    for batch in files.chunks(BATCH) {
+        let results: Vec<Result<(Vec<oxigraph::model::Quad>, usize)>> = batch
+            .par_iter()
+            .map(|path| {
+                let (doc, warnings) = read_document(path, false)?;
+                Ok((unakn::rdf::quads(&doc, base), warnings))
+            })
+            .collect();
+        let mut documents = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok((quads, warnings)) => {
+                    summary.documents += 1;
+                    summary.warnings += warnings;
+                    summary.quads += quads.len();
+                    if let Some(q) = quads.first() {
+                        summary.expressions.insert(q.graph_name.to_string());
+                    }
+                    documents.push(quads);
+                }
+                Err(e) => {
+                    summary.errors += 1;
+                    bar.suspend(|| eprintln!("{e}"));
+                }
+            }
+        }
+        store.replace_documents(&documents)?;
+        bar.inc(batch.len() as u64);
+    }
+    bar.finish_and_clear();
+    Ok(summary)
+}
+
 fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base) -> Result<()> {
     let started = Instant::now();
     let store = Store::open(store_dir)?;
-    let files = expand(inputs)?;
     let before = store.len()?;
-    let (mut documents, mut warnings, mut errors) = (0usize, 0usize, 0usize);
-    let progress = std::io::stderr().is_terminal();
-    for (i, path) in files.iter().enumerate() {
-        match read_document(path, false) {
-            Ok((doc, w)) => {
-                store.replace(&unakn::rdf::quads(&doc, base))?;
-                documents += 1;
-                warnings += w;
-            }
-            Err(e) => {
-                errors += 1;
-                eprintln!("{e}");
-            }
-        }
-        if progress {
-            eprint!("\r{}/{} files", i + 1, files.len());
-        }
-    }
-    if progress {
-        eprintln!();
-    }
+    let s = load_into(&store, inputs, base)?;
     let after = store.len()?;
     eprintln!(
-        "loaded {documents} documents ({errors} errors, {warnings} warnings) into {}: {} quads ({:+}), {} graphs, {:.2} s",
+        "loaded {} documents ({} expressions, {} triples) into {}: {} quads in the store ({:+}), {} graphs; \
+         {} warnings, {} errors, {} other files skipped; {:.2} s",
+        s.documents,
+        s.expressions.len(),
+        s.quads,
         store_dir.display(),
         after,
         after as i64 - before as i64,
         store.graph_count()?,
+        s.warnings,
+        s.errors,
+        s.skipped,
         started.elapsed().as_secs_f64()
     );
-    if errors > 0 {
-        return Err(anyhow!(
-            "{errors} of {} inputs could not be read",
-            files.len()
-        ));
+    if s.errors > 0 {
+        return Err(BadInputs(s.errors).into());
     }
     Ok(())
 }
@@ -465,8 +554,26 @@ fn demo() -> Result<()> {
     )?;
     writeln!(
         out,
-        "  AKN: {} bytes; RDF: {} quads in {} named graph(s)",
+        "  AKN: {} bytes; RDF: {} quads",
         xml.len(),
+        store.len()?
+    )?;
+    // The other samples join the same graph: page text of session 78, and the UN's own AKN
+    // (77/213 in French, 78/10 with its recorded vote).
+    let others: Vec<PathBuf> = std::fs::read_dir(root.join("samples"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            p != &sample
+                && (name.ends_with(".txt")
+                    || (name.ends_with(".xml") && !name.ends_with(".akn.xml")))
+        })
+        .collect();
+    let loaded = load_into(&store, &others, &base)?;
+    writeln!(
+        out,
+        "  with {} more samples: {} quads in {} named graphs (one per language version)",
+        loaded.documents,
         store.len()?,
         store.graph_count()?
     )?;

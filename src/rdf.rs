@@ -368,10 +368,27 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
         }
     }
     for step in &meta.workflow {
-        if let Some(d) = &step.document {
-            if step.outcome == "draftResolution" {
-                g.add(work, UNAKN, "draftDocument", Literal::new_simple_literal(d));
+        let literal = |s: &String| Literal::new_simple_literal(s);
+        match step.outcome.as_str() {
+            "draftResolution" | "draftDecision" => {
+                if let Some(d) = &step.document {
+                    g.add(work, UNAKN, "draftDocument", literal(d));
+                }
+                if let Some(by) = &step.by {
+                    g.add(work, UNAKN, "sponsors", literal(by));
+                }
             }
+            "draftResolutionAdditionalSponsors" | "draftDecisionAdditionalSponsors" => {
+                if let Some(by) = &step.by {
+                    g.add(work, UNAKN, "additionalSponsors", literal(by));
+                }
+            }
+            "adopted" => {
+                if let Some(d) = &step.document {
+                    g.add(work, UNAKN, "meetingRecord", literal(d));
+                }
+            }
+            _ => {}
         }
     }
 }

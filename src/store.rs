@@ -104,6 +104,22 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces the graphs of many documents: their old graphs are removed in one
+    /// transaction, then the new quads are bulk-loaded.
+    pub fn replace_documents(&self, documents: &[Vec<Quad>]) -> Result<(), StoreError> {
+        let mut tx = self.inner.start_transaction()?;
+        for quads in documents {
+            if let Some(GraphName::NamedNode(n)) = quads.first().map(|q| &q.graph_name) {
+                tx.remove_named_graph(NamedOrBlankNode::from(n.clone()).as_ref())?;
+            }
+        }
+        tx.commit()?;
+        let mut loader = self.inner.bulk_loader();
+        loader.load_quads(documents.iter().flatten().cloned())?;
+        loader.commit()?;
+        Ok(())
+    }
+
     /// The number of quads.
     pub fn len(&self) -> Result<usize, StoreError> {
         Ok(self.inner.len()?)

@@ -485,6 +485,18 @@ impl Reader {
                         match l.name.as_str() {
                             "intro" | "listIntroduction" => text = self.block_text(l, true),
                             "point" | "item" | "paragraph" => items.push(self.item(l)),
+                            // The UN's files put `(i)` points in a sublist beside `(a)`.
+                            "sublist" => {
+                                let nested: Vec<Item> = l
+                                    .elements()
+                                    .filter(|p| p.name == "point")
+                                    .map(|p| self.item(p))
+                                    .collect();
+                                match items.last_mut() {
+                                    Some(parent) => parent.items.extend(nested),
+                                    None => items.extend(nested),
+                                }
+                            }
                             "wrapUp" | "listWrapUp" => wrap_up = self.block_text(l, false),
                             _ => {}
                         }

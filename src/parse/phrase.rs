@@ -66,6 +66,7 @@ const QUALIFIERS: &[&str] = &[
     "sincere",
     "utmost",
     "continued",
+    "very",
     "firm",
 ];
 
