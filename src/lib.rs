@@ -9,7 +9,8 @@
 //! - [`rdf`]: model → RDF quads (ELI, UNDO, FRBR), one named graph per expression;
 //! - [`store`]: the embedded oxigraph store: load, replace, query;
 //! - [`diag`]: errors and warnings with file:line:column;
-//! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own).
+//! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own);
+//! - [`validate`]: AKN4UN profile checks the XSD cannot make.
 //!
 //! ```
 //! let input = std::fs::read("samples/A_RES_77_213.md").unwrap();
@@ -37,4 +38,5 @@ pub mod model;
 pub mod parse;
 pub mod rdf;
 pub mod store;
+pub mod validate;
 pub mod vocab;

@@ -72,6 +72,15 @@ enum Command {
     },
     /// Convert the bundled sample, load it in memory and run the query catalogue.
     Demo,
+    /// Check AKN files: the OASIS XSD (with xmllint, when present) and the AKN4UN profile
+    /// (dangling references, repeated or misnumbered eIds, inconsistent FRBR IRIs).
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The AKN schema, for XSD validation with xmllint (skipped when absent).
+        #[arg(long, default_value = "../shared/schemas/akn/akomantoso30.xsd")]
+        schema: PathBuf,
+    },
     /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
     /// same symbol.
     Eval {
@@ -152,11 +161,11 @@ impl std::error::Error for BadInput {}
 
 /// Some inputs of a batch were bad (each already reported): exit code 1.
 #[derive(Debug)]
-struct BadInputs(usize);
+struct BadInputs(String);
 
 impl std::fmt::Display for BadInputs {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} input(s) could not be read", self.0)
+        f.write_str(&self.0)
     }
 }
 impl std::error::Error for BadInputs {}
@@ -246,11 +255,12 @@ fn run(cli: Cli) -> Result<()> {
             store.query_to(&text, format, &mut out)?;
             out.flush()?;
             if bad > 0 {
-                return Err(BadInputs(bad).into());
+                return Err(BadInputs(format!("{bad} input(s) could not be read")).into());
             }
             Ok(())
         }
         Command::Demo => demo(),
+        Command::Validate { files, schema } => validate(&files, &schema),
         Command::Eval {
             text_dir,
             akn_dir,
@@ -521,7 +531,7 @@ fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base) -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     if s.errors > 0 {
-        return Err(BadInputs(s.errors).into());
+        return Err(BadInputs(format!("{} input(s) could not be read", s.errors)).into());
     }
     Ok(())
 }
@@ -803,4 +813,57 @@ fn which(tool: &str) -> bool {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success())
+}
+
+fn validate(inputs: &[PathBuf], schema: &Path) -> Result<()> {
+    let files = expand(inputs)?;
+    let mut errors = 0usize;
+    let mut stderr = std::io::stderr().lock();
+    for path in &files {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
+        let text = match unakn::parse::sniff(&bytes) {
+            Ok((_, text)) => text,
+            Err(e) => {
+                errors += 1;
+                writeln!(stderr, "{}", Located::of_error(&name, &bytes, &e))?;
+                continue;
+            }
+        };
+        for d in unakn::validate::profile(text) {
+            if d.severity == unakn::diag::Severity::Error {
+                errors += 1;
+            }
+            writeln!(stderr, "{}", Located::of_diagnostic(&name, &bytes, &d))?;
+        }
+    }
+    if schema.is_file() && which("xmllint") {
+        for chunk in files.chunks(100) {
+            let o = std::process::Command::new("xmllint")
+                .args(["--noout", "--nonet", "--schema"])
+                .arg(schema)
+                .args(chunk)
+                .output()?;
+            // xmllint already prints `file:line: message`.
+            for line in String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .filter(|l| !l.ends_with(" validates"))
+            {
+                if line.ends_with(" fails to validate") {
+                    errors += 1;
+                }
+                writeln!(stderr, "{line}")?;
+            }
+        }
+    } else {
+        writeln!(
+            stderr,
+            "unakn: XSD validation skipped ({} or xmllint missing)",
+            schema.display()
+        )?;
+    }
+    if errors > 0 {
+        return Err(BadInputs(format!("{errors} error(s) in {} file(s)", files.len())).into());
+    }
+    Ok(())
 }

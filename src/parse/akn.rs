@@ -601,13 +601,21 @@ impl Reader {
                         out.push(Inline::NoteRef { marker, index });
                     }
                     "a" | "ref" => {
-                        let text = normalise(&c.text());
+                        let raw = c.text();
+                        let text = normalise(&raw);
+                        // Spaces inside the link's edges belong to the running text.
+                        if raw.starts_with(char::is_whitespace) {
+                            out.push(Inline::Text(" ".into()));
+                        }
                         match c.attr("href").and_then(symbol_of_link) {
                             Some(link) => {
                                 let symbol = canonical_symbol(&text, &link);
                                 out.push(Inline::Ref(Citation { text, symbol }))
                             }
-                            None => out.push(Inline::Text(c.text())),
+                            None => out.push(Inline::Text(text)),
+                        }
+                        if raw.ends_with(char::is_whitespace) {
+                            out.push(Inline::Text(" ".into()));
                         }
                     }
                     "span" | "i" | "em" if is_italic(c) => {

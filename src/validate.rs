@@ -1,0 +1,210 @@
+//! AKN4UN profile checks that the XSD cannot make: references that dangle, eIds that repeat
+//! or contradict the printed numbers, FRBR IRIs that disagree with each other or the content.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::Span;
+use crate::parse::xml::{self, Element};
+use std::collections::HashMap;
+
+/// Checks one AKN document; XML errors come back as a single error diagnostic.
+pub fn profile(input: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let root = match xml::parse(input, &mut out) {
+        Ok(r) => r,
+        Err(e) => {
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                code: e.code,
+                message: e.message,
+                span: e.span,
+            });
+            return out;
+        }
+    };
+    let mut eids: HashMap<String, Span> = HashMap::new();
+    let mut refs: Vec<(String, Span, &'static str)> = Vec::new();
+    walk(&root, &mut |e| {
+        if let Some(id) = e.attr("eId") {
+            if let Some(first) = eids.get(id) {
+                let _ = first;
+                out.push(error(
+                    "duplicate-eid",
+                    e.span,
+                    format!("eId {id:?} is used more than once"),
+                ));
+            } else {
+                eids.insert(id.to_string(), e.span);
+            }
+        }
+        for attr in ["refersTo", "href", "source", "as"] {
+            if let Some(v) = e.attr(attr) {
+                for target in v.split_whitespace() {
+                    if let Some(id) = target.strip_prefix('#') {
+                        refs.push((id.to_string(), e.span, attr_name(attr)));
+                    }
+                }
+            }
+        }
+        if e.name == "paragraph" {
+            if let (Some(id), Some(num)) = (e.attr("eId"), e.child("num")) {
+                let printed = num.text().trim().trim_end_matches('.').to_string();
+                let local = id.rsplit("__").next().unwrap_or(id);
+                if !printed.is_empty()
+                    && local.starts_with("para_")
+                    && local != format!("para_{printed}")
+                {
+                    out.push(Diagnostic {
+                        severity: Severity::Warning,
+                        code: "eid-number",
+                        message: format!(
+                            "eId {id:?} does not carry the printed number {printed:?}"
+                        ),
+                        span: e.span,
+                    });
+                }
+            }
+        }
+    });
+    for (id, span, attr) in refs {
+        if !eids.contains_key(&id) {
+            out.push(error(
+                "dangling-reference",
+                span,
+                format!("{attr}=\"#{id}\" refers to no declared eId"),
+            ));
+        }
+    }
+    frbr(&root, &mut out);
+    out
+}
+
+fn attr_name(a: &str) -> &'static str {
+    match a {
+        "refersTo" => "refersTo",
+        "href" => "href",
+        "source" => "source",
+        _ => "as",
+    }
+}
+
+fn error(code: &'static str, span: Span, message: String) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        code,
+        message,
+        span,
+    }
+}
+
+fn walk<'a>(e: &'a Element, f: &mut impl FnMut(&'a Element)) {
+    f(e);
+    for c in e.elements() {
+        walk(c, f);
+    }
+}
+
+/// FRBR IRIs: the expression and manifestation extend the work, the language agrees, the date
+/// in the work IRI is the adoption date.
+fn frbr(root: &Element, out: &mut Vec<Diagnostic>) {
+    let Some(identification) = root.find("identification") else {
+        out.push(error(
+            "no-identification",
+            root.span,
+            "no meta/identification".into(),
+        ));
+        return;
+    };
+    let uri = |level: &str| {
+        identification
+            .child(level)
+            .and_then(|l| l.child("FRBRuri"))
+            .and_then(|u| u.attr("value").map(|v| (v.to_string(), u.span)))
+    };
+    let (Some((work, work_span)), Some((expression, expr_span))) =
+        (uri("FRBRWork"), uri("FRBRExpression"))
+    else {
+        out.push(error(
+            "frbr",
+            identification.span,
+            "FRBRWork or FRBRExpression has no FRBRuri".into(),
+        ));
+        return;
+    };
+    let work_base = work.trim_end_matches('/');
+    if !expression.starts_with(work_base) {
+        out.push(error(
+            "frbr",
+            expr_span,
+            format!("expression IRI {expression:?} does not extend the work IRI {work:?}"),
+        ));
+    }
+    if let Some((manifestation, span)) = uri("FRBRManifestation") {
+        if !manifestation.starts_with(work_base) {
+            out.push(error(
+                "frbr",
+                span,
+                format!("manifestation IRI {manifestation:?} does not extend the work IRI"),
+            ));
+        }
+    }
+    let language = identification
+        .child("FRBRExpression")
+        .and_then(|e| e.child("FRBRlanguage"))
+        .and_then(|l| l.attr("language"));
+    if let Some(lang) = language {
+        if !expression.contains(&format!("/{lang}@")) {
+            out.push(error(
+                "frbr",
+                expr_span,
+                format!("expression IRI {expression:?} does not name the language {lang:?}"),
+            ));
+        }
+    }
+    let adoption = identification
+        .child("FRBRWork")
+        .map(|w| {
+            w.elements()
+                .filter(|e| e.name == "FRBRdate")
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .find(|d| d.attr("name") == Some("adoption"))
+        .and_then(|d| d.attr("date").map(|v| (v.to_string(), d.span)));
+    if let Some((date, span)) = adoption {
+        if date.starts_with("0001") {
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                code: "placeholder-date",
+                message: format!("adoption date {date} is a placeholder"),
+                span,
+            });
+        } else if !work.contains(&format!("/{date}/")) {
+            out.push(error(
+                "frbr",
+                work_span,
+                format!("work IRI {work:?} does not carry the adoption date {date}"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dangling_and_duplicate() {
+        let xml = r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><doc name="x"><meta>
+            <identification source="#nobody"><FRBRWork><FRBRuri value="/akn/un/doc/2020-01-01/1/"/>
+            <FRBRdate date="2020-01-01" name="adoption"/></FRBRWork><FRBRExpression>
+            <FRBRuri value="/akn/un/doc/2020-01-01/1/eng@/"/><FRBRlanguage language="eng"/></FRBRExpression>
+            </identification></meta><mainBody><paragraph eId="para_1"><num>2.</num></paragraph>
+            <paragraph eId="para_1"/></mainBody></doc></akomaNtoso>"##;
+        let codes: Vec<&str> = profile(xml).iter().map(|d| d.code).collect();
+        assert!(codes.contains(&"dangling-reference"));
+        assert!(codes.contains(&"duplicate-eid"));
+        assert!(codes.contains(&"eid-number"));
+        assert!(!codes.contains(&"frbr"));
+    }
+}

@@ -1,0 +1,180 @@
+//! AKN in: the UN's own files (six languages) and hostile XML.
+
+mod common;
+use common::*;
+use unakn::eval::extract;
+use unakn::model::*;
+use unakn::store::Store;
+use unakn::vocab::Base;
+
+fn read_akn(path: &std::path::Path) -> Document {
+    unakn::parse::parse(&std::fs::read(path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .value
+}
+
+/// AKN → model → AKN keeps every recital, paragraph, sub-item and footnote, and the output is
+/// clean: no profile error, valid against the XSD.
+#[test]
+fn the_uns_akn_round_trips() {
+    let Some(corpus) = corpus() else { return };
+    for lang in ["en", "fr", "es"] {
+        let path = corpus.join(format!("seed/A_RES_77_213_{lang}.xml"));
+        let theirs = extract(&read(&path)).unwrap();
+        let mut xml = Vec::new();
+        unakn::akn::write(&read_akn(&path), &mut xml).unwrap();
+        let xml = String::from_utf8(xml).unwrap();
+        let ours = extract(&xml).unwrap();
+        assert_eq!(ours.recitals, theirs.recitals, "{lang}");
+        assert_eq!(ours.paragraphs, theirs.paragraphs, "{lang}");
+        assert_eq!(ours.footnotes, theirs.footnotes, "{lang}");
+        assert_eq!(ours.adoption_date, theirs.adoption_date);
+        let errors: Vec<_> = unakn::validate::profile(&xml)
+            .into_iter()
+            .filter(|d| d.severity == unakn::diag::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        let out = conformance_dir().join(format!("roundtrip-77-213-{lang}.akn.xml"));
+        std::fs::write(&out, &xml).unwrap();
+        if let Some(f) = xsd_failures(&[out]) {
+            assert!(f.is_empty(), "{f:#?}");
+        }
+    }
+}
+
+/// The six language versions of one resolution are six expressions of one work, each in its
+/// own graph, with text tagged in its language and kept as the UN wrote it.
+#[test]
+fn six_languages_join_one_work() {
+    let Some(corpus) = corpus() else { return };
+    let store = Store::memory().unwrap();
+    let base = Base::default();
+    let mut docs = Vec::new();
+    for (folder, letter) in [
+        ("Arabic", "A"),
+        ("Chinese", "C"),
+        ("English", "E"),
+        ("French", "F"),
+        ("Russian", "R"),
+        ("Spanish", "S"),
+    ] {
+        let path = corpus.join(format!("ga-75-akn/{folder}/75_100_{letter}.xml"));
+        let doc = read_akn(&path);
+        store.replace(&unakn::rdf::quads(&doc, &base)).unwrap();
+        docs.push((path, doc));
+    }
+    assert!(docs.iter().all(|(_, d)| d.symbol == "A/RES/75/100"));
+    assert_eq!(store.graph_count().unwrap(), 6);
+    let langs = store
+        .select(
+            "PREFIX eli: <http://data.europa.eu/eli/ontology#>
+             SELECT DISTINCT ?lang WHERE { <http://localhost:7878/akn/un/statement/deliberation/unga/75-100> eli:is_realized_by ?e .
+                ?e eli:title ?t BIND(LANG(?t) AS ?lang) } ORDER BY ?lang",
+        )
+        .unwrap();
+    let langs: Vec<String> = langs
+        .rows
+        .iter()
+        .map(|r| unakn::store::display_term(r[0].as_ref().unwrap()))
+        .collect();
+    assert_eq!(langs, ["ar", "en", "es", "fr", "ru", "zh"]);
+    // Arabic and Chinese recitals exactly as in the UN's files.
+    for (path, doc) in &docs {
+        let theirs = extract(&read(path)).unwrap();
+        let ours: Vec<String> = doc
+            .preamble
+            .iter()
+            .map(|r| norm(&unakn::rdf::plain_text(&r.text)))
+            .collect();
+        assert_eq!(ours, theirs.recitals, "{}", path.display());
+    }
+    // Paragraph 1 in French.
+    let french = store
+        .select(
+            "PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX unakn: <https://w3id.org/unakn#>
+             SELECT ?text WHERE { ?p eli:is_part_of <http://localhost:7878/akn/un/statement/deliberation/unga/75-100> ;
+                eli:number \"1\" ; eli:type_subdivision unakn:OperativeParagraph ; unakn:text ?text FILTER(LANG(?text) = \"fr\") }",
+        )
+        .unwrap();
+    let text = french.rows[0][0].as_ref().unwrap().to_string();
+    let uns = &extract(&read(&corpus.join("ga-75-akn/French/75_100_F.xml")))
+        .unwrap()
+        .paragraphs[0]
+        .1;
+    assert!(
+        text.starts_with(&format!("\"{}", &uns[..40])),
+        "{text} vs {uns}"
+    );
+}
+
+/// The metadata only the UN's files carry: recorded vote, subjects, draft and sponsors.
+#[test]
+fn votes_subjects_and_sponsors() {
+    let doc = read_akn(&root().join("samples/A_RES_78_10_en.xml"));
+    assert_eq!(
+        doc.metadata.vote,
+        Some(Vote::Recorded {
+            in_favour: 118,
+            against: 0,
+            abstaining: 2
+        })
+    );
+    assert!(doc
+        .metadata
+        .subjects
+        .iter()
+        .any(|s| s.iri == "http://metadata.un.org/sdg/16"));
+    let draft = doc
+        .metadata
+        .workflow
+        .iter()
+        .find(|s| s.outcome == "draftResolution")
+        .unwrap();
+    assert_eq!(draft.document.as_deref(), Some("A/78/L.9"));
+    let seed = read_akn(&root().join("samples/A_RES_77_213_fr.xml"));
+    assert_eq!(seed.metadata.vote, Some(Vote::WithoutVote));
+    assert_eq!(seed.language, Language::French);
+}
+
+#[test]
+fn validate_reports_the_uns_dangling_references_and_passes_ours() {
+    let un = unakn(&[
+        "validate",
+        root().join("samples/A_RES_78_10_en.xml").to_str().unwrap(),
+    ]);
+    assert_eq!(un.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&un.stderr).contains("error[dangling-reference]"));
+    let ours = conformance_dir().join("validate-78-10.akn.xml");
+    let conv = unakn(&[
+        "convert",
+        root().join("samples/A_RES_78_10_en.xml").to_str().unwrap(),
+        "-o",
+        ours.to_str().unwrap(),
+    ]);
+    assert!(conv.status.success());
+    let checked = unakn(&["validate", ours.to_str().unwrap()]);
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+}
+
+#[test]
+fn hostile_xml_is_refused_with_a_location() {
+    let cases: [(&str, String); 4] = [
+        (
+            "external entity",
+            r#"<?xml version="1.0"?><!DOCTYPE a [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><doc name="x">&xxe;</doc></akomaNtoso>"#.to_string(),
+        ),
+        ("not well-formed", "<akomaNtoso><doc></akomaNtoso>".to_string()),
+        ("deep nesting", format!("<akomaNtoso>{}", "<p>".repeat(10_000))),
+        ("wrong root", "<html><body/></html>".to_string()),
+    ];
+    for (what, xml) in cases {
+        match unakn::parse::parse(xml.as_bytes()) {
+            Ok(_) => panic!("{what}: accepted"),
+            Err(e) => assert!(e.span.start <= xml.len(), "{what}"),
+        }
+    }
+}
