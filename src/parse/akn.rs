@@ -48,7 +48,10 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
         notes: Vec::new(),
         diagnostics,
     };
-    let document = reader.document(act)?;
+    let mut document = reader.document(act)?;
+    if act.name == "documentCollection" {
+        reader.collection_parts(&root, &mut document);
+    }
     Ok(Warned {
         value: document,
         diagnostics: reader.diagnostics,
@@ -279,6 +282,60 @@ impl Reader {
             footnotes: std::mem::take(&mut self.notes),
             metadata,
         })
+    }
+
+    /// A multi-part resolution (`78/80 A-B`): each component becomes a section named by its
+    /// part letter, holding its own recitals and paragraphs; the last part's closing lines
+    /// close the whole.
+    fn collection_parts(&mut self, root: &Element, document: &mut Document) {
+        let Some(components) = root.child("components") else {
+            return;
+        };
+        // Notes of the parts follow those of the cover and preface.
+        self.notes = std::mem::take(&mut document.footnotes);
+        for component in components.elements() {
+            let Some(part) = component
+                .elements()
+                .find(|e| matches!(e.name.as_str(), "statement" | "doc"))
+            else {
+                continue;
+            };
+            let preface = part.child("preface");
+            let number = preface
+                .and_then(|p| p.find("docNumber"))
+                .map(|n| normalise(&n.text()).trim_end_matches('.').to_string());
+            let heading = preface
+                .and_then(|p| p.find("docTitle"))
+                .map(|t| self.inlines(t, false))
+                .unwrap_or_default();
+            let mut blocks = Vec::new();
+            if let Some(pre) = part.child("preamble") {
+                for e in pre.elements().filter(|e| e.name != "formula") {
+                    blocks.push(Block::Recital(Recital {
+                        text: self.block_text(e, true),
+                        span: e.span,
+                    }));
+                }
+            }
+            if let Some(body) = part.child("mainBody") {
+                blocks.extend(self.blocks(body));
+            }
+            if let Some(c) = part.child("conclusions").and_then(|c| self.conclusion(c)) {
+                document.conclusion = Some(c);
+            }
+            document.body.push(Block::Section(Section {
+                number,
+                heading,
+                blocks,
+                span: part.span,
+            }));
+        }
+        self.diagnostics.push(Diagnostic::warning(
+            "document-collection",
+            root.span,
+            "a multi-part resolution: its parts are read as sections",
+        ));
+        document.footnotes = std::mem::take(&mut self.notes);
     }
 
     fn masthead(&mut self, cover: &Element) -> Masthead {
