@@ -9,24 +9,26 @@ use std::collections::HashMap;
 /// Checks one AKN document; XML errors come back as a single error diagnostic.
 pub fn profile(input: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let root = match xml::parse(input, &mut out) {
-        Ok(r) => r,
-        Err(e) => {
-            out.push(Diagnostic {
-                severity: Severity::Error,
-                code: e.code,
-                message: e.message,
-                span: e.span,
-            });
-            return out;
-        }
-    };
+    match xml::parse(input, &mut out) {
+        Ok(root) => out.extend(check(&root)),
+        Err(e) => out.push(Diagnostic {
+            severity: Severity::Error,
+            code: e.code,
+            message: e.message,
+            span: e.span,
+        }),
+    }
+    out
+}
+
+/// The profile checks on a parsed document.
+pub fn check(root: &Element) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     let mut eids: HashMap<String, Span> = HashMap::new();
     let mut refs: Vec<(String, Span, &'static str)> = Vec::new();
-    walk(&root, &mut |e| {
+    walk(root, &mut |e| {
         if let Some(id) = e.attr("eId") {
-            if let Some(first) = eids.get(id) {
-                let _ = first;
+            if eids.contains_key(id) {
                 out.push(error(
                     "duplicate-eid",
                     e.span,
@@ -74,7 +76,7 @@ pub fn profile(input: &str) -> Vec<Diagnostic> {
             ));
         }
     }
-    frbr(&root, &mut out);
+    frbr(root, &mut out);
     out
 }
 

@@ -178,3 +178,56 @@ fn hostile_xml_is_refused_with_a_location() {
         }
     }
 }
+
+/// The query catalogue over the UN's AKN for session 78 gives what the files say, counted here
+/// independently from the raw XML.
+#[test]
+fn the_catalogue_over_the_uns_akn_agrees_with_the_files() {
+    let Some(corpus) = corpus() else { return };
+    let store = Store::memory().unwrap();
+    let base = Base::default();
+    let mut raw = Vec::new();
+    let mut documents = Vec::new();
+    for entry in std::fs::read_dir(corpus.join("ga-78/akn")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = read(&path);
+        documents.push(unakn::rdf::quads(&read_akn(&path), &base));
+        raw.push(text);
+    }
+    store.replace_documents(&documents).unwrap();
+    let rows = |file: &str| {
+        let q = read(&root().join("samples/queries").join(file));
+        store.select(&q).unwrap().rows.len()
+    };
+    let files_with = |needle: &str| raw.iter().filter(|t| t.contains(needle)).count();
+    assert_eq!(
+        rows("09_recorded_votes.rq"),
+        files_with("outcome=\"adoptedRecordedVote\"")
+    );
+    assert_eq!(
+        rows("10_subject.rq"),
+        files_with("href=\"http://metadata.un.org/sdg/16\"")
+    );
+    // A draft step names its document in `as` (some steps only say "on the basis of ...").
+    let drafts = raw
+        .iter()
+        .filter(|t| {
+            t.split("<step").skip(1).any(|s| {
+                let step = &s[..s.find('>').unwrap_or(s.len())];
+                step.contains("outcome=\"draftResolution\"")
+                    && step.contains(" as=\"")
+                    && !step.contains(" as=\"\"")
+            })
+        })
+        .count();
+    assert_eq!(rows("11_draft_and_sponsors.rq"), drafts);
+    let citing_70_1 = store
+        .select(
+            "PREFIX eli: <http://data.europa.eu/eli/ontology#> SELECT DISTINCT ?w WHERE {
+               ?w a eli:Work ; eli:cites <http://localhost:7878/akn/un/statement/deliberation/unga/70-1> }",
+        )
+        .unwrap()
+        .rows
+        .len();
+    assert_eq!(citing_70_1, files_with("undocs.org/en/A/RES/70/1\""));
+}

@@ -44,6 +44,15 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
                 "no statement or doc element under akomaNtoso",
             )
         })?;
+    // What the profile finds wrong in the input is repaired by reading it into the model (the
+    // writer mints eIds and references anew): reported, not fatal.
+    for d in crate::validate::check(&root) {
+        diagnostics.push(Diagnostic::warning(
+            d.code,
+            d.span,
+            format!("repaired: {}", d.message),
+        ));
+    }
     let mut reader = Reader {
         notes: Vec::new(),
         diagnostics,
