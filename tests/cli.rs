@@ -229,3 +229,50 @@ fn load_then_query_a_persistent_store() {
         .unwrap();
     assert!(n > 300);
 }
+
+/// The whole shared corpus (text and AKN, seven folders) loads into a RocksDB store; the one
+/// file that is not well-formed is reported and skipped; loading again adds nothing.
+#[cfg(feature = "rocksdb")]
+#[test]
+fn the_whole_corpus_loads_twice_into_rocksdb() {
+    let Some(corpus) = corpus() else { return };
+    let dir = scratch("corpus-store");
+    let store = dir.join("db");
+    let args = [
+        "load",
+        corpus.join("ga-78").to_str().unwrap(),
+        corpus.join("ga-75-akn").to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]
+    .map(str::to_string);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let first = unakn(&args);
+    let first_err = String::from_utf8_lossy(&first.stderr).to_string();
+    assert_eq!(first.status.code(), Some(1), "{first_err}");
+    assert!(first_err.contains("75_251_B_S.xml:"), "{first_err}");
+    let quads = |stderr: &str| -> (usize, String) {
+        let line = stderr
+            .lines()
+            .find(|l| l.starts_with("loaded "))
+            .unwrap()
+            .to_string();
+        let n = line
+            .split(": ")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        (n, line)
+    };
+    let (n1, line1) = quads(&first_err);
+    assert!(line1.contains("1 errors"), "{line1}");
+    assert!(n1 > 1_000_000, "{line1}");
+    let second = unakn(&args);
+    let (n2, line2) = quads(&String::from_utf8_lossy(&second.stderr));
+    assert_eq!(n1, n2, "{line2}");
+    assert!(line2.contains("(+0)"), "{line2}");
+}
