@@ -387,51 +387,36 @@ fn nearest<T: std::fmt::Debug>(ours: &[T], theirs: &T) -> String {
 /// Compares our extract with the UN's.
 pub fn compare(ours: &Extract, theirs: &Extract) -> Agreement {
     let mut a = Agreement::default();
-    let mut field = |name: &str, o: &dyn std::fmt::Debug, t: &dyn std::fmt::Debug, equal: bool| {
+    fn field<T: PartialEq + std::fmt::Debug>(a: &mut Agreement, name: &str, ours: &T, theirs: &T) {
         a.metadata.total += 1;
-        if equal {
+        if ours == theirs {
             a.metadata.matched += 1;
         } else {
             a.disagreements
-                .push(format!("{name}: ours {o:?}, UN {t:?}"));
+                .push(format!("{name}: ours {ours:?}, UN {theirs:?}"));
         }
-    };
+    }
+    field(&mut a, "symbol", &ours.symbol, &theirs.symbol);
     field(
-        "symbol",
-        &ours.symbol,
-        &theirs.symbol,
-        ours.symbol == theirs.symbol,
-    );
-    field(
+        &mut a,
         "adoption date",
         &ours.adoption_date,
         &theirs.adoption_date,
-        ours.adoption_date == theirs.adoption_date,
     );
+    field(&mut a, "session", &ours.session, &theirs.session);
     field(
-        "session",
-        &ours.session,
-        &theirs.session,
-        ours.session == theirs.session,
-    );
-    field(
+        &mut a,
         "agenda items",
         &ours.agenda_items,
         &theirs.agenda_items,
-        ours.agenda_items == theirs.agenda_items,
     );
     field(
+        &mut a,
         "origin",
         &ours.origin_document,
         &theirs.origin_document,
-        ours.origin_document == theirs.origin_document,
     );
-    field(
-        "meeting",
-        &ours.meeting,
-        &theirs.meeting,
-        ours.meeting == theirs.meeting,
-    );
+    field(&mut a, "meeting", &ours.meeting, &theirs.meeting);
     let mut d = std::mem::take(&mut a.disagreements);
     a.recitals = multiset(&ours.recitals, &theirs.recitals, "recital", &mut d);
     a.paragraphs = multiset(&ours.paragraphs, &theirs.paragraphs, "paragraph", &mut d);

@@ -155,18 +155,7 @@ impl Store {
     /// Runs a SELECT query and collects its solutions.
     pub fn select(&self, query: &str) -> Result<Table, StoreError> {
         match self.evaluate(query)? {
-            QueryResults::Solutions(solutions) => {
-                let variables = solutions
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_string())
-                    .collect();
-                let mut rows = Vec::new();
-                for s in solutions {
-                    rows.push(s?.values().to_vec());
-                }
-                Ok(Table { variables, rows })
-            }
+            QueryResults::Solutions(solutions) => collect_table(solutions),
             QueryResults::Boolean(b) => Ok(Table {
                 variables: vec!["result".into()],
                 rows: vec![vec![Some(oxigraph::model::Literal::from(b).into())]],
@@ -205,16 +194,7 @@ impl Store {
                 QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut out, b)?;
             }
             (QueryResults::Solutions(solutions), None) => {
-                let variables: Vec<String> = solutions
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_string())
-                    .collect();
-                let mut rows = Vec::new();
-                for s in solutions {
-                    rows.push(s?.values().to_vec());
-                }
-                write_table(&Table { variables, rows }, &mut out)?;
+                write_table(&collect_table(solutions)?, &mut out)?;
             }
             (QueryResults::Boolean(b), None) => writeln!(out, "{b}")?,
             (QueryResults::Graph(triples), _) => {
@@ -226,6 +206,19 @@ impl Store {
         }
         Ok(())
     }
+}
+
+fn collect_table(solutions: oxigraph::sparql::QuerySolutionIter<'_>) -> Result<Table, StoreError> {
+    let variables = solutions
+        .variables()
+        .iter()
+        .map(|v| v.as_str().to_string())
+        .collect();
+    let mut rows = Vec::new();
+    for s in solutions {
+        rows.push(s?.values().to_vec());
+    }
+    Ok(Table { variables, rows })
 }
 
 /// A term as a person reads it: IRIs in angle brackets, literals bare.

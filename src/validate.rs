@@ -163,15 +163,7 @@ fn frbr(root: &Element, out: &mut Vec<Diagnostic>) {
         }
     }
     let adoption = identification
-        .child("FRBRWork")
-        .map(|w| {
-            w.elements()
-                .filter(|e| e.name == "FRBRdate")
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-        .into_iter()
-        .find(|d| d.attr("name") == Some("adoption"))
+        .adoption_date()
         .and_then(|d| d.attr("date").map(|v| (v.to_string(), d.span)));
     if let Some((date, span)) = adoption {
         if date.starts_with("0001") {

@@ -123,16 +123,17 @@ impl Reader {
             ));
             Language::English
         });
-        let adoption_date = work
-            .map(|w| {
-                w.elements()
-                    .filter(|e| e.name == "FRBRdate")
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|d| d.attr("date"))
-            .find_map(iso_date);
+        let adoption_date = identification
+            .and_then(Element::adoption_date)
+            .and_then(|d| d.attr("date"))
+            .and_then(iso_date)
+            .or_else(|| {
+                // Any other date of the work, when the adoption date is missing or a placeholder.
+                work.into_iter()
+                    .flat_map(|w| w.children_named("FRBRdate"))
+                    .filter_map(|d| d.attr("date"))
+                    .find_map(iso_date)
+            });
         // `/akn/un/statement/deliberation/unga/2022-12-15/77-213/`
         let segments: Vec<&str> = work_uri.split('/').filter(|s| !s.is_empty()).collect();
         let actor = segments

@@ -600,20 +600,8 @@ const NUMBER_TAKERS: &[&str] = &[
     "s-",
 ];
 
-/// Words that, following a number, show it is a quantity or a date.
+/// Words that, following a number, show it is a quantity (month names are checked apart).
 const NUMBER_FOLLOWERS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "per",
     "percent",
     "million",
@@ -656,6 +644,22 @@ const NUMBER_FOLLOWERS: &[&str] = &[
 
 /// Finds the first place `marker` stands as a footnote marker in `lines` between the byte
 /// offsets `from..to` of the input, after `cursor`.
+/// The lines of the page body `from..to` (byte offsets of the input) at or after `cursor`,
+/// each with the byte offset where the search may start in it.
+fn page_lines(
+    lines: &[Line],
+    cursor: (usize, usize),
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = (usize, &Line, usize)> {
+    lines
+        .iter()
+        .enumerate()
+        .skip(cursor.0)
+        .filter(move |(_, line)| line.end >= from && line.start < to)
+        .map(move |(li, line)| (li, line, if li == cursor.0 { cursor.1 } else { 0 }))
+}
+
 fn find_marker(
     lines: &[Line],
     cursor: (usize, usize),
@@ -663,12 +667,8 @@ fn find_marker(
     to: usize,
     marker: &str,
 ) -> Option<(usize, usize)> {
-    for (li, line) in lines.iter().enumerate().skip(cursor.0) {
-        if line.end < from || line.start >= to {
-            continue;
-        }
+    for (li, line, skip) in page_lines(lines, cursor, from, to) {
         let text = &line.text;
-        let skip = if li == cursor.0 { cursor.1 } else { 0 };
         let mut search = skip;
         while let Some(rel) = text.get(search..).and_then(|s| s.find(marker)) {
             let at = search + rel;
@@ -686,9 +686,8 @@ fn find_marker(
     None
 }
 
-/// A marker glued to a number, as PDF text gives a raised digit after a year (`19492` for
-/// 1949 and footnote 2). Only tried when no other place
-/// on the page carries the marker.
+/// A marker glued to a year, as PDF text gives a raised digit after it (`19492` for 1949 and
+/// footnote 2). Only tried when no other place on the page carries the marker.
 fn find_glued_marker(
     lines: &[Line],
     cursor: (usize, usize),
@@ -696,11 +695,7 @@ fn find_glued_marker(
     to: usize,
     marker: &str,
 ) -> Option<(usize, usize)> {
-    for (li, line) in lines.iter().enumerate().skip(cursor.0) {
-        if line.end < from || line.start >= to {
-            continue;
-        }
-        let skip = if li == cursor.0 { cursor.1 } else { 0 };
+    for (li, line, skip) in page_lines(lines, cursor, from, to) {
         let mut pos = 0;
         for token in line.text.split(' ') {
             let start = pos;
@@ -799,6 +794,7 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
                 .to_lowercase();
             if NUMBER_FOLLOWERS.contains(&next_lower.as_str())
+                || super::masthead::month_number(&next_lower).is_some()
                 || next_word.starts_with('%')
                 || next_word.starts_with('(')
             {

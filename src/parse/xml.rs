@@ -47,6 +47,19 @@ impl Element {
         self.elements().find(|e| e.name == name)
     }
 
+    /// The child elements with this name.
+    pub fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+        self.elements().filter(move |e| e.name == name)
+    }
+
+    /// The work's adoption date as written (`FRBRWork/FRBRdate[@name="adoption"]`), if this is
+    /// an `identification` element that has one.
+    pub fn adoption_date(&self) -> Option<&Element> {
+        self.child("FRBRWork")?
+            .children_named("FRBRdate")
+            .find(|d| d.attr("name") == Some("adoption"))
+    }
+
     /// The first descendant (depth first) with this name.
     pub fn find(&self, name: &str) -> Option<&Element> {
         for e in self.elements() {
