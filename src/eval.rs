@@ -68,6 +68,18 @@ struct Unit {
     text: String,
 }
 
+/// An attribute's value by local name.
+fn attribute(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name.as_bytes())
+        .map(|a| {
+            a.unescape_value()
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        })
+}
+
 /// Reads what is compared from AKN XML.
 pub fn extract(xml: &str) -> Result<Extract, String> {
     let mut reader = Reader::from_str(xml);
@@ -87,16 +99,7 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
         match event {
             Event::Start(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
-                let attr = |k: &str| {
-                    e.attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == k.as_bytes())
-                        .map(|a| {
-                            a.unescape_value()
-                                .map(|v| v.to_string())
-                                .unwrap_or_default()
-                        })
-                };
+                let attr = |k: &str| attribute(&e, k);
                 let parent = stack.last().map(String::as_str).unwrap_or("");
                 let depth = stack.len();
                 let recital = (name == "container" && parent == "preamble")
@@ -156,16 +159,7 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
             Event::Empty(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
                 if name == "FRBRdate" && stack.iter().any(|s| s == "FRBRWork") {
-                    let attr = |k: &str| {
-                        e.attributes()
-                            .flatten()
-                            .find(|a| a.key.local_name().as_ref() == k.as_bytes())
-                            .map(|a| {
-                                a.unescape_value()
-                                    .map(|v| v.to_string())
-                                    .unwrap_or_default()
-                            })
-                    };
+                    let attr = |k: &str| attribute(&e, k);
                     if attr("name").as_deref() == Some("adoption") {
                         if let Some(d) = attr("date").filter(|d| !d.starts_with("0001")) {
                             x.adoption_date = Some(d);

@@ -717,23 +717,13 @@ fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Result<()
         total.footnotes.add(a.footnotes);
         total.footnote_hosts.add(a.footnote_hosts);
     }
-    let valid = if schema.is_file() && which("xmllint") {
-        let mut invalid = 0usize;
-        for chunk in written.chunks(100) {
-            let o = std::process::Command::new("xmllint")
-                .args(["--noout", "--nonet", "--schema"])
-                .arg(schema)
-                .args(chunk)
-                .output()?;
-            invalid += String::from_utf8_lossy(&o.stderr)
-                .lines()
+    let valid = xmllint(schema, &written)?.map(|problems| {
+        written.len()
+            - problems
+                .iter()
                 .filter(|l| l.ends_with(" fails to validate"))
-                .count();
-        }
-        Some(written.len() - invalid)
-    } else {
-        None
-    };
+                .count()
+    });
     let _ = std::fs::remove_dir_all(&out_dir);
     let pct = |n: usize, d: usize| {
         if d == 0 {
@@ -808,6 +798,29 @@ fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Result<()
     Ok(())
 }
 
+/// Validates `files` against the XSD with xmllint: the lines it prints other than "validates",
+/// or `None` when the schema or xmllint is missing.
+fn xmllint(schema: &Path, files: &[PathBuf]) -> Result<Option<Vec<String>>> {
+    if !schema.is_file() || !which("xmllint") {
+        return Ok(None);
+    }
+    let mut problems = Vec::new();
+    for chunk in files.chunks(100) {
+        let o = std::process::Command::new("xmllint")
+            .args(["--noout", "--nonet", "--schema"])
+            .arg(schema)
+            .args(chunk)
+            .output()?;
+        problems.extend(
+            String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .filter(|l| !l.ends_with(" validates"))
+                .map(str::to_string),
+        );
+    }
+    Ok(Some(problems))
+}
+
 fn which(tool: &str) -> bool {
     std::process::Command::new(tool)
         .arg("--version")
@@ -837,30 +850,21 @@ fn validate(inputs: &[PathBuf], schema: &Path) -> Result<()> {
             writeln!(stderr, "{}", Located::of_diagnostic(&name, &bytes, &d))?;
         }
     }
-    if schema.is_file() && which("xmllint") {
-        for chunk in files.chunks(100) {
-            let o = std::process::Command::new("xmllint")
-                .args(["--noout", "--nonet", "--schema"])
-                .arg(schema)
-                .args(chunk)
-                .output()?;
-            // xmllint already prints `file:line: message`.
-            for line in String::from_utf8_lossy(&o.stderr)
-                .lines()
-                .filter(|l| !l.ends_with(" validates"))
-            {
+    match xmllint(schema, &files)? {
+        // xmllint prints `file:line: message` itself.
+        Some(problems) => {
+            for line in problems {
                 if line.ends_with(" fails to validate") {
                     errors += 1;
                 }
                 writeln!(stderr, "{line}")?;
             }
         }
-    } else {
-        writeln!(
+        None => writeln!(
             stderr,
             "unakn: XSD validation skipped ({} or xmllint missing)",
             schema.display()
-        )?;
+        )?,
     }
     if errors > 0 {
         return Err(BadInputs(format!("{errors} error(s) in {} file(s)", files.len())).into());
