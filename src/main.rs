@@ -390,11 +390,16 @@ fn convert(
         .unwrap_or(OutputFormat::Akn);
     if several {
         // Every input is read before anything is written: one bad input, no output.
-        let mut rendered = Vec::with_capacity(files.len());
-        for path in &files {
-            let (doc, _) = read_document(path, verbose)?;
-            rendered.push((path, render(&doc, format, base)?));
-        }
+        use rayon::prelude::*;
+        let results: Vec<Result<(&PathBuf, Vec<u8>)>> = files
+            .par_iter()
+            .map(|path| {
+                let (doc, _) = read_document(path, verbose)?;
+                Ok((path, render(&doc, format, base)?))
+            })
+            .collect();
+        // The first bad input in the order given is the one reported.
+        let rendered = results.into_iter().collect::<Result<Vec<_>>>()?;
         match output {
             Some(dir) => {
                 std::fs::create_dir_all(dir)
