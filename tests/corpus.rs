@@ -186,3 +186,48 @@ fn every_word_of_every_ga78_text_reaches_the_akn() {
         &lost[..lost.len().min(40)]
     );
 }
+
+/// Another extraction tool's layout (pdftotext: pages end in a form feed, blank lines are
+/// empty) gives the same document as PyMuPDF's (pages joined by an empty line, blank lines of
+/// spaces).
+#[test]
+fn a_pdftotext_layout_reads_the_same() {
+    let Some(corpus) = corpus() else { return };
+    let mut differ = Vec::new();
+    let mut texts: Vec<_> = std::fs::read_dir(corpus.join("ga-78/text"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    texts.sort();
+    for path in texts {
+        let original = read(&path);
+        let variant = original
+            .split('\n')
+            .map(|l| {
+                if l.is_empty() {
+                    "\u{c}"
+                } else if l.trim().is_empty() {
+                    ""
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace("\n\u{c}\n", "\u{c}");
+        let akn_of = |text: &str| {
+            let doc = unakn::parse::parse(text.as_bytes()).unwrap().value;
+            let mut xml = Vec::new();
+            unakn::akn::write(&doc, &mut xml).unwrap();
+            extract(std::str::from_utf8(&xml).unwrap()).unwrap()
+        };
+        if akn_of(&original) != akn_of(&variant) {
+            differ.push(path.file_name().unwrap().to_string_lossy().to_string());
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} read differently: {differ:?}",
+        differ.len()
+    );
+}

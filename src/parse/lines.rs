@@ -328,13 +328,22 @@ fn prepare_page_text(input: &str) -> Prepared {
             || (!header_title.is_empty() && header_title.contains(&sq))
     };
     let mut header_ranges: Vec<(usize, usize)> = Vec::new();
+    // PDF libraries that keep a page's blank lines as spaces join pages with a truly empty
+    // line; elsewhere (pdftotext) an empty line is just a blank line and pages end in `\f`.
+    let spaced_blanks = raw
+        .iter()
+        .filter(|(_, l, _)| !l.is_empty() && l.trim().is_empty())
+        .count();
+    let empty_lines = raw.iter().filter(|(_, l, _)| l.is_empty()).count();
+    let empty_joins_pages = spaced_blanks > empty_lines;
+    let is_page_join = |i: usize| empty_joins_pages && raw[i].1.is_empty();
     for &c in &counters {
         let (mut first, mut last) = (c, c);
         // A truly empty line, or a line ended by a form feed, is where the page began: the
         // lines above belong to the previous page, even if they read like the header's title.
         while first > 0 && c - first < 10 && is_header_line(first - 1) && !raw[first - 1].2 {
             first -= 1;
-            if raw[first].1.is_empty() {
+            if is_page_join(first) {
                 break;
             }
         }
@@ -437,14 +446,13 @@ fn prepare_page_text(input: &str) -> Prepared {
     let mut lines: Vec<Line> = Vec::with_capacity(n);
     let mut after_break = false;
     for i in 0..n {
-        let (start, l, form_feed) = raw[i];
+        let (start, l, _) = raw[i];
         if furniture[i].is_some() {
             after_break = true;
             continue;
         }
         let blank = trimmed[i].is_empty();
-        // A truly empty line joins two pages in PDF library output.
-        if form_feed || (l.is_empty() && i > 0) {
+        if i > 0 && (is_page_join(i) || raw[i - 1].2) {
             after_break = true;
         }
         let mut text = l.trim_end().to_string();

@@ -27,7 +27,10 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
     let body_start = prepared
         .lines
         .iter()
-        .position(|l| starts_adoption(&inline::plain(&l.text, flavour)))
+        .position(|l| {
+            let plain = inline::plain(&l.text, flavour);
+            starts_adoption(&plain) || council_number(&plain).is_some()
+        })
         .or_else(|| {
             prepared
                 .lines
@@ -113,6 +116,16 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
         ));
     }
 
+    // A Security Council resolution names its meeting in the adoption line, not at the end.
+    let conclusion = conclusion.or_else(|| {
+        let (statement, date) = adoption.as_ref()?;
+        Some(Conclusion {
+            meeting: meeting_of_adoption(statement)?,
+            date: *date,
+            date_text: None,
+            span: Span::default(),
+        })
+    });
     let document = Document {
         kind,
         organ,
@@ -209,13 +222,42 @@ fn symbol_from_number(organ: Organ, kind: DocumentKind, number: &(String, Span))
         Organ::HumanRightsCouncil => "A/HRC",
         Organ::EconomicAndSocialCouncil => "E",
     };
-    format!("{prefix}/{seg}/{}", number.0.replace(' ', ""))
+    // `S/RES/2720 (2023)` keeps its space; `A/RES/78/218 B` is written `A/RES/78/218B`.
+    let number = if number.0.contains('(') {
+        number.0.clone()
+    } else {
+        number.0.replace(' ', "")
+    };
+    format!("{prefix}/{seg}/{number}")
 }
 
 fn starts_adoption(plain: &str) -> bool {
     let t = plain.trim_start();
-    (t.starts_with("Resolution adopted by") || t.starts_with("Decision adopted by"))
+    // `Adopted by the Security Council at its 9520th meeting, on 22 December 2023`
+    (t.starts_with("Resolution adopted by")
+        || t.starts_with("Decision adopted by")
+        || t.starts_with("Adopted by the "))
         && t.len() < 200
+}
+
+/// `Resolution 2720 (2023)`: a Security Council resolution's number line → `2720 (2023)`.
+fn council_number(plain: &str) -> Option<String> {
+    let rest = plain.trim().strip_prefix("Resolution ")?;
+    let (n, year) = rest.split_once(" (")?;
+    let year = year.strip_suffix(')')?;
+    (!n.is_empty()
+        && n.bytes().all(|c| c.is_ascii_digit())
+        && year.len() == 4
+        && year.bytes().all(|c| c.is_ascii_digit()))
+    .then(|| rest.to_string())
+}
+
+/// The meeting named in an adoption line: `... at its 9520th meeting, on ...` → `9520th meeting`.
+fn meeting_of_adoption(statement: &str) -> Option<String> {
+    let start = statement.find(" at its ")? + " at its ".len();
+    let rest = &statement[start..];
+    let end = rest.find("meeting")? + "meeting".len();
+    meeting(&rest[..end]).map(|(m, _)| m)
 }
 
 /// `77/213. Title` → (number, title).
@@ -770,6 +812,10 @@ impl Builder {
             return; // The origin, read by `builder_origin`.
         }
         if self.number.is_none() {
+            if let Some(number) = council_number(plain) {
+                self.number = Some((number, unit.span));
+                return;
+            }
             if let Some((number, title)) = number_title(plain) {
                 self.number = Some((number, unit.span));
                 // Title from the raw text, marks kept.
@@ -986,4 +1032,59 @@ fn looks_like_recital(plain: &str) -> bool {
                 .any(|w| w.ends_with("ing") || w.ends_with("ed"))
                 || words.len() == 1
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Security Council's layout: number line, adoption line with the meeting, no title.
+    #[test]
+    fn security_council_layout() {
+        let text = "United Nations\nS/RES/2720 (2023)\n\nSecurity Council\nDistr.: General\n22 December 2023\n\n\
+            Resolution 2720 (2023)\n\nAdopted by the Security Council at its 9520th meeting, on\n22 December 2023\n\n\
+            The Security Council,\n\nRecalling its previous resolutions on the situation,\n\n\
+            1. Demands that all parties comply with their obligations;\n\n\
+            2. Decides to remain actively seized of the matter.\n";
+        let doc = parse(text).unwrap().value;
+        assert_eq!(doc.symbol, "S/RES/2720 (2023)");
+        assert_eq!(doc.organ, Organ::SecurityCouncil);
+        assert_eq!(doc.number, "2720 (2023)");
+        assert_eq!(
+            doc.adoption.date,
+            Some(Date {
+                year: 2023,
+                month: 12,
+                day: 22
+            })
+        );
+        assert_eq!(doc.preamble.len(), 1);
+        assert_eq!(doc.body.len(), 2);
+        assert_eq!(
+            doc.conclusion.as_ref().map(|c| c.meeting.as_str()),
+            Some("9520th meeting")
+        );
+        let sym = crate::vocab::Base::default().work(&doc.symbol);
+        assert!(sym.as_str().ends_with("/unsc/2720-2023"), "{sym}");
+    }
+
+    /// A Human Rights Council resolution: the organ decides the symbol.
+    #[test]
+    fn human_rights_council_layout() {
+        let text = "Human Rights Council\nFifty-second session\nAgenda item 3\n\n\
+            Resolution adopted by the Human Rights Council on 3 April 2023\n\n\
+            52/1. A title\n\nThe Human Rights Council,\n\nRecalling its resolution 50/4,\n\n1. Decides to continue.\n";
+        let doc = parse(text).unwrap().value;
+        assert_eq!(doc.symbol, "A/HRC/RES/52/1");
+        assert_eq!(doc.masthead.session, Some(52));
+        let cites: Vec<String> = doc.preamble[0]
+            .text
+            .iter()
+            .filter_map(|i| match i {
+                Inline::Ref(c) => Some(c.symbol.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(cites, ["A/HRC/RES/50/4"]);
+    }
 }
