@@ -231,3 +231,66 @@ fn the_catalogue_over_the_uns_akn_agrees_with_the_files() {
         .len();
     assert_eq!(citing_70_1, files_with("undocs.org/en/A/RES/70/1\""));
 }
+
+/// Every file of the UN's session-75 AKN, in six languages, read and written again: the
+/// output validates, and the text of recitals, paragraphs, sub-items and footnotes survives
+/// (each file compared with itself, so a file carrying another's symbol does not matter).
+#[test]
+fn session_75_in_six_languages_round_trips() {
+    let Some(corpus) = corpus() else { return };
+    let out_dir = conformance_dir().join("ga-75");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let mut written = Vec::new();
+    let (mut total, mut kept) = (0usize, 0usize);
+    let mut unreadable = Vec::new();
+    for language in [
+        "Arabic", "Chinese", "English", "French", "Russian", "Spanish",
+    ] {
+        let mut files: Vec<_> = std::fs::read_dir(corpus.join("ga-75-akn").join(language))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for path in files {
+            let input = read(&path);
+            let Ok(theirs) = extract(&input) else {
+                // Not well-formed: the reader must refuse it with a location, not guess.
+                assert!(unakn::parse::parse(input.as_bytes()).is_err());
+                unreadable.push(path.file_name().unwrap().to_string_lossy().to_string());
+                continue;
+            };
+            let doc = read_akn(&path);
+            let mut xml = Vec::new();
+            unakn::akn::write(&doc, &mut xml).unwrap();
+            let file = out_dir.join(format!(
+                "{language}-{}",
+                path.file_name().unwrap().to_string_lossy()
+            ));
+            std::fs::write(&file, &xml).unwrap();
+            written.push(file);
+            let ours = extract(std::str::from_utf8(&xml).unwrap()).unwrap();
+            let a = unakn::eval::compare(&ours, &theirs);
+            for t in [a.recitals, a.paragraphs, a.items, a.footnotes] {
+                total += t.total;
+                kept += t.matched;
+            }
+        }
+    }
+    assert_eq!(
+        unreadable,
+        ["75_251_B_S.xml"],
+        "the one file of the corpus that is not well-formed"
+    );
+    assert!(written.len() >= 1900, "{} files", written.len());
+    let share = 100.0 * kept as f64 / total as f64;
+    eprintln!("session 75 round trip: {kept} of {total} units kept ({share:.2}%)");
+    assert!(share >= 99.5, "{kept} of {total} units kept ({share:.2}%)");
+    if let Some(f) = xsd_failures(&written) {
+        assert!(
+            f.is_empty(),
+            "{} invalid, e.g. {:#?}",
+            f.len(),
+            &f[..f.len().min(5)]
+        );
+    }
+}

@@ -222,27 +222,49 @@ impl Reader {
 
         let mut formula = None;
         let mut preamble = Vec::new();
-        if let Some(pre) = act.child("preamble") {
-            for e in pre.elements() {
-                match e.name.as_str() {
-                    "formula" => {
-                        formula = Some(Formula {
-                            text: self.block_text(e, false),
-                            span: e.span,
-                        })
+        let mut body = Vec::new();
+        // The UN's files sometimes break the main body with a second preamble holding one
+        // operative paragraph (`10. Looks forward ...`): everything is read in order, and what
+        // follows the main body is operative.
+        let mut seen_body = false;
+        for part in act.elements() {
+            match part.name.as_str() {
+                "preamble" if !seen_body => {
+                    for e in part.elements() {
+                        match e.name.as_str() {
+                            "formula" => {
+                                formula = Some(Formula {
+                                    text: self.block_text(e, false),
+                                    span: e.span,
+                                })
+                            }
+                            _ => preamble.push(Recital {
+                                text: self.block_text(e, true),
+                                span: e.span,
+                            }),
+                        }
                     }
-                    _ => preamble.push(Recital {
-                        text: self.block_text(e, true),
-                        span: e.span,
-                    }),
                 }
+                "preamble" => {
+                    for e in part.elements() {
+                        self.diagnostics.push(Diagnostic::warning(
+                            "misplaced-preamble",
+                            e.span,
+                            "repaired: preamble text inside the operative part read as a paragraph",
+                        ));
+                        body.push(Block::Paragraph(numbered_paragraph(
+                            self.block_text(e, true),
+                            e.span,
+                        )));
+                    }
+                }
+                "mainBody" | "body" => {
+                    seen_body = true;
+                    body.extend(self.blocks(part));
+                }
+                _ => {}
             }
         }
-        let body = act
-            .child("mainBody")
-            .or_else(|| act.child("body"))
-            .map(|b| self.blocks(b))
-            .unwrap_or_default();
         let conclusion = act.child("conclusions").and_then(|c| self.conclusion(c));
         let mut annexes = Vec::new();
         if let Some(atts) = act.child("attachments") {
@@ -685,13 +707,17 @@ impl Reader {
                             out.push(Inline::Text(" ".into()));
                         }
                     }
-                    "span" | "i" | "em" if is_italic(c) => {
+                    "span" | "i" | "em" | "b" if is_italic(c) || is_bold(c) => {
                         let text = c.text();
+                        // The opening phrase: italic, or bold in Chinese; a paragraph number
+                        // printed in the text (`10.`) may come first.
                         let at_start = phrase
-                            && out
-                                .iter()
-                                .all(|r| matches!(r, Inline::Text(t) if t.trim().is_empty()));
-                        if at_start && !text.trim().is_empty() {
+                            && out.iter().all(|r| {
+                                matches!(r, Inline::Text(t) if t.trim().is_empty() || is_printed_number(t))
+                            });
+                        if !at_start && !is_italic(c) {
+                            self.inline_children(c, out, false);
+                        } else if at_start && !text.trim().is_empty() {
                             out.push(Inline::Phrase(normalise(&text)));
                             // `<span>Urges </span>States`: the space belongs to the text.
                             if text.ends_with(char::is_whitespace) {
@@ -706,6 +732,45 @@ impl Reader {
                 },
             }
         }
+    }
+}
+
+fn is_bold(e: &Element) -> bool {
+    e.name == "b"
+        || e.attr("class")
+            .is_some_and(|c| c.split_whitespace().any(|k| k == "bold"))
+}
+
+/// `10.` standing before a paragraph's text.
+fn is_printed_number(t: &str) -> bool {
+    let t = t.trim();
+    t.strip_suffix('.')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// A paragraph whose number is printed in its text: `10.` followed by the phrase.
+fn numbered_paragraph(text: Vec<Inline>, span: Span) -> Paragraph {
+    let mut runs = text;
+    let mut number = None;
+    if let Some(Inline::Text(first)) = runs.first() {
+        let t = first.trim_start();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && t[digits..].starts_with('.') {
+            number = Some(t[..digits].to_string());
+            let rest = t[digits + 1..].trim_start().to_string();
+            if rest.is_empty() {
+                runs.remove(0);
+            } else {
+                runs[0] = Inline::Text(rest);
+            }
+        }
+    }
+    Paragraph {
+        number,
+        text: tidy(runs),
+        items: Vec::new(),
+        wrap_up: Vec::new(),
+        span,
     }
 }
 
