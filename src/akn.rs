@@ -572,23 +572,43 @@ fn eid_safe(s: &str) -> String {
         .collect()
 }
 
-/// The eIds of a list of blocks, made unique where printed numbers repeat.
-pub fn block_eids(prefix: &str, blocks: &[Block]) -> Vec<String> {
+/// Makes eIds unique where printed numbers repeat (`para_3`, `para_3-2`).
+fn unique(eids: impl Iterator<Item = String>) -> Vec<String> {
     let mut seen = std::collections::HashMap::<String, usize>::new();
-    blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let eid = block_eid(prefix, b, i + 1);
-            let n = seen.entry(eid.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                format!("{eid}-{n}")
-            } else {
-                eid
-            }
-        })
-        .collect()
+    eids.map(|eid| {
+        let n = seen.entry(eid.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            format!("{eid}-{n}")
+        } else {
+            eid
+        }
+    })
+    .collect()
+}
+
+/// The eIds of a list of blocks: `{prefix}__para_7`, `{prefix}__sec_II`.
+pub fn block_eids(prefix: &str, blocks: &[Block]) -> Vec<String> {
+    unique(
+        blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| block_eid(prefix, b, i + 1)),
+    )
+}
+
+/// The eIds of the points of a list: `{list}__point_a`.
+pub fn point_eids(list: &str, items: &[Item]) -> Vec<String> {
+    unique(
+        items
+            .iter()
+            .map(|item| format!("{list}__point_{}", eid_safe(&item.number))),
+    )
+}
+
+/// The eId of the list in a paragraph or point.
+pub fn list_eid(parent: &str) -> String {
+    format!("{parent}__list_1")
 }
 
 fn write_blocks<W: Write>(
@@ -661,21 +681,14 @@ fn write_body_of<W: Write>(
         x.close("content")?;
         return Ok(());
     }
-    let list = format!("{eid}__list_1");
+    let list = list_eid(eid);
     x.open("list", &[("eId", &list)])?;
     if !text.is_empty() {
         x.open("intro", &[])?;
         x.inline_block("p", &[], doc, text)?;
         x.close("intro")?;
     }
-    let mut seen = std::collections::HashMap::<String, usize>::new();
-    for item in items {
-        let mut point = format!("{list}__point_{}", eid_safe(&item.number));
-        let n = seen.entry(point.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            point = format!("{point}-{n}");
-        }
+    for (item, point) in items.iter().zip(point_eids(&list, items)) {
         x.open("point", &[("eId", &point)])?;
         x.leaf("num", &[], &format!("({})", item.number))?;
         write_body_of(x, doc, &point, &item.text, &item.items, &[])?;

@@ -296,14 +296,6 @@ pub struct WorkflowStep {
     pub by: Option<String>,
 }
 
-impl Document {
-    /// Every footnote's host: the footnotes in document order with the numbers of the blocks
-    /// they hang from, found by walking the tree (see [`crate::walk`]).
-    pub fn is_decision(&self) -> bool {
-        self.kind == DocumentKind::Decision
-    }
-}
-
 /// The opening phrase of a run of inlines, if it starts with one.
 pub fn phrase_of(text: &[Inline]) -> Option<&str> {
     match text.first() {

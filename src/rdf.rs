@@ -2,7 +2,7 @@
 //!
 //! The contract is in DESIGN.md ("RDF: the contract"); the IRIs come from [`crate::vocab`].
 
-use crate::akn::block_eids;
+use crate::akn::{block_eids, list_eid, point_eids};
 use crate::model::*;
 use crate::vocab::{self, term, Base, FrbrNames, DCTERMS, ELI, RDF, UNAKN, UNDO, XSD};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -133,7 +133,7 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         g.division(&node, &work, "Recital", None, i + 1);
         g.text_of(&node, &recital.text, &mut hosts);
     }
-    g.blocks(doc, &work, &doc.body, "", &mut hosts);
+    g.blocks(&work, &doc.body, "", &mut hosts);
     for (i, annex) in doc.annexes.iter().enumerate() {
         let eid = format!("att_{}", i + 1);
         let node = base.portion(&doc.symbol, &eid);
@@ -141,7 +141,7 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         if !annex.title.is_empty() {
             g.add(&node, ELI, "title", g.text(&plain_text(&annex.title)));
         }
-        g.blocks(doc, &node, &annex.blocks, &eid, &mut hosts);
+        g.blocks(&node, &annex.blocks, &eid, &mut hosts);
     }
     for (i, note) in doc.footnotes.iter().enumerate() {
         let node = base.portion(&doc.symbol, &format!("note_{}", i + 1));
@@ -254,7 +254,6 @@ impl Graph<'_> {
 
     fn blocks(
         &mut self,
-        doc: &Document,
         parent: &NamedNode,
         blocks: &[Block],
         prefix: &str,
@@ -273,7 +272,7 @@ impl Graph<'_> {
                         i + 1,
                     );
                     let mut full = plain_text(&p.text);
-                    append_items(&mut full, &p.items, doc);
+                    append_items(&mut full, &p.items);
                     if !p.wrap_up.is_empty() {
                         full.push(' ');
                         full.push_str(&plain_text(&p.wrap_up));
@@ -284,13 +283,13 @@ impl Graph<'_> {
                     }
                     self.cites(&node, &p.text, hosts);
                     self.cites(&node, &p.wrap_up, hosts);
-                    self.items(doc, &node, &p.items, &format!("{eid}__list_1"), hosts);
+                    self.items(&node, &p.items, &list_eid(eid), hosts);
                 }
                 Block::Section(s) => {
                     self.division(&node, parent, "Section", s.number.as_deref(), i + 1);
                     self.add(&node, ELI, "title", self.text(&plain_text(&s.heading)));
                     self.cites(&node, &s.heading, hosts);
-                    self.blocks(doc, &node, &s.blocks, eid, hosts);
+                    self.blocks(&node, &s.blocks, eid, hosts);
                 }
                 Block::Recital(r) => {
                     self.division(&node, parent, "Recital", None, i + 1);
@@ -306,30 +305,28 @@ impl Graph<'_> {
 
     fn items(
         &mut self,
-        doc: &Document,
         parent: &NamedNode,
         items: &[Item],
         list: &str,
         hosts: &mut [Option<NamedNode>],
     ) {
-        for (i, item) in items.iter().enumerate() {
-            let eid = format!("{list}__point_{}", item.number);
+        for (i, (item, eid)) in items.iter().zip(point_eids(list, items)).enumerate() {
             let node = self.base.portion(self.symbol, &eid);
             self.division(&node, parent, "SubParagraph", Some(&item.number), i + 1);
             let mut full = plain_text(&item.text);
-            append_items(&mut full, &item.items, doc);
+            append_items(&mut full, &item.items);
             self.add(&node, UNAKN, "text", self.text(full.trim()));
             self.cites(&node, &item.text, hosts);
-            self.items(doc, &node, &item.items, &format!("{eid}__list_1"), hosts);
+            self.items(&node, &item.items, &list_eid(&eid), hosts);
         }
     }
 }
 
-fn append_items(full: &mut String, items: &[Item], doc: &Document) {
+fn append_items(full: &mut String, items: &[Item]) {
     for item in items {
         full.push_str(&format!(" ({}) ", item.number));
         full.push_str(&plain_text(&item.text));
-        append_items(full, &item.items, doc);
+        append_items(full, &item.items);
     }
 }
 

@@ -101,9 +101,7 @@ pub fn symbol_at(s: &str) -> Option<(usize, String)> {
         let token = &s[..end];
         let opens = token.matches('(').count();
         let closes = token.matches(')').count();
-        if token.ends_with(['.', '-', '*', '/']) || (token.ends_with(')') && closes > opens) {
-            end -= 1;
-        } else if token.ends_with('(') {
+        if token.ends_with(['.', '-', '*', '/', '(']) || (token.ends_with(')') && closes > opens) {
             end -= 1;
         } else {
             break;

@@ -379,23 +379,18 @@ fn prepare_page_text(input: &str) -> Prepared {
     // Footnote areas: from a rule to the next header (or the end).
     let mut footnotes: Vec<FootnoteText> = Vec::new();
     let mut in_area = false;
-    let mut areas: Vec<(usize, usize, usize)> = Vec::new(); // (rule line, first note, end)
+    let mut areas: Vec<(usize, usize)> = Vec::new(); // (rule line, first note)
     let mut page_body_start = 0usize;
     let mut page_starts: Vec<usize> = Vec::new(); // body start line for each area
     for i in 0..n {
         if furniture[i] == Some("running-header") {
-            if in_area {
-                in_area = false;
-                if let Some(a) = areas.last_mut() {
-                    a.2 = i;
-                }
-            }
+            in_area = false;
             page_body_start = i + 1;
             continue;
         }
         if !in_area && is_footnote_rule(trimmed[i]) {
             in_area = true;
-            areas.push((i, footnotes.len(), n));
+            areas.push((i, footnotes.len()));
             page_starts.push(page_body_start);
             furniture[i] = Some("footnote-rule");
             continue;
@@ -476,15 +471,14 @@ fn prepare_page_text(input: &str) -> Prepared {
 
     // Markers: footnote k is marked on the page whose foot carries it, after marker k-1.
     let mut cursor = (0usize, 0usize); // (line index into `lines`, byte offset)
-    for (area_index, &(rule, first_note, end)) in areas.iter().enumerate() {
+    for (area_index, &(rule, first_note)) in areas.iter().enumerate() {
         let body_from = raw[page_starts[area_index]].0;
         let body_to = raw[rule].0;
         let last_note = areas.get(area_index + 1).map_or(footnotes.len(), |a| a.1);
-        let _ = end;
-        for note in first_note..last_note {
-            let marker = footnotes[note].marker.clone();
-            let found = find_marker(&lines, cursor, body_from, body_to, &marker)
-                .or_else(|| find_glued_marker(&lines, cursor, body_from, body_to, &marker));
+        for note in &mut footnotes[first_note..last_note] {
+            let marker = note.marker.as_str();
+            let found = find_marker(&lines, cursor, body_from, body_to, marker)
+                .or_else(|| find_glued_marker(&lines, cursor, body_from, body_to, marker));
             if let Some((li, at)) = found {
                 let line = &mut lines[li];
                 let digits_end = at + marker.len();
@@ -494,7 +488,7 @@ fn prepare_page_text(input: &str) -> Prepared {
                     li,
                     digits_end + MARK_OPEN.len_utf8() + MARK_CLOSE.len_utf8(),
                 );
-                footnotes[note].placed = true;
+                note.placed = true;
             }
         }
     }

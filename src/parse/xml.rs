@@ -124,8 +124,7 @@ pub fn parse(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<Element, 
             .map_err(|e| error(reader.error_position(), format!("not well-formed XML: {e}")))?;
         let here = Span::new(before as usize, reader.buffer_position() as usize);
         match event {
-            Event::Start(e) | Event::Empty(e) if root.is_some() => {
-                let _ = e;
+            Event::Start(_) | Event::Empty(_) if root.is_some() => {
                 return Err(error(before, "content after the root element".into()));
             }
             Event::Start(ref e) | Event::Empty(ref e) => {

@@ -1,0 +1,84 @@
+//! `unakn demo`: the bundled samples through the whole pipeline.
+
+use super::load::load_into;
+use crate::*;
+
+pub fn demo() -> Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = root.join("samples/A_RES_77_213.md");
+    let started = Instant::now();
+    let (doc, _) = read_document(&sample, false)?;
+    let mut xml = Vec::new();
+    unakn::akn::write(&doc, &mut xml)?;
+    let base = Base::default();
+    let quads = unakn::rdf::quads(&doc, &base);
+    let store = Store::memory()?;
+    store.replace(&quads)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "unakn demo: {} (Source: United Nations)",
+        sample.display()
+    )?;
+    writeln!(
+        out,
+        "  {} \"{}\": {} recitals, {} operative paragraphs, {} footnotes",
+        doc.symbol,
+        unakn::rdf::plain_text(&doc.title),
+        doc.preamble.len(),
+        doc.body.len(),
+        doc.footnotes.len()
+    )?;
+    writeln!(
+        out,
+        "  AKN: {} bytes; RDF: {} quads",
+        xml.len(),
+        store.len()?
+    )?;
+    // The other samples join the same graph: page text of session 78, and the UN's own AKN
+    // (77/213 in French, 78/10 with its recorded vote).
+    let others: Vec<PathBuf> = std::fs::read_dir(root.join("samples"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            p != &sample
+                && (name.ends_with(".txt")
+                    || (name.ends_with(".xml") && !name.ends_with(".akn.xml")))
+        })
+        .collect();
+    let loaded = load_into(&store, &others, &base)?;
+    writeln!(
+        out,
+        "  with {} more samples: {} quads in {} named graphs (one per language version)",
+        loaded.documents,
+        store.len()?,
+        store.graph_count()?
+    )?;
+    let queries = root.join("samples/queries");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&queries)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    files.sort();
+    for q in files {
+        let text = std::fs::read_to_string(&q)?;
+        let title = text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches('#')
+            .trim();
+        writeln!(
+            out,
+            "\n== {} — {title}",
+            q.file_name().and_then(|n| n.to_str()).unwrap_or("")
+        )?;
+        store.query_to(&text, ResultFormat::Table, &mut out)?;
+    }
+    writeln!(
+        out,
+        "\ndone in {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    )?;
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! `unakn load` and the loading behind `query --load` and the demo.
+
+use crate::*;
+
+/// What a load did.
+#[derive(Default)]
+pub struct LoadSummary {
+    pub documents: usize,
+    pub expressions: std::collections::HashSet<String>,
+    pub quads: usize,
+    pub warnings: usize,
+    pub errors: usize,
+    pub skipped: usize,
+}
+
+/// Whether a file is an input unakn reads (by extension; the content decides the format).
+pub fn is_input(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "md" | "xml" | "akn"
+        )
+    })
+}
+
+/// Reads, converts and loads inputs into `store`: parsed in parallel, in batches that bound
+/// memory, each batch replacing its documents' graphs. Unreadable files are reported and skipped.
+pub fn load_into(store: &Store, inputs: &[PathBuf], base: &Base) -> Result<LoadSummary> {
+    use rayon::prelude::*;
+    const BATCH: usize = 256;
+    let mut summary = LoadSummary::default();
+    let mut files = Vec::new();
+    for f in expand(inputs)? {
+        // Files named on the command line are read whatever their name; in folders, only inputs.
+        if is_input(&f) || inputs.contains(&f) {
+            files.push(f);
+        } else {
+            summary.skipped += 1;
+        }
+    }
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    for batch in files.chunks(BATCH) {
+        let results: Vec<Result<(Vec<oxigraph::model::Quad>, usize)>> = batch
+            .par_iter()
+            .map(|path| {
+                let (doc, warnings) = read_document(path, false)?;
+                Ok((unakn::rdf::quads(&doc, base), warnings))
+            })
+            .collect();
+        let mut documents = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok((quads, warnings)) => {
+                    summary.documents += 1;
+                    summary.warnings += warnings;
+                    summary.quads += quads.len();
+                    if let Some(q) = quads.first() {
+                        summary.expressions.insert(q.graph_name.to_string());
+                    }
+                    documents.push(quads);
+                }
+                Err(e) => {
+                    summary.errors += 1;
+                    bar.suspend(|| eprintln!("{e}"));
+                }
+            }
+        }
+        store.replace_documents(&documents)?;
+        bar.inc(batch.len() as u64);
+    }
+    bar.finish_and_clear();
+    Ok(summary)
+}
+
+pub fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base) -> Result<()> {
+    let started = Instant::now();
+    let store = Store::open(store_dir)?;
+    let before = store.len()?;
+    let s = load_into(&store, inputs, base)?;
+    let after = store.len()?;
+    eprintln!(
+        "loaded {} documents ({} expressions, {} triples) into {}: {} quads in the store ({:+}), {} graphs; \
+         {} warnings, {} errors, {} other files skipped; {:.2} s",
+        s.documents,
+        s.expressions.len(),
+        s.quads,
+        store_dir.display(),
+        after,
+        after as i64 - before as i64,
+        store.graph_count()?,
+        s.warnings,
+        s.errors,
+        s.skipped,
+        started.elapsed().as_secs_f64()
+    );
+    if s.errors > 0 {
+        return Err(BadInputs(format!("{} input(s) could not be read", s.errors)).into());
+    }
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! The subcommands of the `unakn` binary, one file each.
+
+pub mod convert;
+pub mod demo;
+pub mod eval;
+pub mod load;
+pub mod validate;
