@@ -215,10 +215,19 @@ impl Reader {
                 paragraph,
             }
         });
-        let title = preface
+        let mut title = preface
             .and_then(|p| p.find("docTitle"))
             .map(|t| self.inlines(t, false))
             .unwrap_or_default();
+        // A footnote on the preface outside the title (after a part letter, say) hangs from it.
+        if let Some(p) = preface {
+            let mut notes = Vec::new();
+            notes_outside(p, "docTitle", &mut notes);
+            for n in notes {
+                let noteref = self.note(n);
+                title.push(noteref);
+            }
+        }
 
         let mut formula = None;
         let mut preamble = Vec::new();
@@ -247,15 +256,18 @@ impl Reader {
                 }
                 "preamble" => {
                     for e in part.elements() {
-                        self.diagnostics.push(Diagnostic::warning(
-                            "misplaced-preamble",
-                            e.span,
-                            "repaired: preamble text inside the operative part read as a paragraph",
-                        ));
-                        body.push(Block::Paragraph(numbered_paragraph(
-                            self.block_text(e, true),
-                            e.span,
-                        )));
+                        let text = self.block_text(e, true);
+                        let numbered = matches!(text.first(), Some(Inline::Text(t)) if starts_with_printed_number(t));
+                        if numbered {
+                            self.diagnostics.push(Diagnostic::warning(
+                                "misplaced-preamble",
+                                e.span,
+                                "repaired: a numbered paragraph written as preamble, read as operative",
+                            ));
+                            body.push(Block::Paragraph(numbered_paragraph(text, e.span)));
+                        } else {
+                            preamble.push(Recital { text, span: e.span });
+                        }
                     }
                 }
                 "mainBody" | "body" => {
@@ -576,11 +588,7 @@ impl Reader {
                             "point" | "item" | "paragraph" => items.push(self.item(l)),
                             // The UN's files put `(i)` points in a sublist beside `(a)`.
                             "sublist" => {
-                                let nested: Vec<Item> = l
-                                    .elements()
-                                    .filter(|p| p.name == "point")
-                                    .map(|p| self.item(p))
-                                    .collect();
+                                let nested = self.sublist(l);
                                 match items.last_mut() {
                                     Some(parent) => parent.items.extend(nested),
                                     None => items.extend(nested),
@@ -612,6 +620,23 @@ impl Reader {
         }
     }
 
+    /// The points of a sublist. A sublist inside a sublist (the UN nests `(ii)` under `(i)`)
+    /// holds siblings, not children: they are read at the same level.
+    fn sublist(&mut self, l: &Element) -> Vec<Item> {
+        let mut items = Vec::new();
+        for p in l.elements() {
+            match p.name.as_str() {
+                "point" => items.push(self.item(p)),
+                "sublist" => {
+                    let more = self.sublist(p);
+                    items.extend(more);
+                }
+                _ => {}
+            }
+        }
+        items
+    }
+
     fn item(&mut self, e: &Element) -> Item {
         let p = self.paragraph(e);
         let number = p
@@ -639,20 +664,30 @@ impl Reader {
 
     /// The text of a block: its paragraphs' inlines joined by spaces.
     fn block_text(&mut self, e: &Element, phrase: bool) -> Vec<Inline> {
-        let mut ps = Vec::new();
-        e.find_all("p", &mut ps);
-        // Only outermost paragraphs: notes have their own.
-        let outer: Vec<&Element> = if ps.is_empty() {
-            vec![e]
-        } else {
-            outermost_ps(e)
-        };
         let mut out = Vec::new();
-        for (i, p) in outer.into_iter().enumerate() {
-            let runs = self.inlines(p, phrase && i == 0);
-            append(&mut out, runs);
+        let mut found = false;
+        self.text_blocks(e, phrase, &mut found, &mut out);
+        if !found {
+            return self.inlines(e, phrase);
         }
         out
+    }
+
+    /// The outermost text blocks of `e` in order (notes have their own), with the numbers of
+    /// list items (`(a)`) that stand beside them: a recital's own list keeps its letters.
+    fn text_blocks(&mut self, e: &Element, phrase: bool, found: &mut bool, out: &mut Vec<Inline>) {
+        for c in e.elements() {
+            match c.name.as_str() {
+                "p" | "listIntroduction" | "listWrapUp" => {
+                    let runs = self.inlines(c, phrase && !*found);
+                    *found = true;
+                    append(out, runs);
+                }
+                "num" if e.name == "item" => append(out, vec![Inline::Text(normalise(&c.text()))]),
+                "authorialNote" | "num" => {}
+                _ => self.text_blocks(c, phrase, found, out),
+            }
+        }
     }
 
     /// Inline content of an element.
@@ -671,24 +706,27 @@ impl Reader {
             .collect()
     }
 
+    /// Reads a footnote into the document's notes; returns the reference to put at its marker.
+    fn note(&mut self, e: &Element) -> Inline {
+        let marker = e.attr("marker").unwrap_or("").to_string();
+        let index = self.notes.len();
+        // Reserve the place first, so that notes inside notes keep marker order.
+        self.notes.push(Footnote {
+            marker: marker.clone(),
+            text: Vec::new(),
+            span: e.span,
+        });
+        let text = self.block_text(e, false);
+        self.notes[index].text = text;
+        Inline::NoteRef { marker, index }
+    }
+
     fn inline_children(&mut self, e: &Element, out: &mut Vec<Inline>, phrase: bool) {
         for n in &e.children {
             match n {
                 Node::Text(t) => out.push(Inline::Text(t.clone())),
                 Node::Element(c) => match c.name.as_str() {
-                    "authorialNote" | "note" => {
-                        let marker = c.attr("marker").unwrap_or("").to_string();
-                        let index = self.notes.len();
-                        // Reserve the place so that notes keep marker order.
-                        self.notes.push(Footnote {
-                            marker: marker.clone(),
-                            text: Vec::new(),
-                            span: c.span,
-                        });
-                        let text = self.block_text(c, false);
-                        self.notes[index].text = text;
-                        out.push(Inline::NoteRef { marker, index });
-                    }
+                    "authorialNote" | "note" => out.push(self.note(c)),
                     "a" | "ref" => {
                         let raw = c.text();
                         let text = normalise(&raw);
@@ -741,6 +779,24 @@ fn is_bold(e: &Element) -> bool {
             .is_some_and(|c| c.split_whitespace().any(|k| k == "bold"))
 }
 
+/// The footnotes of `e` that are not inside an element named `skip`.
+fn notes_outside<'a>(e: &'a Element, skip: &str, out: &mut Vec<&'a Element>) {
+    for c in e.elements() {
+        if c.name == "authorialNote" {
+            out.push(c);
+        } else if c.name != skip {
+            notes_outside(c, skip, out);
+        }
+    }
+}
+
+/// `10. Looks forward ...`: text opening with a paragraph number.
+fn starts_with_printed_number(t: &str) -> bool {
+    let t = t.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && t[digits..].starts_with('.')
+}
+
 /// `10.` standing before a paragraph's text.
 fn is_printed_number(t: &str) -> bool {
     let t = t.trim();
@@ -779,19 +835,6 @@ fn is_italic(e: &Element) -> bool {
         || e.name == "em"
         || e.attr("class")
             .is_some_and(|c| c.split_whitespace().any(|k| k == "italic"))
-}
-
-/// Paragraph elements not nested in another paragraph (a footnote's `p` sits inside one).
-fn outermost_ps(e: &Element) -> Vec<&Element> {
-    let mut out = Vec::new();
-    for c in e.elements() {
-        if c.name == "p" {
-            out.push(c);
-        } else if c.name != "authorialNote" && c.name != "num" {
-            out.extend(outermost_ps(c));
-        }
-    }
-    out
 }
 
 /// The symbol of a citation: its own words when they are a whole symbol (`A/78/301 (Part I)`),
