@@ -165,6 +165,29 @@ fn frbr(root: &Element, out: &mut Vec<Diagnostic>) {
     let adoption = identification
         .adoption_date()
         .and_then(|d| d.attr("date").map(|v| (v.to_string(), d.span)));
+    // The number printed in the preface (`77/213.`) is the one the work IRI ends with; the
+    // work of a multi-part resolution adds its parts (`75-101A-B`).
+    let printed = root
+        .find("preface")
+        .and_then(|p| p.find("docNumber"))
+        .map(|n| {
+            n.text()
+                .trim()
+                .trim_end_matches('.')
+                .replace('/', "-")
+                .replace(' ', "")
+        });
+    if let Some(number) = printed.filter(|n| n.contains('-')) {
+        let last = work_base.rsplit('/').next().unwrap_or("");
+        let parts = last.strip_prefix(number.as_str());
+        if !parts.is_some_and(|p| p.chars().all(|c| c.is_ascii_uppercase() || c == '-')) {
+            out.push(error(
+                "frbr",
+                work_span,
+                format!("work IRI {work:?} does not end with the printed number {number:?}"),
+            ));
+        }
+    }
     if let Some((date, span)) = adoption {
         if date.starts_with("0001") {
             out.push(Diagnostic {
@@ -200,5 +223,20 @@ mod tests {
         assert!(codes.contains(&"duplicate-eid"));
         assert!(codes.contains(&"eid-number"));
         assert!(!codes.contains(&"frbr"));
+    }
+
+    #[test]
+    fn frbr_disagreeing_with_the_printed_number() {
+        let xml = r##"<akomaNtoso><statement name="resolution"><meta><identification source="#s">
+            <FRBRWork><FRBRuri value="/akn/un/statement/deliberation/unga/2020-01-01/75-1/"/>
+            <FRBRdate date="2020-01-01" name="adoption"/></FRBRWork><FRBRExpression>
+            <FRBRuri value="/akn/un/statement/deliberation/unga/2020-01-01/75-1/eng@/"/><FRBRlanguage language="eng"/>
+            </FRBRExpression></identification><references><TLCOrganization eId="s"/></references></meta>
+            <preface><p><docNumber>75/2.</docNumber></p></preface></statement></akomaNtoso>"##;
+        let found: Vec<String> = profile(xml).into_iter().map(|d| d.message).collect();
+        assert!(
+            found.iter().any(|m| m.contains("printed number \"75-2\"")),
+            "{found:?}"
+        );
     }
 }
