@@ -246,11 +246,7 @@ fn session_75_in_six_languages_round_trips() {
     for language in [
         "Arabic", "Chinese", "English", "French", "Russian", "Spanish",
     ] {
-        let mut files: Vec<_> = std::fs::read_dir(corpus.join("ga-75-akn").join(language))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
+        let files = files_in(&corpus.join("ga-75-akn").join(language));
         for path in files {
             let input = read(&path);
             let Ok(theirs) = extract(&input) else {

@@ -22,11 +22,7 @@ fn every_ga78_text_converts_validates_and_agrees_with_the_un() {
     }
     let out_dir = conformance_dir().join("ga-78");
     std::fs::create_dir_all(&out_dir).unwrap();
-    let mut texts: Vec<_> = std::fs::read_dir(&text_dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    texts.sort();
+    let texts = files_in(&text_dir);
     assert_eq!(texts.len(), 328);
     let (mut total, mut relaxed, mut meta_exact, mut paired) =
         (Agreement::default(), Agreement::default(), 0, 0);
@@ -134,11 +130,7 @@ fn every_word_of_every_ga78_text_reaches_the_akn() {
     let Some(corpus) = corpus() else { return };
     let mut lost = Vec::new();
     let mut total = 0usize;
-    let mut texts: Vec<_> = std::fs::read_dir(corpus.join("ga-78/text"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    texts.sort();
+    let texts = files_in(&corpus.join("ga-78/text"));
     for path in texts {
         let bytes = std::fs::read(&path).unwrap();
         let input = String::from_utf8(bytes.clone()).unwrap();
@@ -194,11 +186,7 @@ fn every_word_of_every_ga78_text_reaches_the_akn() {
 fn a_pdftotext_layout_reads_the_same() {
     let Some(corpus) = corpus() else { return };
     let mut differ = Vec::new();
-    let mut texts: Vec<_> = std::fs::read_dir(corpus.join("ga-78/text"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    texts.sort();
+    let texts = files_in(&corpus.join("ga-78/text"));
     for path in texts {
         let original = read(&path);
         let variant = original
