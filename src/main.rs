@@ -83,6 +83,15 @@ enum Command {
         #[arg(long, default_value = "../shared/schemas/akn/akomantoso30.xsd")]
         schema: PathBuf,
     },
+    /// Measure each stage (parse, AKN, quads, AKN reader, bulk load) on the inputs: median
+    /// of several runs, one thread.
+    Bench {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Timed runs per stage.
+        #[arg(long, default_value_t = 7)]
+        repeats: usize,
+    },
     /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
     /// same symbol.
     Eval {
@@ -264,6 +273,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Demo => commands::demo::demo(),
+        Command::Bench { inputs, repeats } => commands::bench::bench(&inputs, repeats),
         Command::Validate { files, schema } => commands::validate::validate(&files, &schema),
         Command::Eval {
             text_dir,

@@ -1,5 +1,6 @@
 //! The subcommands of the `unakn` binary, one file each.
 
+pub mod bench;
 pub mod convert;
 pub mod demo;
 pub mod eval;

@@ -1,0 +1,205 @@
+//! `unakn bench`: throughput of each stage of the pipeline on given inputs, single-threaded,
+//! as the median of several timed loops with their spread.
+
+use crate::*;
+use std::time::Duration;
+
+/// One stage's timings: the median loop and the fastest and slowest.
+struct Measure {
+    median: Duration,
+    min: Duration,
+    max: Duration,
+}
+
+fn measure(repeats: usize, mut f: impl FnMut()) -> Measure {
+    f(); // warm-up
+    let mut times: Vec<Duration> = (0..repeats)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    Measure {
+        median: times[times.len() / 2],
+        min: times[0],
+        max: times[times.len() - 1],
+    }
+}
+
+fn report(
+    out: &mut impl Write,
+    stage: &str,
+    m: &Measure,
+    bytes: usize,
+    docs: usize,
+    unit: (&str, usize),
+) -> Result<()> {
+    let s = m.median.as_secs_f64();
+    writeln!(
+        out,
+        "| {stage:<26} | {:>9.1} | {:>9.0} | {:>12.0} {:<8} | {:>8.2} ms ({:.2}–{:.2}) |",
+        bytes as f64 / 1e6 / s,
+        docs as f64 / s,
+        unit.1 as f64 / s,
+        unit.0,
+        s * 1e3,
+        m.min.as_secs_f64() * 1e3,
+        m.max.as_secs_f64() * 1e3
+    )?;
+    Ok(())
+}
+
+pub fn bench(inputs: &[PathBuf], repeats: usize) -> Result<()> {
+    let repeats = repeats.max(3);
+    let files = expand(inputs)?;
+    let mut texts = Vec::new();
+    let mut akns = Vec::new();
+    for path in &files {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        match unakn::parse::sniff(&bytes) {
+            Ok((unakn::parse::InputFormat::Text, _)) => texts.push(bytes),
+            Ok((unakn::parse::InputFormat::Akn, _)) => akns.push(bytes),
+            Err(_) => {}
+        }
+    }
+    if texts.is_empty() && akns.is_empty() {
+        return Err(anyhow!("no readable inputs"));
+    }
+    let base = Base::default();
+    let parse_all = |inputs: &[Vec<u8>]| -> Vec<Document> {
+        inputs
+            .iter()
+            .filter_map(|b| unakn::parse::parse(b).ok().map(|w| w.value))
+            .collect()
+    };
+    let docs: Vec<Document> = parse_all(&texts)
+        .into_iter()
+        .chain(parse_all(&akns))
+        .collect();
+    let text_bytes: usize = texts.iter().map(Vec::len).sum();
+    let akn_bytes: usize = akns.iter().map(Vec::len).sum();
+    let mut written = Vec::new();
+    for d in &docs {
+        let mut xml = Vec::new();
+        unakn::akn::write(d, &mut xml)?;
+        written.push(xml);
+    }
+    let written_bytes: usize = written.iter().map(Vec::len).sum();
+    let quads: Vec<Vec<oxigraph::model::Quad>> =
+        docs.iter().map(|d| unakn::rdf::quads(d, &base)).collect();
+    let quad_count: usize = quads.iter().map(Vec::len).sum();
+
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "inputs: {} text ({:.2} MB), {} AKN ({:.2} MB); {} documents, {:.2} MB of AKN written, {} quads; median of {repeats} runs, one thread",
+        texts.len(),
+        text_bytes as f64 / 1e6,
+        akns.len(),
+        akn_bytes as f64 / 1e6,
+        docs.len(),
+        written_bytes as f64 / 1e6,
+        quad_count
+    )?;
+    writeln!(
+        out,
+        "| {:<26} | {:>9} | {:>9} | {:>21} | {:>28} |",
+        "stage", "MB/s", "docs/s", "items/s", "median (min–max)"
+    )?;
+    writeln!(
+        out,
+        "|{:-<28}|{:->11}|{:->11}|{:->23}|{:->30}|",
+        "", "", "", "", ""
+    )?;
+    if !texts.is_empty() {
+        let m = measure(repeats, || {
+            for t in &texts {
+                std::hint::black_box(unakn::parse::parse(t).ok());
+            }
+        });
+        report(
+            &mut out,
+            "text → model",
+            &m,
+            text_bytes,
+            texts.len(),
+            ("docs", texts.len()),
+        )?;
+        let m = measure(repeats, || {
+            for t in &texts {
+                if let Ok(w) = unakn::parse::parse(t) {
+                    let mut xml = Vec::with_capacity(t.len() * 3);
+                    let _ = unakn::akn::write(&w.value, &mut xml);
+                    std::hint::black_box(xml);
+                }
+            }
+        });
+        report(
+            &mut out,
+            "text → AKN (parse + write)",
+            &m,
+            text_bytes,
+            texts.len(),
+            ("docs", texts.len()),
+        )?;
+    }
+    let m = measure(repeats, || {
+        for d in &docs {
+            let mut xml = Vec::new();
+            let _ = unakn::akn::write(d, &mut xml);
+            std::hint::black_box(xml);
+        }
+    });
+    report(
+        &mut out,
+        "model → AKN",
+        &m,
+        written_bytes,
+        docs.len(),
+        ("docs", docs.len()),
+    )?;
+    let m = measure(repeats, || {
+        for d in &docs {
+            std::hint::black_box(unakn::rdf::quads(d, &base));
+        }
+    });
+    report(
+        &mut out,
+        "model → quads",
+        &m,
+        written_bytes,
+        docs.len(),
+        ("triples", quad_count),
+    )?;
+    if !akns.is_empty() {
+        let m = measure(repeats, || {
+            for a in &akns {
+                std::hint::black_box(unakn::parse::parse(a).ok());
+            }
+        });
+        report(
+            &mut out,
+            "AKN reader (UN's files)",
+            &m,
+            akn_bytes,
+            akns.len(),
+            ("docs", akns.len()),
+        )?;
+    }
+    let m = measure(repeats, || {
+        if let Ok(store) = Store::memory() {
+            let _ = store.replace_documents(&quads);
+        }
+    });
+    report(
+        &mut out,
+        "bulk load, memory store",
+        &m,
+        written_bytes,
+        docs.len(),
+        ("triples", quad_count),
+    )?;
+    Ok(())
+}
