@@ -86,6 +86,10 @@ fn is_series(s: &str) -> bool {
 /// A document symbol at the start of `s`: its length in `s` and its normalised form.
 pub fn symbol_at(s: &str) -> Option<(usize, String)> {
     let bytes = s.as_bytes();
+    // Every symbol opens with a capital series letter: most words are done here.
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     let mut end = 0;
     while end < bytes.len() {
         let c = bytes[end];
@@ -167,6 +171,9 @@ enum ActKind {
 }
 
 fn act_keyword_at(s: &str) -> Option<usize> {
+    if !matches!(s.as_bytes().first(), Some(b'r' | b'R' | b'd' | b'D')) {
+        return None;
+    }
     for kw in ["resolutions", "resolution", "decisions", "decision"] {
         if s.get(..kw.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(kw))

@@ -40,6 +40,10 @@ fn push_italic(segments: &mut Vec<Segment>, c: char) {
 /// Splits `text` into plain, italic and marker segments, undoing markdown escapes and links.
 fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
     let markdown = flavour == Flavour::Markdown;
+    // Page text without footnote markers is one plain run.
+    if !markdown && !text.contains(MARK_OPEN) {
+        return vec![Segment::Plain(text.to_string())];
+    }
     let mut out = Vec::new();
     let mut italic = false;
     let mut chars = text.char_indices().peekable();

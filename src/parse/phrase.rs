@@ -127,6 +127,8 @@ pub fn opening_phrase(text: &str) -> Option<usize> {
             Some((start, w))
         })
         .filter(|(_, w)| !w.is_empty())
+        // A phrase is a few words long: no need to split the whole paragraph.
+        .take(12)
         .collect();
     let first = words.first()?.1;
     if !first.chars().next()?.is_uppercase() {
