@@ -292,7 +292,18 @@ fn prepare_page_text(input: &str) -> Prepared {
     let is_symbol = |t: &str| symbol.as_deref() == Some(unstarred(t));
 
     // Running headers: anchored on page counters `k/N` with the symbol close by.
-    let counters: Vec<usize> = (0..n).filter(|&i| is_page_counter(trimmed[i])).collect();
+    // Some tools put a running header on one line: `A/RES/78/10   Sport ...   23-23443   2/5`
+    // (the symbol or the job number beside a page counter).
+    let one_line_header = |t: &str| {
+        let sym = symbol.as_deref().unwrap_or("\u{0}");
+        t.len() < 800
+            && (squash(t).contains(sym) || t.split_whitespace().any(is_job_number))
+            && t.split_whitespace().any(is_page_counter)
+            && !is_page_counter(t)
+    };
+    let counters: Vec<usize> = (0..n)
+        .filter(|&i| is_page_counter(trimmed[i]) || one_line_header(trimmed[i]))
+        .collect();
     let near_symbol = |c: usize| -> Option<usize> {
         let sym = symbol.as_deref()?;
         let lo = c.saturating_sub(8);
@@ -325,6 +336,7 @@ fn prepare_page_text(input: &str) -> Prepared {
             || is_symbol(t)
             || is_job_number(t)
             || is_page_counter(t)
+            || one_line_header(t)
             || (!header_title.is_empty() && header_title.contains(&sq))
     };
     let mut header_ranges: Vec<(usize, usize)> = Vec::new();
