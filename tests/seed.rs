@@ -214,3 +214,57 @@ fn akn_shape_and_references() {
     sorted.dedup();
     assert_eq!(sorted.len(), declared.len());
 }
+
+/// The same resolution from a converter that writes markdown footnotes (`[^1]`, `[^1]: ...`)
+/// reads the same as with superscript digits.
+#[test]
+fn markdown_footnote_syntax_reads_the_same() {
+    let original = read(&root().join("samples/A_RES_77_213.md"));
+    let digit = |c: char| "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|s| s == c);
+    let mut converted = String::new();
+    for line in original.split('\n') {
+        let lead: String = line.chars().take_while(|&c| digit(c).is_some()).collect();
+        if !lead.is_empty() {
+            let n: String = lead
+                .chars()
+                .map(|c| char::from(b'0' + digit(c).unwrap() as u8))
+                .collect();
+            converted.push_str(&format!("[^{n}]:{}", &line[lead.len()..]));
+        } else {
+            let mut in_marker = false;
+            for c in line.chars() {
+                match digit(c) {
+                    Some(d) => {
+                        if !in_marker {
+                            converted.push_str("[^");
+                            in_marker = true;
+                        }
+                        converted.push(char::from(b'0' + d as u8));
+                    }
+                    None => {
+                        if in_marker {
+                            converted.push(']');
+                            in_marker = false;
+                        }
+                        converted.push(c);
+                    }
+                }
+            }
+            if in_marker {
+                converted.push(']');
+            }
+        }
+        converted.push('\n');
+    }
+    let akn = |text: &str| {
+        let mut xml = Vec::new();
+        unakn::akn::write(
+            &unakn::parse::parse(text.as_bytes()).unwrap().value,
+            &mut xml,
+        )
+        .unwrap();
+        unakn::eval::extract(std::str::from_utf8(&xml).unwrap()).unwrap()
+    };
+    assert!(converted.contains("[^1]: "));
+    assert_eq!(akn(&converted), akn(&original));
+}

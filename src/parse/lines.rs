@@ -104,6 +104,8 @@ pub fn flavour(input: &str) -> Flavour {
         }
         markdown = markdown
             || t.contains("](")
+            || t.contains("[^")
+            || t.contains("<sup>")
             || t.chars().any(|c| superscript_digit(c).is_some())
             || t.starts_with("# ")
             || (t.starts_with('*')
@@ -132,15 +134,25 @@ fn prepare_markdown(input: &str) -> Prepared {
     for (start, raw, _) in raw_lines(input) {
         let trimmed = raw.trim();
         let end = start + raw.len();
-        let marker: String = trimmed.chars().map_while(superscript_digit).collect();
-        if !marker.is_empty() {
+        // A footnote: `¹ text` (superscript digits) or `[^1]: text` (markdown footnotes).
+        let superscript: String = trimmed.chars().map_while(superscript_digit).collect();
+        let definition = if !superscript.is_empty() {
             let body_start = trimmed
                 .char_indices()
                 .find(|&(_, c)| superscript_digit(c).is_none())
                 .map_or(trimmed.len(), |(i, _)| i);
+            Some((superscript, &trimmed[body_start..]))
+        } else {
+            trimmed
+                .strip_prefix("[^")
+                .and_then(|r| r.split_once("]:"))
+                .filter(|(m, _)| !m.is_empty() && m.len() < 6)
+                .map(|(m, body)| (m.to_string(), body))
+        };
+        if let Some((marker, body)) = definition {
             footnotes.push(FootnoteText {
                 marker,
-                text: trimmed[body_start..].trim().to_string(),
+                text: body.trim().to_string(),
                 span: Span::new(start, end),
                 placed: false,
             });
@@ -148,6 +160,8 @@ fn prepare_markdown(input: &str) -> Prepared {
             continue;
         }
         let text = trimmed.trim_start_matches("# ").trim_start_matches('#');
+        // `[^1]` and `<sup>1</sup>` mark footnotes as superscript digits do.
+        let text = &footnote_marks_as_markers(text);
         let mut converted = String::with_capacity(text.len());
         let mut in_marker = false;
         for c in text.chars() {
@@ -191,6 +205,38 @@ fn prepare_markdown(input: &str) -> Prepared {
         footnotes,
         diagnostics: Vec::new(),
     }
+}
+
+/// Rewrites `[^1]` and `<sup>1</sup>` as marker sentinels.
+fn footnote_marks_as_markers(text: &str) -> String {
+    if !text.contains("[^") && !text.contains("<sup>") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let next = [("[^", "]"), ("<sup>", "</sup>")]
+            .into_iter()
+            .filter_map(|(open, close)| rest.find(open).map(|p| (p, open, close)))
+            .min_by_key(|(p, _, _)| *p);
+        let Some((p, open, close)) = next else { break };
+        let after = &rest[p + open.len()..];
+        match after.find(close) {
+            Some(q) if q > 0 && q < 6 && !after[..q].contains(' ') => {
+                out.push_str(&rest[..p]);
+                out.push(MARK_OPEN);
+                out.push_str(&after[..q]);
+                out.push(MARK_CLOSE);
+                rest = &after[q + close.len()..];
+            }
+            _ => {
+                out.push_str(&rest[..p + open.len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn has_marker(text: &str, marker: &str) -> bool {
@@ -823,6 +869,15 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_footnote_syntaxes() {
+        let p = prepare("Recalling its resolution 70/1,[^1] and 71/1<sup>2</sup>\n\n[^1]: Adopted in 2015.\n[^2]: Adopted in 2016.\n");
+        assert_eq!(p.flavour, Flavour::Markdown);
+        assert_eq!(p.footnotes.len(), 2);
+        assert!(p.footnotes.iter().all(|f| f.placed));
+        assert_eq!(p.footnotes[1].text, "Adopted in 2016.");
+    }
 
     #[test]
     fn job_numbers() {
