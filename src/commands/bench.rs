@@ -11,7 +11,7 @@ struct Measure {
     max: Duration,
 }
 
-fn measure(repeats: usize, mut f: impl FnMut()) -> Measure {
+fn measure(repeats: usize, f: &mut dyn FnMut()) -> Measure {
     f(); // warm-up
     let mut times: Vec<Duration> = (0..repeats)
         .map(|_| {
@@ -113,93 +113,87 @@ pub fn bench(inputs: &[PathBuf], repeats: usize) -> Result<()> {
         "|{:-<28}|{:->11}|{:->11}|{:->23}|{:->30}|",
         "", "", "", "", ""
     )?;
+    // Times one stage and prints its row.
+    let mut stage =
+        |name: &str, bytes: usize, docs: usize, unit: (&str, usize), f: &mut dyn FnMut()| {
+            let m = measure(repeats, f);
+            report(&mut out, name, &m, bytes, docs, unit)
+        };
     if !texts.is_empty() {
-        let m = measure(repeats, || {
-            for t in &texts {
-                std::hint::black_box(unakn::parse::parse(t).ok());
-            }
-        });
-        report(
-            &mut out,
+        stage(
             "text → model",
-            &m,
             text_bytes,
             texts.len(),
             ("docs", texts.len()),
-        )?;
-        let m = measure(repeats, || {
-            for t in &texts {
-                if let Ok(w) = unakn::parse::parse(t) {
-                    let mut xml = Vec::with_capacity(t.len() * 3);
-                    let _ = unakn::akn::write(&w.value, &mut xml);
-                    std::hint::black_box(xml);
+            &mut || {
+                for t in &texts {
+                    std::hint::black_box(unakn::parse::parse(t).ok());
                 }
-            }
-        });
-        report(
-            &mut out,
+            },
+        )?;
+        stage(
             "text → AKN (parse + write)",
-            &m,
             text_bytes,
             texts.len(),
             ("docs", texts.len()),
+            &mut || {
+                for t in &texts {
+                    if let Ok(w) = unakn::parse::parse(t) {
+                        let mut xml = Vec::with_capacity(t.len() * 3);
+                        let _ = unakn::akn::write(&w.value, &mut xml);
+                        std::hint::black_box(xml);
+                    }
+                }
+            },
         )?;
     }
-    let m = measure(repeats, || {
-        for d in &docs {
-            let mut xml = Vec::new();
-            let _ = unakn::akn::write(d, &mut xml);
-            std::hint::black_box(xml);
-        }
-    });
-    report(
-        &mut out,
+    stage(
         "model → AKN",
-        &m,
         written_bytes,
         docs.len(),
         ("docs", docs.len()),
+        &mut || {
+            for d in &docs {
+                let mut xml = Vec::new();
+                let _ = unakn::akn::write(d, &mut xml);
+                std::hint::black_box(xml);
+            }
+        },
     )?;
-    let m = measure(repeats, || {
-        for d in &docs {
-            std::hint::black_box(unakn::rdf::quads(d, &base));
-        }
-    });
-    report(
-        &mut out,
+    stage(
         "model → quads",
-        &m,
         written_bytes,
         docs.len(),
         ("triples", quad_count),
+        &mut || {
+            for d in &docs {
+                std::hint::black_box(unakn::rdf::quads(d, &base));
+            }
+        },
     )?;
     if !akns.is_empty() {
-        let m = measure(repeats, || {
-            for a in &akns {
-                std::hint::black_box(unakn::parse::parse(a).ok());
-            }
-        });
-        report(
-            &mut out,
+        stage(
             "AKN reader (UN's files)",
-            &m,
             akn_bytes,
             akns.len(),
             ("docs", akns.len()),
+            &mut || {
+                for a in &akns {
+                    std::hint::black_box(unakn::parse::parse(a).ok());
+                }
+            },
         )?;
     }
-    let m = measure(repeats, || {
-        if let Ok(store) = Store::memory() {
-            let _ = store.replace_documents(&quads);
-        }
-    });
-    report(
-        &mut out,
+    stage(
         "bulk load, memory store",
-        &m,
         written_bytes,
         docs.len(),
         ("triples", quad_count),
+        &mut || {
+            if let Ok(store) = Store::memory() {
+                let _ = store.replace_documents(&quads);
+            }
+        },
     )?;
     Ok(())
 }
