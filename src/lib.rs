@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module per step:
 //!
-//! - [`parse`]: text (markdown or PDF page text) → [`model::Document`], with warnings;
+//! - [`parse`]: text (markdown or PDF page text) and AKN 3.0 (the UN's AKN4UN in any of its six
+//!   languages) → [`model::Document`], with warnings;
 //! - [`model`]: the document model, plain data;
 //! - [`akn`]: model → Akoma Ntoso 3.0 XML in the UN's AKN4UN shape;
 //! - [`vocab`]: IRIs and vocabulary terms, minted in one place;
@@ -28,7 +29,6 @@
 //!     .select("SELECT ?p WHERE { ?p <https://w3id.org/unakn#phrase> \"Urges\"@en }")
 //!     .unwrap();
 //! assert_eq!(results.rows.len(), 2); // operative paragraphs 5 and 13
-
 //! ```
 
 pub mod akn;
