@@ -234,9 +234,16 @@ fn symbol_from_number(organ: Organ, kind: DocumentKind, number: &(String, Span))
 fn starts_adoption(plain: &str) -> bool {
     let t = plain.trim_start();
     // `Adopted by the Security Council at its 9520th meeting, on 22 December 2023`
-    (t.starts_with("Resolution adopted by")
-        || t.starts_with("Decision adopted by")
-        || t.starts_with("Adopted by the "))
+    // `Resolutions adopted by ...` heads a multi-part resolution.
+    [
+        "Resolution adopted by",
+        "Resolutions adopted by",
+        "Decision adopted by",
+        "Decisions adopted by",
+        "Adopted by the ",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
         && t.len() < 200
 }
 
@@ -490,6 +497,12 @@ fn meeting(plain: &str) -> Option<(String, Option<(Date, String)>)> {
     Some((t[..end].to_string(), date))
 }
 
+/// `A`, `B`: the letter of a part of a multi-part resolution, alone on its line.
+fn is_part_letter(plain: &str) -> bool {
+    let t = plain.trim();
+    t.len() == 1 && t.bytes().all(|c| c.is_ascii_uppercase())
+}
+
 fn is_annex_label(plain: &str) -> bool {
     let t = plain.trim();
     let rest = t.strip_prefix("Annex").or_else(|| t.strip_prefix("ANNEX"));
@@ -670,6 +683,8 @@ struct Builder {
     annexes: Vec<DraftAnnex>,
     /// The annex title is still being read.
     annex_title_open: bool,
+    /// A part of a multi-part resolution (`A`, `B`) has begun and its title is expected.
+    part_title_open: bool,
 }
 
 impl Builder {
@@ -688,6 +703,7 @@ impl Builder {
             conclusion: None,
             annexes: Vec::new(),
             annex_title_open: false,
+            part_title_open: false,
         }
     }
 
@@ -711,6 +727,32 @@ impl Builder {
         let raw = unit.raw.trim();
         if plain.is_empty() {
             return;
+        }
+        // A multi-part resolution (`78/80 A-B`): a capital letter alone opens a part, read as a
+        // section holding that part's recitals and paragraphs.
+        if self.number.is_some() && self.stage != Stage::Annex && is_part_letter(&plain) {
+            self.body.push(Draft::Section {
+                number: Some(plain.clone()),
+                heading: String::new(),
+                blocks: Vec::new(),
+                span: unit.span,
+            });
+            self.sections = vec![(self.body.len() - 1, 0, plain.clone())];
+            self.stage = Stage::Body;
+            self.part_title_open = true;
+            return;
+        }
+        if self.part_title_open {
+            self.part_title_open = false;
+            let title_like =
+                !ends_clause(raw) && split_number(raw).is_none() && !plain.starts_with("The ");
+            if title_like {
+                if let Some(Draft::Section { heading, span, .. }) = self.body.last_mut() {
+                    heading.push_str(raw);
+                    *span = span.join(unit.span);
+                }
+                return;
+            }
         }
         // Lines valid in any stage after the head.
         if self.stage != Stage::Head {
@@ -1066,6 +1108,61 @@ mod tests {
         );
         let sym = crate::vocab::Base::default().work(&doc.symbol);
         assert!(sym.as_str().ends_with("/unsc/2720-2023"), "{sym}");
+    }
+
+    /// A multi-part resolution: each part (`A`, `B`) becomes a section with its own recitals and
+    /// paragraphs; no text is lost, the formula and second meeting line included.
+    #[test]
+    fn multi_part_resolution() {
+        let text = "General Assembly\nSeventy-eighth session\nAgenda item 8\n\n\
+            Resolutions adopted by the General Assembly on 7 December 2023\n\n\
+            78/80. Questions relating to information\n\nA\n\nInformation in the service of humanity\n\n\
+            The General Assembly,\n\nTaking note of the report of the Committee,\n\n\
+            1. Urges all countries to cooperate;\n\n2. Decides to continue.\n\n\
+            45th plenary meeting\n7 December 2023\n\nB\n\n\
+            United Nations global communications policies and activities\n\n\
+            The General Assembly,\n\nReaffirming its primary role,\n\n1. Requests the Secretary-General to act.\n\n\
+            45th plenary meeting\n7 December 2023\n";
+        let doc = parse(text).unwrap().value;
+        assert_eq!(doc.symbol, "A/RES/78/80");
+        assert_eq!(
+            doc.adoption.date,
+            Some(Date {
+                year: 2023,
+                month: 12,
+                day: 7
+            })
+        );
+        let parts: Vec<(Option<String>, String, usize)> = doc
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Section(s) => Some((
+                    s.number.clone(),
+                    crate::rdf::plain_text(&s.heading),
+                    s.blocks.len(),
+                )),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(parts.len(), 2, "{:#?}", doc.body);
+        assert_eq!(parts[0].0.as_deref(), Some("A"));
+        assert_eq!(parts[0].1, "Information in the service of humanity");
+        assert_eq!(
+            parts[1].1,
+            "United Nations global communications policies and activities"
+        );
+        // Formula, recital and two paragraphs in A; formula, recital, paragraph, meeting in B.
+        assert_eq!(parts[0].2, 4);
+        assert_eq!(parts[1].2, 4);
+        assert_eq!(
+            doc.conclusion.as_ref().map(|c| c.meeting.as_str()),
+            Some("45th plenary meeting")
+        );
+        let mut xml = Vec::new();
+        crate::akn::write(&doc, &mut xml).unwrap();
+        let xml = String::from_utf8(xml).unwrap();
+        assert!(xml.contains("<section eId=\"sec_A\">") && xml.contains("sec_B__para_1"));
     }
 
     /// A Human Rights Council resolution: the organ decides the symbol.
