@@ -83,14 +83,7 @@ fn check_agreement(
             out_dir.display()
         );
     }
-    if let Some(failures) = xsd_failures(&written) {
-        assert!(
-            failures.is_empty(),
-            "{} invalid: {:#?}",
-            failures.len(),
-            &failures[..failures.len().min(10)]
-        );
-    }
+    assert_xsd_valid(&written);
 }
 
 /// The session-78 texts as given (PyMuPDF's page text: pages joined by an empty line, blank

@@ -82,6 +82,19 @@ pub fn xsd_failures(files: &[PathBuf]) -> Option<Vec<String>> {
     Some(failures)
 }
 
+/// Asserts that every file validates against the AKN XSD (skipped where xmllint or the schema
+/// is missing, which CI forbids).
+pub fn assert_xsd_valid(files: &[PathBuf]) {
+    if let Some(failures) = xsd_failures(files) {
+        assert!(
+            failures.is_empty(),
+            "{} invalid, e.g. {:#?}",
+            failures.len(),
+            &failures[..failures.len().min(10)]
+        );
+    }
+}
+
 /// Where tests leave the AKN they write, for the conformance step of `tests/run.sh`.
 pub fn conformance_dir() -> PathBuf {
     let dir = root().join("target/conformance");
