@@ -8,7 +8,10 @@
 //! - [`akn`]: model → Akoma Ntoso 3.0 XML in the UN's AKN4UN shape;
 //! - [`vocab`]: IRIs and vocabulary terms, minted in one place;
 //! - [`rdf`]: model → RDF quads (ELI, UNDO, FRBR), one named graph per expression;
+//! - [`html`]: model → a readable HTML page;
 //! - [`store`]: the embedded oxigraph store: load, replace, query;
+//! - [`serve`]: the store over HTTP: SPARQL 1.1 Protocol and dereferenceable IRIs;
+//! - [`catalogue`]: the example queries;
 //! - [`diag`]: errors and warnings with file:line:column;
 //! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own);
 //! - [`validate`]: AKN4UN profile checks the XSD cannot make.
@@ -32,11 +35,14 @@
 //! ```
 
 pub mod akn;
+pub mod catalogue;
 pub mod diag;
 pub mod eval;
+pub mod html;
 pub mod model;
 pub mod parse;
 pub mod rdf;
+pub mod serve;
 pub mod store;
 pub mod validate;
 pub mod vocab;

@@ -1,4 +1,4 @@
-//! The `unakn` command line: convert, load, query, demo.
+//! The `unakn` command line: convert, load, query, serve, export, publish, demo.
 
 mod commands;
 
@@ -74,6 +74,56 @@ enum Command {
     },
     /// Convert the bundled sample, load it in memory and run the query catalogue.
     Demo,
+    /// Publish a store over HTTP: a SPARQL 1.1 endpoint at /sparql, a query page at /, and
+    /// every IRI under the base dereferenceable as HTML, AKN or RDF.
+    Serve {
+        /// A persistent store (RocksDB).
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Inputs to load first (into memory unless --store is given).
+        #[arg(long, num_args = 1..)]
+        load: Vec<PathBuf>,
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// The base of the IRIs in the store: the address people reach this server at.
+        #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
+        base: String,
+        /// Seconds a query may run before it is stopped (503).
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        /// The largest request body accepted, in bytes (413 beyond).
+        #[arg(long, default_value_t = 1 << 20)]
+        max_request_bytes: usize,
+    },
+    /// Write every quad of a store, graph names kept, for the bulk loaders of other stores.
+    Export {
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Inputs to load first (into memory unless --store is given).
+        #[arg(long, num_args = 1..)]
+        load: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Nq)]
+        to: ExportFormat,
+        /// Output file (written whole or not at all); standard output by default.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
+        base: String,
+    },
+    /// Push each named graph of a store to a SPARQL 1.1 Graph Store Protocol endpoint
+    /// (HTTP PUT ?graph=G, replacing what it held): idempotent.
+    Publish {
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Inputs to load first (into memory unless --store is given).
+        #[arg(long, num_args = 1..)]
+        load: Vec<PathBuf>,
+        /// The Graph Store endpoint, e.g. http://localhost:7879/store for an oxigraph server.
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
+        base: String,
+    },
     /// Check AKN files: the OASIS XSD (with xmllint, when present) and the AKN4UN profile
     /// (dangling references, repeated or misnumbered eIds, inconsistent FRBR IRIs).
     Validate {
@@ -148,6 +198,13 @@ impl OutputFormat {
         .find(|f| name.ends_with(&format!(".{}", f.extension())))
         .or_else(|| name.ends_with(".xml").then_some(OutputFormat::Akn))
     }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Nq,
+    Trig,
+    Jsonld,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -273,6 +330,52 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Demo => commands::demo::demo(),
+        Command::Serve {
+            store,
+            load,
+            bind,
+            base,
+            timeout,
+            max_request_bytes,
+        } => {
+            if !(timeout.is_finite() && timeout > 0.0) {
+                return Err(anyhow!("--timeout must be a positive number of seconds"));
+            }
+            commands::serve::serve(commands::serve::ServeOptions {
+                store,
+                load,
+                bind,
+                base: Base::new(&base)?,
+                timeout: std::time::Duration::from_secs_f64(timeout),
+                max_request_bytes,
+            })
+        }
+        Command::Export {
+            store,
+            load,
+            to,
+            output,
+            base,
+        } => {
+            let syntax = match to {
+                ExportFormat::Nq => unakn::rdf::Syntax::NQuads,
+                ExportFormat::Trig => unakn::rdf::Syntax::TriG,
+                ExportFormat::Jsonld => unakn::rdf::Syntax::JsonLd,
+            };
+            commands::export::export_command(
+                store.as_deref(),
+                &load,
+                &Base::new(&base)?,
+                syntax,
+                output.as_deref(),
+            )
+        }
+        Command::Publish {
+            store,
+            load,
+            to,
+            base,
+        } => commands::export::publish(store.as_deref(), &load, &Base::new(&base)?, &to),
         Command::Bench { inputs, repeats } => commands::bench::bench(&inputs, repeats),
         Command::Validate { files, schema } => commands::validate::validate(&files, &schema),
         Command::Eval {

@@ -390,6 +390,23 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
     }
 }
 
+/// The quads of a document as a store keeps them: [`quads`] and the AKN manifestation itself,
+/// an `rdf:XMLLiteral` of `unakn:xml` in the same graph, so the store can serve the document it
+/// describes and replaces both at once.
+pub fn quads_with_manifestation(doc: &Document, base: &Base) -> io::Result<Vec<Quad>> {
+    let mut quads = quads(doc, base);
+    let mut xml = Vec::with_capacity(64 * 1024);
+    crate::akn::write(doc, &mut xml)?;
+    let xml = String::from_utf8(xml).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    quads.push(Quad::new(
+        base.manifestation(&doc.symbol, doc.language),
+        term(UNAKN, "xml"),
+        Literal::new_typed_literal(xml, term(RDF, "XMLLiteral")),
+        GraphName::NamedNode(base.expression(&doc.symbol, doc.language)),
+    ));
+    Ok(quads)
+}
+
 /// The RDF serialisations unakn writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Syntax {
@@ -402,7 +419,22 @@ pub enum Syntax {
 }
 
 impl Syntax {
-    fn format(self) -> RdfFormat {
+    pub const ALL: [Syntax; 6] = [
+        Syntax::Turtle,
+        Syntax::NTriples,
+        Syntax::NQuads,
+        Syntax::TriG,
+        Syntax::RdfXml,
+        Syntax::JsonLd,
+    ];
+
+    /// The IANA media type.
+    pub fn media_type(self) -> &'static str {
+        self.format().media_type()
+    }
+
+    /// The oxigraph format.
+    pub fn format(self) -> RdfFormat {
         match self {
             Syntax::Turtle => RdfFormat::Turtle,
             Syntax::NTriples => RdfFormat::NTriples,

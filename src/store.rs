@@ -4,9 +4,9 @@
 //! graph in one transaction, so a store never holds half a document or a duplicate.
 //! Queries see the union of all graphs as their default graph.
 
-use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use std::io::Write;
 use std::path::Path;
 
@@ -30,6 +30,7 @@ pub enum StoreError {
 }
 
 /// An oxigraph store holding documents as named graphs.
+#[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
 }
@@ -39,6 +40,17 @@ pub struct Store {
 pub struct Table {
     pub variables: Vec<String>,
     pub rows: Vec<Vec<Option<Term>>>,
+}
+
+/// How one query runs: the dataset the SPARQL protocol may name, and a way to stop it.
+#[derive(Clone, Default)]
+pub struct QueryOptions {
+    /// `default-graph-uri`: graphs merged into the default graph (none: the union of all).
+    pub default_graphs: Vec<NamedNode>,
+    /// `named-graph-uri`: the graphs `GRAPH` may visit (none: all).
+    pub named_graphs: Vec<NamedNode>,
+    /// Cancelled when the query has run too long.
+    pub cancellation: Option<CancellationToken>,
 }
 
 /// Output formats of query results.
@@ -145,11 +157,108 @@ impl Store {
     }
 
     fn evaluate(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut prepared = SparqlEvaluator::new().parse_query(query)?;
-        if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
+        self.evaluate_with(query, &QueryOptions::default())
+    }
+
+    /// Parses and starts a query; its solutions are computed as the results are read.
+    pub fn evaluate_with(
+        &self,
+        query: &str,
+        options: &QueryOptions,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(token) = &options.cancellation {
+            evaluator = evaluator.with_cancellation_token(token.clone());
+        }
+        let mut prepared = evaluator.parse_query(query)?;
+        let dataset = prepared.dataset_mut();
+        if !options.default_graphs.is_empty() || !options.named_graphs.is_empty() {
+            // The protocol's dataset replaces the query's own FROM / FROM NAMED.
+            dataset.set_default_graph(
+                options
+                    .default_graphs
+                    .iter()
+                    .cloned()
+                    .map(GraphName::from)
+                    .collect(),
+            );
+            if !options.named_graphs.is_empty() {
+                dataset.set_available_named_graphs(
+                    options
+                        .named_graphs
+                        .iter()
+                        .cloned()
+                        .map(NamedOrBlankNode::from)
+                        .collect(),
+                );
+            }
+        } else if dataset.is_default_dataset() {
+            dataset.set_default_graph_as_union();
         }
         Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// The named graphs (document expressions) in which `iri` is the subject of a triple.
+    pub fn graphs_describing(&self, iri: NamedNodeRef<'_>) -> Result<Vec<NamedNode>, StoreError> {
+        let mut graphs = Vec::new();
+        for q in self
+            .inner
+            .quads_for_pattern(Some(iri.into()), None, None, None)
+        {
+            if let GraphName::NamedNode(g) = q?.graph_name {
+                if !graphs.contains(&g) {
+                    graphs.push(g);
+                }
+            }
+        }
+        graphs.sort();
+        Ok(graphs)
+    }
+
+    /// The quads whose subject is `iri`, in every graph.
+    pub fn quads_about(&self, iri: NamedNodeRef<'_>) -> Result<Vec<Quad>, StoreError> {
+        self.inner
+            .quads_for_pattern(Some(iri.into()), None, None, None)
+            .map(|q| q.map_err(StoreError::from))
+            .collect()
+    }
+
+    /// The objects of `predicate` in `graph`, on `subject` or on any subject.
+    pub fn objects(
+        &self,
+        subject: Option<NamedNodeRef<'_>>,
+        predicate: NamedNodeRef<'_>,
+        graph: NamedNodeRef<'_>,
+    ) -> Result<Vec<Term>, StoreError> {
+        self.inner
+            .quads_for_pattern(
+                subject.map(Into::into),
+                Some(predicate),
+                None,
+                Some(graph.into()),
+            )
+            .map(|q| q.map(|q| q.object).map_err(StoreError::from))
+            .collect()
+    }
+
+    /// The named graphs, sorted.
+    pub fn graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let mut graphs = Vec::new();
+        for g in self.inner.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(n) = g? {
+                graphs.push(n);
+            }
+        }
+        graphs.sort();
+        Ok(graphs)
+    }
+
+    /// The quads of one named graph.
+    pub fn graph_quads(&self, graph: NamedNodeRef<'_>) -> Result<Vec<Quad>, StoreError> {
+        self.inner
+            .quads_for_pattern(None, None, None, Some(graph.into()))
+            .map(|q| q.map_err(StoreError::from))
+            .collect()
     }
 
     /// Runs a SELECT query and collects its solutions.

@@ -11,7 +11,7 @@ pub fn demo() -> Result<()> {
     let mut xml = Vec::new();
     unakn::akn::write(&doc, &mut xml)?;
     let base = Base::default();
-    let quads = unakn::rdf::quads(&doc, &base);
+    let quads = unakn::rdf::quads_with_manifestation(&doc, &base)?;
     let store = Store::memory()?;
     store.replace(&quads)?;
     let mut out = std::io::stdout().lock();
@@ -54,26 +54,9 @@ pub fn demo() -> Result<()> {
         store.len()?,
         store.graph_count()?
     )?;
-    let queries = root.join("samples/queries");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&queries)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
-        .collect();
-    files.sort();
-    for q in files {
-        let text = std::fs::read_to_string(&q)?;
-        let title = text
-            .lines()
-            .next()
-            .unwrap_or("")
-            .trim_start_matches('#')
-            .trim();
-        writeln!(
-            out,
-            "\n== {} — {title}",
-            q.file_name().and_then(|n| n.to_str()).unwrap_or("")
-        )?;
-        store.query_to(&text, ResultFormat::Table, &mut out)?;
+    for q in unakn::catalogue::QUERIES {
+        writeln!(out, "\n== {}.rq — {}", q.name, q.title)?;
+        store.query_to(q.text, ResultFormat::Table, &mut out)?;
     }
     writeln!(
         out,

@@ -53,7 +53,7 @@ pub fn load_into(store: &Store, inputs: &[PathBuf], base: &Base) -> Result<LoadS
             .par_iter()
             .map(|path| {
                 let (doc, warnings) = read_document(path, false)?;
-                Ok((unakn::rdf::quads(&doc, base), warnings))
+                Ok((unakn::rdf::quads_with_manifestation(&doc, base)?, warnings))
             })
             .collect();
         let mut documents = Vec::with_capacity(results.len());

@@ -1,0 +1,436 @@
+//! Model → a readable HTML page: the resolution laid out as printed, with its footnotes, the
+//! citations linked, and the documents that cite it.
+//!
+//! Elements carry the AKN eIds as `id`, so a portion IRI (`{work}/!main~para_7`) lands on
+//! `#para_7` of its page.
+
+use crate::akn::{block_eids, list_eid, point_eids};
+use crate::model::*;
+use crate::vocab::{self, Base};
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use std::io::{self, Write};
+
+/// What a page shows beyond the document itself: where links lead.
+pub struct Page<'a> {
+    pub base: &'a Base,
+    /// Whether a cited symbol is in the store: its link then stays in the store, else it goes to
+    /// the UN's Official Document System.
+    pub in_store: &'a dyn Fn(&str) -> bool,
+    /// Works citing this one: (IRI, symbol, title).
+    pub cited_by: &'a [(String, String, String)],
+    /// The languages this work is held in, for links to the other expressions.
+    pub languages: &'a [Language],
+}
+
+/// Writes `doc` as a standalone HTML page.
+pub fn write(doc: &Document, page: &Page<'_>, out: impl Write) -> io::Result<()> {
+    let mut h = Html {
+        w: Writer::new(out),
+        doc,
+        page,
+    };
+    h.w.get_mut().write_all(b"<!DOCTYPE html>\n")?;
+    h.open("html", &[("lang", doc.language.tag())])?;
+    write_head(&mut h)?;
+    h.open("body", &[])?;
+    write_header(&mut h)?;
+    h.open("main", &[])?;
+    write_preamble(&mut h)?;
+    h.open("section", &[("class", "operative")])?;
+    write_blocks(&mut h, &doc.body, "")?;
+    h.close("section")?;
+    if let Some(c) = &doc.conclusion {
+        h.open("p", &[("class", "conclusion"), ("id", "conclusions")])?;
+        h.text(&c.meeting)?;
+        if let Some(date) = &c.date_text {
+            h.empty("br")?;
+            h.text(date)?;
+        } else if let Some(date) = c.date {
+            h.empty("br")?;
+            h.text(&date.to_string())?;
+        }
+        h.close("p")?;
+    }
+    for (i, annex) in doc.annexes.iter().enumerate() {
+        let eid = format!("att_{}", i + 1);
+        h.open("section", &[("class", "annex"), ("id", &eid)])?;
+        h.leaf("h2", &[], &annex.label)?;
+        if !annex.title.is_empty() {
+            h.inline_block("h3", &[], &annex.title)?;
+        }
+        write_blocks(&mut h, &annex.blocks, &eid)?;
+        h.close("section")?;
+    }
+    write_footnotes(&mut h)?;
+    h.close("main")?;
+    write_cited_by(&mut h)?;
+    write_footer(&mut h)?;
+    h.close("body")?;
+    h.close("html")?;
+    h.w.get_mut().write_all(b"\n")?;
+    Ok(())
+}
+
+const STYLE: &str =
+    "body{font-family:'Times New Roman',Times,serif;max-width:46em;margin:2em auto;\
+padding:0 1em;line-height:1.45;color:#111}header{border-bottom:1px solid #999;margin-bottom:1.5em}\
+.masthead{font-family:sans-serif;font-size:.85em;color:#444}h1{font-size:1.3em}\
+.num{display:inline-block;min-width:2.2em}.recital{text-indent:2.2em}ol.items{list-style:none;\
+padding-left:2.2em}.footnotes{border-top:1px solid #999;font-size:.9em;margin-top:2em}\
+.conclusion{text-align:right;font-style:italic}nav,footer,.cited-by{font-family:sans-serif;\
+font-size:.85em}sup a{text-decoration:none}";
+
+/// An HTML writer: escaping by quick-xml, void elements written by hand.
+struct Html<'a, W: Write> {
+    w: Writer<W>,
+    doc: &'a Document,
+    page: &'a Page<'a>,
+}
+
+impl<W: Write> Html<'_, W> {
+    fn start(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'static> {
+        let mut s = BytesStart::new(name.to_string());
+        for &(k, v) in attrs {
+            s.push_attribute((k, v));
+        }
+        s
+    }
+
+    fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+        self.w.write_event(Event::Start(Self::start(name, attrs)))?;
+        Ok(())
+    }
+
+    fn close(&mut self, name: &str) -> io::Result<()> {
+        self.w.write_event(Event::End(BytesEnd::new(name)))?;
+        Ok(())
+    }
+
+    /// A void element (`br`, `meta`): no end tag in HTML.
+    fn void(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+        self.open(name, attrs)
+    }
+
+    fn empty(&mut self, name: &str) -> io::Result<()> {
+        self.void(name, &[])
+    }
+
+    fn text(&mut self, text: &str) -> io::Result<()> {
+        if !text.is_empty() {
+            self.w.write_event(Event::Text(BytesText::new(text)))?;
+        }
+        Ok(())
+    }
+
+    fn leaf(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> io::Result<()> {
+        self.open(name, attrs)?;
+        self.text(text)?;
+        self.close(name)
+    }
+
+    fn inline_block(
+        &mut self,
+        name: &str,
+        attrs: &[(&str, &str)],
+        runs: &[Inline],
+    ) -> io::Result<()> {
+        self.open(name, attrs)?;
+        self.inlines(runs, true)?;
+        self.close(name)
+    }
+
+    /// Inline runs; `notes` false inside a footnote, whose own markers stay as text.
+    fn inlines(&mut self, runs: &[Inline], notes: bool) -> io::Result<()> {
+        for run in runs {
+            match run {
+                Inline::Text(t) => self.text(t)?,
+                Inline::Phrase(p) => self.leaf("i", &[("class", "phrase")], p)?,
+                Inline::Emphasis(e) => self.leaf("i", &[], e)?,
+                Inline::Ref(c) => {
+                    let href = if (self.page.in_store)(&c.symbol) {
+                        self.page.base.work(&c.symbol).into_string()
+                    } else {
+                        vocab::undocs_link(&c.symbol)
+                    };
+                    self.leaf("a", &[("href", &href), ("title", &c.symbol)], &c.text)?
+                }
+                Inline::NoteRef { marker, index } if notes => {
+                    let note = format!("#note_{}", index + 1);
+                    let back = format!("ref_{}", index + 1);
+                    self.open("sup", &[])?;
+                    self.leaf("a", &[("href", &note), ("id", &back)], marker)?;
+                    self.close("sup")?;
+                }
+                Inline::NoteRef { marker, .. } => self.text(marker)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn write_head<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
+    let doc = h.doc;
+    let base = h.page.base;
+    h.open("head", &[])?;
+    h.void("meta", &[("charset", "utf-8")])?;
+    h.void(
+        "meta",
+        &[
+            ("name", "viewport"),
+            ("content", "width=device-width, initial-scale=1"),
+        ],
+    )?;
+    let title = format!("{}: {}", doc.symbol, crate::rdf::plain_text(&doc.title));
+    h.leaf("title", &[], &title)?;
+    let manifestation = base.manifestation(&doc.symbol, doc.language).into_string();
+    h.void(
+        "link",
+        &[
+            ("rel", "alternate"),
+            ("type", "application/akn+xml"),
+            ("href", &manifestation),
+        ],
+    )?;
+    h.leaf("style", &[], STYLE)?;
+    h.close("head")
+}
+
+fn write_header<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
+    let doc = h.doc;
+    h.open("header", &[])?;
+    let mut masthead = vec![
+        "United Nations".to_string(),
+        doc.symbol.clone(),
+        doc.masthead
+            .organ_name
+            .clone()
+            .unwrap_or_else(|| doc.organ.name().to_string()),
+    ];
+    masthead.extend(doc.masthead.distribution.clone());
+    masthead.extend(doc.masthead.issue_date.map(|d| d.to_string()));
+    h.leaf("p", &[("class", "masthead")], &masthead.join(" · "))?;
+    let mut session = Vec::new();
+    session.extend(doc.masthead.session_label.clone());
+    for item in &doc.masthead.agenda_items {
+        session.push(match &item.title {
+            Some(t) => format!("Agenda item {}: {t}", item.number),
+            None => format!("Agenda item {}", item.number),
+        });
+    }
+    if !session.is_empty() {
+        h.leaf("p", &[("class", "masthead")], &session.join(" · "))?;
+    }
+    if let Some(s) = &doc.adoption.statement {
+        h.leaf("p", &[("class", "adoption")], s)?;
+    }
+    if let Some(o) = &doc.adoption.origin {
+        h.leaf("p", &[("class", "origin")], &o.text)?;
+    }
+    h.open("h1", &[])?;
+    h.text(&format!("{}. ", doc.number))?;
+    h.inlines(&doc.title, true)?;
+    h.close("h1")?;
+    write_nav(h)?;
+    h.close("header")
+}
+
+/// Links to the same document in the other formats and languages.
+fn write_nav<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
+    let doc = h.doc;
+    let base = h.page.base;
+    let expression = base.expression(&doc.symbol, doc.language).into_string();
+    let manifestation = base.manifestation(&doc.symbol, doc.language).into_string();
+    h.open("nav", &[])?;
+    h.leaf("a", &[("href", &manifestation)], "Akoma Ntoso XML")?;
+    for (label, format) in [("Turtle", "ttl"), ("JSON-LD", "jsonld"), ("RDF/XML", "rdf")] {
+        h.text(" · ")?;
+        h.leaf(
+            "a",
+            &[("href", &format!("{expression}?format={format}"))],
+            label,
+        )?;
+    }
+    let others: Vec<Language> = h
+        .page
+        .languages
+        .iter()
+        .copied()
+        .filter(|l| *l != doc.language)
+        .collect();
+    if !others.is_empty() {
+        h.text(" · Other languages:")?;
+        for l in others {
+            h.text(" ")?;
+            let href = base.expression(&doc.symbol, l).into_string();
+            h.leaf("a", &[("href", &href), ("hreflang", l.tag())], l.iso639_2())?;
+        }
+    }
+    h.close("nav")
+}
+
+fn write_preamble<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
+    let doc = h.doc;
+    if doc.formula.is_none() && doc.preamble.is_empty() {
+        return Ok(());
+    }
+    h.open("section", &[("class", "preamble")])?;
+    if let Some(f) = &doc.formula {
+        h.inline_block("p", &[("class", "formula"), ("id", "formula_1")], &f.text)?;
+    }
+    for (i, recital) in doc.preamble.iter().enumerate() {
+        let eid = format!("container_{}", i + 1);
+        h.inline_block("p", &[("class", "recital"), ("id", &eid)], &recital.text)?;
+    }
+    h.close("section")
+}
+
+fn write_blocks<W: Write>(h: &mut Html<'_, W>, blocks: &[Block], prefix: &str) -> io::Result<()> {
+    for (block, eid) in blocks.iter().zip(block_eids(prefix, blocks)) {
+        match block {
+            Block::Paragraph(p) => {
+                h.open("div", &[("class", "paragraph"), ("id", &eid)])?;
+                h.open("p", &[])?;
+                if let Some(n) = &p.number {
+                    h.leaf("span", &[("class", "num")], &format!("{n}."))?;
+                }
+                h.inlines(&p.text, true)?;
+                h.close("p")?;
+                write_items(h, &p.items, &list_eid(&eid))?;
+                if !p.wrap_up.is_empty() {
+                    h.inline_block("p", &[("class", "wrap-up")], &p.wrap_up)?;
+                }
+                h.close("div")?;
+            }
+            Block::Section(s) => {
+                h.open("section", &[("id", &eid)])?;
+                h.open("h2", &[])?;
+                if let Some(n) = &s.number {
+                    h.text(&format!("{n}. "))?;
+                }
+                h.inlines(&s.heading, true)?;
+                h.close("h2")?;
+                write_blocks(h, &s.blocks, &eid)?;
+                h.close("section")?;
+            }
+            Block::Recital(r) => {
+                h.inline_block("p", &[("class", "recital"), ("id", &eid)], &r.text)?;
+            }
+            Block::Text(t) => {
+                h.inline_block("p", &[("class", "text"), ("id", &eid)], &t.text)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_items<W: Write>(h: &mut Html<'_, W>, items: &[Item], list: &str) -> io::Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    h.open("ol", &[("class", "items")])?;
+    for (item, eid) in items.iter().zip(point_eids(list, items)) {
+        h.open("li", &[("id", &eid)])?;
+        h.leaf("span", &[("class", "num")], &format!("({})", item.number))?;
+        h.inlines(&item.text, true)?;
+        write_items(h, &item.items, &list_eid(&eid))?;
+        h.close("li")?;
+    }
+    h.close("ol")
+}
+
+fn write_footnotes<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
+    let doc = h.doc;
+    if doc.footnotes.is_empty() {
+        return Ok(());
+    }
+    h.open("section", &[("class", "footnotes")])?;
+    for (i, note) in doc.footnotes.iter().enumerate() {
+        let id = format!("note_{}", i + 1);
+        let back = format!("#ref_{}", i + 1);
+        h.open("p", &[("id", &id)])?;
+        h.open("sup", &[])?;
+        h.leaf("a", &[("href", &back)], &note.marker)?;
+        h.close("sup")?;
+        h.text(" ")?;
+        h.inlines(&note.text, false)?;
+        h.close("p")?;
+    }
+    h.close("section")
+}
+
+fn write_cited_by<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
+    let cited_by = h.page.cited_by;
+    h.open("section", &[("class", "cited-by")])?;
+    h.leaf("h2", &[], "Cited by")?;
+    if cited_by.is_empty() {
+        h.leaf("p", &[], "No document in this store cites it.")?;
+    } else {
+        h.open("ul", &[])?;
+        for (iri, symbol, title) in cited_by {
+            h.open("li", &[])?;
+            h.leaf("a", &[("href", iri)], symbol)?;
+            if !title.is_empty() {
+                h.text(&format!(": {title}"))?;
+            }
+            h.close("li")?;
+        }
+        h.close("ul")?;
+    }
+    h.close("section")
+}
+
+fn write_footer<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
+    h.open("footer", &[])?;
+    h.text("Source: United Nations. Converted by unakn; query the data at ")?;
+    let sparql = format!("{}/", h.page.base.as_str());
+    h.leaf("a", &[("href", &sparql)], "the SPARQL endpoint")?;
+    h.text(".")?;
+    h.close("footer")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_links_citations_notes_and_eids() {
+        let input = std::fs::read("samples/A_RES_77_213.md").unwrap();
+        let doc = crate::parse::parse(&input).unwrap().value;
+        let base = Base::default();
+        let in_store = |s: &str| s == "A/RES/70/1";
+        let cited_by = vec![(
+            "http://localhost:7878/akn/un/statement/deliberation/unga/78-1".to_string(),
+            "A/RES/78/1".to_string(),
+            "A <title> & more".to_string(),
+        )];
+        let page = Page {
+            base: &base,
+            in_store: &in_store,
+            cited_by: &cited_by,
+            languages: &[Language::English, Language::French],
+        };
+        let mut out = Vec::new();
+        write(&doc, &page, &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(html.contains(r#"<div class="paragraph" id="para_1">"#));
+        assert!(
+            html.contains(r#"<i class="phrase">Recalling</i>"#),
+            "{html}"
+        );
+        assert!(html.contains(r##"href="#note_1""##));
+        assert!(html.contains(r#"<p id="note_1">"#));
+        // 70/1 is in the store: its link stays here; others go to the ODS.
+        assert!(html
+            .contains(r#"href="http://localhost:7878/akn/un/statement/deliberation/unga/70-1""#));
+        assert!(html.contains("href=\"https://undocs.org/"));
+        assert!(html.contains("A &lt;title&gt; &amp; more"));
+        assert!(html.contains(r#"hreflang="fr">fra</a>"#));
+        assert_eq!(
+            html.matches("<section").count(),
+            html.matches("</section>").count()
+        );
+        assert_eq!(html.matches("<div").count(), html.matches("</div>").count());
+    }
+}

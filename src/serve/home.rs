@@ -1,0 +1,22 @@
+//! The home page: a query editor with the catalogue's example queries one click away; results
+//! come from `/sparql` and their IRIs are links that dereference on this server.
+
+use super::{ok, App};
+use oxhttp::model::{Body, Response};
+
+const TEMPLATE: &str = include_str!("home.html");
+
+pub fn page(_app: &App) -> Response<Body> {
+    let entries: Vec<serde_json::Value> = crate::catalogue::QUERIES
+        .iter()
+        .map(|q| serde_json::json!({ "name": q.name, "title": q.title, "text": q.text }))
+        .collect();
+    // Inside <script>, `</` could close the element: JSON allows writing it `<\/`.
+    let json = serde_json::Value::Array(entries)
+        .to_string()
+        .replace("</", "<\\/");
+    ok(
+        "text/html; charset=utf-8",
+        TEMPLATE.replace("__CATALOGUE__", &json),
+    )
+}

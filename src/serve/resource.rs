@@ -1,0 +1,287 @@
+//! Dereferencing: a GET on `{base}{path}` answers for the resource with that IRI, by `Accept`:
+//! the AKN document, a description in an RDF syntax, or a readable HTML page.
+//!
+//! A work is held in several expressions (languages); the page and the AKN come from the one
+//! `Accept-Language` prefers, else English, else the first. `?format=` (akn, html, ttl, nt,
+//! jsonld, rdf) overrides `Accept`, for links a browser can follow.
+
+use super::{error, header_str, negotiate, ok, App};
+use crate::model::{Document, Language};
+use crate::rdf::Syntax;
+use crate::vocab::{self, UNAKN};
+use oxhttp::model::{header, Body, HeaderValue, Request, Response, StatusCode};
+use oxigraph::model::{GraphName, NamedNode, Quad, Term};
+
+/// What a resource can be served as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Representation {
+    Html,
+    Akn,
+    Rdf(Syntax),
+}
+
+const AKN_MEDIA_TYPE: &str = "application/akn+xml";
+
+/// Offers in order of preference for `*/*`: the AKN first for a manifestation (it *is* the
+/// file), the page first for everything else.
+fn offers(manifestation: bool) -> Vec<(&'static str, Representation)> {
+    let mut offers = vec![
+        ("text/html", Representation::Html),
+        ("application/xhtml+xml", Representation::Html),
+        ("text/turtle", Representation::Rdf(Syntax::Turtle)),
+        (
+            "application/n-triples",
+            Representation::Rdf(Syntax::NTriples),
+        ),
+        ("application/ld+json", Representation::Rdf(Syntax::JsonLd)),
+        ("application/rdf+xml", Representation::Rdf(Syntax::RdfXml)),
+        (AKN_MEDIA_TYPE, Representation::Akn),
+        ("application/xml", Representation::Akn),
+        ("text/xml", Representation::Akn),
+    ];
+    if manifestation {
+        offers.rotate_right(3);
+    }
+    offers
+}
+
+fn by_format_name(name: &str) -> Option<Representation> {
+    Some(match name {
+        "akn" | "xml" => Representation::Akn,
+        "html" => Representation::Html,
+        "ttl" | "turtle" => Representation::Rdf(Syntax::Turtle),
+        "nt" => Representation::Rdf(Syntax::NTriples),
+        "jsonld" => Representation::Rdf(Syntax::JsonLd),
+        "rdf" | "rdfxml" => Representation::Rdf(Syntax::RdfXml),
+        _ => return None,
+    })
+}
+
+pub fn handle(app: &App, request: &Request<Body>) -> Response<Body> {
+    let mut response = match answer(app, request) {
+        Ok(r) | Err(r) => r,
+    };
+    let headers = response.headers_mut();
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept, Accept-Language"),
+    );
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    response
+}
+
+fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Response<Body>> {
+    let store = &app.store;
+    let internal =
+        |e: crate::store::StoreError| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    let path = request.uri().path();
+    let mut found = None;
+    for iri in candidate_iris(app, path) {
+        let graphs = store.graphs_describing(iri.as_ref()).map_err(internal)?;
+        if !graphs.is_empty() {
+            found = Some((iri, graphs));
+            break;
+        }
+    }
+    let Some((iri, graphs)) = found else {
+        return Err(error(
+            StatusCode::NOT_FOUND,
+            format!(
+                "no resource <{}{path}> in this store",
+                app.config.base.as_str()
+            ),
+        ));
+    };
+    let description: Vec<Quad> = store.quads_about(iri.as_ref()).map_err(internal)?;
+    let xml_property = vocab::term(UNAKN, "xml");
+    let is_manifestation = description.iter().any(|q| q.predicate == xml_property);
+    let format = request
+        .uri()
+        .query()
+        .and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "format"))
+        .map(|(_, v)| v.into_owned());
+    let representation = match format {
+        Some(name) => by_format_name(&name).ok_or_else(|| {
+            error(
+                StatusCode::NOT_ACCEPTABLE,
+                format!("unknown format `{name}`: akn, html, ttl, nt, jsonld or rdf"),
+            )
+        })?,
+        None => negotiate::choose(
+            header_str(request, header::ACCEPT),
+            &offers(is_manifestation),
+        )
+        .ok_or_else(|| {
+            let names: Vec<&str> = offers(is_manifestation).iter().map(|(m, _)| *m).collect();
+            error(
+                StatusCode::NOT_ACCEPTABLE,
+                format!("this resource can be served as {}", names.join(", ")),
+            )
+        })?,
+    };
+    match representation {
+        Representation::Rdf(syntax) => {
+            let mut triples: Vec<Quad> = description
+                .into_iter()
+                .filter(|q| q.predicate != xml_property)
+                .map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph))
+                .collect();
+            triples.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+            triples.dedup();
+            let mut body = Vec::new();
+            crate::rdf::serialize(&triples, syntax, &mut body)
+                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+            Ok(ok(syntax.media_type(), body))
+        }
+        Representation::Akn => {
+            let graph = pick_graph(&iri, &graphs, request);
+            Ok(ok(AKN_MEDIA_TYPE, manifestation_xml(app, &graph)?))
+        }
+        Representation::Html => {
+            let graph = pick_graph(&iri, &graphs, request);
+            if let Some((_, eid)) = iri.as_str().split_once("/!main~") {
+                // A portion: its place on the page of the document that holds it.
+                let mut r = error(
+                    StatusCode::SEE_OTHER,
+                    "the portion is on its document's page",
+                );
+                let location = format!("{}#{eid}", path_of(app, &graph));
+                if let Ok(v) = HeaderValue::from_str(&location) {
+                    r.headers_mut().insert(header::LOCATION, v);
+                }
+                return Ok(r);
+            }
+            let xml = manifestation_xml(app, &graph)?;
+            let doc = crate::parse::parse(xml.as_bytes())
+                .map_err(|e| {
+                    error(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        format!("stored AKN: {e}"),
+                    )
+                })?
+                .value;
+            let page = page_of(app, &doc)?;
+            Ok(ok("text/html; charset=utf-8", page))
+        }
+    }
+}
+
+/// The IRIs a request path may name: as sent, and decoded then minted as unakn mints.
+fn candidate_iris(app: &App, path: &str) -> Vec<NamedNode> {
+    let base = &app.config.base;
+    let mut iris = Vec::new();
+    if let Ok(iri) = NamedNode::new(format!("{}{path}", base.as_str())) {
+        iris.push(iri);
+    }
+    if let Ok(decoded) = percent_encoding::percent_decode_str(path).decode_utf8() {
+        let minted = base.mint(&decoded);
+        if !iris.contains(&minted) {
+            iris.push(minted);
+        }
+    }
+    iris
+}
+
+/// The path of an IRI minted under the base, for links and redirections that must stay on this
+/// server whatever host it is reached by.
+fn path_of(app: &App, iri: &NamedNode) -> String {
+    iri.as_str()
+        .strip_prefix(app.config.base.as_str())
+        .unwrap_or(iri.as_str())
+        .to_string()
+}
+
+/// The language of an expression graph, from its IRI (`…/eng@`).
+fn language_of(graph: &NamedNode) -> Option<Language> {
+    let last = graph.as_str().rsplit('/').next()?;
+    Language::from_code(last.strip_suffix('@')?)
+}
+
+/// The expression graph to serve `iri` from.
+fn pick_graph(iri: &NamedNode, graphs: &[NamedNode], request: &Request<Body>) -> NamedNode {
+    if let Some(g) = graphs.iter().find(|g| *g == iri) {
+        return g.clone();
+    }
+    let wanted = negotiate::languages(header_str(request, header::ACCEPT_LANGUAGE));
+    let by_language = |code: &str| {
+        graphs
+            .iter()
+            .find(|g| language_of(g).is_some_and(|l| l.tag() == code || l.iso639_2() == code))
+    };
+    wanted
+        .iter()
+        .find_map(|code| by_language(code))
+        .or_else(|| by_language("en"))
+        .or(graphs.first())
+        .cloned()
+        .unwrap_or_else(|| iri.clone())
+}
+
+fn manifestation_xml(app: &App, graph: &NamedNode) -> Result<String, Response<Body>> {
+    let objects = app
+        .store
+        .objects(None, vocab::term(UNAKN, "xml").as_ref(), graph.as_ref())
+        .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    match objects.into_iter().next() {
+        Some(Term::Literal(l)) => Ok(l.value().to_string()),
+        _ => Err(error(
+            StatusCode::NOT_ACCEPTABLE,
+            "this store holds no AKN for the resource (it was loaded without it); ask for RDF",
+        )),
+    }
+}
+
+/// The HTML page of a document, with its citations and the works citing it looked up.
+fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Response<Body>> {
+    let store = &app.store;
+    let base = &app.config.base;
+    let internal =
+        |e: crate::store::StoreError| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    let work = base.work(&doc.symbol);
+    let languages: Vec<Language> = store
+        .graphs_describing(work.as_ref())
+        .map_err(internal)?
+        .iter()
+        .filter_map(language_of)
+        .collect();
+    let query = format!(
+        "PREFIX eli: <{eli}> PREFIX dcterms: <{dc}>
+         SELECT ?citing ?symbol (SAMPLE(?t) AS ?title) WHERE {{
+           ?citing a eli:Work ; eli:cites <{work}> ; dcterms:identifier ?symbol .
+           OPTIONAL {{ ?citing eli:is_realized_by/eli:title ?t FILTER(langMatches(lang(?t), \"{lang}\")) }}
+         }} GROUP BY ?citing ?symbol ORDER BY ?symbol",
+        eli = vocab::ELI,
+        dc = vocab::DCTERMS,
+        work = work.as_str(),
+        lang = doc.language.tag(),
+    );
+    let table = store.select(&query).map_err(internal)?;
+    let text = |t: &Option<Term>| match t {
+        Some(Term::Literal(l)) => l.value().to_string(),
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        _ => String::new(),
+    };
+    let cited_by: Vec<(String, String, String)> = table
+        .rows
+        .iter()
+        .map(|r| (text(&r[0]), text(&r[1]), text(&r[2])))
+        .collect();
+    let in_store = |symbol: &str| {
+        store
+            .graphs_describing(base.work(symbol).as_ref())
+            .is_ok_and(|g| !g.is_empty())
+    };
+    let page = crate::html::Page {
+        base,
+        in_store: &in_store,
+        cited_by: &cited_by,
+        languages: &languages,
+    };
+    let mut out = Vec::new();
+    crate::html::write(doc, &page, &mut out)
+        .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    Ok(out)
+}
