@@ -65,7 +65,7 @@ enum Command {
         #[arg(long)]
         store: Option<PathBuf>,
         /// Documents to load first (into memory unless --store is given).
-        #[arg(long)]
+        #[arg(long, num_args = 1..)]
         load: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,

@@ -120,6 +120,19 @@ impl Base {
         self.mint(&format!("{}/!main~{eid}", work_path(symbol)))
     }
 
+    /// Whether `iri` is a work, one of its expressions or manifestations, or a portion of it,
+    /// given the IRI of one of its expressions (`{work}/eng@`): the inverse of the minting above.
+    pub fn belongs_to_expression(iri: &str, expression: &str) -> bool {
+        let Some((work, last)) = expression.rsplit_once('/') else {
+            return false;
+        };
+        last.ends_with('@')
+            && (iri == work
+                || iri
+                    .strip_prefix(work)
+                    .is_some_and(|rest| rest.starts_with('/')))
+    }
+
     pub fn organ(&self, organ: Organ) -> NamedNode {
         self.mint(&format!("/akn/ontology/organization/un/{}", organ.actor()))
     }
@@ -343,6 +356,25 @@ impl Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_belongs_to_an_expression() {
+        let base = Base::default();
+        let e = base.expression("A/RES/78/3", Language::English);
+        let e = e.as_str();
+        for own in [
+            base.work("A/RES/78/3"),
+            base.expression("A/RES/78/3", Language::French),
+            base.manifestation("A/RES/78/3", Language::English),
+            base.portion("A/RES/78/3", "para_1"),
+        ] {
+            assert!(Base::belongs_to_expression(own.as_str(), e), "{own}");
+        }
+        for other in [base.work("A/RES/78/30"), base.work("A/RES/78/119")] {
+            assert!(!Base::belongs_to_expression(other.as_str(), e), "{other}");
+        }
+        assert!(!Base::belongs_to_expression(e, "http://x/no-expression"));
+    }
 
     #[test]
     fn work_iris_come_from_symbols() {

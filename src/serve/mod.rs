@@ -78,11 +78,11 @@ pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
         "/sparql" => sparql::handle(app, request),
         "/" => match *request.method() {
             Method::GET | Method::HEAD => home::page(app),
-            _ => not_allowed("GET, HEAD"),
+            _ => not_allowed("GET, HEAD").into_response(),
         },
         _ => match *request.method() {
             Method::GET | Method::HEAD => resource::handle(app, request),
-            _ => not_allowed("GET, HEAD"),
+            _ => not_allowed("GET, HEAD").into_response(),
         },
     };
     if request.method() == Method::HEAD {
@@ -90,6 +90,34 @@ pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
         return Response::from_parts(parts, Body::empty());
     }
     response
+}
+
+/// A request that cannot be answered as asked: its status and the reason, in plain text.
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub message: String,
+    /// The methods allowed, for 405.
+    pub allow: Option<&'static str>,
+}
+
+impl Refusal {
+    pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        Refusal {
+            status,
+            message: message.into(),
+            allow: None,
+        }
+    }
+
+    pub fn into_response(self) -> Response<Body> {
+        let mut r = error(self.status, self.message);
+        if let Some(allow) = self.allow {
+            r.headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static(allow));
+        }
+        r
+    }
 }
 
 /// A plain-text answer with `status`.
@@ -105,11 +133,11 @@ pub fn error(status: StatusCode, message: impl Into<String>) -> Response<Body> {
     response
 }
 
-fn not_allowed(allow: &'static str) -> Response<Body> {
-    let mut r = error(StatusCode::METHOD_NOT_ALLOWED, "method not allowed");
-    r.headers_mut()
-        .insert(header::ALLOW, HeaderValue::from_static(allow));
-    r
+fn not_allowed(allow: &'static str) -> Refusal {
+    Refusal {
+        allow: Some(allow),
+        ..Refusal::new(StatusCode::METHOD_NOT_ALLOWED, "method not allowed")
+    }
 }
 
 /// A complete answer of `media_type`.
@@ -122,6 +150,6 @@ pub fn ok(media_type: &str, body: impl Into<Body>) -> Response<Body> {
 }
 
 /// A request header as text, when it is text.
-pub fn header_str<'a>(request: &'a Request<Body>, name: header::HeaderName) -> Option<&'a str> {
+pub fn header_str(request: &Request<Body>, name: header::HeaderName) -> Option<&str> {
     request.headers().get(name).and_then(|v| v.to_str().ok())
 }

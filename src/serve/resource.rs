@@ -5,10 +5,10 @@
 //! `Accept-Language` prefers, else English, else the first. `?format=` (akn, html, ttl, nt,
 //! jsonld, rdf) overrides `Accept`, for links a browser can follow.
 
-use super::{error, header_str, negotiate, ok, App};
+use super::{error, header_str, negotiate, ok, App, Refusal};
 use crate::model::{Document, Language};
 use crate::rdf::Syntax;
-use crate::vocab::{self, UNAKN};
+use crate::vocab::{self, Base, UNAKN};
 use oxhttp::model::{header, Body, HeaderValue, Request, Response, StatusCode};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 
@@ -59,7 +59,8 @@ fn by_format_name(name: &str) -> Option<Representation> {
 
 pub fn handle(app: &App, request: &Request<Body>) -> Response<Body> {
     let mut response = match answer(app, request) {
-        Ok(r) | Err(r) => r,
+        Ok(r) => r,
+        Err(refusal) => refusal.into_response(),
     };
     let headers = response.headers_mut();
     headers.insert(
@@ -73,10 +74,11 @@ pub fn handle(app: &App, request: &Request<Body>) -> Response<Body> {
     response
 }
 
-fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Response<Body>> {
+fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Refusal> {
     let store = &app.store;
-    let internal =
-        |e: crate::store::StoreError| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    let internal = |e: crate::store::StoreError| {
+        Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    };
     let path = request.uri().path();
     let mut found = None;
     for iri in candidate_iris(app, path) {
@@ -87,7 +89,7 @@ fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Response
         }
     }
     let Some((iri, graphs)) = found else {
-        return Err(error(
+        return Err(Refusal::new(
             StatusCode::NOT_FOUND,
             format!(
                 "no resource <{}{path}> in this store",
@@ -105,7 +107,7 @@ fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Response
         .map(|(_, v)| v.into_owned());
     let representation = match format {
         Some(name) => by_format_name(&name).ok_or_else(|| {
-            error(
+            Refusal::new(
                 StatusCode::NOT_ACCEPTABLE,
                 format!("unknown format `{name}`: akn, html, ttl, nt, jsonld or rdf"),
             )
@@ -116,7 +118,7 @@ fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Response
         )
         .ok_or_else(|| {
             let names: Vec<&str> = offers(is_manifestation).iter().map(|(m, _)| *m).collect();
-            error(
+            Refusal::new(
                 StatusCode::NOT_ACCEPTABLE,
                 format!("this resource can be served as {}", names.join(", ")),
             )
@@ -129,19 +131,19 @@ fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Response
                 .filter(|q| q.predicate != xml_property)
                 .map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph))
                 .collect();
-            triples.sort_by(|a, b| a.to_string().cmp(&b.to_string()));
+            triples.sort_by_key(|q| q.to_string());
             triples.dedup();
             let mut body = Vec::new();
             crate::rdf::serialize(&triples, syntax, &mut body)
-                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+                .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
             Ok(ok(syntax.media_type(), body))
         }
         Representation::Akn => {
-            let graph = pick_graph(&iri, &graphs, request);
+            let graph = pick_graph(&iri, &graphs, request)?;
             Ok(ok(AKN_MEDIA_TYPE, manifestation_xml(app, &graph)?))
         }
         Representation::Html => {
-            let graph = pick_graph(&iri, &graphs, request);
+            let graph = pick_graph(&iri, &graphs, request)?;
             if let Some((_, eid)) = iri.as_str().split_once("/!main~") {
                 // A portion: its place on the page of the document that holds it.
                 let mut r = error(
@@ -157,7 +159,7 @@ fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Response
             let xml = manifestation_xml(app, &graph)?;
             let doc = crate::parse::parse(xml.as_bytes())
                 .map_err(|e| {
-                    error(
+                    Refusal::new(
                         StatusCode::INTERNAL_SERVER_ERROR,
                         format!("stored AKN: {e}"),
                     )
@@ -200,10 +202,32 @@ fn language_of(graph: &NamedNode) -> Option<Language> {
     Language::from_code(last.strip_suffix('@')?)
 }
 
-/// The expression graph to serve `iri` from.
-fn pick_graph(iri: &NamedNode, graphs: &[NamedNode], request: &Request<Body>) -> NamedNode {
+/// The graphs of the document `iri` belongs to, leaving out the graphs of documents that only
+/// cite it.
+fn own_graphs(iri: &NamedNode, graphs: &[NamedNode]) -> Vec<NamedNode> {
+    graphs
+        .iter()
+        .filter(|g| Base::belongs_to_expression(iri.as_str(), g.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// The expression graph to serve `iri` from, among its own graphs.
+fn pick_graph(
+    iri: &NamedNode,
+    graphs: &[NamedNode],
+    request: &Request<Body>,
+) -> Result<NamedNode, Refusal> {
+    let graphs = own_graphs(iri, graphs);
+    if graphs.is_empty() {
+        return Err(Refusal::new(
+            StatusCode::NOT_ACCEPTABLE,
+            "this store holds no document for this resource, only what cites it: ask for RDF \
+             (text/turtle)",
+        ));
+    }
     if let Some(g) = graphs.iter().find(|g| *g == iri) {
-        return g.clone();
+        return Ok(g.clone());
     }
     let wanted = negotiate::languages(header_str(request, header::ACCEPT_LANGUAGE));
     let by_language = |code: &str| {
@@ -211,23 +235,22 @@ fn pick_graph(iri: &NamedNode, graphs: &[NamedNode], request: &Request<Body>) ->
             .iter()
             .find(|g| language_of(g).is_some_and(|l| l.tag() == code || l.iso639_2() == code))
     };
-    wanted
+    Ok(wanted
         .iter()
         .find_map(|code| by_language(code))
         .or_else(|| by_language("en"))
-        .or(graphs.first())
-        .cloned()
-        .unwrap_or_else(|| iri.clone())
+        .unwrap_or(&graphs[0])
+        .clone())
 }
 
-fn manifestation_xml(app: &App, graph: &NamedNode) -> Result<String, Response<Body>> {
+fn manifestation_xml(app: &App, graph: &NamedNode) -> Result<String, Refusal> {
     let objects = app
         .store
         .objects(None, vocab::term(UNAKN, "xml").as_ref(), graph.as_ref())
-        .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     match objects.into_iter().next() {
         Some(Term::Literal(l)) => Ok(l.value().to_string()),
-        _ => Err(error(
+        _ => Err(Refusal::new(
             StatusCode::NOT_ACCEPTABLE,
             "this store holds no AKN for the resource (it was loaded without it); ask for RDF",
         )),
@@ -235,18 +258,20 @@ fn manifestation_xml(app: &App, graph: &NamedNode) -> Result<String, Response<Bo
 }
 
 /// The HTML page of a document, with its citations and the works citing it looked up.
-fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Response<Body>> {
+fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Refusal> {
     let store = &app.store;
     let base = &app.config.base;
-    let internal =
-        |e: crate::store::StoreError| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+    let internal = |e: crate::store::StoreError| {
+        Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    };
     let work = base.work(&doc.symbol);
-    let languages: Vec<Language> = store
-        .graphs_describing(work.as_ref())
-        .map_err(internal)?
-        .iter()
-        .filter_map(language_of)
-        .collect();
+    let languages: Vec<Language> = own_graphs(
+        &work,
+        &store.graphs_describing(work.as_ref()).map_err(internal)?,
+    )
+    .iter()
+    .filter_map(language_of)
+    .collect();
     let query = format!(
         "PREFIX eli: <{eli}> PREFIX dcterms: <{dc}>
          SELECT ?citing ?symbol (SAMPLE(?t) AS ?title) WHERE {{
@@ -270,9 +295,10 @@ fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Response<Body>> {
         .map(|r| (text(&r[0]), text(&r[1]), text(&r[2])))
         .collect();
     let in_store = |symbol: &str| {
+        let work = base.work(symbol);
         store
-            .graphs_describing(base.work(symbol).as_ref())
-            .is_ok_and(|g| !g.is_empty())
+            .graphs_describing(work.as_ref())
+            .is_ok_and(|g| !own_graphs(&work, &g).is_empty())
     };
     let page = crate::html::Page {
         base,
@@ -282,6 +308,6 @@ fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Response<Body>> {
     };
     let mut out = Vec::new();
     crate::html::write(doc, &page, &mut out)
-        .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     Ok(out)
 }

@@ -2,7 +2,7 @@
 //! `application/sparql-query`, the dataset by `default-graph-uri` / `named-graph-uri`, results
 //! chosen by `Accept`. Updates are refused (403); a query that runs past the timeout is cancelled.
 
-use super::{error, header_str, negotiate, ok, App};
+use super::{error, header_str, negotiate, ok, App, Refusal};
 use crate::rdf::Syntax;
 use crate::store::{QueryOptions, StoreError};
 use oxhttp::model::{header, Body, HeaderValue, Method, Request, Response, StatusCode};
@@ -64,7 +64,8 @@ const GRAPH_OFFERS: &[(&str, Syntax)] = &[
 
 pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
     let mut response = match answer(app, request) {
-        Ok(r) | Err(r) => r,
+        Ok(r) => r,
+        Err(refusal) => refusal.into_response(),
     };
     let headers = response.headers_mut();
     headers.insert(header::VARY, HeaderValue::from_static("Accept"));
@@ -75,10 +76,13 @@ pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
     response
 }
 
-fn answer(app: &App, request: &mut Request<Body>) -> Result<Response<Body>, Response<Body>> {
+fn answer(app: &App, request: &mut Request<Body>) -> Result<Response<Body>, Refusal> {
+    if request.method() == Method::OPTIONS {
+        return Ok(preflight());
+    }
     let params = read_params(app, request)?;
     if params.update {
-        return Err(error(
+        return Err(Refusal::new(
             StatusCode::FORBIDDEN,
             "this endpoint is read-only: SPARQL updates are refused",
         ));
@@ -91,7 +95,10 @@ fn answer(app: &App, request: &mut Request<Body>) -> Result<Response<Body>, Resp
                 .insert(header::LOCATION, HeaderValue::from_static("/"));
             return Ok(r);
         }
-        return Err(error(StatusCode::BAD_REQUEST, "no query: give `query`"));
+        return Err(Refusal::new(
+            StatusCode::BAD_REQUEST,
+            "no query: give `query`",
+        ));
     };
     let options = QueryOptions {
         default_graphs: graph_iris(&params.default_graphs)?,
@@ -113,7 +120,7 @@ fn answer(app: &App, request: &mut Request<Body>) -> Result<Response<Body>, Resp
                 .ok_or_else(|| not_acceptable(RESULT_OFFERS))?;
             let body = QueryResultsSerializer::from_format(format)
                 .serialize_boolean_to_writer(Vec::new(), value)
-                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+                .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
             return Ok(ok(format.media_type(), body));
         }
         QueryResults::Solutions(solutions) => {
@@ -122,11 +129,15 @@ fn answer(app: &App, request: &mut Request<Body>) -> Result<Response<Body>, Resp
             let buffer = SharedBuffer::default();
             let writer = QueryResultsSerializer::from_format(format)
                 .serialize_solutions_to_writer(buffer.clone(), solutions.variables().to_vec())
-                .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+                .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
             let media = format.media_type();
             (
                 media,
-                ResultStream::new(buffer, Source::Solutions(solutions, Some(writer)), deadline),
+                ResultStream::new(
+                    buffer,
+                    Source::Solutions(solutions, Some(Box::new(writer))),
+                    deadline,
+                ),
             )
         }
         QueryResults::Graph(triples) => {
@@ -136,15 +147,19 @@ fn answer(app: &App, request: &mut Request<Body>) -> Result<Response<Body>, Resp
             let mut serializer = RdfSerializer::from_format(syntax.format());
             if syntax == Syntax::Turtle {
                 for (prefix, iri) in crate::vocab::PREFIXES {
-                    serializer = serializer
-                        .with_prefix(*prefix, *iri)
-                        .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+                    serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| {
+                        Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+                    })?;
                 }
             }
             let writer = serializer.for_writer(buffer.clone());
             (
                 syntax.media_type(),
-                ResultStream::new(buffer, Source::Triples(triples, Some(writer)), deadline),
+                ResultStream::new(
+                    buffer,
+                    Source::Triples(triples, Some(Box::new(writer))),
+                    deadline,
+                ),
             )
         }
     };
@@ -157,7 +172,27 @@ fn answer(app: &App, request: &mut Request<Body>) -> Result<Response<Body>, Resp
     Ok(ok(media, Body::from_read(stream)))
 }
 
-fn read_params(app: &App, request: &mut Request<Body>) -> Result<Params, Response<Body>> {
+/// The answer to a CORS preflight: any origin may POST queries.
+fn preflight() -> Response<Body> {
+    let mut r = Response::new(Body::empty());
+    *r.status_mut() = StatusCode::NO_CONTENT;
+    let h = r.headers_mut();
+    h.insert(
+        header::ALLOW,
+        HeaderValue::from_static("GET, POST, OPTIONS"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("GET, POST, OPTIONS"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("Content-Type, Accept"),
+    );
+    r
+}
+
+fn read_params(app: &App, request: &mut Request<Body>) -> Result<Params, Refusal> {
     let mut params = Params::default();
     if let Some(q) = request.uri().query() {
         params.add_form(q.as_bytes());
@@ -178,14 +213,14 @@ fn read_params(app: &App, request: &mut Request<Body>) -> Result<Params, Respons
                     let body = read_body(request, app.config.max_request_bytes)?;
                     if content_type == "application/sparql-query" {
                         params.query = Some(String::from_utf8(body).map_err(|_| {
-                            error(StatusCode::BAD_REQUEST, "the query is not UTF-8")
+                            Refusal::new(StatusCode::BAD_REQUEST, "the query is not UTF-8")
                         })?);
                     } else {
                         params.add_form(&body);
                     }
                 }
                 other => {
-                    return Err(error(
+                    return Err(Refusal::new(
                         StatusCode::UNSUPPORTED_MEDIA_TYPE,
                         format!(
                             "POST a query as application/sparql-query or \
@@ -195,33 +230,15 @@ fn read_params(app: &App, request: &mut Request<Body>) -> Result<Params, Respons
                 }
             }
         }
-        Method::OPTIONS => {
-            let mut r = error(StatusCode::NO_CONTENT, "");
-            *r.body_mut() = Body::empty();
-            let h = r.headers_mut();
-            h.insert(
-                header::ALLOW,
-                HeaderValue::from_static("GET, POST, OPTIONS"),
-            );
-            h.insert(
-                header::ACCESS_CONTROL_ALLOW_METHODS,
-                HeaderValue::from_static("GET, POST, OPTIONS"),
-            );
-            h.insert(
-                header::ACCESS_CONTROL_ALLOW_HEADERS,
-                HeaderValue::from_static("Content-Type, Accept"),
-            );
-            return Err(r);
-        }
         _ => return Err(super::not_allowed("GET, POST, OPTIONS")),
     }
     Ok(params)
 }
 
 /// The request body, refused (413) past `max` bytes.
-fn read_body(request: &mut Request<Body>, max: usize) -> Result<Vec<u8>, Response<Body>> {
+fn read_body(request: &mut Request<Body>, max: usize) -> Result<Vec<u8>, Refusal> {
     let too_large = || {
-        error(
+        Refusal::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!("the request body is larger than {max} bytes"),
         )
@@ -234,32 +251,32 @@ fn read_body(request: &mut Request<Body>, max: usize) -> Result<Vec<u8>, Respons
         .body_mut()
         .take(max as u64 + 1)
         .read_to_end(&mut body)
-        .map_err(|e| error(StatusCode::BAD_REQUEST, format!("reading the request: {e}")))?;
+        .map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, format!("reading the request: {e}")))?;
     if body.len() > max {
         return Err(too_large());
     }
     Ok(body)
 }
 
-fn graph_iris(iris: &[String]) -> Result<Vec<NamedNode>, Response<Body>> {
+fn graph_iris(iris: &[String]) -> Result<Vec<NamedNode>, Refusal> {
     iris.iter()
         .map(|i| {
             NamedNode::new(i.as_str())
-                .map_err(|e| error(StatusCode::BAD_REQUEST, format!("graph IRI <{i}>: {e}")))
+                .map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, format!("graph IRI <{i}>: {e}")))
         })
         .collect()
 }
 
-fn not_acceptable<T>(offers: &[(&str, T)]) -> Response<Body> {
+fn not_acceptable<T>(offers: &[(&str, T)]) -> Refusal {
     let names: Vec<&str> = offers.iter().map(|(m, _)| *m).collect();
-    error(
+    Refusal::new(
         StatusCode::NOT_ACCEPTABLE,
         format!("results can be served as {}", names.join(", ")),
     )
 }
 
-fn timed_out(timeout: Duration) -> Response<Body> {
-    error(
+fn timed_out(timeout: Duration) -> Refusal {
+    Refusal::new(
         StatusCode::SERVICE_UNAVAILABLE,
         format!(
             "the query ran longer than {} s and was stopped",
@@ -268,15 +285,17 @@ fn timed_out(timeout: Duration) -> Response<Body> {
     )
 }
 
-fn store_error(e: StoreError, timeout: Duration) -> Response<Body> {
+fn store_error(e: StoreError, timeout: Duration) -> Refusal {
     match e {
-        StoreError::Syntax(e) => error(StatusCode::BAD_REQUEST, format!("SPARQL syntax: {e}")),
+        StoreError::Syntax(e) => {
+            Refusal::new(StatusCode::BAD_REQUEST, format!("SPARQL syntax: {e}"))
+        }
         StoreError::Evaluation(QueryEvaluationError::Cancelled) => timed_out(timeout),
-        other => error(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
+        other => Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
     }
 }
 
-fn stream_error(e: io::Error, timeout: Duration) -> Response<Body> {
+fn stream_error(e: io::Error, timeout: Duration) -> Refusal {
     let cancelled = e
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<QueryEvaluationError>())
@@ -284,7 +303,7 @@ fn stream_error(e: io::Error, timeout: Duration) -> Response<Body> {
     if cancelled {
         timed_out(timeout)
     } else {
-        error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+        Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
     }
 }
 
@@ -323,11 +342,11 @@ impl Write for SharedBuffer {
 enum Source {
     Solutions(
         oxigraph::sparql::QuerySolutionIter<'static>,
-        Option<oxigraph::sparql::results::WriterSolutionsSerializer<SharedBuffer>>,
+        Option<Box<oxigraph::sparql::results::WriterSolutionsSerializer<SharedBuffer>>>,
     ),
     Triples(
         oxigraph::sparql::QueryTripleIter<'static>,
-        Option<oxigraph::io::WriterQuadSerializer<SharedBuffer>>,
+        Option<Box<oxigraph::io::WriterQuadSerializer<SharedBuffer>>>,
     ),
 }
 

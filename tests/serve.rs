@@ -1,0 +1,822 @@
+//! `unakn serve`, `export` and `publish` as clients see them: curl, Python's SPARQLWrapper and
+//! rdflib, a headless Chromium on the query page, and a real oxigraph server receiving the data.
+
+mod common;
+use common::*;
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use unakn::store::Store;
+
+/// The samples that are inputs (not expected outputs).
+fn sample_inputs() -> Vec<String> {
+    [
+        "A_RES_77_213.md",
+        "A_RES_78_10.txt",
+        "A_RES_78_100.txt",
+        "A_RES_78_249.txt",
+        "A_RES_77_213_fr.xml",
+        "A_RES_78_10_en.xml",
+    ]
+    .iter()
+    .map(|f| {
+        root()
+            .join("samples")
+            .join(f)
+            .to_string_lossy()
+            .into_owned()
+    })
+    .collect()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16, child: &mut Child, what: &str) {
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("{what} exited with {status} before listening");
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(300),
+            "{what} did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A running `unakn serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Server {
+    fn start(extra: &[&str]) -> Server {
+        let port = free_port();
+        let url = format!("http://127.0.0.1:{port}");
+        let bind = format!("127.0.0.1:{port}");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_unakn"))
+            .args(["serve", "--bind", &bind, "--base", &url])
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_for_port(port, &mut child, "unakn serve");
+        Server { child, url }
+    }
+
+    fn with_samples(extra: &[&str]) -> Server {
+        let inputs = sample_inputs();
+        let mut args: Vec<&str> = extra.to_vec();
+        args.push("--load");
+        args.extend(inputs.iter().map(String::as_str));
+        Server::start(&args)
+    }
+
+    fn sparql(&self) -> String {
+        format!("{}/sparql", self.url)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP exchange done with curl: status, headers (lower-cased names), body.
+struct Answer {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case(name).then_some(v.trim())
+        })
+    }
+}
+
+fn curl(args: &[&str]) -> Answer {
+    let out = Command::new("curl")
+        .args(["-s", "-S", "-i", "--max-time", "60"])
+        .args(args)
+        .output()
+        .expect("curl runs");
+    assert!(
+        out.status.success(),
+        "curl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Answer {
+        status,
+        headers: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+fn have_curl() -> bool {
+    have("curl", &["--version"])
+}
+
+const WORKS: &str = "PREFIX eli: <http://data.europa.eu/eli/ontology#> \
+                     SELECT DISTINCT ?w WHERE { ?w a eli:Work } ORDER BY ?w";
+
+#[test]
+fn the_sparql_protocol_with_curl() {
+    if !have_curl() {
+        return;
+    }
+    let server = Server::with_samples(&["--max-request-bytes", "4000"]);
+    let endpoint = server.sparql();
+
+    // GET, POST form, POST query: the same four works.
+    let get = curl(&[
+        "-G",
+        "--data-urlencode",
+        &format!("query={WORKS}"),
+        &endpoint,
+    ]);
+    assert_eq!(get.status, 200, "{}", get.body);
+    assert!(get
+        .header("content-type")
+        .unwrap()
+        .starts_with("application/sparql-results+json"));
+    let json: serde_json::Value = serde_json::from_str(&get.body).unwrap();
+    let works = json["results"]["bindings"].as_array().unwrap().len();
+    assert_eq!(works, 4, "{}", get.body);
+    let form = curl(&["--data-urlencode", &format!("query={WORKS}"), &endpoint]);
+    assert_eq!(form.body, get.body);
+    let direct = curl(&[
+        "-H",
+        "Content-Type: application/sparql-query",
+        "--data-binary",
+        WORKS,
+        &endpoint,
+    ]);
+    assert_eq!(direct.body, get.body);
+
+    // Result formats by Accept.
+    for (accept, marker) in [
+        ("application/sparql-results+xml", "<sparql"),
+        ("text/csv", "w\r\n"),
+        ("text/tab-separated-values", "?w\n"),
+    ] {
+        let a = curl(&[
+            "-H",
+            &format!("Accept: {accept}"),
+            "--data-urlencode",
+            &format!("query={WORKS}"),
+            &endpoint,
+        ]);
+        assert_eq!(a.status, 200, "{accept}");
+        assert!(
+            a.header("content-type").unwrap().starts_with(accept),
+            "{accept}"
+        );
+        assert!(a.body.contains(marker), "{accept}: {}", a.body);
+        assert!(a.header("vary").unwrap().contains("Accept"));
+    }
+    let ask = curl(&["--data-urlencode", "query=ASK { ?s ?p ?o }", &endpoint]);
+    assert!(ask.body.contains("\"boolean\":true"), "{}", ask.body);
+
+    // CONSTRUCT in every graph syntax, each parsed back to the same number of triples.
+    let construct = "PREFIX eli: <http://data.europa.eu/eli/ontology#> \
+                     CONSTRUCT { ?w eli:is_realized_by ?e } WHERE { ?w eli:is_realized_by ?e }";
+    for (accept, format) in [
+        ("text/turtle", oxigraph::io::RdfFormat::Turtle),
+        ("application/n-triples", oxigraph::io::RdfFormat::NTriples),
+        (
+            "application/ld+json",
+            oxigraph::io::RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ),
+        ("application/rdf+xml", oxigraph::io::RdfFormat::RdfXml),
+    ] {
+        let a = curl(&[
+            "-H",
+            &format!("Accept: {accept}"),
+            "--data-urlencode",
+            &format!("query={construct}"),
+            &endpoint,
+        ]);
+        assert_eq!(a.status, 200, "{accept}: {}", a.body);
+        let triples = oxigraph::io::RdfParser::from_format(format)
+            .for_slice(a.body.as_bytes())
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_else(|e| panic!("{accept}: {e}"));
+        assert_eq!(triples.len(), 5, "{accept}"); // 4 works, 77/213 in two languages
+    }
+
+    // The dataset of the protocol: one graph as the default graph.
+    let graph = format!(
+        "{}/akn/un/statement/deliberation/unga/77-213/fra@",
+        server.url
+    );
+    let one = curl(&[
+        "-G",
+        "-H",
+        "Accept: text/csv",
+        "--data-urlencode",
+        &format!("query={WORKS}"),
+        "--data-urlencode",
+        &format!("default-graph-uri={graph}"),
+        &endpoint,
+    ]);
+    assert_eq!(one.body.lines().count(), 2, "{}", one.body);
+
+    // Refusals.
+    let update = curl(&["--data-urlencode", "update=DROP ALL", &endpoint]);
+    assert_eq!(update.status, 403);
+    let update = curl(&[
+        "-H",
+        "Content-Type: application/sparql-update",
+        "--data-binary",
+        "DROP ALL",
+        &endpoint,
+    ]);
+    assert_eq!(update.status, 403);
+    let bad = curl(&["--data-urlencode", "query=SELECT ?x WHERE { ?x", &endpoint]);
+    assert_eq!(bad.status, 400);
+    assert!(
+        bad.body.starts_with("SPARQL syntax: error at 1:"),
+        "{}",
+        bad.body
+    );
+    let big = format!("query=SELECT * WHERE {{ ?s ?p \"{}\" }}", "x".repeat(5000));
+    assert_eq!(curl(&["--data", &big, &endpoint]).status, 413);
+    let odd = curl(&["-H", "Content-Type: text/plain", "--data", "x", &endpoint]);
+    assert_eq!(odd.status, 415);
+    let png = curl(&[
+        "-H",
+        "Accept: image/png",
+        "--data-urlencode",
+        &format!("query={WORKS}"),
+        &endpoint,
+    ]);
+    assert_eq!(png.status, 406);
+    assert_eq!(curl(&["-X", "DELETE", &endpoint]).status, 405);
+    let preflight = curl(&["-X", "OPTIONS", &endpoint]);
+    assert_eq!(preflight.status, 204);
+    // The store is untouched by all of it.
+    assert_eq!(
+        curl(&["--data-urlencode", &format!("query={WORKS}"), &endpoint]).body,
+        get.body
+    );
+}
+
+#[test]
+fn queries_past_the_timeout_are_stopped_and_others_go_on() {
+    if !have_curl() {
+        return;
+    }
+    let server = Server::with_samples(&["--timeout", "0.5"]);
+    let endpoint = server.sparql();
+    // Billions of combinations: runs far past the timeout unless stopped.
+    let heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let started = Instant::now();
+    let a = curl(&["--data-urlencode", &format!("query={heavy}"), &endpoint]);
+    assert_eq!(a.status, 503, "{}", a.body);
+    assert!(a.body.contains("stopped"), "{}", a.body);
+    assert!(started.elapsed() < Duration::from_secs(20));
+    let after = curl(&["--data-urlencode", &format!("query={WORKS}"), &endpoint]);
+    assert_eq!(after.status, 200);
+}
+
+#[test]
+fn iris_dereference_by_accept() {
+    if !have_curl() {
+        return;
+    }
+    let server = Server::with_samples(&[]);
+    let work = format!("{}/akn/un/statement/deliberation/unga/77-213", server.url);
+
+    let html = curl(&["-H", "Accept: text/html", &work]);
+    assert_eq!(html.status, 200);
+    assert!(html
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(html.header("vary").unwrap().contains("Accept"));
+    assert!(html
+        .body
+        .contains("<h1>77/213. Enhancement of international cooperation"));
+    assert!(html
+        .body
+        .contains(r#"<div class="paragraph" id="para_17">"#));
+    assert!(html.body.contains("Cited by"));
+    assert!(
+        html.body.contains(r#"hreflang="fr""#),
+        "link to the French expression"
+    );
+    let french = curl(&[
+        "-H",
+        "Accept: text/html",
+        "-H",
+        "Accept-Language: fr-CH, fr;q=0.9",
+        &work,
+    ]);
+    assert!(french.body.contains("<html lang=\"fr\">"));
+    let browser = curl(&[
+        "-H",
+        "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+        &work,
+    ]);
+    assert!(browser
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+
+    // The AKN of the expression and of the manifestation (its default), valid against the XSD.
+    let akn = curl(&["-H", "Accept: application/akn+xml", &format!("{work}/fra@")]);
+    assert_eq!(akn.status, 200);
+    assert!(akn.body.contains("<FRBRlanguage language=\"fra\"/>"));
+    let manifestation = curl(&[&format!("{work}/eng@.xml")]);
+    assert_eq!(
+        manifestation.header("content-type"),
+        Some("application/akn+xml")
+    );
+    let dir = conformance_dir().join("serve");
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = [dir.join("77-213-fra.xml"), dir.join("77-213-eng.xml")];
+    std::fs::write(&files[0], &akn.body).unwrap();
+    std::fs::write(&files[1], &manifestation.body).unwrap();
+    assert_xsd_valid(&files);
+
+    // RDF descriptions.
+    let turtle = curl(&["-H", "Accept: text/turtle", &work]);
+    assert_eq!(turtle.status, 200);
+    let triples: Vec<_> = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+        .for_slice(turtle.body.as_bytes())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(triples.len() > 50);
+    assert!(turtle.body.contains("eli:is_realized_by"));
+    let jsonld = curl(&[&format!("{work}/eng@?format=jsonld")]);
+    assert_eq!(jsonld.header("content-type"), Some("application/ld+json"));
+    let paragraph = format!("{work}/!main~para_5");
+    let nt = curl(&["-H", "Accept: application/n-triples", &paragraph]);
+    assert!(
+        nt.body
+            .contains("<https://w3id.org/unakn#phrase> \"Urges\"@en"),
+        "{}",
+        nt.body
+    );
+
+    // A portion's page is its place on its document's page.
+    let portion = curl(&["-H", "Accept: text/html", &paragraph]);
+    assert_eq!(portion.status, 303);
+    assert_eq!(
+        portion.header("location"),
+        Some("/akn/un/statement/deliberation/unga/77-213/eng@#para_5")
+    );
+
+    // Unknown IRIs, unknown types, HEAD, other methods, traversal attempts.
+    assert_eq!(
+        curl(&[&format!(
+            "{}/akn/un/statement/deliberation/unga/1-1",
+            server.url
+        )])
+        .status,
+        404
+    );
+    assert_eq!(curl(&["-H", "Accept: image/png", &work]).status, 406);
+    assert_eq!(curl(&[&format!("{work}?format=pdf")]).status, 406);
+    let head = curl(&["-I", &work]);
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_eq!(curl(&["-X", "POST", &work]).status, 405);
+    assert_eq!(
+        curl(&[
+            "--path-as-is",
+            &format!("{}/../../../etc/passwd", server.url)
+        ])
+        .status,
+        404
+    );
+    assert_eq!(
+        curl(&[&format!("{}/%2e%2e/%2e%2e/etc/passwd", server.url)]).status,
+        404
+    );
+    // A path percent-encoded by a client finds the IRI it names.
+    let encoded = curl(&[
+        "-H",
+        "Accept: text/turtle",
+        &format!("{work}/%21main~para_5"),
+    ]);
+    assert_eq!(encoded.status, 200);
+
+    // The home page offers the catalogue.
+    let home = curl(&[&format!("{}/", server.url)]);
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("Who cites resolution 70/1"));
+    let sparql_page = curl(&[&server.sparql()]);
+    assert_eq!(sparql_page.status, 303);
+}
+
+/// Pages link citations to cited documents held in the store and list the documents citing
+/// them: checked over the UN's AKN of session 78, where resolutions cite one another.
+#[test]
+fn pages_link_citations_within_the_store() {
+    let Some(corpus) = corpus() else { return };
+    if !have_curl() {
+        return;
+    }
+    let akn = corpus.join("ga-78/akn");
+    let server = Server::start(&["--load", akn.to_str().unwrap()]);
+    let query = "PREFIX eli: <http://data.europa.eu/eli/ontology#> \
+        PREFIX dcterms: <http://purl.org/dc/terms/> \
+        SELECT ?citing ?cited ?symbol WHERE { ?citing a eli:Work ; eli:cites ?cited . \
+        ?cited a eli:Work ; dcterms:identifier ?symbol . FILTER(?citing != ?cited) } \
+        ORDER BY ?citing ?cited LIMIT 1";
+    let a = curl(&[
+        "-H",
+        "Accept: text/tab-separated-values",
+        "--data-urlencode",
+        &format!("query={query}"),
+        &server.sparql(),
+    ]);
+    let row: Vec<&str> = a
+        .body
+        .lines()
+        .nth(1)
+        .expect("a citation between works")
+        .split('\t')
+        .collect();
+    let (citing, cited) = (
+        row[0].trim_matches(['<', '>']),
+        row[1].trim_matches(['<', '>']),
+    );
+    let page = curl(&["-H", "Accept: text/html", citing]);
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains(&format!("href=\"{cited}\"")),
+        "{citing} links {cited}"
+    );
+    let cited_page = curl(&["-H", "Accept: text/html", cited]);
+    let cited_by = cited_page.body.split("Cited by").nth(1).unwrap();
+    assert!(
+        cited_by.contains(&format!("href=\"{citing}\"")),
+        "{cited} lists {citing}"
+    );
+}
+
+fn python_with(module: &str) -> bool {
+    have("python3", &["-c", &format!("import {module}")])
+}
+
+/// Solutions of a catalogue query as the Python clients print them.
+fn local_rows(store: &Store, query: &str) -> Vec<serde_json::Value> {
+    use oxigraph::model::Term;
+    let table = store.select(query).unwrap();
+    let mut rows: Vec<serde_json::Value> = table
+        .rows
+        .iter()
+        .map(|row| {
+            serde_json::Value::Array(
+                row.iter()
+                    .map(|cell| match cell {
+                        None => serde_json::Value::Null,
+                        Some(Term::NamedNode(n)) => serde_json::json!(["iri", n.as_str(), null]),
+                        Some(Term::Literal(l)) => {
+                            let extra = l.language().map(str::to_string).or_else(|| {
+                                let dt = l.datatype().as_str();
+                                (dt != "http://www.w3.org/2001/XMLSchema#string")
+                                    .then(|| dt.to_string())
+                            });
+                            serde_json::json!(["literal", l.value(), extra])
+                        }
+                        Some(_) => serde_json::json!(["bnode", "", null]),
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    rows.sort_by_key(|r| r.to_string());
+    rows
+}
+
+#[test]
+fn sparqlwrapper_and_rdflib_get_the_stores_answers() {
+    if !python_with("SPARQLWrapper") || !python_with("rdflib") {
+        return;
+    }
+    let server = Server::with_samples(&[]);
+    let base = unakn::vocab::Base::new(&server.url).unwrap();
+    let store = Store::memory().unwrap();
+    for input in sample_inputs() {
+        let doc = unakn::parse::parse(&std::fs::read(&input).unwrap())
+            .unwrap()
+            .value;
+        store
+            .replace(&unakn::rdf::quads_with_manifestation(&doc, &base).unwrap())
+            .unwrap();
+    }
+    let queries: Vec<PathBuf> = files_in(&root().join("samples/queries"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    let out = Command::new("python3")
+        .arg(root().join("tests/clients/sparql_clients.py"))
+        .arg(server.sparql())
+        .args(&queries)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut non_empty = 0;
+    for q in &queries {
+        let expected = local_rows(&store, &read(q));
+        non_empty += usize::from(!expected.is_empty());
+        let got = &report[q.to_str().unwrap()];
+        for client in ["sparqlwrapper", "rdflib"] {
+            assert_eq!(
+                got[client].as_array().unwrap(),
+                &expected,
+                "{client} on {}",
+                q.display()
+            );
+        }
+    }
+    assert!(non_empty >= 8, "the catalogue has answers over the samples");
+}
+
+#[test]
+fn the_query_page_runs_a_catalogue_query_in_chromium() {
+    let node_modules = root().join("target/tools/node/node_modules");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !have(&chromium, &["--version"]) || !have("node", &["--version"]) {
+        return;
+    }
+    if !node_modules.join("playwright-core").is_dir() {
+        assert!(
+            std::env::var_os("UNAKN_REQUIRE_ALL").is_none(),
+            "playwright-core is not installed in target/tools/node (tests/run.sh installs it)"
+        );
+        return;
+    }
+    let server = Server::with_samples(&[]);
+    // The sixth query: language versions of 77/213 (two rows, IRIs to follow).
+    let out = Command::new("node")
+        .arg(root().join("tests/clients/query_page.mjs"))
+        .arg(format!("{}/", server.url))
+        .arg("5")
+        .env("NODE_PATH", &node_modules)
+        .env("CHROMIUM", &chromium)
+        .current_dir(root().join("target/tools/node"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["buttons"], unakn::catalogue::QUERIES.len());
+    assert_eq!(report["title"], unakn::catalogue::QUERIES[5].title);
+    assert_eq!(report["error"], "");
+    assert_eq!(
+        report["headers"],
+        serde_json::json!(["?language", "?title", "?expression"])
+    );
+    assert_eq!(report["rows"], 2, "{report}");
+    assert!(report["status"].as_str().unwrap().starts_with("2 rows"));
+    assert_eq!(report["errors"], serde_json::json!([]));
+    // An IRI of the results, followed: the page of the expression it names.
+    let followed = &report["followed"];
+    assert!(
+        followed["h1"].as_str().unwrap().starts_with("77/213."),
+        "{report}"
+    );
+    assert_eq!(followed["citedBy"], 1);
+}
+
+/// `oxigraph` (the server, from PyPI) on loopback, stopped when dropped.
+struct Oxigraph {
+    child: Child,
+    url: String,
+    _dir: PathBuf,
+}
+
+impl Drop for Oxigraph {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_oxigraph(name: &str) -> Option<Oxigraph> {
+    if !have("oxigraph", &["--version"]) {
+        return None;
+    }
+    let dir = root().join("target/serve-tests").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let port = free_port();
+    let mut child = Command::new("oxigraph")
+        .args(["serve", "--union-default-graph", "--location"])
+        .arg(&dir)
+        .args(["--bind", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_port(port, &mut child, "oxigraph serve");
+    Some(Oxigraph {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+        _dir: dir,
+    })
+}
+
+fn sorted_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn publish_to_an_oxigraph_server_is_idempotent_and_answers_alike() {
+    if !have_curl() {
+        return;
+    }
+    let Some(remote) = start_oxigraph("publish") else {
+        return;
+    };
+    let inputs = sample_inputs();
+    let mut publish = vec!["publish", "--to"];
+    let store_endpoint = format!("{}/store", remote.url);
+    publish.push(&store_endpoint);
+    publish.push("--load");
+    publish.extend(inputs.iter().map(String::as_str));
+    let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let remote_count = || {
+        let a = curl(&[
+            "-H",
+            "Accept: text/tab-separated-values",
+            "--data-urlencode",
+            &format!("query={count}"),
+            &format!("{}/query", remote.url),
+        ]);
+        a.body.lines().nth(1).unwrap_or("").to_string()
+    };
+    let out = unakn(&publish);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = remote_count();
+    let out = unakn(&publish);
+    assert!(out.status.success());
+    assert_eq!(remote_count(), first, "publishing twice changes nothing");
+
+    // The remote store answers the catalogue as unakn does over the same inputs.
+    for q in unakn::catalogue::QUERIES {
+        let mut args = vec!["query", q.text, "--format", "tsv", "--load"];
+        args.extend(inputs.iter().map(String::as_str));
+        let mine = unakn(&args);
+        assert!(
+            mine.status.success(),
+            "{}: {}",
+            q.name,
+            String::from_utf8_lossy(&mine.stderr)
+        );
+        let theirs = curl(&[
+            "-H",
+            "Accept: text/tab-separated-values",
+            "--data-urlencode",
+            &format!("query={}", q.text),
+            &format!("{}/query", remote.url),
+        ]);
+        assert_eq!(theirs.status, 200, "{}: {}", q.name, theirs.body);
+        assert_eq!(
+            sorted_lines(&theirs.body),
+            sorted_lines(&String::from_utf8_lossy(&mine.stdout)),
+            "{}",
+            q.name
+        );
+    }
+}
+
+#[test]
+fn export_streams_every_quad_for_bulk_loaders() {
+    let inputs = sample_inputs();
+    let dir = root().join("target/serve-tests/export");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (format, file, syntax) in [
+        ("nq", "all.nq", oxigraph::io::RdfFormat::NQuads),
+        ("trig", "all.trig", oxigraph::io::RdfFormat::TriG),
+    ] {
+        let path = dir.join(file);
+        let mut args = vec![
+            "export",
+            "--to",
+            format,
+            "-o",
+            path.to_str().unwrap(),
+            "--load",
+        ];
+        args.extend(inputs.iter().map(String::as_str));
+        let out = unakn(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let store = Store::memory().unwrap();
+        let quads: Vec<oxigraph::model::Quad> = oxigraph::io::RdfParser::from_format(syntax)
+            .for_slice(&std::fs::read(&path).unwrap())
+            .collect::<Result<_, _>>()
+            .unwrap();
+        store.replace(&quads).unwrap();
+        // Every graph of the samples, the AKN of each manifestation included.
+        assert_eq!(store.graph_count().unwrap(), 5, "{format}");
+        assert_eq!(quads.len(), store.len().unwrap(), "{format}: no duplicates");
+        assert!(!dir.join("all.partial").exists());
+    }
+    // A bad input: exit 1, and no file.
+    let path = dir.join("bad.nq");
+    let latin1 = root().join("samples/invalid/latin1.txt");
+    let out = unakn(&[
+        "export",
+        "-o",
+        path.to_str().unwrap(),
+        "--load",
+        latin1.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!path.exists());
+}
+
+/// 200 queries at once while another store loads the shared corpus: every one answered.
+#[cfg(feature = "rocksdb")]
+#[test]
+fn two_hundred_concurrent_queries_during_a_load() {
+    let Some(corpus) = corpus() else { return };
+    if !python_with("json") {
+        return;
+    }
+    let server = Server::with_samples(&[]);
+    let dir = root().join("target/serve-tests/concurrent-load");
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut load = Command::new(env!("CARGO_BIN_EXE_unakn"))
+        .args(["load", "--store"])
+        .arg(&dir)
+        .arg(corpus.join("ga-78/akn"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let queries: Vec<PathBuf> = files_in(&root().join("samples/queries"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    let out = Command::new("python3")
+        .arg(root().join("benches/sparql_load.py"))
+        .arg(server.sparql())
+        .args(&queries)
+        .args(["--clients", "200", "--rounds", "2"])
+        .output()
+        .unwrap();
+    let still_loading = load.try_wait().unwrap().is_none();
+    let loaded = load.wait().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    eprintln!("{summary} (load still running at the end: {still_loading})");
+    assert_eq!(summary["queries"], 400);
+    assert_eq!(summary["errors"], 0, "{summary}");
+    assert!(loaded.success());
+}
