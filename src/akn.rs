@@ -51,6 +51,18 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Text as XML 1.0 may hold it: characters it forbids (C0 controls but tab, line feed and
+/// carriage return; U+FFFE, U+FFFF) become U+FFFD. Readers already remove them from inputs;
+/// this keeps a model built by other code from producing a file no parser accepts.
+pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let forbidden = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+    if text.contains(forbidden) {
+        std::borrow::Cow::Owned(text.replace(forbidden, "\u{fffd}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// A writer that indents blocks and leaves inline content untouched.
 struct Xml<W: Write> {
     w: Writer<W>,
@@ -71,7 +83,7 @@ impl<W: Write> Xml<W> {
     fn start(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'static> {
         let mut s = BytesStart::new(name.to_string());
         for &(k, v) in attrs {
-            s.push_attribute((k, v));
+            s.push_attribute((k, xml_safe(v).as_ref()));
         }
         s
     }
@@ -113,7 +125,8 @@ impl<W: Write> Xml<W> {
 
     fn text(&mut self, text: &str) -> io::Result<()> {
         if !text.is_empty() {
-            self.w.write_event(Event::Text(BytesText::new(text)))?;
+            self.w
+                .write_event(Event::Text(BytesText::new(&xml_safe(text))))?;
         }
         Ok(())
     }

@@ -92,7 +92,7 @@ impl<W: Write> Html<'_, W> {
     fn start(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'static> {
         let mut s = BytesStart::new(name.to_string());
         for &(k, v) in attrs {
-            s.push_attribute((k, v));
+            s.push_attribute((k, crate::akn::xml_safe(v).as_ref()));
         }
         s
     }
@@ -118,7 +118,8 @@ impl<W: Write> Html<'_, W> {
 
     fn text(&mut self, text: &str) -> io::Result<()> {
         if !text.is_empty() {
-            self.w.write_event(Event::Text(BytesText::new(text)))?;
+            self.w
+                .write_event(Event::Text(BytesText::new(&crate::akn::xml_safe(text))))?;
         }
         Ok(())
     }

@@ -64,8 +64,8 @@ enum Command {
         /// A persistent store to query.
         #[arg(long)]
         store: Option<PathBuf>,
-        /// Documents to load first (into memory unless --store is given).
-        #[arg(long, num_args = 1..)]
+        /// Documents to load first (into memory unless --store is given); repeat for several.
+        #[arg(long)]
         load: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
         format: QueryFormat,
@@ -138,9 +138,19 @@ enum Command {
     Bench {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Timed runs per stage.
+        /// Timed runs per stage (per query with --whole).
         #[arg(long, default_value_t = 7)]
         repeats: usize,
+        /// Instead of the stages: load every input as `unakn load` does (both cores), then
+        /// time each catalogue query over the loaded store.
+        #[arg(long)]
+        whole: bool,
+        /// With --whole: load into a new RocksDB store in DIR rather than in memory.
+        #[arg(long, requires = "whole")]
+        store: Option<PathBuf>,
+        /// With --whole: load the inputs this many times, each copy under other symbols.
+        #[arg(long, default_value_t = 1, requires = "whole")]
+        copies: usize,
     },
     /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
     /// same symbol.
@@ -376,7 +386,19 @@ fn run(cli: Cli) -> Result<()> {
             to,
             base,
         } => commands::export::publish(store.as_deref(), &load, &Base::new(&base)?, &to),
-        Command::Bench { inputs, repeats } => commands::bench::bench(&inputs, repeats),
+        Command::Bench {
+            inputs,
+            repeats,
+            whole,
+            store,
+            copies,
+        } => {
+            if whole {
+                commands::bench::whole(&inputs, repeats, store.as_deref(), copies)
+            } else {
+                commands::bench::bench(&inputs, repeats)
+            }
+        }
         Command::Validate { files, schema } => commands::validate::validate(&files, &schema),
         Command::Eval {
             text_dir,

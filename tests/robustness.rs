@@ -64,3 +64,134 @@ fn inputs_with_lines_removed_never_panic() {
         }
     }
 }
+
+/// Generated inputs too large to commit: each gets a document or a located error, in bounded
+/// time and memory, and leaves no output behind when refused.
+mod large {
+    use super::common::*;
+    use std::time::Duration;
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = root().join("target/robustness").join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn seed() -> String {
+        read(&root().join("samples/A_RES_77_213.md"))
+    }
+
+    #[test]
+    fn a_fifty_megabyte_line() {
+        let dir = scratch("long-line");
+        let seed = seed();
+        let word_run = "cooperation ".repeat(50 * 1024 * 1024 / 12);
+        let input = seed.replacen(
+            "17. *Decides* to continue",
+            &format!("17. *Decides* {word_run}to continue"),
+            1,
+        );
+        assert_ne!(input, seed);
+        let file = dir.join("long-line.md");
+        std::fs::write(&file, &input).unwrap();
+        let out = dir.join("long-line.akn.xml");
+        let run = run_bounded(
+            &[
+                "convert",
+                file.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            Duration::from_secs(300),
+        );
+        assert!(
+            run.output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.output.stderr)
+        );
+        let written = std::fs::metadata(&out).unwrap().len();
+        assert!(
+            written > input.len() as u64,
+            "the long paragraph is kept whole"
+        );
+        // Stated bound: 12 times the input, plus 64 MB.
+        let bound = 12 * input.len() as u64 / 1024 + 64 * 1024;
+        assert!(run.peak_kb < bound, "{} MB peak", run.peak_kb / 1024);
+        eprintln!("50 MB line: peak {} MB", run.peak_kb / 1024);
+    }
+
+    #[test]
+    fn a_hundred_thousand_paragraphs() {
+        let dir = scratch("many-paragraphs");
+        let seed = seed();
+        let body_start = seed.find("\n1. ").unwrap();
+        let body_end = seed.find("*54th plenary meeting").unwrap();
+        let mut input = seed[..body_start].to_string();
+        for n in 1..=100_000 {
+            input.push_str(&format!(
+                "\n{n}. Requests the Secretary-General to report on item {n} of the programme;\n"
+            ));
+        }
+        input.push('\n');
+        input.push_str(&seed[body_end..]);
+        let file = dir.join("many.md");
+        std::fs::write(&file, &input).unwrap();
+        let out = dir.join("many.json");
+        let run = run_bounded(
+            &[
+                "convert",
+                file.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            Duration::from_secs(300),
+        );
+        assert!(
+            run.output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.output.stderr)
+        );
+        let doc: unakn::model::Document =
+            serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        assert_eq!(doc.body.len(), 100_000);
+        let bound = 40 * input.len() as u64 / 1024 + 64 * 1024;
+        assert!(run.peak_kb < bound, "{} MB peak", run.peak_kb / 1024);
+        eprintln!(
+            "100,000 paragraphs ({} MB): peak {} MB",
+            input.len() >> 20,
+            run.peak_kb / 1024
+        );
+    }
+
+    #[test]
+    fn ten_thousand_nested_elements_are_refused() {
+        let dir = scratch("deep");
+        let akn = read(&root().join("samples/A_RES_78_10_en.xml"));
+        let deep = format!("{}{}", "<p>".repeat(10_000), "</p>".repeat(10_000));
+        let input = akn.replacen("<preamble>", &format!("<preamble>{deep}"), 1);
+        let file = dir.join("deep.xml");
+        std::fs::write(&file, &input).unwrap();
+        let out = dir.join("deep.akn.xml");
+        let run = run_bounded(
+            &[
+                "convert",
+                file.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            Duration::from_secs(60),
+        );
+        assert_eq!(run.output.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&run.output.stderr);
+        assert!(
+            stderr.contains("error[xml]: elements nested deeper than"),
+            "{stderr}"
+        );
+        assert!(
+            stderr.starts_with(&format!("{}:", file.display())),
+            "{stderr}"
+        );
+        assert!(!out.exists());
+    }
+}

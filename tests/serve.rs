@@ -699,8 +699,10 @@ fn publish_to_an_oxigraph_server_is_idempotent_and_answers_alike() {
 
     // The remote store answers the catalogue as unakn does over the same inputs.
     for q in unakn::catalogue::QUERIES {
-        let mut args = vec!["query", q.text, "--format", "tsv", "--load"];
-        args.extend(inputs.iter().map(String::as_str));
+        let mut args = vec!["query", q.text, "--format", "tsv"];
+        for input in &inputs {
+            args.extend(["--load", input.as_str()]);
+        }
         let mine = unakn(&args);
         assert!(
             mine.status.success(),

@@ -197,3 +197,90 @@ pub fn bench(inputs: &[PathBuf], repeats: usize) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// The peak resident memory of this process so far, in MB (Linux; `None` elsewhere).
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// The whole job: every input loaded as `unakn load` loads it (parallel parse, bulk load), then
+/// each catalogue query timed over the result.
+pub fn whole(inputs: &[PathBuf], repeats: usize, dir: Option<&Path>, copies: usize) -> Result<()> {
+    let repeats = repeats.max(3);
+    let store = match dir {
+        Some(d) => {
+            if d.exists() && std::fs::read_dir(d)?.next().is_some() {
+                return Err(anyhow!(
+                    "{} is not empty: give a new directory for the benchmark store",
+                    d.display()
+                ));
+            }
+            Store::open(d)?
+        }
+        None => Store::memory()?,
+    };
+    let mut out = std::io::stdout().lock();
+    let started = Instant::now();
+    let summary = super::load::load_copies_into(&store, inputs, &Base::default(), copies)?;
+    let load_time = started.elapsed().as_secs_f64();
+    let quads = store.len()?;
+    writeln!(
+        out,
+        "load into {}: {} documents ({} × {copies}), {} quads in {} graphs, {} errors: {:.2} s, \
+         {:.0} quads/s, {:.0} documents/s; peak memory {:.0} MB",
+        dir.map_or("memory".to_string(), |d| format!(
+            "RocksDB at {}",
+            d.display()
+        )),
+        summary.documents,
+        summary.documents / copies.max(1),
+        quads,
+        store.graph_count()?,
+        summary.errors,
+        load_time,
+        quads as f64 / load_time,
+        summary.documents as f64 / load_time,
+        peak_memory_mb().unwrap_or(f64::NAN),
+    )?;
+    writeln!(
+        out,
+        "| {:<24} | {:>6} | {:>11} | {:>11} | {:>11} |",
+        "query", "rows", "median ms", "p95 ms", "max ms"
+    )?;
+    writeln!(
+        out,
+        "|{:-<26}|{:->8}|{:->13}|{:->13}|{:->13}|",
+        "", "", "", "", ""
+    )?;
+    for q in unakn::catalogue::QUERIES {
+        let mut rows = 0;
+        let mut times: Vec<f64> = (0..=repeats)
+            .map(|_| {
+                let t = Instant::now();
+                rows = store.select(q.text).map(|t| t.rows.len()).unwrap_or(0);
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .skip(1) // the first run warms the caches
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let p95 = times[((times.len() as f64 * 0.95).ceil() as usize).min(times.len()) - 1];
+        writeln!(
+            out,
+            "| {:<24} | {:>6} | {:>11.2} | {:>11.2} | {:>11.2} |",
+            q.name,
+            rows,
+            times[times.len() / 2],
+            p95,
+            times[times.len() - 1]
+        )?;
+    }
+    writeln!(
+        out,
+        "peak memory of the whole run: {:.0} MB",
+        peak_memory_mb().unwrap_or(f64::NAN)
+    )?;
+    Ok(())
+}

@@ -26,6 +26,18 @@ pub fn is_input(path: &Path) -> bool {
 /// Reads, converts and loads inputs into `store`: parsed in parallel, in batches that bound
 /// memory, each batch replacing its documents' graphs. Unreadable files are reported and skipped.
 pub fn load_into(store: &Store, inputs: &[PathBuf], base: &Base) -> Result<LoadSummary> {
+    load_copies_into(store, inputs, base, 1)
+}
+
+/// [`load_into`], with each input read `copies` times, copy `k` under other symbols (the
+/// session number followed by `k`: `A/RES/78/10` → `A/RES/782/10`): a corpus `copies` times
+/// larger, for measuring how loading scales.
+pub fn load_copies_into(
+    store: &Store,
+    inputs: &[PathBuf],
+    base: &Base,
+    copies: usize,
+) -> Result<LoadSummary> {
     use rayon::prelude::*;
     const BATCH: usize = 256;
     let mut summary = LoadSummary::default();
@@ -48,11 +60,21 @@ pub fn load_into(store: &Store, inputs: &[PathBuf], base: &Base) -> Result<LoadS
     } else {
         indicatif::ProgressBar::hidden()
     };
-    for batch in files.chunks(BATCH) {
+    let work: Vec<(usize, &PathBuf)> = (0..copies.max(1))
+        .flat_map(|k| files.iter().map(move |f| (k, f)))
+        .collect();
+    if copies > 1 {
+        bar.set_length(work.len() as u64);
+    }
+    for batch in work.chunks(BATCH) {
         let results: Vec<Result<(Vec<oxigraph::model::Quad>, usize)>> = batch
             .par_iter()
-            .map(|path| {
-                let (doc, warnings) = read_document(path, false)?;
+            .map(|&(copy, path)| {
+                let (mut doc, warnings) = read_document(path, false)?;
+                if copy > 0 {
+                    doc.symbol = resymbol(&doc.symbol, copy);
+                    doc.number = resymbol(&doc.number, copy);
+                }
                 Ok((unakn::rdf::quads_with_manifestation(&doc, base)?, warnings))
             })
             .collect();
@@ -79,6 +101,19 @@ pub fn load_into(store: &Store, inputs: &[PathBuf], base: &Base) -> Result<LoadS
     }
     bar.finish_and_clear();
     Ok(summary)
+}
+
+/// The first number of a symbol with `copy` appended: `A/RES/78/10` → `A/RES/782/10`.
+fn resymbol(symbol: &str, copy: usize) -> String {
+    match symbol.find(|c: char| c.is_ascii_digit()) {
+        Some(start) => {
+            let end = symbol[start..]
+                .find(|c: char| !c.is_ascii_digit())
+                .map_or(symbol.len(), |e| start + e);
+            format!("{}{copy}{}", &symbol[..end], &symbol[end..])
+        }
+        None => format!("{symbol}/{copy}"),
+    }
 }
 
 pub fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base) -> Result<()> {

@@ -46,6 +46,8 @@ fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
     }
     let mut out = Vec::new();
     let mut italic = false;
+    // An odd `*` (single, not `**`) has no partner: it is a printed star, not markup.
+    let lone_star = if markdown { unpaired_star(text) } else { None };
     let mut chars = text.char_indices().peekable();
     // Link openers `[` whose `](` follows: the brackets are markup, the text is kept.
     let mut link_closes = Vec::new();
@@ -65,6 +67,13 @@ fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
                     push_italic(&mut out, n)
                 } else {
                     push_plain(&mut out, n)
+                }
+            }
+            '*' if Some(at) == lone_star => {
+                if italic {
+                    push_italic(&mut out, c)
+                } else {
+                    push_plain(&mut out, c)
                 }
             }
             '*' if markdown => {
@@ -103,6 +112,23 @@ fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// The offset of the last single `*` of `text` when their number is odd.
+fn unpaired_star(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut singles = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'*' if bytes.get(i + 1) == Some(&b'*') => i += 1,
+            b'*' => singles.push(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    (singles.len() % 2 == 1).then(|| singles[singles.len() - 1])
 }
 
 /// Whether `s` (starting at `[`) is a markdown link: `[text](target)` on one line.
@@ -184,7 +210,8 @@ pub fn inlines(text: &str, ctx: &Context, phrase: bool) -> Vec<Inline> {
             Segment::Italic(t) => out.push(Inline::Emphasis(t)),
             Segment::Marker(m) => match ctx.notes.get(&m) {
                 Some(&index) => out.push(Inline::NoteRef { marker: m, index }),
-                None => out.push(Inline::Text(m)),
+                // A marker no footnote answers (reported by the line reader): as printed.
+                None => out.push(Inline::Text(super::lines::superscript(&m))),
             },
         }
     }

@@ -199,11 +199,24 @@ fn prepare_markdown(input: &str) -> Prepared {
     for f in &mut footnotes {
         f.placed = lines.iter().any(|l| has_marker(&l.text, &f.marker));
     }
+    // Markers that no footnote answers stay in the text as printed; say so.
+    let mut diagnostics = Vec::new();
+    for line in &lines {
+        for marker in markers_in(&line.text) {
+            if !footnotes.iter().any(|f| f.marker == marker) {
+                diagnostics.push(Diagnostic::warning(
+                    "marker-orphan",
+                    Span::new(line.start, line.end),
+                    format!("footnote marker {marker} has no footnote: kept as printed"),
+                ));
+            }
+        }
+    }
     Prepared {
         flavour: Flavour::Markdown,
         lines,
         footnotes,
-        diagnostics: Vec::new(),
+        diagnostics,
     }
 }
 
@@ -237,6 +250,27 @@ fn footnote_marks_as_markers(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The markers of a line, in order.
+fn markers_in(text: &str) -> Vec<&str> {
+    let mut markers = Vec::new();
+    let mut rest = text;
+    while let Some(p) = rest.find(MARK_OPEN) {
+        let after = &rest[p + MARK_OPEN.len_utf8()..];
+        let close = after.find(MARK_CLOSE).unwrap_or(after.len());
+        markers.push(&after[..close]);
+        rest = &after[close..];
+    }
+    markers
+}
+
+/// The marker as superscript digits, as a footnote marker is printed.
+pub fn superscript(marker: &str) -> String {
+    marker
+        .chars()
+        .map(|c| c.to_digit(10).map_or(c, |d| SUPERSCRIPTS[d as usize]))
+        .collect()
 }
 
 fn has_marker(text: &str, marker: &str) -> bool {

@@ -9,8 +9,9 @@ pub mod phrase;
 pub mod text;
 pub mod xml;
 
-use crate::diag::{ParseError, Warned};
+use crate::diag::{Diagnostic, ParseError, Warned};
 use crate::model::{Document, Span};
+use std::borrow::Cow;
 
 /// What an input turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +20,24 @@ pub enum InputFormat {
     Text,
     /// Akoma Ntoso XML.
     Akn,
+}
+
+/// UTF-16 text without a BOM: every other byte of its start is NUL (ASCII in UTF-16).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd * 10 >= pairs * 7 && even * 10 < pairs {
+        Some("little-endian")
+    } else if even * 10 >= pairs * 7 && odd * 10 < pairs {
+        Some("big-endian")
+    } else {
+        None
+    }
 }
 
 /// Recognises the input format from the content, after checking it is readable text.
@@ -33,11 +52,44 @@ pub fn sniff(bytes: &[u8]) -> Result<(InputFormat, &str), ParseError> {
             "this is a PDF file: extract its text first (PDF input is not supported yet)".into(),
         ));
     }
+    for (magic, what) in [
+        (
+            &b"\x89PNG"[..],
+            "a PNG image: unakn reads text and Akoma Ntoso XML",
+        ),
+        (
+            &b"\xFF\xD8\xFF"[..],
+            "a JPEG image: unakn reads text and Akoma Ntoso XML",
+        ),
+        (
+            &b"\x1F\x8B"[..],
+            "gzip-compressed data: decompress it first",
+        ),
+        (
+            &b"PK\x03\x04"[..],
+            "a ZIP archive (a Word .docx is one): extract its text first",
+        ),
+        (
+            &b"\xD0\xCF\x11\xE0"[..],
+            "a legacy Office file (.doc): extract its text first",
+        ),
+    ] {
+        if bytes.starts_with(magic) {
+            return Err(at(0, "binary", format!("this is {what}")));
+        }
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(at(
             0,
             "encoding",
             "UTF-16 input: convert it to UTF-8".into(),
+        ));
+    }
+    if let Some(order) = utf16_without_bom(bytes) {
+        return Err(at(
+            0,
+            "encoding",
+            format!("UTF-16 input ({order}, without a byte order mark): convert it to UTF-8"),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -66,6 +118,31 @@ pub fn sniff(bytes: &[u8]) -> Result<(InputFormat, &str), ParseError> {
     Ok((format, text))
 }
 
+/// Whether XML 1.0 forbids the character (C0 controls but tab, line feed, carriage return; the
+/// form feed is kept here because it ends pages in extracted text).
+fn is_control(c: char) -> bool {
+    matches!(c, '\u{1}'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}')
+}
+
+/// The text with control characters turned into spaces (same byte length, so every offset
+/// still points into the input), and a warning at the first one.
+fn without_control_characters(text: &str) -> (Cow<'_, str>, Option<Diagnostic>) {
+    let Some(first) = text.find(is_control) else {
+        return (Cow::Borrowed(text), None);
+    };
+    let count = text.chars().filter(|c| is_control(*c)).count();
+    let code = text[first..].chars().next().map_or(0, u32::from);
+    let warning = Diagnostic::warning(
+        "control-character",
+        Span::new(first, first + 1),
+        format!(
+            "control character U+{code:04X} read as a space ({count} in the input): no XML \
+             document may hold it"
+        ),
+    );
+    (Cow::Owned(text.replace(is_control, " ")), Some(warning))
+}
+
 /// Reads any supported input into a document.
 pub fn parse(bytes: &[u8]) -> Result<Warned<Document>, ParseError> {
     let (format, text) = sniff(bytes)?;
@@ -76,12 +153,16 @@ pub fn parse(bytes: &[u8]) -> Result<Warned<Document>, ParseError> {
         s.end += bom;
         s
     };
+    let (text, controls) = without_control_characters(text);
     let result = match format {
-        InputFormat::Text => text::parse(text),
-        InputFormat::Akn => akn::parse(text),
+        InputFormat::Text => text::parse(&text),
+        InputFormat::Akn => akn::parse(&text),
     };
     match result {
         Ok(mut w) => {
+            if let Some(first) = controls {
+                w.diagnostics.insert(0, first);
+            }
             for d in &mut w.diagnostics {
                 d.span = shift(d.span);
             }

@@ -157,11 +157,55 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
         metadata: Metadata::default(),
     };
     let mut document = document;
+    single_operative_paragraph(&mut document);
     attach_unplaced(&mut document, &prepared.footnotes);
+    // Where the text ends early (a truncated file, a page missing), say what is missing.
+    let end = Span::new(input.len(), input.len());
+    if document.body.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            "no-operative-part",
+            end,
+            "no operative paragraph found after the preamble",
+        ));
+    }
+    if document.conclusion.is_none() {
+        diagnostics.push(Diagnostic::warning(
+            "no-conclusion",
+            end,
+            "no closing meeting line (such as \"54th plenary meeting\"): is the text complete?",
+        ));
+    }
     Ok(Warned {
         value: document,
         diagnostics,
     })
+}
+
+/// A resolution whose operative part is one unnumbered paragraph ("The General Assembly /
+/// Endorses ... ."): read among the recitals, it is told apart by its closing full stop, where a
+/// recital ends with a comma.
+fn single_operative_paragraph(doc: &mut Document) {
+    if !doc.body.is_empty() {
+        return;
+    }
+    let ends_sentence = doc.preamble.last().is_some_and(|r| {
+        let text = crate::rdf::plain_text(&r.text);
+        let end = text.trim_end_matches(|c: char| {
+            c.is_whitespace() || c.is_ascii_digit() || matches!(c, '”' | '"' | '’' | ')')
+        });
+        end.ends_with('.')
+    });
+    if ends_sentence {
+        if let Some(r) = doc.preamble.pop() {
+            doc.body.push(Block::Paragraph(Paragraph {
+                number: None,
+                text: r.text,
+                items: Vec::new(),
+                wrap_up: Vec::new(),
+                span: r.span,
+            }));
+        }
+    }
 }
 
 /// Footnotes whose marker could not be found hang from the block printed just before them,
@@ -426,6 +470,20 @@ fn split_number(t: &str) -> Option<(&str, &str)> {
         return None;
     }
     let rest = &t[digits + 1..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    Some((&t[..digits], rest.trim_start()))
+}
+
+/// A number of four digits or more opens a paragraph only where it continues the numbering
+/// (`1000.` after `999.`): alone, `2030. ` at the start of a line is far likelier a year.
+fn split_long_number(t: &str, expected: u32) -> Option<(&str, &str)> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(4..=9).contains(&digits) || t[..digits].parse::<u32>().ok()? != expected {
+        return None;
+    }
+    let rest = t[digits..].strip_prefix('.')?;
     if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
         return None;
     }
@@ -771,9 +829,11 @@ impl Builder {
             }
             if self.stage == Stage::Closed {
                 if let Some(c) = self.conclusion.as_mut().filter(|c| c.date.is_none()) {
-                    if let Some(d) = masthead::date_line(&plain) {
+                    // Markdown sets the meeting and date in one italic run: `15 December 2022*`.
+                    let line = plain.trim().trim_matches('*').trim();
+                    if let Some(d) = masthead::date_line(line) {
                         c.date = Some(d);
-                        c.date_text = Some(plain.clone());
+                        c.date_text = Some(line.to_string());
                         c.span = c.span.join(unit.span);
                         return;
                     }
@@ -903,7 +963,10 @@ impl Builder {
             self.sections.push((index, level, num.to_string()));
             return;
         }
-        if let Some((number, rest)) = split_number(raw) {
+        let continuing = self.previous_number().map(|p| p + 1);
+        if let Some((number, rest)) =
+            split_number(raw).or_else(|| split_long_number(raw, continuing?))
+        {
             self.check_sequence(number, unit.span, diagnostics);
             self.container().push(Draft::Paragraph {
                 number: Some(number.to_string()),
@@ -1025,13 +1088,18 @@ impl Builder {
         }
     }
 
-    fn check_sequence(&mut self, number: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) {
-        let previous = self.container().iter().rev().find_map(|d| match d {
+    /// The number of the last numbered paragraph of the current container.
+    fn previous_number(&mut self) -> Option<u32> {
+        self.container().iter().rev().find_map(|d| match d {
             Draft::Paragraph {
                 number: Some(n), ..
             } => n.parse::<u32>().ok(),
             _ => None,
-        });
+        })
+    }
+
+    fn check_sequence(&mut self, number: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) {
+        let previous = self.previous_number();
         let n: u32 = number.parse().unwrap_or(0);
         let expected = previous.map_or(1, |p| p + 1);
         if n != expected && !(previous.is_none() && n == 1) {

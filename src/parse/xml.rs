@@ -133,7 +133,10 @@ pub fn parse(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<Element, 
                     let a = a.map_err(|err| error(before, format!("bad attribute: {err}")))?;
                     let value = a
                         .unescape_value()
-                        .map_err(|err| error(before, format!("bad attribute value: {err}")))?;
+                        .map_err(|err| error(before, escape_message("attribute value", &err)))?;
+                    if let Some(c) = value.chars().find(|&c| forbidden_in_xml(c)) {
+                        return Err(error(before, forbidden_message(c)));
+                    }
                     attrs.push((local(a.key.as_ref()), value.into_owned()));
                 }
                 let element = Element {
@@ -170,7 +173,10 @@ pub fn parse(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<Element, 
             Event::Text(t) => {
                 let text = t
                     .unescape()
-                    .map_err(|err| error(before, format!("bad text: {err}")))?;
+                    .map_err(|err| error(before, escape_message("text", &err)))?;
+                if let Some(c) = text.chars().find(|&c| forbidden_in_xml(c)) {
+                    return Err(error(before, forbidden_message(c)));
+                }
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Node::Text(text.into_owned())),
                     None if text.trim().is_empty() => {}
@@ -199,4 +205,30 @@ pub fn parse(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<Element, 
         ));
     }
     root.ok_or_else(|| error(0, "no root element".into()))
+}
+
+/// Characters XML 1.0 forbids even as character references.
+fn forbidden_in_xml(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+fn forbidden_message(c: char) -> String {
+    format!(
+        "the character U+{:04X} is not allowed in XML 1.0, even as a character reference",
+        u32::from(c)
+    )
+}
+
+/// An unescaping error in words: entities other than XML's five are undefined here, since no
+/// DTD is ever read.
+fn escape_message(what: &str, err: &quick_xml::Error) -> String {
+    match err {
+        quick_xml::Error::Escape(quick_xml::escape::EscapeError::UnrecognizedEntity(_, name)) => {
+            format!(
+                "undefined entity &{name}; in {what}: no DTD is read, so only XML's own entities \
+             (&lt; &gt; &amp; &quot; &apos;) and character references are known"
+            )
+        }
+        other => format!("bad {what}: {other}"),
+    }
 }

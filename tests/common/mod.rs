@@ -128,3 +128,66 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// A finished child: its output, and the peak resident memory seen while it ran (kB).
+pub struct BoundedRun {
+    pub output: std::process::Output,
+    pub peak_kb: u64,
+}
+
+/// Runs unakn from the crate root, killing it past `limit` (the test then fails: a hang), and
+/// samples its peak memory (`VmHWM`) while it runs.
+pub fn run_bounded(args: &[&str], limit: std::time::Duration) -> BoundedRun {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unakn"))
+        .current_dir(root())
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("unakn starts");
+    let status_file = format!("/proc/{}/status", child.id());
+    // Read the pipes on threads so a chatty child never blocks on a full pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out_thread = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = stdout.read_to_end(&mut v);
+        v
+    });
+    let err_thread = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = stderr.read_to_end(&mut v);
+        v
+    });
+    let started = std::time::Instant::now();
+    let mut peak_kb = 0;
+    let status = loop {
+        if let Ok(s) = std::fs::read_to_string(&status_file) {
+            if let Some(kb) = s
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+            {
+                peak_kb = peak_kb.max(kb);
+            }
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("unakn {args:?} ran past {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    BoundedRun {
+        output: std::process::Output {
+            status,
+            stdout: out_thread.join().unwrap(),
+            stderr: err_thread.join().unwrap(),
+        },
+        peak_kb,
+    }
+}
