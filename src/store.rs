@@ -75,6 +75,8 @@ impl Store {
     /// Opens (or creates) a persistent store in `dir`.
     #[cfg(feature = "rocksdb")]
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        // RocksDB creates the directory itself, but not its parents.
+        std::fs::create_dir_all(dir)?;
         Ok(Store {
             inner: oxigraph::store::Store::open(dir)?,
         })

@@ -1,0 +1,174 @@
+//! A crash-safe store: `unakn load` killed with SIGKILL at random points leaves every document
+//! wholly present or wholly absent, and a rerun completes the load; a reader querying while
+//! documents load sees only whole documents.
+#![cfg(feature = "rocksdb")]
+
+mod common;
+use common::*;
+use oxigraph::model::{GraphName, Quad};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+use unakn::store::Store;
+use unakn::vocab::Base;
+
+/// The quads each document of `dir` should have in the store, by graph name.
+fn expected_graphs(files: &[PathBuf]) -> HashMap<String, usize> {
+    let base = Base::default();
+    files
+        .iter()
+        .map(|f| {
+            let doc = unakn::parse::parse(&std::fs::read(f).unwrap())
+                .unwrap()
+                .value;
+            let quads = unakn::rdf::quads_with_manifestation(&doc, &base).unwrap();
+            let graph = quads[0].graph_name.to_string();
+            let distinct: std::collections::HashSet<&Quad> = quads.iter().collect();
+            (graph, distinct.len())
+        })
+        .collect()
+}
+
+/// Quads per named graph in the store at `dir`.
+fn graphs_in(dir: &Path) -> HashMap<String, usize> {
+    let store = Store::open(dir).unwrap();
+    let mut counts = HashMap::new();
+    for q in store.quads() {
+        let q = q.unwrap();
+        if let GraphName::NamedNode(g) = &q.graph_name {
+            *counts.entry(format!("<{}>", g.as_str())).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+fn assert_whole(found: &HashMap<String, usize>, expected: &HashMap<String, usize>, when: &str) {
+    for (graph, count) in found {
+        assert_eq!(
+            Some(count),
+            expected.get(graph),
+            "{when}: {graph} holds {count} quads, partially loaded"
+        );
+    }
+}
+
+/// A small, repeatable pseudo-random sequence (no dependency for three numbers).
+fn delays(seed: u64, n: usize) -> Vec<Duration> {
+    let mut x = seed;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            Duration::from_millis(150 + x % 2500)
+        })
+        .collect()
+}
+
+#[test]
+fn a_killed_load_leaves_whole_documents_and_a_rerun_completes() {
+    let Some(corpus) = corpus() else { return };
+    let inputs = corpus.join("ga-78/text");
+    let files = files_in(&inputs);
+    let expected = expected_graphs(&files);
+    let dir = root().join("target/crash-tests/killed-load");
+    let _ = std::fs::remove_dir_all(&dir);
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    let mut killed_midway = 0;
+    let mut seen = Vec::new();
+    for (round, delay) in delays(seed, 4).into_iter().enumerate() {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_unakn"))
+            .args(["load", "--store"])
+            .arg(&dir)
+            .arg(&inputs)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        if child.try_wait().unwrap().is_none() {
+            killed_midway += 1;
+        }
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let found = graphs_in(&dir);
+        seen.push(found.len());
+        assert_whole(
+            &found,
+            &expected,
+            &format!("seed {seed}, round {round}, killed after {delay:?}"),
+        );
+    }
+    let out = unakn(&[
+        "load",
+        "--store",
+        dir.to_str().unwrap(),
+        inputs.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let found = graphs_in(&dir);
+    assert_eq!(found, expected, "after the rerun every document is whole");
+    eprintln!(
+        "seed {seed}: {killed_midway} of 4 loads killed midway; whole documents after each kill: {seen:?} of {}",
+        expected.len()
+    );
+}
+
+#[test]
+fn readers_during_a_load_see_whole_documents() {
+    let Some(corpus) = corpus() else { return };
+    let files = files_in(&corpus.join("ga-78/text"));
+    let expected = expected_graphs(&files);
+    let base = Base::default();
+    let documents: Vec<Vec<Quad>> = files
+        .iter()
+        .map(|f| {
+            let doc = unakn::parse::parse(&std::fs::read(f).unwrap())
+                .unwrap()
+                .value;
+            unakn::rdf::quads_with_manifestation(&doc, &base).unwrap()
+        })
+        .collect();
+    let dir = root().join("target/crash-tests/concurrent-reader");
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = Store::open(&dir).unwrap();
+    let query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|s| {
+        let reader = s.spawn(|| {
+            let mut looks = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let table = store.select(query).unwrap();
+                for row in &table.rows {
+                    let graph = row[0].as_ref().unwrap().to_string();
+                    let n: usize = match &row[1] {
+                        Some(oxigraph::model::Term::Literal(l)) => l.value().parse().unwrap(),
+                        other => panic!("{other:?}"),
+                    };
+                    assert_eq!(Some(&n), expected.get(&graph), "{graph} seen half loaded");
+                }
+                looks += 1;
+            }
+            looks
+        });
+        for batch in documents.chunks(16) {
+            store.replace_documents(batch).unwrap();
+        }
+        // Loading them again replaces each graph: still never half a document.
+        for batch in documents.chunks(16) {
+            store.replace_documents(batch).unwrap();
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        let looks = reader.join().unwrap();
+        assert!(looks > 1, "the reader looked while loading");
+    });
+}
