@@ -56,7 +56,11 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
 /// this keeps a model built by other code from producing a file no parser accepts.
 pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
     let forbidden = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
-    if text.contains(forbidden) {
+    // A byte scan first: forbidden characters are C0 bytes, or start with 0xEF (U+FFFE/F).
+    let suspicious = text
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF);
+    if suspicious && text.contains(forbidden) {
         std::borrow::Cow::Owned(text.replace(forbidden, "\u{fffd}"))
     } else {
         std::borrow::Cow::Borrowed(text)

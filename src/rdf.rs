@@ -151,8 +151,13 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         g.text_of(&node, &note.text, &mut none);
     }
     // A document citing the same act twice states it once.
-    let mut seen = std::collections::HashSet::with_capacity(g.quads.len());
-    g.quads.retain(|q| seen.insert(q.clone()));
+    // Which quads are first of their kind, found without cloning any of them.
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(g.quads.len());
+        g.quads.iter().map(|q| seen.insert(q)).collect()
+    };
+    let mut keep = keep.into_iter();
+    g.quads.retain(|_| keep.next().unwrap_or(true));
     g.quads
 }
 
