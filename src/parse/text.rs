@@ -159,6 +159,7 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
     let mut document = document;
     single_operative_paragraph(&mut document);
     attach_unplaced(&mut document, &prepared.footnotes);
+    notes_in_reading_order(&mut document);
     // Where the text ends early (a truncated file, a page missing), say what is missing.
     let end = Span::new(input.len(), input.len());
     if document.body.is_empty() {
@@ -206,6 +207,85 @@ fn single_operative_paragraph(doc: &mut Document) {
             }));
         }
     }
+}
+
+/// Every run of inlines of the body of a document, in the order a writer emits them.
+fn for_each_run(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>)) {
+    fn items(list: &mut [Item], f: &mut dyn FnMut(&mut Vec<Inline>)) {
+        for item in list {
+            f(&mut item.text);
+            items(&mut item.items, f);
+        }
+    }
+    fn blocks(list: &mut [Block], f: &mut dyn FnMut(&mut Vec<Inline>)) {
+        for b in list {
+            match b {
+                Block::Paragraph(p) => {
+                    f(&mut p.text);
+                    items(&mut p.items, f);
+                    f(&mut p.wrap_up);
+                }
+                Block::Section(s) => {
+                    f(&mut s.heading);
+                    blocks(&mut s.blocks, f);
+                }
+                Block::Recital(r) => f(&mut r.text),
+                Block::Text(t) => f(&mut t.text),
+            }
+        }
+    }
+    f(&mut doc.title);
+    if let Some(formula) = &mut doc.formula {
+        f(&mut formula.text);
+    }
+    for r in &mut doc.preamble {
+        f(&mut r.text);
+    }
+    blocks(&mut doc.body, f);
+    for a in &mut doc.annexes {
+        f(&mut a.title);
+        blocks(&mut a.blocks, f);
+    }
+}
+
+/// Numbers footnotes in the order their markers are read (a footnote hung from the block
+/// before it comes after markers printed later), so that `note_N` counts up through the AKN
+/// and reading the AKN back gives the same numbers.
+fn notes_in_reading_order(doc: &mut Document) {
+    let mut order: Vec<usize> = Vec::with_capacity(doc.footnotes.len());
+    for_each_run(doc, &mut |runs| {
+        for r in runs.iter() {
+            if let Inline::NoteRef { index, .. } = r {
+                if !order.contains(index) {
+                    order.push(*index);
+                }
+            }
+        }
+    });
+    if order.iter().enumerate().all(|(i, &n)| i == n) && order.len() == doc.footnotes.len() {
+        return;
+    }
+    // Footnotes no marker reaches keep their place after those that are reached.
+    let unreached: Vec<usize> = (0..doc.footnotes.len())
+        .filter(|i| !order.contains(i))
+        .collect();
+    order.extend(unreached);
+    let mut new_index = vec![0; doc.footnotes.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for_each_run(doc, &mut |runs| {
+        for r in runs.iter_mut() {
+            if let Inline::NoteRef { index, .. } = r {
+                *index = new_index[*index];
+            }
+        }
+    });
+    let mut old: Vec<Option<Footnote>> = std::mem::take(&mut doc.footnotes)
+        .into_iter()
+        .map(Some)
+        .collect();
+    doc.footnotes = order.iter().filter_map(|&i| old[i].take()).collect();
 }
 
 /// Footnotes whose marker could not be found hang from the block printed just before them,
