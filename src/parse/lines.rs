@@ -201,8 +201,17 @@ fn prepare_markdown(input: &str) -> Prepared {
     }
     // Markers that no footnote answers stay in the text as printed; say so.
     let mut diagnostics = Vec::new();
+    let mut seen = Vec::new();
     for line in &lines {
         for marker in markers_in(&line.text) {
+            if seen.contains(&marker) {
+                diagnostics.push(Diagnostic::warning(
+                    "marker-repeated",
+                    Span::new(line.start, line.end),
+                    format!("footnote marker {marker} is printed again: its footnote is written at each"),
+                ));
+            }
+            seen.push(marker);
             if !footnotes.iter().any(|f| f.marker == marker) {
                 diagnostics.push(Diagnostic::warning(
                     "marker-orphan",

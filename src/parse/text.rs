@@ -250,42 +250,40 @@ fn for_each_run(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>)) {
 
 /// Numbers footnotes in the order their markers are read (a footnote hung from the block
 /// before it comes after markers printed later), so that `note_N` counts up through the AKN
-/// and reading the AKN back gives the same numbers.
+/// and reading the AKN back gives the same numbers. A footnote whose marker is printed twice
+/// is written at each: AKN holds a note where its marker stands.
 fn notes_in_reading_order(doc: &mut Document) {
     let mut order: Vec<usize> = Vec::with_capacity(doc.footnotes.len());
     for_each_run(doc, &mut |runs| {
         for r in runs.iter() {
             if let Inline::NoteRef { index, .. } = r {
-                if !order.contains(index) {
-                    order.push(*index);
-                }
+                order.push(*index);
             }
         }
     });
-    if order.iter().enumerate().all(|(i, &n)| i == n) && order.len() == doc.footnotes.len() {
+    let in_order =
+        order.len() == doc.footnotes.len() && order.iter().enumerate().all(|(i, &n)| i == n);
+    if in_order {
         return;
     }
-    // Footnotes no marker reaches keep their place after those that are reached.
-    let unreached: Vec<usize> = (0..doc.footnotes.len())
-        .filter(|i| !order.contains(i))
-        .collect();
-    order.extend(unreached);
-    let mut new_index = vec![0; doc.footnotes.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
+    let mut next = 0;
     for_each_run(doc, &mut |runs| {
         for r in runs.iter_mut() {
             if let Inline::NoteRef { index, .. } = r {
-                *index = new_index[*index];
+                *index = next;
+                next += 1;
             }
         }
     });
-    let mut old: Vec<Option<Footnote>> = std::mem::take(&mut doc.footnotes)
-        .into_iter()
-        .map(Some)
-        .collect();
-    doc.footnotes = order.iter().filter_map(|&i| old[i].take()).collect();
+    let old = std::mem::take(&mut doc.footnotes);
+    doc.footnotes = order.iter().filter_map(|&i| old.get(i).cloned()).collect();
+    // Footnotes no marker reaches keep their place after the others.
+    doc.footnotes.extend(
+        old.into_iter()
+            .enumerate()
+            .filter(|(i, _)| !order.contains(i))
+            .map(|(_, f)| f),
+    );
 }
 
 /// Footnotes whose marker could not be found hang from the block printed just before them,
