@@ -822,3 +822,85 @@ fn two_hundred_concurrent_queries_during_a_load() {
     assert_eq!(summary["errors"], 0, "{summary}");
     assert!(loaded.success());
 }
+
+/// Idle and slow clients, garbage and oversized requests: each refused or left waiting, while
+/// an ordinary client keeps being answered.
+#[test]
+fn hostile_clients_do_not_stop_the_server() {
+    use std::io::{Read, Write};
+    if !have_curl() {
+        return;
+    }
+    let server = Server::with_samples(&[]);
+    let port: u16 = server.url.rsplit(':').next().unwrap().parse().unwrap();
+    let connect = || {
+        let s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        s
+    };
+    let status_of = |mut s: TcpStream| -> String {
+        let mut answer = Vec::new();
+        let _ = s.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    // Fifty clients that connect and say nothing, and one that sends a byte at a time.
+    let idle: Vec<TcpStream> = (0..50).map(|_| connect()).collect();
+    let mut slow = connect();
+    slow.write_all(b"GET /sparql?query=ASK").unwrap();
+    // Garbage, an oversized header, an oversized request line.
+    let mut garbage = connect();
+    garbage
+        .write_all(b"\x16\x03\x01\x02\x00 HELLO\r\n\r\n")
+        .unwrap();
+    let mut big_header = connect();
+    big_header
+        .write_all(
+            format!(
+                "GET / HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
+                "a".repeat(20_000)
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+    let mut big_line = connect();
+    big_line
+        .write_all(format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(100_000)).as_bytes())
+        .unwrap();
+    for (name, s) in [
+        ("garbage", garbage),
+        ("header", big_header),
+        ("request line", big_line),
+    ] {
+        let status = status_of(s);
+        assert!(
+            status.is_empty()
+                || status.contains(" 400 ")
+                || status.contains(" 431 ")
+                || status.contains(" 414 "),
+            "{name}: {status}"
+        );
+    }
+    // Meanwhile an ordinary client is answered, promptly.
+    for _ in 0..5 {
+        let started = std::time::Instant::now();
+        let a = curl(&[
+            "--data-urlencode",
+            &format!("query={WORKS}"),
+            &server.sparql(),
+        ]);
+        assert_eq!(a.status, 200);
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+    slow.write_all(b"%7B%7D HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    assert!(status_of(slow).contains(" 200 "));
+    drop(idle);
+}
