@@ -296,6 +296,18 @@ fn close_up_hyphens(s: &str) -> String {
 }
 
 /// Collapses whitespace across runs, so that the text reads as printed.
+/// Adds a space after the runs so far, to the last text run when there is one.
+fn push_space(out: &mut Vec<Inline>) {
+    match out.last_mut() {
+        Some(Inline::Text(t)) => {
+            if !t.ends_with(' ') {
+                t.push(' ');
+            }
+        }
+        _ => out.push(Inline::Text(" ".to_string())),
+    }
+}
+
 fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(runs.len());
     let mut prev_space = true; // trims the start
@@ -323,9 +335,18 @@ fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
                 }
             }
             Inline::Emphasis(t) => {
+                // Spaces at the edges of italics belong to the text around them, as the AKN
+                // reader has them: `<i> its</i>` reads as ` <i>its</i>`.
                 let s = squash(&t, &mut prev_space);
-                if !s.is_empty() {
-                    out.push(Inline::Emphasis(s));
+                let core = s.trim();
+                if s.starts_with(' ') {
+                    push_space(&mut out);
+                }
+                if !core.is_empty() {
+                    out.push(Inline::Emphasis(core.to_string()));
+                    if s.ends_with(' ') {
+                        push_space(&mut out);
+                    }
                 }
             }
             Inline::Phrase(p) => {
