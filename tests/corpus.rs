@@ -209,11 +209,13 @@ fn akn_words(xml: &str) -> Vec<String> {
 }
 
 /// No text is lost: every word of every input line that was not reported as page furniture
-/// is in the AKN output (as often as in the input).
+/// is in the AKN output (as often as in the input), and each line's words in their order.
 #[test]
 fn every_word_of_every_ga78_text_reaches_the_akn() {
     let Some(corpus) = corpus() else { return };
     let mut lost = Vec::new();
+    let mut out_of_order = Vec::new();
+    let mut lines_checked = 0usize;
     let mut total = 0usize;
     let texts = files_in(&corpus.join("ga-78/text"));
     for path in texts {
@@ -244,10 +246,49 @@ fn every_word_of_every_ga78_text_reaches_the_akn() {
         }
         let mut xml = Vec::new();
         unakn::akn::write(&parsed.value, &mut xml).unwrap();
-        for w in akn_words(std::str::from_utf8(&xml).unwrap()) {
-            *expected.entry(w).or_insert(0) -= 1;
+        let written = akn_words(std::str::from_utf8(&xml).unwrap());
+        for w in &written {
+            *expected.entry(w.clone()).or_insert(0) -= 1;
         }
         let name = path.file_name().unwrap().to_string_lossy().to_string();
+        // In order: the words of each kept line follow one another in the AKN (footnotes
+        // placed at their markers may come between them).
+        let mut at: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for (i, w) in written.iter().enumerate() {
+            at.entry(w.as_str()).or_default().push(i);
+        }
+        let mut offset = 0;
+        for line in input.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            if removed
+                .iter()
+                .any(|&(s, e)| s <= start && start < e.max(s + 1))
+            {
+                continue;
+            }
+            let line_words = words(line);
+            if line_words.len() < 2 {
+                continue;
+            }
+            lines_checked += 1;
+            let follows = |from: usize| {
+                let window = &written[from..written.len().min(from + 4 * line_words.len() + 400)];
+                let mut rest = line_words.iter().skip(1).peekable();
+                for w in window.iter().skip(1) {
+                    if rest.peek() == Some(&w) {
+                        rest.next();
+                    }
+                }
+                rest.peek().is_none()
+            };
+            let starts = at
+                .get(line_words[0].as_str())
+                .map_or(&[][..], Vec::as_slice);
+            if !starts.iter().any(|&p| follows(p)) {
+                out_of_order.push(format!("{name}:{}", input[..start].lines().count() + 1));
+            }
+        }
         lost.extend(
             expected
                 .into_iter()
@@ -255,6 +296,13 @@ fn every_word_of_every_ga78_text_reaches_the_akn() {
                 .map(|(w, n)| format!("{name}: {w} ×{n}")),
         );
     }
+    assert!(lines_checked > 20_000, "{lines_checked} lines");
+    assert!(
+        out_of_order.is_empty(),
+        "{} of {lines_checked} lines not found in order, e.g. {:#?}",
+        out_of_order.len(),
+        &out_of_order[..out_of_order.len().min(40)]
+    );
     lost.sort();
     assert!(
         lost.is_empty(),
