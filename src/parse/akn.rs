@@ -193,28 +193,9 @@ impl Reader {
         let statement = cover
             .and_then(|c| c.find("docTitle"))
             .map(|t| normalise(&t.text()));
-        let origin = cover.and_then(|c| c.find("docProponent")).map(|p| {
-            let text = normalise(&p.text());
-            let committee = text.find("report of the ").and_then(|i| {
-                let rest = &text[i + "report of the ".len()..];
-                rest.find(" (").map(|e| rest[..e].to_string())
-            });
-            let inner = text.find('(').map_or("", |i| &text[i + 1..]);
-            let document =
-                super::citations::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
-            let paragraph = inner.find("para. ").map(|i| {
-                inner[i + 6..]
-                    .trim_end_matches([')', ']'])
-                    .trim()
-                    .to_string()
-            });
-            Origin {
-                text,
-                committee,
-                document,
-                paragraph,
-            }
-        });
+        let origin = cover
+            .and_then(|c| c.find("docProponent"))
+            .map(|p| masthead::origin(normalise(&p.text())));
         let mut title = preface
             .and_then(|p| p.find("docTitle"))
             .map(|t| self.inlines(t, false))

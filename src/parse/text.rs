@@ -655,38 +655,7 @@ fn builder_origin(units: &[Unit], flavour: Flavour) -> Option<Origin> {
         .iter()
         .take(4)
         .find(|u| inline::plain(&u.raw, flavour).starts_with('['))?;
-    let text = inline::plain(&unit.raw, flavour);
-    let committee = text.find("report of the ").and_then(|p| {
-        let rest = &text[p + "report of the ".len()..];
-        let end = rest.find(" (").or_else(|| rest.find(']'))?;
-        Some(rest[..end].trim().to_string())
-    });
-    let inner_start = text.find('(').map(|p| p + 1);
-    let (document, paragraph) = match inner_start {
-        Some(s) => {
-            let inner = &text[s..];
-            let doc = super::citations::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
-            let para = inner
-                .find("para. ")
-                .or_else(|| inner.find("paras. "))
-                .map(|p| {
-                    let r = &inner[p..];
-                    let r = &r[r.find(' ').map_or(0, |x| x + 1)..];
-                    r.trim_end_matches(']')
-                        .trim_end_matches(')')
-                        .trim_end_matches(")]")
-                        .to_string()
-                });
-            (doc, para)
-        }
-        None => (None, None),
-    };
-    Some(Origin {
-        text,
-        committee,
-        document,
-        paragraph,
-    })
+    Some(masthead::origin(inline::plain(&unit.raw, flavour)))
 }
 
 /// Where the builder is in the document.
