@@ -162,6 +162,13 @@ pub fn plain(text: &str, flavour: Flavour) -> String {
     collapse(&s)
 }
 
+/// `8.`: a paragraph number as printed.
+fn is_printed_number(t: &str) -> bool {
+    t.trim()
+        .strip_suffix('.')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+}
+
 /// Whitespace runs as single spaces, ends trimmed.
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -184,6 +191,17 @@ pub fn inlines(text: &str, ctx: &Context, phrase: bool) -> Vec<Inline> {
         if let Some(Segment::Plain(p)) = segs.first() {
             if p.trim().is_empty() && segs.len() > 1 {
                 segs.remove(0);
+            }
+        }
+        // A paragraph number printed in the text (`8. *Reaffirms*`, a paragraph read among the
+        // recitals) comes before the phrase, as the AKN reader has it.
+        let printed_number = match (segs.first(), segs.get(1)) {
+            (Some(Segment::Plain(p)), Some(Segment::Italic(_))) => is_printed_number(p),
+            _ => false,
+        };
+        if printed_number {
+            if let Segment::Plain(p) = segs.remove(0) {
+                out.push(Inline::Text(p));
             }
         }
         match segs.first_mut() {
