@@ -78,11 +78,7 @@ fn iso_date(s: &str) -> Option<Date> {
     let year: u16 = parts.next()?.parse().ok()?;
     let month: u8 = parts.next()?.parse().ok()?;
     let day: u8 = parts.next()?.get(..2)?.parse().ok()?;
-    (year > 1000 && (1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date {
-        year,
-        month,
-        day,
-    })
+    masthead::is_plausible(year, month, day).then_some(Date { year, month, day })
 }
 
 /// The symbol a citation link designates: `https://undocs.org/en/A/RES/70/1` → `A/RES/70/1`.

@@ -24,6 +24,12 @@ pub fn month_number(word: &str) -> Option<u8> {
     MONTHS.iter().position(|m| *m == w).map(|p| p as u8 + 1)
 }
 
+/// Whether a date can be a UN document's: both readers hold dates to the same rule, so a date
+/// reads the same from text and from AKN (`0001-01-01` is the UN's placeholder for none).
+pub fn is_plausible(year: u16, month: u8, day: u8) -> bool {
+    year > 1000 && (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
 /// A date printed as `15 December 2022` somewhere in `text`: the first one.
 pub fn find_date(text: &str) -> Option<(Date, usize, usize)> {
     let words: Vec<(usize, &str)> = text
@@ -39,7 +45,7 @@ pub fn find_date(text: &str) -> Option<(Date, usize, usize)> {
         else {
             continue;
         };
-        if (1..=31).contains(&day) && y.len() == 4 {
+        if is_plausible(year, month, day) && y.len() == 4 {
             return Some((Date { year, month, day }, start, ys + y.len()));
         }
     }
