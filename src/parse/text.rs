@@ -1010,10 +1010,16 @@ impl Builder {
             self.sections.push((index, level, num.to_string()));
             return;
         }
-        let continuing = self.previous_number().map(|p| p + 1);
-        if let Some((number, rest)) =
-            split_number(raw).or_else(|| split_long_number(raw, continuing?))
-        {
+        let long_number = raw.bytes().take_while(u8::is_ascii_digit).count() > 3;
+        let split = match split_number(raw) {
+            Some(s) => Some(s),
+            // Looked up only for the rare long number: the walk back is not free.
+            None if long_number => self
+                .previous_number()
+                .and_then(|p| split_long_number(raw, p + 1)),
+            None => None,
+        };
+        if let Some((number, rest)) = split {
             self.check_sequence(number, unit.span, diagnostics);
             self.container().push(Draft::Paragraph {
                 number: Some(number.to_string()),
