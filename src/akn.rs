@@ -67,6 +67,15 @@ pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A start tag with its attributes, their values made [`xml_safe`] (the HTML writer uses it too).
+pub(crate) fn start_tag(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'static> {
+    let mut s = BytesStart::new(name.to_string());
+    for &(k, v) in attrs {
+        s.push_attribute((k, xml_safe(v).as_ref()));
+    }
+    s
+}
+
 /// A writer that indents blocks and leaves inline content untouched.
 struct Xml<W: Write> {
     w: Writer<W>,
@@ -85,11 +94,7 @@ impl<W: Write> Xml<W> {
     }
 
     fn start(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'static> {
-        let mut s = BytesStart::new(name.to_string());
-        for &(k, v) in attrs {
-            s.push_attribute((k, xml_safe(v).as_ref()));
-        }
-        s
+        start_tag(name, attrs)
     }
 
     fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {

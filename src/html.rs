@@ -7,7 +7,7 @@
 use crate::akn::{block_eids, list_eid, point_eids};
 use crate::model::*;
 use crate::vocab::{self, Base};
-use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesEnd, BytesText, Event};
 use quick_xml::Writer;
 use std::io::{self, Write};
 
@@ -89,16 +89,9 @@ struct Html<'a, W: Write> {
 }
 
 impl<W: Write> Html<'_, W> {
-    fn start(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'static> {
-        let mut s = BytesStart::new(name.to_string());
-        for &(k, v) in attrs {
-            s.push_attribute((k, crate::akn::xml_safe(v).as_ref()));
-        }
-        s
-    }
-
     fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-        self.w.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.w
+            .write_event(Event::Start(crate::akn::start_tag(name, attrs)))?;
         Ok(())
     }
 

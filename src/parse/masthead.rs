@@ -260,6 +260,43 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
     (m, symbol)
 }
 
+/// The bracketed origin line, `[on the report of the Third Committee (A/77/463/Add.2,
+/// para. 87)]`, taken apart; both readers use it, so a document reads the same from either.
+pub fn origin(text: String) -> Origin {
+    let committee = text.find("report of the ").and_then(|p| {
+        let rest = &text[p + "report of the ".len()..];
+        let end = rest.find(['(', ']', ','])?;
+        let name = rest[..end].trim();
+        (!name.is_empty()).then(|| name.to_string())
+    });
+    let (document, paragraph) = match text.find('(') {
+        Some(open) => {
+            let inner = &text[open + 1..];
+            let document =
+                super::citations::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
+            let paragraph = inner
+                .find("para. ")
+                .or_else(|| inner.find("paras. "))
+                .map(|p| {
+                    let r = &inner[p..];
+                    let r = &r[r.find(' ').map_or(0, |x| x + 1)..];
+                    r.trim_end_matches(']')
+                        .trim_end_matches(')')
+                        .trim_end_matches(")]")
+                        .to_string()
+                });
+            (document, paragraph)
+        }
+        None => (None, None),
+    };
+    Origin {
+        text,
+        committee,
+        document,
+        paragraph,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,42 +333,5 @@ mod tests {
             agenda_numbers("Agenda items 13 and 117"),
             Some(vec!["13".into(), "117".into()])
         );
-    }
-}
-
-/// The bracketed origin line, `[on the report of the Third Committee (A/77/463/Add.2,
-/// para. 87)]`, taken apart; both readers use it, so a document reads the same from either.
-pub fn origin(text: String) -> Origin {
-    let committee = text.find("report of the ").and_then(|p| {
-        let rest = &text[p + "report of the ".len()..];
-        let end = rest.find(['(', ']', ','])?;
-        let name = rest[..end].trim();
-        (!name.is_empty()).then(|| name.to_string())
-    });
-    let (document, paragraph) = match text.find('(') {
-        Some(open) => {
-            let inner = &text[open + 1..];
-            let document =
-                super::citations::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
-            let paragraph = inner
-                .find("para. ")
-                .or_else(|| inner.find("paras. "))
-                .map(|p| {
-                    let r = &inner[p..];
-                    let r = &r[r.find(' ').map_or(0, |x| x + 1)..];
-                    r.trim_end_matches(']')
-                        .trim_end_matches(')')
-                        .trim_end_matches(")]")
-                        .to_string()
-                });
-            (document, paragraph)
-        }
-        None => (None, None),
-    };
-    Origin {
-        text,
-        committee,
-        document,
-        paragraph,
     }
 }

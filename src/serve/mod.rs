@@ -120,6 +120,23 @@ impl Refusal {
     }
 }
 
+/// The answer to a request as clients get it: a refusal turned into its response, and the
+/// headers every answer of a resource carries (`Vary` naming what it was chosen by; any origin
+/// may read it).
+pub fn answer_with(result: Result<Response<Body>, Refusal>, vary: &'static str) -> Response<Body> {
+    let mut response = match result {
+        Ok(r) => r,
+        Err(refusal) => refusal.into_response(),
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::VARY, HeaderValue::from_static(vary));
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    response
+}
+
 /// A plain-text answer with `status`.
 pub fn error(status: StatusCode, message: impl Into<String>) -> Response<Body> {
     let mut text: String = message.into();

@@ -58,20 +58,7 @@ fn by_format_name(name: &str) -> Option<Representation> {
 }
 
 pub fn handle(app: &App, request: &Request<Body>) -> Response<Body> {
-    let mut response = match answer(app, request) {
-        Ok(r) => r,
-        Err(refusal) => refusal.into_response(),
-    };
-    let headers = response.headers_mut();
-    headers.insert(
-        header::VARY,
-        HeaderValue::from_static("Accept, Accept-Language"),
-    );
-    headers.insert(
-        header::ACCESS_CONTROL_ALLOW_ORIGIN,
-        HeaderValue::from_static("*"),
-    );
-    response
+    super::answer_with(answer(app, request), "Accept, Accept-Language")
 }
 
 fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Refusal> {

@@ -63,17 +63,7 @@ const GRAPH_OFFERS: &[(&str, Syntax)] = &[
 ];
 
 pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
-    let mut response = match answer(app, request) {
-        Ok(r) => r,
-        Err(refusal) => refusal.into_response(),
-    };
-    let headers = response.headers_mut();
-    headers.insert(header::VARY, HeaderValue::from_static("Accept"));
-    headers.insert(
-        header::ACCESS_CONTROL_ALLOW_ORIGIN,
-        HeaderValue::from_static("*"),
-    );
-    response
+    super::answer_with(answer(app, request), "Accept")
 }
 
 fn answer(app: &App, request: &mut Request<Body>) -> Result<Response<Body>, Refusal> {
