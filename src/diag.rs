@@ -81,35 +81,47 @@ pub fn line_column(source: &[u8], offset: usize) -> LineColumn {
     LineColumn { line, column }
 }
 
-/// A message tied to a named input, displayed as `file:line:col: severity[code]: message`.
+/// Where in an input a message points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A line and column of a text or XML input.
+    Text(LineColumn),
+    /// A page of a PDF.
+    Page(usize),
+    /// The input as a whole (a PDF that cannot be opened).
+    Whole,
+}
+
+/// A message tied to a named input, displayed as `file:line:col: severity[code]: message`
+/// (`file (page N): ...` for a PDF).
 #[derive(Debug, Clone)]
 pub struct Located {
     pub file: String,
-    pub at: LineColumn,
+    pub at: Place,
     pub severity: Severity,
     pub code: &'static str,
     pub message: String,
 }
 
 impl Located {
-    pub fn of_diagnostic(file: &str, source: &[u8], d: &Diagnostic) -> Self {
+    pub fn new(file: &str, at: Place, severity: Severity, code: &'static str, message: &str) -> Self {
         Located {
             file: file.to_string(),
-            at: line_column(source, d.span.start),
-            severity: d.severity,
-            code: d.code,
-            message: d.message.clone(),
+            at,
+            severity,
+            code,
+            message: message.to_string(),
         }
     }
 
+    pub fn of_diagnostic(file: &str, source: &[u8], d: &Diagnostic) -> Self {
+        let at = Place::Text(line_column(source, d.span.start));
+        Located::new(file, at, d.severity, d.code, &d.message)
+    }
+
     pub fn of_error(file: &str, source: &[u8], e: &ParseError) -> Self {
-        Located {
-            file: file.to_string(),
-            at: line_column(source, e.span.start),
-            severity: Severity::Error,
-            code: e.code,
-            message: e.message.clone(),
-        }
+        let at = Place::Text(line_column(source, e.span.start));
+        Located::new(file, at, Severity::Error, e.code, &e.message)
     }
 }
 
@@ -119,11 +131,12 @@ impl fmt::Display for Located {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(
-            f,
-            "{}:{}:{}: {}[{}]: {}",
-            self.file, self.at.line, self.at.column, severity, self.code, self.message
-        )
+        match self.at {
+            Place::Text(at) => write!(f, "{}:{}:{}", self.file, at.line, at.column)?,
+            Place::Page(page) => write!(f, "{} (page {page})", self.file)?,
+            Place::Whole => write!(f, "{}", self.file)?,
+        }
+        write!(f, ": {}[{}]: {}", severity, self.code, self.message)
     }
 }
 

@@ -12,7 +12,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-use unakn::diag::Located;
+use unakn::diag::{Located, Severity};
 use unakn::model::Document;
 use unakn::store::{ResultFormat, Store};
 use unakn::vocab::Base;
@@ -30,7 +30,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Convert resolutions (text or markdown) to AKN, JSON or RDF.
+    /// Print the text layer of a PDF as the reader sees it: one paragraph per line,
+    /// `*italics*`, `[^n]` footnote markers and footnotes.
+    PdfText {
+        input: PathBuf,
+    },
+    /// Convert resolutions (PDF, text or markdown) to AKN, JSON or RDF.
     Convert {
         /// Input files; `-` reads standard input.
         #[arg(required = true)]
@@ -290,6 +295,16 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
+        Command::PdfText { input } => {
+            let name = input.display().to_string();
+            let bytes = std::fs::read(&input).with_context(|| format!("reading {name}"))?;
+            let read = unakn::parse::pdf::read(&bytes).map_err(|e| {
+                let at = unakn::diag::Place::Whole;
+                BadInput(Located::new(&name, at, Severity::Error, e.code, &e.message))
+            })?;
+            print!("{}", read.text);
+            Ok(())
+        }
         Command::Convert {
             inputs,
             to,
@@ -425,16 +440,16 @@ fn read_document(path: &Path, verbose: bool) -> Result<(Document, usize)> {
     } else {
         std::fs::read(path).with_context(|| format!("reading {name}"))?
     };
-    match unakn::parse::parse(&bytes) {
-        Ok(w) => {
+    match unakn::parse::parse_named(&name, &bytes) {
+        Ok((document, diagnostics)) => {
             if verbose {
-                for d in &w.diagnostics {
-                    eprintln!("{}", Located::of_diagnostic(&name, &bytes, d));
+                for d in &diagnostics {
+                    eprintln!("{d}");
                 }
             }
-            Ok((w.value, w.diagnostics.len()))
+            Ok((document, diagnostics.len()))
         }
-        Err(e) => Err(BadInput(Located::of_error(&name, &bytes, &e)).into()),
+        Err(e) => Err(BadInput(e).into()),
     }
 }
 

@@ -34,7 +34,7 @@ pub fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Resul
         .into_iter()
         .filter(|p| {
             p.extension()
-                .is_some_and(|e| e == "txt" || e == "md" || e == "xml")
+                .is_some_and(|e| e == "txt" || e == "md" || e == "xml" || e == "pdf")
         })
         .collect();
     let out_dir = std::env::temp_dir().join(format!("unakn-eval-{}", std::process::id()));

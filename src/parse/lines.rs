@@ -15,7 +15,8 @@ pub const MARK_CLOSE: char = '\u{E001}';
 /// How the text was produced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flavour {
-    /// Markdown from a PDF converter: one line per paragraph, `*italics*`, superscript markers.
+    /// Marked-up paragraphs: one line per paragraph, `*italics*`, superscript or `[^n]`
+    /// markers. Markdown from a PDF converter, and what the PDF reader writes.
     Markdown,
     /// Page text from a PDF library: hard-wrapped lines, running headers, digit markers.
     PageText,
@@ -121,7 +122,12 @@ pub fn flavour(input: &str) -> Flavour {
 
 /// Runs the first pass.
 pub fn prepare(input: &str) -> Prepared {
-    match flavour(input) {
+    prepare_as(input, flavour(input))
+}
+
+/// Runs the first pass on input whose flavour is known (the PDF reader's output).
+pub fn prepare_as(input: &str, flavour: Flavour) -> Prepared {
+    match flavour {
         Flavour::Markdown => prepare_markdown(input),
         Flavour::PageText => prepare_page_text(input),
     }
@@ -296,7 +302,7 @@ fn has_marker(text: &str, marker: &str) -> bool {
 }
 
 /// What a line of page text is, as far as furniture goes.
-fn is_page_counter(t: &str) -> bool {
+pub fn is_page_counter(t: &str) -> bool {
     let Some((a, b)) = t.split_once('/') else {
         return false;
     };
@@ -327,7 +333,7 @@ pub fn is_job_number(t: &str) -> bool {
 }
 
 /// `*2326260*`
-fn is_barcode(t: &str) -> bool {
+pub fn is_barcode(t: &str) -> bool {
     t.len() > 3
         && t.starts_with('*')
         && t.ends_with('*')

@@ -5,11 +5,12 @@ pub mod citations;
 pub mod inline;
 pub mod lines;
 pub mod masthead;
+pub mod pdf;
 pub mod phrase;
 pub mod text;
 pub mod xml;
 
-use crate::diag::{Diagnostic, ParseError, Warned};
+use crate::diag::{Diagnostic, Located, ParseError, Place, Severity, Warned};
 use crate::model::{Document, Span};
 use std::borrow::Cow;
 
@@ -45,13 +46,6 @@ pub fn sniff(bytes: &[u8]) -> Result<(InputFormat, &str), ParseError> {
     let at = |offset: usize, code: &'static str, msg: String| {
         ParseError::new(code, Span::new(offset, offset + 1), msg)
     };
-    if bytes.starts_with(b"%PDF-") {
-        return Err(at(
-            0,
-            "pdf",
-            "this is a PDF file: extract its text first (PDF input is not supported yet)".into(),
-        ));
-    }
     for (magic, what) in [
         (
             &b"\x89PNG"[..],
@@ -143,8 +137,72 @@ fn without_control_characters(text: &str) -> (Cow<'_, str>, Option<Diagnostic>) 
     (Cow::Owned(text.replace(is_control, " ")), Some(warning))
 }
 
-/// Reads any supported input into a document.
+/// Reads any supported input into a document. For a PDF, diagnostic spans point into the
+/// marked-up text its reader wrote ([`pdf::PdfText`]); [`parse_named`] places them on pages.
 pub fn parse(bytes: &[u8]) -> Result<Warned<Document>, ParseError> {
+    if is_pdf(bytes) {
+        return parse_pdf(bytes).map(|(w, _)| w);
+    }
+    parse_text_or_xml(bytes)
+}
+
+/// Whether the bytes are a PDF file (its header may follow a little junk).
+fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+}
+
+/// A PDF: its text layer read with the typography, then the shared structure rules.
+fn parse_pdf(bytes: &[u8]) -> Result<(Warned<Document>, pdf::PdfText), ParseError> {
+    let read = pdf::read(bytes)?;
+    let mut w = text::parse_as(&read.text, lines::Flavour::Markdown)?;
+    w.diagnostics.splice(0..0, read.furniture_warnings());
+    Ok((w, read))
+}
+
+/// Reads an input named `file` into a document, its diagnostics placed in the input: line and
+/// column of a text or XML file, page of a PDF.
+pub fn parse_named(file: &str, bytes: &[u8]) -> Result<(Document, Vec<Located>), Located> {
+    if is_pdf(bytes) {
+        let page_error = |e: ParseError| {
+            Located::new(file, Place::Whole, Severity::Error, e.code, &e.message)
+        };
+        let (w, read) = match pdf::read(bytes) {
+            Ok(read) => match text::parse_as(&read.text, lines::Flavour::Markdown) {
+                Ok(w) => (w, read),
+                Err(e) => {
+                    let at = Place::Page(read.page_of(e.span.start));
+                    return Err(Located::new(file, at, Severity::Error, e.code, &e.message));
+                }
+            },
+            Err(e) => return Err(page_error(e)),
+        };
+        let located = read
+            .furniture_warnings()
+            .iter()
+            .chain(&w.diagnostics)
+            .map(|d| {
+                let at = Place::Page(read.page_of(d.span.start));
+                Located::new(file, at, d.severity, d.code, &d.message)
+            })
+            .collect();
+        return Ok((w.value, located));
+    }
+    match parse_text_or_xml(bytes) {
+        Ok(w) => {
+            let located = w
+                .diagnostics
+                .iter()
+                .map(|d| Located::of_diagnostic(file, bytes, d))
+                .collect();
+            Ok((w.value, located))
+        }
+        Err(e) => Err(Located::of_error(file, bytes, &e)),
+    }
+}
+
+fn parse_text_or_xml(bytes: &[u8]) -> Result<Warned<Document>, ParseError> {
     let (format, text) = sniff(bytes)?;
     // Offsets in diagnostics are relative to the text after a BOM; shift them back.
     let bom = bytes.len() - text.len();

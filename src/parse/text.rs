@@ -21,7 +21,15 @@ struct Unit {
 
 /// Parses text input into a document.
 pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
-    let prepared = lines::prepare(input);
+    parse_prepared(input, lines::prepare(input))
+}
+
+/// Parses text input of a known flavour (the PDF reader's marked-up paragraphs).
+pub fn parse_as(input: &str, flavour: Flavour) -> Result<Warned<Document>, ParseError> {
+    parse_prepared(input, lines::prepare_as(input, flavour))
+}
+
+fn parse_prepared(input: &str, prepared: lines::Prepared) -> Result<Warned<Document>, ParseError> {
     let mut diagnostics = prepared.diagnostics;
     let flavour = prepared.flavour;
     let body_start = prepared

@@ -1,0 +1,832 @@
+//! PDF input: the text layer read with its typography, written as marked-up paragraphs (the
+//! markdown flavour) so that the structure rules of `parse::text` apply unchanged.
+//!
+//! What the page tells and extracted text loses: italics (opening phrases, `*...*`), small
+//! raised digits (footnote markers, `[^n]`), the footnote area under its rule (`[^n]: text`),
+//! running headers and footers (tagged `/Artifact`, or in the top and bottom bands), and where
+//! paragraphs begin (first-line indent, spacing before).
+
+use super::lines::{is_barcode, is_job_number, is_page_counter, is_symbol_line};
+use crate::diag::{Diagnostic, ParseError};
+use crate::model::Span;
+use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::hayro_syntax::object::Dict;
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+use hayro_interpret::kurbo::{Affine, BezPath, Point, Rect, Shape};
+use hayro_interpret::{
+    interpret_page, BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image,
+    ImageDrawProps, InterpreterCache, InterpreterSettings, SoftMask,
+};
+
+/// The text layer of a PDF as marked-up paragraphs.
+#[derive(Debug, Clone, Default)]
+pub struct PdfText {
+    /// One paragraph per line, `*italics*`, `[^n]` markers, footnotes as `[^n]: text` lines
+    /// where their page ends.
+    pub text: String,
+    /// Offset in `text` where each page's first line starts.
+    pub page_starts: Vec<usize>,
+    /// Page furniture removed, as `(page, text)`: reported as warnings.
+    pub furniture: Vec<(usize, String)>,
+}
+
+impl PdfText {
+    /// The 1-based page an offset of `text` comes from.
+    pub fn page_of(&self, offset: usize) -> usize {
+        self.page_starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// Warnings for the furniture removed, each at the start of its page.
+    pub fn furniture_warnings(&self) -> Vec<Diagnostic> {
+        self.furniture
+            .iter()
+            .map(|(page, text)| {
+                let at = self.page_starts.get(page - 1).copied().unwrap_or(0);
+                Diagnostic::warning(
+                    "furniture",
+                    Span::new(at, at),
+                    format!("removed page furniture: {text}"),
+                )
+            })
+            .collect()
+    }
+}
+
+/// A PDF refused as a whole: why, in the reader's words.
+fn refused(code: &'static str, message: impl Into<String>) -> ParseError {
+    ParseError::new(code, Span::default(), message)
+}
+
+/// Reads the text layer of a PDF.
+pub fn read(bytes: &[u8]) -> Result<PdfText, ParseError> {
+    // The PDF library is not ours to prove panic-free on hostile files: a panic is a refusal.
+    std::panic::catch_unwind(|| read_unguarded(bytes)).unwrap_or_else(|_| {
+        Err(refused(
+            "pdf-unreadable",
+            "the PDF's structure could not be read (a damaged or hostile file)",
+        ))
+    })
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<PdfText, ParseError> {
+    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+        LoadPdfError::Decryption(_) => refused(
+            "pdf-encrypted",
+            "the PDF is encrypted: save an unprotected copy first",
+        ),
+        LoadPdfError::Invalid => refused(
+            "pdf-unreadable",
+            "not a readable PDF: the cross-reference table and objects could not be recovered \
+             (a truncated or damaged file)",
+        ),
+    })?;
+    let pages = pdf.pages();
+    if pages.is_empty() {
+        return Err(refused("pdf-unreadable", "the PDF has no pages"));
+    }
+    let cache = InterpreterCache::new();
+    let mut read_pages = Vec::with_capacity(pages.len());
+    let mut images = 0;
+    for page in pages.iter() {
+        let b = page.intersected_crop_box();
+        let crop = Rect::new(b.x0, b.y0, b.x1, b.y1);
+        let mut ctx = Context::new(
+            Affine::IDENTITY,
+            crop,
+            &cache,
+            pdf.xref(),
+            InterpreterSettings::default(),
+        );
+        let mut collector = Collector::new(crop);
+        interpret_page(page, &mut ctx, &mut collector);
+        images += collector.images;
+        read_pages.push(collector.finish());
+    }
+    if read_pages.iter().all(|p| p.glyphs.is_empty()) {
+        return Err(refused(
+            "pdf-no-text",
+            if images > 0 {
+                "no text layer: the pages are images (a scan); OCR is not supported"
+            } else {
+                "no text layer: the PDF holds no text; OCR is not supported"
+            },
+        ));
+    }
+    Ok(layout::write(&read_pages))
+}
+
+/// A glyph as drawn: its character, place (y downwards from the page top) and typography.
+#[derive(Debug, Clone, Copy)]
+struct Glyph {
+    ch: char,
+    x: f32,
+    end: f32,
+    y: f32,
+    size: f32,
+    italic: bool,
+    bold: bool,
+    artifact: bool,
+}
+
+/// A horizontal rule drawn on the page (the footnote separator is one in some files).
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    x0: f32,
+    x1: f32,
+    y: f32,
+}
+
+/// What a page holds.
+#[derive(Debug, Default)]
+struct PageContent {
+    width: f32,
+    height: f32,
+    glyphs: Vec<Glyph>,
+    rules: Vec<Rule>,
+}
+
+/// Font style by font program, so each font's names are read once.
+#[derive(Debug, Clone, Copy, Default)]
+struct Style {
+    italic: bool,
+    bold: bool,
+}
+
+struct Collector {
+    crop: Rect,
+    /// For each open marked-content sequence: whether it is an `/Artifact`.
+    marked: Vec<bool>,
+    styles: Vec<(u128, Style)>,
+    content: PageContent,
+    images: usize,
+}
+
+impl Collector {
+    fn new(crop: Rect) -> Self {
+        Collector {
+            crop,
+            marked: Vec::new(),
+            styles: Vec::new(),
+            content: PageContent {
+                width: crop.width() as f32,
+                height: crop.height() as f32,
+                ..PageContent::default()
+            },
+            images: 0,
+        }
+    }
+
+    fn finish(self) -> PageContent {
+        self.content
+    }
+
+    /// y measured downwards from the top of the page.
+    fn down(&self, y: f64) -> f32 {
+        (self.crop.y1 - y) as f32
+    }
+
+    fn style_of(&mut self, glyph: &FontGlyph<'_>) -> Style {
+        let FontGlyph::Outline(outline) = glyph else {
+            return Style::default();
+        };
+        let Some(data) = outline.font_data() else {
+            return Style::default();
+        };
+        if let Some((_, s)) = self.styles.iter().find(|(k, _)| *k == data.cache_key) {
+            return *s;
+        }
+        let name = data.postscript_name.as_deref().unwrap_or("");
+        let style = Style {
+            italic: data.is_italic || name.contains("Italic") || name.contains("Oblique"),
+            bold: data.weight.is_some_and(|w| w >= 600) || name.contains("Bold"),
+        };
+        self.styles.push((data.cache_key, style));
+        style
+    }
+}
+
+impl<'a> Device<'a> for Collector {
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, _: &DrawMode) {
+        let b = (props.transform * path.clone()).bounding_box();
+        if b.height() < 2.0 && b.width() > 30.0 {
+            let y = self.down((b.y0 + b.y1) / 2.0);
+            self.content.rules.push(Rule {
+                x0: b.x0 as f32,
+                x1: b.x1 as f32,
+                y,
+            });
+        }
+    }
+
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
+        let glyphs = run.glyphs();
+        let Some(first) = glyphs.first() else { return };
+        let style = self.style_of(first);
+        let artifact = self.marked.iter().any(|&a| a);
+        // Invisible text (an OCR layer under a scan) is still the text layer.
+        let _ = mode;
+        for (i, g) in glyphs.iter().enumerate() {
+            let t = props.transform * g.transform();
+            let origin = t * Point::ZERO;
+            let c = t.as_coeffs();
+            // Glyph space is 1000 units per em: the em in page units is the font size.
+            let size = (c[2].hypot(c[3]) * 1000.0) as f32;
+            let end = match glyphs.get(i + 1) {
+                Some(next) => (props.transform * next.transform() * Point::ZERO).x,
+                None => {
+                    let advance = match &**g {
+                        FontGlyph::Outline(o) => o.advance_width().unwrap_or(500.0),
+                        FontGlyph::Type3(t3) => t3.advance_width().unwrap_or(500.0),
+                    };
+                    (t * Point::new(f64::from(advance), 0.0)).x
+                }
+            };
+            let (x, end) = (origin.x as f32, end as f32);
+            let y = self.down(origin.y);
+            if !(x.is_finite() && y.is_finite() && size.is_finite()) || size <= 0.0 {
+                continue;
+            }
+            let mut push = |ch: char, x: f32| {
+                self.content.glyphs.push(Glyph {
+                    ch,
+                    x,
+                    end: end.max(x),
+                    y,
+                    size,
+                    italic: style.italic,
+                    bold: style.bold,
+                    artifact,
+                })
+            };
+            match g.as_unicode() {
+                Some(BfString::Char(ch)) => push(ch, x),
+                // A ligature (`ﬁ` → `fi`): its letters share its place.
+                Some(BfString::String(s)) => {
+                    for (k, ch) in s.chars().enumerate() {
+                        push(ch, if k == 0 { x } else { end });
+                    }
+                }
+                None => push('\u{FFFD}', x),
+            }
+        }
+    }
+
+    fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {
+        self.images += 1;
+    }
+
+    fn pop_clip(&mut self) {}
+
+    fn pop_transparency_group(&mut self) {}
+
+    fn begin_marked_content(&mut self, tag: &[u8], _: Option<&Dict<'_>>) {
+        self.marked.push(tag == b"Artifact");
+    }
+
+    fn end_marked_content(&mut self) {
+        self.marked.pop();
+    }
+}
+
+/// From glyphs to rows, paragraphs and footnotes.
+mod layout {
+    use super::*;
+
+    /// Glyphs on one baseline, left to right; raised small glyphs (markers) ride along.
+    #[derive(Debug, Clone)]
+    pub(super) struct Row {
+        pub y: f32,
+        pub size: f32,
+        pub glyphs: Vec<Glyph>,
+    }
+
+    impl Row {
+        fn visible(&self) -> impl Iterator<Item = &Glyph> {
+            self.glyphs.iter().filter(|g| !g.ch.is_whitespace())
+        }
+        pub fn x0(&self) -> f32 {
+            self.visible().map(|g| g.x).fold(f32::MAX, f32::min)
+        }
+        pub fn x1(&self) -> f32 {
+            self.visible().map(|g| g.end).fold(f32::MIN, f32::max)
+        }
+        fn artifact(&self) -> bool {
+            self.visible().all(|g| g.artifact)
+        }
+        fn bold(&self) -> bool {
+            self.visible().all(|g| g.bold)
+        }
+        /// The characters, spaces put where the gaps are.
+        pub fn plain(&self) -> String {
+            let mut s = String::new();
+            for piece in pieces(self) {
+                let (Piece::Char(c, _) | Piece::Raised(c)) = piece;
+                s.push(c);
+            }
+            s.trim().to_string()
+        }
+        /// Whether a glyph is a small raised one (a footnote marker or an ordinal suffix).
+        fn is_raised(&self, g: &Glyph) -> bool {
+            g.size < self.size * 0.8 && self.y - g.y > self.size * 0.15
+        }
+    }
+
+    /// A row read out: characters with their style, raised ones apart.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Piece {
+        /// A character and whether it is italic.
+        Char(char, bool),
+        /// A small raised character.
+        Raised(char),
+    }
+
+    /// The row's characters in order, a space wherever glyphs stand apart and none is printed.
+    fn pieces(row: &Row) -> Vec<Piece> {
+        let mut out = Vec::with_capacity(row.glyphs.len() + 8);
+        let mut previous: Option<&Glyph> = None;
+        for g in &row.glyphs {
+            if let Some(p) = previous {
+                // A glyph drawn twice over itself (fake bold, shadows) is one character, and a
+                // space inside another glyph is none.
+                if p.ch == g.ch && (p.x - g.x).abs() < 0.5 && (p.y - g.y).abs() < 0.5
+                    || g.ch.is_whitespace() && g.x < p.end - 0.5
+                {
+                    continue;
+                }
+                let gap = g.x - p.end;
+                if gap > row.size * 0.15 && !p.ch.is_whitespace() && !g.ch.is_whitespace() {
+                    out.push(Piece::Char(' ', p.italic && g.italic));
+                }
+            }
+            if row.is_raised(g) && !g.ch.is_whitespace() {
+                out.push(Piece::Raised(g.ch));
+            } else {
+                out.push(Piece::Char(g.ch, g.italic));
+            }
+            previous = Some(g);
+        }
+        out
+    }
+
+    /// Groups a page's glyphs into rows: baselines within a point and a half are one row;
+    /// a row of small glyphs just above or below a row of text joins it.
+    pub(super) fn rows(glyphs: &[Glyph]) -> Vec<Row> {
+        let mut sorted: Vec<Glyph> = glyphs.to_vec();
+        sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
+        let mut rows: Vec<Row> = Vec::new();
+        for g in sorted {
+            match rows.last_mut() {
+                Some(r) if (g.y - r.y).abs() <= 1.5 => {
+                    r.size = r.size.max(g.size);
+                    r.glyphs.push(g);
+                }
+                _ => rows.push(Row {
+                    y: g.y,
+                    size: g.size,
+                    glyphs: vec![g],
+                }),
+            }
+        }
+        // Spaces alone on a baseline (empty paragraphs) are no text.
+        rows.retain(|r| r.visible().next().is_some());
+        // Merge a few small glyphs (markers, ordinal suffixes, subscripts) into the row of
+        // text they sit on.
+        let mut merged: Vec<Row> = Vec::with_capacity(rows.len());
+        let mut i = 0;
+        while i < rows.len() {
+            let row = &rows[i];
+            let small_over = |other: &Row| {
+                row.size < other.size * 0.8
+                    && row.visible().count() <= 6
+                    && (other.y - row.y).abs() < other.size * 0.6
+                    && overlaps(row, other)
+            };
+            if let Some(next) = rows.get(i + 1).filter(|n| small_over(n)) {
+                let mut next = next.clone();
+                next.glyphs.extend(row.glyphs.iter().copied());
+                merged.push(next);
+                i += 2;
+                continue;
+            }
+            if let Some(last) = merged.last_mut().filter(|l| small_over(l)) {
+                last.glyphs.extend(row.glyphs.iter().copied());
+                i += 1;
+                continue;
+            }
+            merged.push(row.clone());
+            i += 1;
+        }
+        for r in &mut merged {
+            r.glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        }
+        merged
+    }
+
+    /// Whether the small row stands within the horizontal extent of the other.
+    fn overlaps(small: &Row, other: &Row) -> bool {
+        small.x0() >= other.x0() - other.size * 2.0 && small.x1() <= other.x1() + other.size * 2.0
+    }
+
+    /// Splits a row where glyphs stand far apart (the cells of the masthead, of a table).
+    fn cells(row: &Row) -> Vec<Row> {
+        let mut out: Vec<Row> = Vec::new();
+        let mut last_end = f32::MIN;
+        for g in &row.glyphs {
+            if g.ch.is_whitespace() {
+                if let Some(r) = out.last_mut() {
+                    r.glyphs.push(*g);
+                }
+                continue;
+            }
+            if out.is_empty() || g.x - last_end > row.size * 3.5 {
+                out.push(Row {
+                    y: row.y,
+                    size: row.size,
+                    glyphs: Vec::new(),
+                });
+            }
+            out.last_mut().expect("pushed above").glyphs.push(*g);
+            last_end = g.end;
+        }
+        out
+    }
+
+    /// The most common value, rounded to half a point.
+    fn mode(values: impl Iterator<Item = f32>) -> Option<f32> {
+        let mut counts: Vec<(i32, usize)> = Vec::new();
+        for v in values {
+            let k = (v * 2.0).round() as i32;
+            match counts.iter_mut().find(|(key, _)| *key == k) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((k, 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(k, n)| (n, -k))
+            .map(|(k, _)| k as f32 / 2.0)
+    }
+
+    /// What a row is on its page.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Role {
+        /// First-page masthead, line by line.
+        Masthead,
+        Body,
+        Footnote,
+        Furniture,
+    }
+
+    /// A body row with its page.
+    struct BodyRow {
+        page: usize,
+        row: Row,
+    }
+
+    /// One footnote being read.
+    struct Note {
+        marker: String,
+        pieces: Vec<Piece>,
+    }
+
+    pub(super) fn write(pages: &[PageContent]) -> PdfText {
+        let page_rows: Vec<Vec<Row>> = pages.iter().map(|p| rows(&p.glyphs)).collect();
+        // Text repeated in the top or bottom band of several pages is a running header or
+        // footer, even where the file does not tag it.
+        let band = |page: &PageContent, row: &Row| {
+            row.y < page.height * 0.09 || row.y > page.height * 0.93
+        };
+        let mut band_texts: std::collections::HashMap<String, usize> = Default::default();
+        for (page, rows) in pages.iter().zip(&page_rows) {
+            let mut seen = std::collections::HashSet::new();
+            for r in rows.iter().filter(|r| band(page, r)) {
+                let t = r.plain();
+                if seen.insert(t.clone()) {
+                    *band_texts.entry(t).or_insert(0) += 1;
+                }
+            }
+        }
+        let is_furniture_text = |t: &str| {
+            let t = t.trim();
+            is_job_number(t)
+                || is_page_counter(t)
+                || is_barcode(t)
+                || is_symbol_line(t)
+                || t.split_whitespace().all(|w| {
+                    is_job_number(w) || is_page_counter(w) || is_barcode(w) || is_symbol_line(w)
+                })
+                || band_texts.get(t).is_some_and(|&n| n > 1)
+        };
+
+        let mut out = PdfText::default();
+        let mut masthead: Vec<String> = Vec::new();
+        let mut body: Vec<BodyRow> = Vec::new();
+        let mut notes: Vec<(usize, Note)> = Vec::new();
+        for (index, (page, rows)) in pages.iter().zip(&page_rows).enumerate() {
+            let number = index + 1;
+            let first_body = rows
+                .iter()
+                .position(|r| !r.artifact())
+                .unwrap_or(rows.len());
+            // The footnote area: under a rule of underscores, or a drawn rule, in the lower
+            // part of the page, with text below it.
+            let rule_y = rows
+                .iter()
+                .filter(|r| {
+                    let t = r.plain();
+                    t.len() >= 5 && t.chars().all(|c| c == '_')
+                })
+                .map(|r| r.y)
+                .chain(
+                    page.rules
+                        .iter()
+                        .filter(|r| r.x1 - r.x0 < page.width * 0.5)
+                        .map(|r| r.y),
+                )
+                .filter(|&y| y > page.height * 0.3)
+                .fold(None::<f32>, |acc, y| Some(acc.map_or(y, |a| a.min(y))));
+            for (k, row) in rows.iter().enumerate() {
+                let text = row.plain();
+                let role = if text.chars().all(|c| c == '_') {
+                    Role::Furniture
+                } else if row.artifact() {
+                    if number == 1 && k < first_body && row.y < page.height * 0.5 {
+                        Role::Masthead
+                    } else {
+                        Role::Furniture
+                    }
+                } else if band(page, row) && is_furniture_text(&text) {
+                    Role::Furniture
+                } else if rule_y.is_some_and(|y| row.y > y) {
+                    Role::Footnote
+                } else {
+                    Role::Body
+                };
+                match role {
+                    Role::Masthead => {
+                        for cell in cells(row) {
+                            masthead.push(cell.plain());
+                        }
+                    }
+                    Role::Furniture => {
+                        if !text.chars().all(|c| c == '_') {
+                            out.furniture.push((number, text));
+                        }
+                    }
+                    Role::Footnote => footnote_row(row, number, &mut notes),
+                    Role::Body => body.push(BodyRow {
+                        page: number,
+                        row: row.clone(),
+                    }),
+                }
+            }
+        }
+
+        // Paragraph geometry: the left margin (where continuation lines start) and the line
+        // pitch inside a paragraph.
+        let margin = mode(body.iter().map(|b| b.row.x0())).unwrap_or(0.0);
+        let pitch = mode(
+            body.windows(2)
+                .filter(|w| w[0].page == w[1].page)
+                .map(|w| w[1].row.y - w[0].row.y)
+                .filter(|d| *d > 0.0),
+        )
+        .unwrap_or(12.0);
+
+        let mut text = String::new();
+        let mut page_starts = vec![0usize; pages.len()];
+        let mut page_seen = 0usize;
+        for m in &masthead {
+            push_line(&mut text, &escape(m));
+        }
+        let mut paragraph: Vec<Piece> = Vec::new();
+        for (i, b) in body.iter().enumerate() {
+            let starts = match i.checked_sub(1).map(|p| &body[p]) {
+                None => true,
+                Some(prev) => starts_paragraph(prev, b, margin, pitch, &paragraph),
+            };
+            if starts {
+                flush(&mut text, &mut paragraph);
+            }
+            while page_seen < b.page.min(pages.len()) {
+                page_starts[page_seen] = text.len();
+                page_seen += 1;
+            }
+            let row_pieces = pieces(&b.row);
+            if paragraph.is_empty() {
+                paragraph.extend(row_pieces);
+            } else {
+                join_wrapped(&mut paragraph, &row_pieces);
+            }
+        }
+        flush(&mut text, &mut paragraph);
+        // Footnotes last: between paragraphs they would read as a page break to the text rules.
+        for (_, note) in &notes {
+            write_note(&mut text, note);
+        }
+        while page_seen < pages.len() {
+            page_starts[page_seen] = text.len();
+            page_seen += 1;
+        }
+        out.text = text;
+        out.page_starts = page_starts;
+        out
+    }
+
+    /// Whether body row `b` opens a paragraph after `prev`.
+    fn starts_paragraph(prev: &BodyRow, b: &BodyRow, margin: f32, pitch: f32, so_far: &[Piece]) -> bool {
+        let x0 = b.row.x0();
+        let indented = x0 > margin + 4.0;
+        let outdented = x0 < margin - 4.0;
+        if outdented || b.row.bold() != prev.row.bold() {
+            return true;
+        }
+        if prev.page != b.page {
+            // Across a page break a paragraph goes on where the next line is not indented and
+            // the text before it does not end a clause (or the next starts in lower case).
+            let last = so_far
+                .iter()
+                .rev()
+                .find_map(|p| match p {
+                    Piece::Char(c, _) if !c.is_whitespace() => Some(*c),
+                    _ => None,
+                })
+                .unwrap_or('.');
+            let first = pieces(&b.row)
+                .into_iter()
+                .find_map(|p| match p {
+                    Piece::Char(c, _) if !c.is_whitespace() => Some(c),
+                    _ => None,
+                })
+                .unwrap_or('A');
+            return indented || !(first.is_lowercase() || !matches!(last, '.' | ';' | ':'));
+        }
+        let gap = b.row.y - prev.row.y;
+        gap > pitch * 1.3 || gap < 0.0 || indented && !centred_pair(prev, b, margin)
+    }
+
+    /// Two rows centred alike (a heading over two lines).
+    fn centred_pair(prev: &BodyRow, b: &BodyRow, margin: f32) -> bool {
+        let centre = |r: &Row| (r.x0() + r.x1()) / 2.0;
+        prev.row.x0() > margin + 4.0 && (centre(&prev.row) - centre(&b.row)).abs() < 3.0
+    }
+
+    /// Appends the next row of a paragraph: a space between, none after a hyphen that ends
+    /// a word at the line end (`non-` + `governmental`).
+    fn join_wrapped(paragraph: &mut Vec<Piece>, next: &[Piece]) {
+        while matches!(paragraph.last(), Some(Piece::Char(c, _)) if c.is_whitespace()) {
+            paragraph.pop();
+        }
+        let n = paragraph.len();
+        let ends_hyphen = n >= 2
+            && matches!(paragraph[n - 1], Piece::Char('-' | '–', _))
+            && matches!(paragraph[n - 2], Piece::Char(c, _) if c.is_alphanumeric());
+        let italic = matches!(paragraph.last(), Some(Piece::Char(_, true)))
+            && matches!(next.iter().find(|p| !matches!(p, Piece::Char(' ', _))), Some(Piece::Char(_, true)));
+        if !ends_hyphen {
+            paragraph.push(Piece::Char(' ', italic));
+        }
+        paragraph.extend(next.iter().skip_while(|p| matches!(p, Piece::Char(c, _) if c.is_whitespace())));
+    }
+
+    /// A row of the footnote area: a new footnote where it opens with a number (raised, or
+    /// printed at the row start before the text), else the text goes on.
+    fn footnote_row(row: &Row, page: usize, notes: &mut Vec<(usize, Note)>) {
+        let pieces = pieces(row);
+        let mut k = 0;
+        while matches!(pieces.get(k), Some(Piece::Char(c, _)) if c.is_whitespace()) {
+            k += 1;
+        }
+        let marker: String = pieces[k..]
+            .iter()
+            .map_while(|p| match p {
+                Piece::Raised(c) if c.is_ascii_digit() || *c == '*' => Some(*c),
+                _ => None,
+            })
+            .collect();
+        if !marker.is_empty() {
+            let rest = pieces[k + marker.chars().count()..].to_vec();
+            notes.push((page, Note { marker, pieces: rest }));
+            return;
+        }
+        match notes.last_mut() {
+            Some((_, note)) => join_wrapped(&mut note.pieces, &pieces),
+            // Text under the rule before any footnote: a footnote without a raised number.
+            None => notes.push((
+                page,
+                Note {
+                    marker: String::new(),
+                    pieces,
+                },
+            )),
+        }
+    }
+
+    fn write_note(text: &mut String, note: &Note) {
+        if note.marker.is_empty() {
+            return;
+        }
+        let body = render(&note.pieces);
+        push_line(text, &format!("[^{}]: {}", note.marker, body.trim()));
+    }
+
+    fn flush(text: &mut String, paragraph: &mut Vec<Piece>) {
+        if !paragraph.is_empty() {
+            push_line(text, render(paragraph).trim());
+            paragraph.clear();
+        }
+    }
+
+    fn push_line(text: &mut String, line: &str) {
+        if line.is_empty() {
+            return;
+        }
+        text.push_str(line);
+        text.push_str("\n\n");
+    }
+
+    /// Markdown marks that would be read as markup, escaped (brackets are left: `[^` and
+    /// `](` do not occur in resolutions).
+    pub(super) fn escape(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            push_escaped(&mut out, c);
+        }
+        out
+    }
+
+    fn push_escaped(out: &mut String, c: char) {
+        if matches!(c, '*' | '\\' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+
+    /// The paragraph as markdown: italics in `*`, spaces kept outside them; raised digits as
+    /// `[^n]` markers; other raised characters (ordinal suffixes) as text.
+    fn render(pieces: &[Piece]) -> String {
+        let mut out = String::with_capacity(pieces.len() + 16);
+        let mut i = 0;
+        while i < pieces.len() {
+            match pieces[i] {
+                Piece::Raised(c) if c.is_ascii_digit() => {
+                    let digits = pieces[i..]
+                        .iter()
+                        .take_while(|p| matches!(p, Piece::Raised(d) if d.is_ascii_digit()))
+                        .count();
+                    out.push_str("[^");
+                    for p in &pieces[i..i + digits] {
+                        if let Piece::Raised(d) = p {
+                            out.push(*d);
+                        }
+                    }
+                    out.push(']');
+                    i += digits;
+                }
+                Piece::Raised(c) | Piece::Char(c, false) => {
+                    push_escaped(&mut out, c);
+                    i += 1;
+                }
+                Piece::Char(_, true) => {
+                    // An italic run: from here to the last italic non-space before a roman one.
+                    // Spaces between italic words are italic whatever their font.
+                    let mut j = i;
+                    let mut k = i;
+                    while let Some(Piece::Char(c, italic)) = pieces.get(k) {
+                        if !italic && !c.is_whitespace() {
+                            break;
+                        }
+                        k += 1;
+                        if *italic && !c.is_whitespace() {
+                            j = k;
+                        }
+                    }
+                    if j == i {
+                        // Italic spaces with no italic word after them.
+                        out.push(' ');
+                        i = k.max(i + 1);
+                        continue;
+                    }
+                    let run: String = pieces[i..j]
+                        .iter()
+                        .map(|p| match p {
+                            Piece::Char(c, _) | Piece::Raised(c) => *c,
+                        })
+                        .collect();
+                    let lead = run.len() - run.trim_start().len();
+                    out.push_str(&run[..lead]);
+                    out.push('*');
+                    out.push_str(&escape(run.trim()));
+                    out.push('*');
+                    i = j;
+                }
+            }
+        }
+        out
+    }
+}
