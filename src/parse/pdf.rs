@@ -349,21 +349,26 @@ mod layout {
     fn pieces(row: &Row) -> Vec<Piece> {
         let mut out = Vec::with_capacity(row.glyphs.len() + 8);
         let mut previous: Option<&Glyph> = None;
+        // Printed spaces count where they open a gap: a space glyph squeezed to nothing
+        // (`10–␣14` set as `10–14`) is no word break.
+        let mut space_printed = false;
         for g in &row.glyphs {
+            if g.ch.is_whitespace() {
+                space_printed = true;
+                continue;
+            }
             if let Some(p) = previous {
-                // A glyph drawn twice over itself (fake bold, shadows) is one character, and a
-                // space inside another glyph is none.
-                if p.ch == g.ch && (p.x - g.x).abs() < 0.5 && (p.y - g.y).abs() < 0.5
-                    || g.ch.is_whitespace() && g.x < p.end - 0.5
-                {
+                // A glyph drawn twice over itself (fake bold, shadows) is one character.
+                if p.ch == g.ch && (p.x - g.x).abs() < 0.5 && (p.y - g.y).abs() < 0.5 {
                     continue;
                 }
                 let gap = g.x - p.end;
-                if gap > row.size * 0.15 && !p.ch.is_whitespace() && !g.ch.is_whitespace() {
+                if gap > row.size * 0.15 || space_printed && gap > row.size * 0.08 {
                     out.push(Piece::Char(' ', p.italic && g.italic));
                 }
             }
-            if row.is_raised(g) && !g.ch.is_whitespace() {
+            space_printed = false;
+            if row.is_raised(g) {
                 out.push(Piece::Raised(g.ch));
             } else {
                 out.push(Piece::Char(g.ch, g.italic));
@@ -402,7 +407,8 @@ mod layout {
             let row = &rows[i];
             let small_over = |other: &Row| {
                 row.size < other.size * 0.8
-                    && row.visible().count() <= 6
+                    && (row.visible().count() <= 6
+                        || row.visible().all(|g| g.ch.is_ascii_digit() || g.ch == ','))
                     && (other.y - row.y).abs() < other.size * 0.6
                     && overlaps(row, other)
             };
@@ -523,6 +529,8 @@ mod layout {
                 || band_texts.get(t).is_some_and(|&n| n > 1)
         };
 
+        // The body text size: the commonest size of the rows.
+        let body_size = mode(page_rows.iter().flatten().map(|r| r.size)).unwrap_or(10.0);
         let mut out = PdfText::default();
         let mut masthead: Vec<String> = Vec::new();
         let mut body: Vec<BodyRow> = Vec::new();
@@ -543,9 +551,20 @@ mod layout {
                 })
                 .map(|r| r.y)
                 .chain(
+                    // A drawn rule separates footnotes where only smaller text is under it
+                    // (a table's rules have body text below them).
                     page.rules
                         .iter()
                         .filter(|r| r.x1 - r.x0 < page.width * 0.5)
+                        .filter(|r| {
+                            let mut below = rows
+                                .iter()
+                                .filter(|row| row.y > r.y && !row.artifact() && !band(page, row));
+                            let opens_note = below.clone().next().is_some_and(|row| {
+                                matches!(pieces(row).first(), Some(Piece::Raised(c)) if c.is_ascii_digit())
+                            });
+                            opens_note && below.all(|row| row.size < body_size * 0.95)
+                        })
                         .map(|r| r.y),
                 )
                 .filter(|&y| y > page.height * 0.3)
@@ -587,9 +606,9 @@ mod layout {
             }
         }
 
-        // Paragraph geometry: the left margin (where continuation lines start) and the line
-        // pitch inside a paragraph.
-        let margin = mode(body.iter().map(|b| b.row.x0())).unwrap_or(0.0);
+        // Paragraph geometry: the line pitch inside a paragraph, and the left margin, where
+        // wrapped lines start: the leftmost start shared by a tenth of the full-width rows
+        // (masthead lines further left are short; indented sub-items may outnumber the rest).
         let pitch = mode(
             body.windows(2)
                 .filter(|w| w[0].page == w[1].page)
@@ -597,6 +616,21 @@ mod layout {
                 .filter(|d| *d > 0.0),
         )
         .unwrap_or(12.0);
+        let mut widths: Vec<f32> = body.iter().map(|b| b.row.x1() - b.row.x0()).collect();
+        widths.sort_by(f32::total_cmp);
+        let full = widths.get(widths.len() * 19 / 20).copied().unwrap_or(0.0) * 0.6;
+        let full_rows: Vec<f32> = body
+            .iter()
+            .filter(|b| b.row.x1() - b.row.x0() >= full && !b.row.bold())
+            .map(|b| b.row.x0())
+            .collect();
+        let margin = full_rows
+            .iter()
+            .copied()
+            .filter(|&x| full_rows.iter().filter(|&&y| (x - y).abs() <= 1.0).count() * 10 >= full_rows.len())
+            .fold(None::<f32>, |m, x| Some(m.map_or(x, |m| m.min(x))))
+            .or_else(|| mode(body.iter().map(|b| b.row.x0())))
+            .unwrap_or(0.0);
 
         let mut text = String::new();
         let mut page_starts = vec![0usize; pages.len()];
@@ -610,6 +644,9 @@ mod layout {
                 None => true,
                 Some(prev) => starts_paragraph(prev, b, margin, pitch, &paragraph),
             };
+            if std::env::var_os("UNAKN_PDF_DEBUG").is_some() {
+                eprintln!("{} p{} y={:.1} x0={:.1} margin={margin} pitch={pitch} {}", if starts {"NEW"} else {"   "}, b.page, b.row.y, b.row.x0(), b.row.plain().chars().take(60).collect::<String>());
+            }
             if starts {
                 flush(&mut text, &mut paragraph);
             }
@@ -667,7 +704,31 @@ mod layout {
             return indented || !(first.is_lowercase() || !matches!(last, '.' | ';' | ':'));
         }
         let gap = b.row.y - prev.row.y;
-        gap > pitch * 1.3 || gap < 0.0 || indented && !centred_pair(prev, b, margin)
+        if gap > pitch * 1.3 || gap < 0.0 {
+            return true;
+        }
+        // A row further in than the one above opens a paragraph (a first-line indent), unless
+        // both are centred alike (a heading over two lines); a row as far in as the one above
+        // goes on with it (a hanging indent) unless it opens with a label of its own.
+        let prev_x0 = prev.row.x0();
+        if x0 > prev_x0 + 4.0 {
+            return !centred_pair(prev, b, margin);
+        }
+        indented && (x0 - prev_x0).abs() <= 4.0 && opens_with_label(&b.row.plain())
+    }
+
+    /// `(a)`, `(iv)`, `12.`: a row that opens with the label of a paragraph or sub-item.
+    fn opens_with_label(t: &str) -> bool {
+        let first = t.split_whitespace().next().unwrap_or("");
+        let bracketed = first.len() <= 6
+            && first.starts_with('(')
+            && first.ends_with(')')
+            && first[1..first.len() - 1].chars().all(|c| c.is_ascii_alphanumeric());
+        let numbered = first.len() <= 4
+            && first.ends_with('.')
+            && first[..first.len() - 1].chars().all(|c| c.is_ascii_digit())
+            && first.len() > 1;
+        bracketed || numbered
     }
 
     /// Two rows centred alike (a heading over two lines).
@@ -767,6 +828,8 @@ mod layout {
         out.push(c);
     }
 
+    const EDGE_PUNCTUATION: &[char] = &['.', ',', ';', ':'];
+
     /// The paragraph as markdown: italics in `*`, spaces kept outside them; raised digits as
     /// `[^n]` markers; other raised characters (ordinal suffixes) as text.
     fn render(pieces: &[Piece]) -> String {
@@ -797,8 +860,10 @@ mod layout {
                     // Spaces between italic words are italic whatever their font.
                     let mut j = i;
                     let mut k = i;
+                    // So are dashes and slashes between italic words (`*3*–*14 June*`).
                     while let Some(Piece::Char(c, italic)) = pieces.get(k) {
-                        if !italic && !c.is_whitespace() {
+                        let neutral = c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/');
+                        if !italic && !neutral {
                             break;
                         }
                         k += 1;
@@ -818,11 +883,25 @@ mod layout {
                             Piece::Char(c, _) | Piece::Raised(c) => *c,
                         })
                         .collect();
+                    // Punctuation set in italics at the edges of a run belongs to the roman
+                    // text around it (`2*. Commends*` is `2. *Commends*`).
+                    let inner = run.trim_start_matches(EDGE_PUNCTUATION);
+                    let lead = &run[..run.len() - inner.len()];
+                    let inner = inner.trim_end_matches(EDGE_PUNCTUATION);
+                    if inner.trim().is_empty() {
+                        out.push_str(&escape(&run));
+                        i = j;
+                        continue;
+                    }
+                    let tail = &run[lead.len() + inner.len()..];
+                    out.push_str(&escape(lead));
+                    let run = inner;
                     let lead = run.len() - run.trim_start().len();
                     out.push_str(&run[..lead]);
                     out.push('*');
                     out.push_str(&escape(run.trim()));
                     out.push('*');
+                    out.push_str(&escape(tail));
                     i = j;
                 }
             }
