@@ -26,6 +26,11 @@ pub struct Extract {
     pub items: Vec<(String, String)>,
     /// (marker, text, host)
     pub footnotes: Vec<(String, String, String)>,
+    /// Opening phrases (the italic words a recital or paragraph opens with), in order.
+    pub phrases: Vec<String>,
+    /// The words of the preamble and operative part (recitals, paragraphs, sub-items and
+    /// headings, numbers aside), in reading order.
+    pub words: Vec<String>,
 }
 
 impl Extract {
@@ -46,6 +51,8 @@ impl Extract {
             .iter()
             .map(|(m, t, o)| (m.clone(), h(t), o.clone()))
             .collect();
+        x.phrases = x.phrases.iter().map(h).collect();
+        x.words = x.words.iter().map(h).collect();
         x
     }
 }
@@ -143,6 +150,15 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                         capture.push((depth, "agenda", String::new()))
                     }
                     "docProponent" => capture.push((depth, "origin", String::new())),
+                    "i" | "span"
+                        if (name == "i" || attr("class").as_deref() == Some("italic"))
+                            && note.is_none()
+                            && units.last().is_some_and(|u| {
+                                u.kind != UnitKind::Item && opening_so_far(&u.text)
+                            }) =>
+                    {
+                        capture.push((depth, "phrase", String::new()))
+                    }
                     "conclusions" => in_conclusions = true,
                     _ => {}
                 }
@@ -201,6 +217,7 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                                     .map(|(len, _)| inner[..len].to_string());
                             }
                             "meeting" if text.contains("meeting") => x.meeting = Some(text),
+                            "phrase" if !text.is_empty() => x.phrases.push(text),
                             _ => {}
                         }
                     }
@@ -231,12 +248,64 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                 } else if let Some(u) = units.last_mut() {
                     u.text.push_str(&s);
                 }
+                let in_num = capture.last().is_some_and(|(_, w, _)| *w == "num");
+                if note.is_none() && !in_num && !units.is_empty() {
+                    x.words.extend(s.split_whitespace().map(str::to_string));
+                }
             }
             Event::Eof => break,
             _ => {}
         }
     }
     Ok(x)
+}
+
+/// Whether a unit's text so far is only space or a printed number (`8. `): an italic element
+/// that starts here is the opening phrase.
+fn opening_so_far(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty() || t.strip_suffix('.').is_some_and(|n| n.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// The length of the longest common subsequence of two word sequences (Myers' O(ND)
+/// difference algorithm; near-identical texts cost little). Beyond `max_d` differences it
+/// gives up and returns a lower bound.
+pub fn common_words(a: &[String], b: &[String], max_d: usize) -> usize {
+    let (n, m) = (a.len() as isize, b.len() as isize);
+    let max = (n + m).min(max_d as isize);
+    let offset = max + 1;
+    let mut v = vec![0isize; 2 * offset as usize + 2];
+    for d in 0..=max {
+        let mut k = -d;
+        while k <= d {
+            let i = (k + offset) as usize;
+            let mut x = if k == -d || (k != d && v[i - 1] < v[i + 1]) {
+                v[i + 1]
+            } else {
+                v[i - 1] + 1
+            };
+            let mut y = x - k;
+            while x < n && y < m && a[x as usize] == b[y as usize] {
+                x += 1;
+                y += 1;
+            }
+            v[i] = x;
+            if x >= n && y >= m {
+                return ((n + m - d) / 2) as usize;
+            }
+            k += 2;
+        }
+    }
+    // Too different to finish: the words matched along the best diagonal so far.
+    let best = (-max..=max)
+        .step_by(2)
+        .map(|k| {
+            let x = v[(k + offset) as usize];
+            x.min(n).min(x - k).max(0)
+        })
+        .max()
+        .unwrap_or(0);
+    best as usize
 }
 
 /// Names the division a footnote hangs from. Recitals (and unnumbered paragraphs) are named by
@@ -323,6 +392,10 @@ pub struct Agreement {
     pub items: Tally,
     pub footnotes: Tally,
     pub footnote_hosts: Tally,
+    /// Opening phrases of the UN's recitals and paragraphs found among ours.
+    pub phrases: Tally,
+    /// The UN's words of the preamble and operative part found in ours, in order.
+    pub words: Tally,
     pub disagreements: Vec<String>,
 }
 
@@ -423,6 +496,11 @@ pub fn compare(ours: &Extract, theirs: &Extract) -> Agreement {
     };
     a.footnotes = multiset(&notes(ours), &notes(theirs), "footnote", &mut d);
     a.footnote_hosts = multiset(&ours.footnotes, &theirs.footnotes, "footnote host", &mut d);
+    a.phrases = multiset(&ours.phrases, &theirs.phrases, "opening phrase", &mut d);
+    a.words = Tally {
+        matched: common_words(&ours.words, &theirs.words, 20_000),
+        total: theirs.words.len(),
+    };
     a.disagreements = d;
     a
 }

@@ -97,6 +97,10 @@ pub fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Resul
         relaxed.items.add(relaxed_one.items);
         relaxed.footnotes.add(relaxed_one.footnotes);
         relaxed.footnote_hosts.add(relaxed_one.footnote_hosts);
+        relaxed.phrases.add(relaxed_one.phrases);
+        relaxed.words.add(relaxed_one.words);
+        total.phrases.add(a.phrases);
+        total.words.add(a.words);
         total.metadata.add(a.metadata);
         total.recitals.add(a.recitals);
         total.paragraphs.add(a.paragraphs);
@@ -165,6 +169,8 @@ pub fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Resul
             total.footnote_hosts,
             relaxed.footnote_hosts,
         ),
+        ("opening phrases", total.phrases, relaxed.phrases),
+        ("words in order", total.words, relaxed.words),
     ] {
         let strict = format!("{}/{} ({:.2}%)", t.matched, t.total, t.percent());
         writeln!(

@@ -363,7 +363,12 @@ mod layout {
                     continue;
                 }
                 let gap = g.x - p.end;
-                if gap > row.size * 0.15 || space_printed && gap > row.size * 0.08 {
+                // After a label (`(mm)`, `12.`) a tab may leave the text almost touching it.
+                let after_label = matches!(p.ch, ')' | '.') && g.ch.is_uppercase();
+                if gap > row.size * 0.15
+                    || space_printed && gap > row.size * 0.08
+                    || after_label && gap > row.size * 0.03
+                {
                     out.push(Piece::Char(' ', p.italic && g.italic));
                 }
             }
@@ -579,7 +584,9 @@ mod layout {
                     } else {
                         Role::Furniture
                     }
-                } else if band(page, row) && is_furniture_text(&text) {
+                } else if band(page, row)
+                    && (is_furniture_text(&text) || cells(row).iter().any(|c| is_furniture_text(&c.plain())))
+                {
                     Role::Furniture
                 } else if rule_y.is_some_and(|y| row.y > y) {
                     Role::Footnote
@@ -644,9 +651,6 @@ mod layout {
                 None => true,
                 Some(prev) => starts_paragraph(prev, b, margin, pitch, &paragraph),
             };
-            if std::env::var_os("UNAKN_PDF_DEBUG").is_some() {
-                eprintln!("{} p{} y={:.1} x0={:.1} margin={margin} pitch={pitch} {}", if starts {"NEW"} else {"   "}, b.page, b.row.y, b.row.x0(), b.row.plain().chars().take(60).collect::<String>());
-            }
             if starts {
                 flush(&mut text, &mut paragraph);
             }
@@ -869,6 +873,12 @@ mod layout {
                         k += 1;
                         if *italic && !c.is_whitespace() {
                             j = k;
+                        }
+                    }
+                    // A word italic only in part (`*Encourage*s`) is italic to its end.
+                    if j > i && matches!(pieces[j - 1], Piece::Char(c, _) if c.is_alphabetic()) {
+                        while matches!(pieces.get(j), Some(Piece::Char(c, _)) if c.is_alphabetic()) {
+                            j += 1;
                         }
                     }
                     if j == i {
