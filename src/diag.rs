@@ -93,7 +93,7 @@ pub enum Place {
 }
 
 /// A message tied to a named input, displayed as `file:line:col: severity[code]: message`
-/// (`file (page N): ...` for a PDF).
+/// (`file: page N: ...` for a PDF).
 #[derive(Debug, Clone)]
 pub struct Located {
     pub file: String,
@@ -133,7 +133,7 @@ impl fmt::Display for Located {
         };
         match self.at {
             Place::Text(at) => write!(f, "{}:{}:{}", self.file, at.line, at.column)?,
-            Place::Page(page) => write!(f, "{} (page {page})", self.file)?,
+            Place::Page(page) => write!(f, "{}: page {page}", self.file)?,
             Place::Whole => write!(f, "{}", self.file)?,
         }
         write!(f, ": {}[{}]: {}", severity, self.code, self.message)

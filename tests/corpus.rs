@@ -4,7 +4,6 @@
 
 mod common;
 use common::*;
-use unakn::eval::{compare, extract, Agreement};
 
 /// Converts texts (name, content), writes their AKN into `out_dir`, and checks the agreement
 /// with the UN's AKN against the floors of EVALUATION.md, rounded down: a drop is a regression.
@@ -13,47 +12,17 @@ fn check_agreement(
     texts: &[(String, String)],
     out_dir: &std::path::Path,
 ) {
-    let mut reference = std::collections::HashMap::new();
-    for path in files_in(&corpus.join("ga-78/akn")) {
-        if let Ok(x) = extract(&std::fs::read_to_string(&path).unwrap_or_default()) {
-            if let Some(s) = x.symbol.clone() {
-                reference.insert(s, x);
-            }
-        }
-    }
-    std::fs::create_dir_all(out_dir).unwrap();
-    let (mut total, mut relaxed, mut meta_exact, mut paired) =
-        (Agreement::default(), Agreement::default(), 0, 0);
-    let mut written = Vec::new();
-    for (name, text) in texts {
-        let doc = unakn::parse::parse(text.as_bytes())
-            .unwrap_or_else(|e| panic!("{name}: {e}"))
-            .value;
-        let mut xml = Vec::new();
-        unakn::akn::write(&doc, &mut xml).unwrap();
-        let file = out_dir.join(format!("{name}.akn.xml"));
-        std::fs::write(&file, &xml).unwrap();
-        written.push(file);
-        let ours = extract(std::str::from_utf8(&xml).unwrap()).unwrap();
-        if let Some(theirs) = reference.get(&doc.symbol) {
-            paired += 1;
-            let a = compare(&ours, theirs);
-            meta_exact += usize::from(a.metadata.is_full());
-            for (t, x) in [
-                (&mut total, a),
-                (
-                    &mut relaxed,
-                    compare(&ours.with_plain_hyphens(), &theirs.with_plain_hyphens()),
-                ),
-            ] {
-                t.recitals.add(x.recitals);
-                t.paragraphs.add(x.paragraphs);
-                t.items.add(x.items);
-                t.footnotes.add(x.footnotes);
-                t.footnote_hosts.add(x.footnote_hosts);
-            }
-        }
-    }
+    let inputs: Vec<(String, Vec<u8>)> = texts
+        .iter()
+        .map(|(n, t)| (n.clone(), t.clone().into_bytes()))
+        .collect();
+    let Totals {
+        strict: total,
+        relaxed,
+        meta_exact,
+        paired,
+        written,
+    } = agreement_with_the_un(corpus, &inputs, out_dir);
     assert!(
         paired >= 320,
         "only {paired} texts paired with the UN's AKN"
@@ -332,7 +301,7 @@ fn a_pdftotext_layout_reads_the_same() {
             let doc = unakn::parse::parse(text.as_bytes()).unwrap().value;
             let mut xml = Vec::new();
             unakn::akn::write(&doc, &mut xml).unwrap();
-            extract(std::str::from_utf8(&xml).unwrap()).unwrap()
+            unakn::eval::extract(std::str::from_utf8(&xml).unwrap()).unwrap()
         };
         if akn_of(&original) != akn_of(&variant) {
             differ.push(path.file_name().unwrap().to_string_lossy().to_string());

@@ -18,7 +18,7 @@ pub fn is_input(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         matches!(
             e.to_ascii_lowercase().as_str(),
-            "txt" | "md" | "xml" | "akn"
+            "txt" | "md" | "xml" | "akn" | "pdf"
         )
     })
 }

@@ -715,7 +715,8 @@ mod layout {
         // both are centred alike (a heading over two lines); a row as far in as the one above
         // goes on with it (a hanging indent) unless it opens with a label of its own.
         let prev_x0 = prev.row.x0();
-        if x0 > prev_x0 + 4.0 {
+        let hanging = prev_x0 < margin - 4.0 && (x0 - margin).abs() <= 4.0;
+        if x0 > prev_x0 + 4.0 && !hanging {
             return !centred_pair(prev, b, margin);
         }
         indented && (x0 - prev_x0).abs() <= 4.0 && opens_with_label(&b.row.plain())

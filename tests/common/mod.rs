@@ -191,3 +191,70 @@ pub fn run_bounded(args: &[&str], limit: std::time::Duration) -> BoundedRun {
         peak_kb,
     }
 }
+
+/// Agreement of a set of conversions with the UN's AKN of session 78, summed.
+#[allow(dead_code)]
+pub struct Totals {
+    pub strict: unakn::eval::Agreement,
+    /// The same with non-breaking hyphens (U+2011) read as plain ones.
+    pub relaxed: unakn::eval::Agreement,
+    pub meta_exact: usize,
+    pub paired: usize,
+    /// Our AKN files, for the XSD.
+    pub written: Vec<PathBuf>,
+}
+
+/// Converts inputs (name, bytes: text or PDF), writes their AKN into `out_dir` and compares
+/// each with the UN's AKN of the same symbol, as `unakn eval` does.
+#[allow(dead_code)]
+pub fn agreement_with_the_un(corpus: &Path, inputs: &[(String, Vec<u8>)], out_dir: &Path) -> Totals {
+    use unakn::eval::{compare, extract, Agreement};
+    let mut reference = std::collections::HashMap::new();
+    for path in files_in(&corpus.join("ga-78/akn")) {
+        if let Ok(x) = extract(&std::fs::read_to_string(&path).unwrap_or_default()) {
+            if let Some(s) = x.symbol.clone() {
+                reference.insert(s, x);
+            }
+        }
+    }
+    std::fs::create_dir_all(out_dir).unwrap();
+    let mut totals = Totals {
+        strict: Agreement::default(),
+        relaxed: Agreement::default(),
+        meta_exact: 0,
+        paired: 0,
+        written: Vec::new(),
+    };
+    for (name, bytes) in inputs {
+        let doc = unakn::parse::parse(bytes)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .value;
+        let mut xml = Vec::new();
+        unakn::akn::write(&doc, &mut xml).unwrap();
+        let file = out_dir.join(format!("{name}.akn.xml"));
+        std::fs::write(&file, &xml).unwrap();
+        totals.written.push(file);
+        let ours = extract(std::str::from_utf8(&xml).unwrap()).unwrap();
+        if let Some(theirs) = reference.get(&doc.symbol) {
+            totals.paired += 1;
+            let a = compare(&ours, theirs);
+            totals.meta_exact += usize::from(a.metadata.is_full());
+            for (t, x) in [
+                (&mut totals.strict, a),
+                (
+                    &mut totals.relaxed,
+                    compare(&ours.with_plain_hyphens(), &theirs.with_plain_hyphens()),
+                ),
+            ] {
+                t.recitals.add(x.recitals);
+                t.paragraphs.add(x.paragraphs);
+                t.items.add(x.items);
+                t.footnotes.add(x.footnotes);
+                t.footnote_hosts.add(x.footnote_hosts);
+                t.phrases.add(x.phrases);
+                t.words.add(x.words);
+            }
+        }
+    }
+    totals
+}
