@@ -70,6 +70,16 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, ParseError> {
 }
 
 fn read_unguarded(bytes: &[u8]) -> Result<PdfText, ParseError> {
+    // A file cut short may still give up some pages; half a resolution is not one.
+    let ends = bytes[bytes.len().saturating_sub(2048)..]
+        .windows(5)
+        .any(|w| w == b"%%EOF");
+    if !ends {
+        return Err(refused(
+            "pdf-truncated",
+            "the PDF is truncated: it has no end-of-file marker (download it again)",
+        ));
+    }
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
         LoadPdfError::Decryption(_) => refused(
             "pdf-encrypted",
@@ -83,7 +93,13 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfText, ParseError> {
     })?;
     let pages = pdf.pages();
     if pages.is_empty() {
-        return Err(refused("pdf-unreadable", "the PDF has no pages"));
+        return Err(refused(
+            "pdf-unreadable",
+            "no page could be read: the page tree is missing, empty or damaged",
+        ));
+    }
+    for (index, page) in pages.iter().enumerate() {
+        check_inflation(page, index + 1)?;
     }
     let cache = InterpreterCache::new();
     let mut read_pages = Vec::with_capacity(pages.len());
@@ -114,6 +130,46 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfText, ParseError> {
         ));
     }
     Ok(layout::write(&read_pages))
+}
+
+/// What a page's content may inflate to: real pages hold tens of kilobytes.
+const MAX_PAGE_CONTENT: u64 = 32 << 20;
+
+/// Refuses a page whose content streams inflate past [`MAX_PAGE_CONTENT`] (a compression
+/// bomb), before the interpreter would inflate them whole. Deflate expands at most about
+/// 1,032 times: a stream is inflated here only where that bound could pass the limit.
+fn check_inflation(page: &hayro_interpret::hayro_syntax::page::Page<'_>, number: usize) -> Result<(), ParseError> {
+    use hayro_interpret::hayro_syntax::object::{Array, Stream};
+    use std::io::Read as _;
+    let streams: Vec<Stream<'_>> = match page.raw().get::<Stream<'_>>(b"Contents") {
+        Some(s) => vec![s],
+        None => page
+            .raw()
+            .get::<Array<'_>>(b"Contents")
+            .map(|a| a.iter::<Stream<'_>>().collect())
+            .unwrap_or_default(),
+    };
+    let mut total = 0u64;
+    for stream in streams {
+        let raw = stream.raw_data();
+        let at_most = raw.len() as u64 * 1032;
+        if total + at_most <= MAX_PAGE_CONTENT {
+            total += at_most;
+            continue;
+        }
+        let mut inflating = flate2::read::ZlibDecoder::new(&raw[..]).take(MAX_PAGE_CONTENT + 1);
+        total += std::io::copy(&mut inflating, &mut std::io::sink()).unwrap_or(raw.len() as u64);
+    }
+    if total > MAX_PAGE_CONTENT {
+        return Err(refused(
+            "pdf-too-large",
+            format!(
+                "page {number}'s content inflates past {} MB: not a document page (a compression bomb?)",
+                MAX_PAGE_CONTENT >> 20
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A glyph as drawn: its character, place (y downwards from the page top) and typography.
@@ -239,8 +295,11 @@ impl<'a> Device<'a> for Collector {
             let end = match glyphs.get(i + 1) {
                 Some(next) => (props.transform * next.transform() * Point::ZERO).x,
                 None => {
+                    // Without a width from the file, the ink's right edge will do.
                     let advance = match &**g {
-                        FontGlyph::Outline(o) => o.advance_width().unwrap_or(500.0),
+                        FontGlyph::Outline(o) => o
+                            .advance_width()
+                            .unwrap_or_else(|| o.outline().bounding_box().x1 as f32 + 20.0),
                         FontGlyph::Type3(t3) => t3.advance_width().unwrap_or(500.0),
                     };
                     (t * Point::new(f64::from(advance), 0.0)).x
@@ -620,9 +679,9 @@ mod layout {
             body.windows(2)
                 .filter(|w| w[0].page == w[1].page)
                 .map(|w| w[1].row.y - w[0].row.y)
-                .filter(|d| *d > 0.0),
+                .filter(|d| *d > 0.0 && *d <= body_size * 1.7),
         )
-        .unwrap_or(12.0);
+        .unwrap_or(body_size * 1.2);
         let mut widths: Vec<f32> = body.iter().map(|b| b.row.x1() - b.row.x0()).collect();
         widths.sort_by(f32::total_cmp);
         let full = widths.get(widths.len() * 19 / 20).copied().unwrap_or(0.0) * 0.6;
