@@ -56,17 +56,28 @@ pub fn bench(inputs: &[PathBuf], repeats: usize) -> Result<()> {
     let files = expand(inputs)?;
     let mut texts = Vec::new();
     let mut akns = Vec::new();
+    let mut pdfs = Vec::new();
     for path in &files {
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        if unakn::parse::is_pdf(&bytes) {
+            pdfs.push(bytes);
+            continue;
+        }
         match unakn::parse::sniff(&bytes) {
             Ok((unakn::parse::InputFormat::Text, _)) => texts.push(bytes),
             Ok((unakn::parse::InputFormat::Akn, _)) => akns.push(bytes),
             Err(_) => {}
         }
     }
-    if texts.is_empty() && akns.is_empty() {
+    if texts.is_empty() && akns.is_empty() && pdfs.is_empty() {
         return Err(anyhow!("no readable inputs"));
     }
+    let pdf_bytes: usize = pdfs.iter().map(Vec::len).sum();
+    let pdf_pages: usize = pdfs
+        .iter()
+        .filter_map(|p| unakn::parse::pdf::read(p).ok())
+        .map(|r| r.page_starts.len())
+        .sum();
     let base = Base::default();
     let parse_all = |inputs: &[Vec<u8>]| -> Vec<Document> {
         inputs
@@ -77,6 +88,7 @@ pub fn bench(inputs: &[PathBuf], repeats: usize) -> Result<()> {
     let docs: Vec<Document> = parse_all(&texts)
         .into_iter()
         .chain(parse_all(&akns))
+        .chain(parse_all(&pdfs))
         .collect();
     let text_bytes: usize = texts.iter().map(Vec::len).sum();
     let akn_bytes: usize = akns.iter().map(Vec::len).sum();
@@ -94,11 +106,13 @@ pub fn bench(inputs: &[PathBuf], repeats: usize) -> Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "inputs: {} text ({:.2} MB), {} AKN ({:.2} MB); {} documents, {:.2} MB of AKN written, {} quads; median of {repeats} runs, one thread",
+        "inputs: {} text ({:.2} MB), {} AKN ({:.2} MB), {} PDF ({:.2} MB, {pdf_pages} pages); {} documents, {:.2} MB of AKN written, {} quads; median of {repeats} runs, one thread",
         texts.len(),
         text_bytes as f64 / 1e6,
         akns.len(),
         akn_bytes as f64 / 1e6,
+        pdfs.len(),
+        pdf_bytes as f64 / 1e6,
         docs.len(),
         written_bytes as f64 / 1e6,
         quad_count
@@ -143,6 +157,30 @@ pub fn bench(inputs: &[PathBuf], repeats: usize) -> Result<()> {
                         let _ = unakn::akn::write(&w.value, &mut xml);
                         std::hint::black_box(xml);
                     }
+                }
+            },
+        )?;
+    }
+    if !pdfs.is_empty() {
+        stage(
+            "PDF → text layer",
+            pdf_bytes,
+            pdfs.len(),
+            ("pages", pdf_pages),
+            &mut || {
+                for p in &pdfs {
+                    std::hint::black_box(unakn::parse::pdf::read(p).ok());
+                }
+            },
+        )?;
+        stage(
+            "PDF → model",
+            pdf_bytes,
+            pdfs.len(),
+            ("pages", pdf_pages),
+            &mut || {
+                for p in &pdfs {
+                    std::hint::black_box(unakn::parse::parse(p).ok());
                 }
             },
         )?;

@@ -147,7 +147,7 @@ pub fn parse(bytes: &[u8]) -> Result<Warned<Document>, ParseError> {
 }
 
 /// Whether the bytes are a PDF file (its header may follow a little junk).
-fn is_pdf(bytes: &[u8]) -> bool {
+pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(1024)]
         .windows(5)
         .any(|w| w == b"%PDF-")
