@@ -3,7 +3,10 @@
 # RocksDB store). Figures go to standard output; copy them into BENCHMARKS.md with the date.
 #
 #   ./benches/run.sh            # all
-#   ./benches/run.sh stages     # one part: seed | stages | whole | scale | serve
+#   ./benches/run.sh stages     # one part: seed | stages | pdf | whole | scale | serve
+#
+# The pdf part runs PyMuPDF beside unakn: PYMUPDF_PYTHON names a Python that has it
+# (`python3 -m venv v && v/bin/pip install pymupdf`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=../shared/corpus
@@ -13,7 +16,10 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 part="${1:-all}"
 want() { [ "$part" = all ] || [ "$part" = "$1" ]; }
 
-cargo build --release --features rocksdb >/dev/null 2>&1 || cargo build --release --features rocksdb
+# Only the store parts need RocksDB (a long C++ build the first time).
+features=""
+if want whole || want scale || want serve; then features="--features rocksdb"; fi
+cargo build --release $features >/dev/null 2>&1 || cargo build --release $features
 
 if want seed; then
   echo "== seed, side by side with bluebell (unakn, bluebell, unakn)"
@@ -32,6 +38,21 @@ if want stages; then
   echo "== convert the 328 texts, both cores (3 runs)"
   for i in 1 2 3; do
     /usr/bin/env time -f "%e s wall, %M kB peak" $bin convert $corpus/ga-78/text -o "$tmp/convert-$i" 2>&1 | tail -1
+  done
+fi
+
+if want pdf; then
+  echo "== the 328 PDFs of session 78, one thread: unakn, PyMuPDF, unakn"
+  $bin bench $corpus/ga-78/pdf --repeats 5 | grep -E 'inputs|stage|PDF →'
+  if [ -n "${PYMUPDF_PYTHON:-}" ]; then
+    "$PYMUPDF_PYTHON" benches/pymupdf_pages.py $corpus/ga-78/pdf --repeats 5
+  else
+    echo "(set PYMUPDF_PYTHON to a Python with pymupdf for the peer)"
+  fi
+  $bin bench $corpus/ga-78/pdf --repeats 5 | grep -E 'PDF →'
+  echo "== convert the 328 PDFs, both cores (3 runs)"
+  for i in 1 2 3; do
+    /usr/bin/env time -f "%e s wall, %M kB peak" $bin convert $corpus/ga-78/pdf -o "$tmp/pdf-$i" 2>&1 | tail -1
   done
 fi
 

@@ -1,4 +1,5 @@
-//! Fixture tests: every `samples/NAME.(md|txt|xml)` (text, or the UN's AKN) has its expected outputs committed beside it
+//! Fixture tests: every `samples/NAME.(md|txt|xml)` (text, or the UN's AKN) and every
+//! `samples/pdf/NAME.pdf` has its expected outputs committed beside it
 //! (`NAME.akn.xml`, `NAME.nt` sorted). `UPDATE_SAMPLES=1 cargo test` rewrites them for review.
 //! The query catalogue `samples/queries/*.rq` has its expected results (`*.tsv`) over the
 //! samples loaded together.
@@ -47,19 +48,34 @@ fn check(expected: &Path, actual: &str, failures: &mut Vec<String>) {
     }
 }
 
+/// The official PDFs of `samples/pdf/` (kept apart from the catalogue's samples: two of them
+/// are the same resolutions as page text).
+fn pdf_inputs() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("samples/pdf"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    v.sort();
+    assert!(!v.is_empty());
+    v
+}
+
 #[test]
 fn samples_match_their_expected_outputs() {
     let mut failures = Vec::new();
     let mut written = Vec::new();
-    for input in inputs() {
+    for input in inputs().into_iter().chain(pdf_inputs()) {
         let stem = input.file_stem().unwrap().to_str().unwrap().to_string();
+        let in_dir = input.parent().unwrap().file_name().unwrap().to_string_lossy();
+        let stem_out = if in_dir == "pdf" { format!("pdf-{stem}") } else { stem.clone() };
         let doc = unakn::parse::parse(&std::fs::read(&input).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", input.display()))
             .value;
         let mut xml = Vec::new();
         unakn::akn::write(&doc, &mut xml).unwrap();
         let xml = String::from_utf8(xml).unwrap();
-        let out = conformance_dir().join(format!("sample-{stem}.akn.xml"));
+        let out = conformance_dir().join(format!("sample-{stem_out}.akn.xml"));
         std::fs::write(&out, &xml).unwrap();
         written.push(out);
         check(

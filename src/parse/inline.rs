@@ -393,9 +393,13 @@ fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
         }
         break;
     }
-    // A phrase is followed by a space in print; keep it in the following text.
+    // A phrase is followed by a space in print; keep it in the following text. A word set in
+    // italics only in part (`*Encourage*s`) goes on without one.
     if let (Some(Inline::Phrase(_)), Some(Inline::Text(t))) = (out.first(), out.get(1)) {
-        if !t.starts_with(' ') && !t.starts_with([',', ';', ':', '.']) {
+        if !t.starts_with(' ')
+            && !t.starts_with([',', ';', ':', '.'])
+            && !t.starts_with(|c: char| c.is_lowercase())
+        {
             if let Some(Inline::Text(t)) = out.get_mut(1) {
                 t.insert(0, ' ');
             }

@@ -808,9 +808,18 @@ mod layout {
             paragraph.pop();
         }
         let n = paragraph.len();
+        // A suspended hyphen (`age-` + `and gender-responsive`) keeps its space.
+        let next_word: String = next
+            .iter()
+            .map_while(|p| match p {
+                Piece::Char(c, _) if !c.is_whitespace() => Some(*c),
+                _ => None,
+            })
+            .collect();
         let ends_hyphen = n >= 2
             && matches!(paragraph[n - 1], Piece::Char('-' | '–', _))
-            && matches!(paragraph[n - 2], Piece::Char(c, _) if c.is_alphanumeric());
+            && matches!(paragraph[n - 2], Piece::Char(c, _) if c.is_alphanumeric())
+            && !matches!(next_word.as_str(), "and" | "or" | "nor");
         let italic = matches!(paragraph.last(), Some(Piece::Char(_, true)))
             && matches!(next.iter().find(|p| !matches!(p, Piece::Char(' ', _))), Some(Piece::Char(_, true)));
         if !ends_hyphen {
@@ -933,12 +942,6 @@ mod layout {
                         k += 1;
                         if *italic && !c.is_whitespace() {
                             j = k;
-                        }
-                    }
-                    // A word italic only in part (`*Encourage*s`) is italic to its end.
-                    if j > i && matches!(pieces[j - 1], Piece::Char(c, _) if c.is_alphabetic()) {
-                        while matches!(pieces.get(j), Some(Piece::Char(c, _)) if c.is_alphabetic()) {
-                            j += 1;
                         }
                     }
                     if j == i {
