@@ -10,12 +10,12 @@ cd "$(dirname "$0")"
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text_parser akn_reader round_trip)
+[ ${#targets[@]} -gt 0 ] || targets=(text_parser akn_reader round_trip pdf_reader)
 export RUSTC_BOOTSTRAP=1
 for target in "${targets[@]}"; do
   corpus="corpus/$target"
   mkdir -p "$corpus"
-  for f in ../samples/*.md ../samples/*.txt ../samples/*.xml ../samples/invalid/*; do
+  for f in ../samples/*.md ../samples/*.txt ../samples/*.xml ../samples/pdf/*.pdf ../samples/invalid/*; do
     case "$f" in *.expected|*.akn.xml) continue ;; esac
     # Small seeds only: libFuzzer's default length limit applies to mutations, not seeds.
     [ "$(stat -c %s "$f")" -lt 200000 ] && cp "$f" "$corpus/"

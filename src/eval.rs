@@ -29,7 +29,7 @@ pub struct Extract {
     /// Opening phrases (the italic words a recital or paragraph opens with), in order.
     pub phrases: Vec<String>,
     /// The words of the preamble and operative part (recitals, paragraphs, sub-items and
-    /// headings, numbers aside), in reading order.
+    /// headings, written as headings or as paragraphs; numbers aside), in reading order.
     pub words: Vec<String>,
 }
 
@@ -249,7 +249,8 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                     u.text.push_str(&s);
                 }
                 let in_num = capture.last().is_some_and(|(_, w, _)| *w == "num");
-                if note.is_none() && !in_num && !units.is_empty() {
+                let in_heading = stack.iter().any(|e| e == "heading" || e == "subheading");
+                if note.is_none() && !in_num && (!units.is_empty() || in_heading) {
                     x.words.extend(s.split_whitespace().map(str::to_string));
                 }
             }

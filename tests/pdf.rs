@@ -63,3 +63,27 @@ fn a_pdf_reads_with_its_typography() {
     let xml = String::from_utf8(xml).unwrap();
     assert!(xml.contains(">Building a peaceful and better world through sport and the Olympic ideal</docTitle>"));
 }
+
+/// Bold paragraphs are headings: the rules of procedure annexed to A/RES/78/128 ("Rule 2" and
+/// its title, set in bold) become sections, and their text stays under them.
+#[test]
+fn bold_lines_become_headings() {
+    let Some(corpus) = corpus() else { return };
+    let pdf = std::fs::read(corpus.join("ga-78/pdf/A_RES_78_128.pdf")).unwrap();
+    let read = unakn::parse::pdf::read(&pdf).unwrap();
+    assert!(read.text.contains("\n# Rule 2 Alternates and advisers\n"));
+    let doc = unakn::parse::parse(&pdf).unwrap().value;
+    let mut xml = Vec::new();
+    unakn::akn::write(&doc, &mut xml).unwrap();
+    let xml = String::from_utf8(xml).unwrap();
+    let at = xml.find("<heading>Rule 2 Alternates and advisers</heading>").unwrap();
+    assert!(xml[at..].find("The head of delegation may designate").unwrap() < 400);
+    // A bold lead-in ending in a colon stays a paragraph.
+    let pdf = std::fs::read(corpus.join("ga-78/pdf/A_RES_78_3.pdf")).unwrap();
+    let doc = unakn::parse::parse(&pdf).unwrap().value;
+    let mut xml = Vec::new();
+    unakn::akn::write(&doc, &mut xml).unwrap();
+    let xml = String::from_utf8(xml).unwrap();
+    assert!(!xml.contains("<heading>As a follow-up to the present political declaration, we:"));
+    assert!(xml.contains("As a follow-up to the present political declaration, we:"));
+}

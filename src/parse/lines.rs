@@ -31,6 +31,8 @@ pub struct Line {
     /// Furniture or a footnote block was removed just before this line: a paragraph may
     /// continue across it.
     pub after_break: bool,
+    /// Marked as a heading (`# ...` in markdown; a bold paragraph in a PDF).
+    pub heading: bool,
 }
 
 impl Line {
@@ -165,7 +167,8 @@ fn prepare_markdown(input: &str) -> Prepared {
             after_break = true;
             continue;
         }
-        let text = trimmed.trim_start_matches("# ").trim_start_matches('#');
+        let heading = trimmed.starts_with('#');
+        let text = trimmed.trim_start_matches('#').trim_start();
         // `[^1]` and `<sup>1</sup>` mark footnotes as superscript digits do.
         let text = &footnote_marks_as_markers(text);
         let mut converted = String::with_capacity(text.len());
@@ -197,6 +200,7 @@ fn prepare_markdown(input: &str) -> Prepared {
             start,
             end,
             after_break: after_break && !blank,
+            heading: heading && !blank,
         });
         if !blank {
             after_break = false;
@@ -570,6 +574,7 @@ fn prepare_page_text(input: &str) -> Prepared {
             start,
             end: start + l.len(),
             after_break: after_break && !blank,
+            heading: false,
         });
         if !blank {
             after_break = false;

@@ -705,14 +705,18 @@ mod layout {
             push_line(&mut text, &escape(m));
         }
         let mut paragraph: Vec<Piece> = Vec::new();
+        // Whether every row of the paragraph so far is bold: a heading, for the text rules.
+        let mut bold = false;
         for (i, b) in body.iter().enumerate() {
             let starts = match i.checked_sub(1).map(|p| &body[p]) {
                 None => true,
                 Some(prev) => starts_paragraph(prev, b, margin, pitch, &paragraph),
             };
             if starts {
-                flush(&mut text, &mut paragraph);
+                flush(&mut text, &mut paragraph, bold);
+                bold = true;
             }
+            bold &= b.row.bold();
             while page_seen < b.page.min(pages.len()) {
                 page_starts[page_seen] = text.len();
                 page_seen += 1;
@@ -724,7 +728,7 @@ mod layout {
                 join_wrapped(&mut paragraph, &row_pieces);
             }
         }
-        flush(&mut text, &mut paragraph);
+        flush(&mut text, &mut paragraph, bold);
         // Footnotes last: between paragraphs they would read as a page break to the text rules.
         for (_, note) in &notes {
             write_note(&mut text, note);
@@ -869,9 +873,16 @@ mod layout {
         push_line(text, &format!("[^{}]: {}", note.marker, body.trim()));
     }
 
-    fn flush(text: &mut String, paragraph: &mut Vec<Piece>) {
+    /// Writes the paragraph as one line, `# ` before a bold one.
+    fn flush(text: &mut String, paragraph: &mut Vec<Piece>, bold: bool) {
         if !paragraph.is_empty() {
-            push_line(text, render(paragraph).trim());
+            let line = render(paragraph);
+            let line = line.trim();
+            if bold {
+                push_line(text, &format!("# {line}"));
+            } else {
+                push_line(text, line);
+            }
             paragraph.clear();
         }
     }

@@ -17,7 +17,12 @@ use std::collections::HashMap;
 struct Unit {
     raw: String,
     span: Span,
+    /// Set apart as a heading by the input's markup (bold in a PDF).
+    heading: bool,
 }
+
+/// The nesting level of an unnumbered heading: below every numbered one.
+const UNNUMBERED_LEVEL: u8 = 9;
 
 /// Parses text input into a document.
 pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
@@ -458,10 +463,12 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
             let last = units.last_mut().expect("checked above");
             lines::join_wrapped(&mut last.raw, text);
             last.span = last.span.join(line.span());
+            last.heading &= line.heading;
         } else {
             units.push(Unit {
                 raw: text.to_string(),
                 span: line.span(),
+                heading: line.heading,
             });
         }
         open = true;
@@ -1016,6 +1023,32 @@ impl Builder {
             });
             let index = list.len() - 1;
             self.sections.push((index, level, num.to_string()));
+            return;
+        }
+        // An unnumbered heading set apart by the typography (bold in a PDF; a bold sentence
+        // ending in a colon is a lead-in, not a heading): a section without a number, under
+        // any numbered one that is open.
+        if unit.heading
+            && !ends_clause(raw)
+            && split_number(raw).is_none()
+            && split_item(raw).is_none()
+        {
+            while self
+                .sections
+                .last()
+                .is_some_and(|(_, l, _)| *l >= UNNUMBERED_LEVEL)
+            {
+                self.sections.pop();
+            }
+            let list = self.container();
+            list.push(Draft::Section {
+                number: None,
+                heading: raw.to_string(),
+                blocks: Vec::new(),
+                span: unit.span,
+            });
+            let index = list.len() - 1;
+            self.sections.push((index, UNNUMBERED_LEVEL, String::new()));
             return;
         }
         let long_number = raw.bytes().take_while(u8::is_ascii_digit).count() > 3;
