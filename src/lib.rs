@@ -2,8 +2,9 @@
 //!
 //! The pipeline, one module per step:
 //!
-//! - [`parse`]: text (markdown or PDF page text) and AKN 3.0 (the UN's AKN4UN in any of its six
-//!   languages) → [`model::Document`], with warnings;
+//! - [`parse`]: PDFs (their text layer with its typography), text (markdown or PDF page text)
+//!   and AKN 3.0 (the UN's AKN4UN in any of its six languages) → [`model::Document`], with
+//!   warnings;
 //! - [`model`]: the document model, plain data;
 //! - [`akn`]: model → Akoma Ntoso 3.0 XML in the UN's AKN4UN shape;
 //! - [`vocab`]: IRIs and vocabulary terms, minted in one place;

@@ -164,6 +164,70 @@ mod large {
         );
     }
 
+    /// A one-page PDF (Times-Roman, not embedded) with the given content stream.
+    fn pdf_with_content(content: &[u8]) -> Vec<u8> {
+        let objects: Vec<Vec<u8>> = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >> >> >> /Contents 4 0 R >>".to_vec(),
+            [
+                format!("<< /Length {} >>\nstream\n", content.len()).into_bytes(),
+                content.to_vec(),
+                b"\nendstream".to_vec(),
+            ]
+            .concat(),
+        ];
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(pdf.len());
+            pdf.extend(format!("{} 0 obj\n", i + 1).bytes());
+            pdf.extend(body);
+            pdf.extend(b"\nendobj\n");
+        }
+        let xref = pdf.len();
+        pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for o in offsets {
+            pdf.extend(format!("{o:010} 00000 n \n").bytes());
+        }
+        pdf.extend(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .bytes(),
+        );
+        pdf
+    }
+
+    /// 100,000 words, each placed on its own at a pseudo-random spot of one page: no step of
+    /// the layout (rows, margins, paragraphs) may be quadratic in the rows of a page.
+    #[test]
+    fn a_pdf_page_of_scattered_words() {
+        let dir = scratch("scattered-pdf");
+        let mut content = b"BT /F1 10 Tf\n".to_vec();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for i in 0..100_000 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let x = 50 + (state >> 33) % 500;
+            let y = 50 + (state >> 13) % 700;
+            content.extend(format!("1 0 0 1 {x} {y}.{} Tm (w{i}) Tj\n", i % 10).bytes());
+        }
+        content.extend(b"ET\n");
+        let file = dir.join("scattered.pdf");
+        std::fs::write(&file, pdf_with_content(&content)).unwrap();
+        let out = dir.join("scattered.akn.xml");
+        let run = run_bounded(
+            &["convert", file.to_str().unwrap(), "-o", out.to_str().unwrap()],
+            Duration::from_secs(120),
+        );
+        let stderr = String::from_utf8_lossy(&run.output.stderr);
+        assert_eq!(run.output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("not-a-resolution"), "{stderr}");
+        assert!(!out.exists());
+        assert!(run.peak_kb < 512 * 1024, "{} MB peak", run.peak_kb / 1024);
+    }
+
     #[test]
     fn ten_thousand_nested_elements_are_refused() {
         let dir = scratch("deep");

@@ -1,4 +1,4 @@
-//! Readers: bytes of a text or AKN file → [`Document`] plus warnings.
+//! Readers: bytes of a PDF, text or AKN file → [`Document`] plus warnings.
 
 pub mod akn;
 pub mod citations;

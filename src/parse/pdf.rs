@@ -3,8 +3,8 @@
 //!
 //! What the page tells and extracted text loses: italics (opening phrases, `*...*`), small
 //! raised digits (footnote markers, `[^n]`), the footnote area under its rule (`[^n]: text`),
-//! running headers and footers (tagged `/Artifact`, or in the top and bottom bands), and where
-//! paragraphs begin (first-line indent, spacing before).
+//! running headers and footers (tagged `/Artifact`, or in the top and bottom bands), where
+//! paragraphs begin (first-line indent, spacing before), and bold headings (`# `).
 
 use super::lines::{is_barcode, is_job_number, is_page_counter, is_symbol_line};
 use crate::diag::{Diagnostic, ParseError};
@@ -22,8 +22,8 @@ use hayro_interpret::{
 /// The text layer of a PDF as marked-up paragraphs.
 #[derive(Debug, Clone, Default)]
 pub struct PdfText {
-    /// One paragraph per line, `*italics*`, `[^n]` markers, footnotes as `[^n]: text` lines
-    /// where their page ends.
+    /// One paragraph per line, `*italics*`, `[^n]` markers, `# ` before a bold paragraph (a
+    /// heading), and the footnotes as `[^n]: text` lines at the end.
     pub text: String,
     /// Offset in `text` where each page's first line starts.
     pub page_starts: Vec<usize>,
@@ -279,13 +279,13 @@ impl<'a> Device<'a> for Collector {
 
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
 
-    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, mode: &DrawMode) {
+    // Invisible text (an OCR layer under a scan) is read like any other: the draw mode is not
+    // looked at.
+    fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, props: DrawProps<'a>, _: &DrawMode) {
         let glyphs = run.glyphs();
         let Some(first) = glyphs.first() else { return };
         let style = self.style_of(first);
         let artifact = self.marked.iter().any(|&a| a);
-        // Invisible text (an OCR layer under a scan) is still the text layer.
-        let _ = mode;
         for (i, g) in glyphs.iter().enumerate() {
             let t = props.transform * g.transform();
             let origin = t * Point::ZERO;
@@ -528,13 +528,9 @@ mod layout {
 
     /// The most common value, rounded to half a point.
     fn mode(values: impl Iterator<Item = f32>) -> Option<f32> {
-        let mut counts: Vec<(i32, usize)> = Vec::new();
+        let mut counts: std::collections::HashMap<i32, usize> = Default::default();
         for v in values {
-            let k = (v * 2.0).round() as i32;
-            match counts.iter_mut().find(|(key, _)| *key == k) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((k, 1)),
-            }
+            *counts.entry((v * 2.0).round() as i32).or_insert(0) += 1;
         }
         counts
             .into_iter()
@@ -617,9 +613,11 @@ mod layout {
                 .chain(
                     // A drawn rule separates footnotes where only smaller text is under it
                     // (a table's rules have body text below them).
+                    // (The first few short rules only: a page of thousands is a drawing.)
                     page.rules
                         .iter()
-                        .filter(|r| r.x1 - r.x0 < page.width * 0.5)
+                        .filter(|r| r.x1 - r.x0 < page.width * 0.5 && r.y > page.height * 0.3)
+                        .take(16)
                         .filter(|r| {
                             let mut below = rows
                                 .iter()
@@ -685,16 +683,17 @@ mod layout {
         let mut widths: Vec<f32> = body.iter().map(|b| b.row.x1() - b.row.x0()).collect();
         widths.sort_by(f32::total_cmp);
         let full = widths.get(widths.len() * 19 / 20).copied().unwrap_or(0.0) * 0.6;
-        let full_rows: Vec<f32> = body
-            .iter()
-            .filter(|b| b.row.x1() - b.row.x0() >= full && !b.row.bold())
-            .map(|b| b.row.x0())
-            .collect();
-        let margin = full_rows
-            .iter()
-            .copied()
-            .filter(|&x| full_rows.iter().filter(|&&y| (x - y).abs() <= 1.0).count() * 10 >= full_rows.len())
-            .fold(None::<f32>, |m, x| Some(m.map_or(x, |m| m.min(x))))
+        // Starts of full rows by half points; a start counts the rows within a point of it.
+        let mut starts: std::collections::BTreeMap<i32, usize> = Default::default();
+        let mut full_rows = 0;
+        for b in body.iter().filter(|b| b.row.x1() - b.row.x0() >= full && !b.row.bold()) {
+            *starts.entry((b.row.x0() * 2.0).round() as i32).or_insert(0) += 1;
+            full_rows += 1;
+        }
+        let margin = starts
+            .keys()
+            .find(|&&k| starts.range(k - 2..=k + 2).map(|(_, n)| n).sum::<usize>() * 10 >= full_rows)
+            .map(|&k| k as f32 / 2.0)
             .or_else(|| mode(body.iter().map(|b| b.row.x0())))
             .unwrap_or(0.0);
 
