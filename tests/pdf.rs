@@ -7,9 +7,8 @@ mod common;
 use common::*;
 
 fn inputs(dir: &std::path::Path, extension: &str) -> Vec<(String, Vec<u8>)> {
-    files_in(dir)
+    files_with_extension(dir, extension)
         .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == extension))
         .map(|p| {
             let name = p.file_stem().unwrap().to_string_lossy().to_string();
             (name, std::fs::read(&p).unwrap())

@@ -51,12 +51,7 @@ fn check(expected: &Path, actual: &str, failures: &mut Vec<String>) {
 /// The official PDFs of `samples/pdf/` (kept apart from the catalogue's samples: two of them
 /// are the same resolutions as page text).
 fn pdf_inputs() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("samples/pdf"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    v.sort();
+    let v = files_with_extension(&root().join("samples/pdf"), "pdf");
     assert!(!v.is_empty());
     v
 }
@@ -114,12 +109,7 @@ fn the_query_catalogue_gives_its_expected_results() {
             .replace(&unakn::rdf::quads(&doc, &Base::default()))
             .unwrap();
     }
-    let mut queries: Vec<PathBuf> = std::fs::read_dir(root().join("samples/queries"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
-        .collect();
-    queries.sort();
+    let queries = files_with_extension(&root().join("samples/queries"), "rq");
     assert!(queries.len() >= 8);
     let mut failures = Vec::new();
     for q in queries {

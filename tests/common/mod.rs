@@ -125,6 +125,15 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The files of a folder with the given extension, sorted.
+#[allow(dead_code)]
+pub fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    files_in(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .collect()
+}
+
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
