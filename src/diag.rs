@@ -104,7 +104,13 @@ pub struct Located {
 }
 
 impl Located {
-    pub fn new(file: &str, at: Place, severity: Severity, code: &'static str, message: &str) -> Self {
+    pub fn new(
+        file: &str,
+        at: Place,
+        severity: Severity,
+        code: &'static str,
+        message: &str,
+    ) -> Self {
         Located {
             file: file.to_string(),
             at,

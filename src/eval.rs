@@ -265,7 +265,9 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
 /// that starts here is the opening phrase.
 fn opening_so_far(text: &str) -> bool {
     let t = text.trim();
-    t.is_empty() || t.strip_suffix('.').is_some_and(|n| n.bytes().all(|c| c.is_ascii_digit()))
+    t.is_empty()
+        || t.strip_suffix('.')
+            .is_some_and(|n| n.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// The length of the longest common subsequence of two word sequences (Myers' O(ND)

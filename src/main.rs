@@ -32,9 +32,7 @@ struct Cli {
 enum Command {
     /// Print the text layer of a PDF as the reader sees it: one paragraph per line,
     /// `*italics*`, `[^n]` footnote markers and footnotes.
-    PdfText {
-        input: PathBuf,
-    },
+    PdfText { input: PathBuf },
     /// Convert resolutions (PDF, text or markdown) to AKN, JSON or RDF.
     Convert {
         /// Input files; `-` reads standard input.

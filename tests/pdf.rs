@@ -31,15 +31,38 @@ fn every_ga78_pdf_converts_validates_and_agrees_at_least_as_well_as_its_text() {
     // Every measure at least the text route's, and the floors of EVALUATION.md.
     for (what, got, text_route, floor) in [
         ("recitals", p.recitals.percent(), t.recitals.percent(), 99.8),
-        ("paragraphs", p.paragraphs.percent(), t.paragraphs.percent(), 99.7),
+        (
+            "paragraphs",
+            p.paragraphs.percent(),
+            t.paragraphs.percent(),
+            99.7,
+        ),
         ("sub-items", p.items.percent(), t.items.percent(), 98.9),
-        ("footnotes", p.footnotes.percent(), t.footnotes.percent(), 99.0),
-        ("footnote hosts", p.footnote_hosts.percent(), t.footnote_hosts.percent(), 98.9),
-        ("opening phrases", p.phrases.percent(), t.phrases.percent(), 99.9),
+        (
+            "footnotes",
+            p.footnotes.percent(),
+            t.footnotes.percent(),
+            99.0,
+        ),
+        (
+            "footnote hosts",
+            p.footnote_hosts.percent(),
+            t.footnote_hosts.percent(),
+            98.9,
+        ),
+        (
+            "opening phrases",
+            p.phrases.percent(),
+            t.phrases.percent(),
+            99.9,
+        ),
         ("words in order", p.words.percent(), t.words.percent(), 99.8),
     ] {
         assert!(got >= floor, "PDF {what}: {got:.2}% < {floor}%");
-        assert!(got >= text_route, "PDF {what}: {got:.2}% < text route {text_route:.2}%");
+        assert!(
+            got >= text_route,
+            "PDF {what}: {got:.2}% < text route {text_route:.2}%"
+        );
     }
     assert_xsd_valid(&pdf.written);
 }
@@ -51,7 +74,9 @@ fn a_pdf_reads_with_its_typography() {
     let pdf = std::fs::read(root().join("samples/pdf/A_RES_78_10.pdf")).unwrap();
     let read = unakn::parse::pdf::read(&pdf).unwrap();
     assert!(read.text.contains("*Recalling also* its resolution 48/11"));
-    assert!(read.text.contains("United Nations Millennium Declaration[^2] of an appeal"));
+    assert!(read
+        .text
+        .contains("United Nations Millennium Declaration[^2] of an appeal"));
     assert!(read.text.contains("[^2]: Resolution 55/2."));
     assert!(!read.text.contains("23-23443"), "job number removed");
     assert_eq!(read.page_starts.len(), 5);
@@ -60,7 +85,9 @@ fn a_pdf_reads_with_its_typography() {
     let mut xml = Vec::new();
     unakn::akn::write(&doc, &mut xml).unwrap();
     let xml = String::from_utf8(xml).unwrap();
-    assert!(xml.contains(">Building a peaceful and better world through sport and the Olympic ideal</docTitle>"));
+    assert!(xml.contains(
+        ">Building a peaceful and better world through sport and the Olympic ideal</docTitle>"
+    ));
 }
 
 /// Bold paragraphs are headings: the rules of procedure annexed to A/RES/78/128 ("Rule 2" and
@@ -75,8 +102,15 @@ fn bold_lines_become_headings() {
     let mut xml = Vec::new();
     unakn::akn::write(&doc, &mut xml).unwrap();
     let xml = String::from_utf8(xml).unwrap();
-    let at = xml.find("<heading>Rule 2 Alternates and advisers</heading>").unwrap();
-    assert!(xml[at..].find("The head of delegation may designate").unwrap() < 400);
+    let at = xml
+        .find("<heading>Rule 2 Alternates and advisers</heading>")
+        .unwrap();
+    assert!(
+        xml[at..]
+            .find("The head of delegation may designate")
+            .unwrap()
+            < 400
+    );
     // A bold lead-in ending in a colon stays a paragraph.
     let pdf = std::fs::read(corpus.join("ga-78/pdf/A_RES_78_3.pdf")).unwrap();
     let doc = unakn::parse::parse(&pdf).unwrap().value;

@@ -208,7 +208,9 @@ mod large {
         let mut content = b"BT /F1 10 Tf\n".to_vec();
         let mut state: u64 = 0x2545_f491_4f6c_dd1d;
         for i in 0..100_000 {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let x = 50 + (state >> 33) % 500;
             let y = 50 + (state >> 13) % 700;
             content.extend(format!("1 0 0 1 {x} {y}.{} Tm (w{i}) Tj\n", i % 10).bytes());
@@ -218,7 +220,12 @@ mod large {
         std::fs::write(&file, pdf_with_content(&content)).unwrap();
         let out = dir.join("scattered.akn.xml");
         let run = run_bounded(
-            &["convert", file.to_str().unwrap(), "-o", out.to_str().unwrap()],
+            &[
+                "convert",
+                file.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
             Duration::from_secs(120),
         );
         let stderr = String::from_utf8_lossy(&run.output.stderr);

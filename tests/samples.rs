@@ -62,8 +62,17 @@ fn samples_match_their_expected_outputs() {
     let mut written = Vec::new();
     for input in inputs().into_iter().chain(pdf_inputs()) {
         let stem = input.file_stem().unwrap().to_str().unwrap().to_string();
-        let in_dir = input.parent().unwrap().file_name().unwrap().to_string_lossy();
-        let stem_out = if in_dir == "pdf" { format!("pdf-{stem}") } else { stem.clone() };
+        let in_dir = input
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy();
+        let stem_out = if in_dir == "pdf" {
+            format!("pdf-{stem}")
+        } else {
+            stem.clone()
+        };
         let doc = unakn::parse::parse(&std::fs::read(&input).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", input.display()))
             .value;

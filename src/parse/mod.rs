@@ -141,7 +141,7 @@ fn without_control_characters(text: &str) -> (Cow<'_, str>, Option<Diagnostic>) 
 /// marked-up text its reader wrote ([`pdf::PdfText`]); [`parse_named`] places them on pages.
 pub fn parse(bytes: &[u8]) -> Result<Warned<Document>, ParseError> {
     if is_pdf(bytes) {
-        return parse_pdf(bytes).map(|(w, _)| w);
+        return parse_pdf(bytes).map(|(w, _)| w).map_err(|(e, _)| e);
     }
     parse_text_or_xml(bytes)
 }
@@ -153,41 +153,48 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
         .any(|w| w == b"%PDF-")
 }
 
-/// A PDF: its text layer read with the typography, then the shared structure rules.
-fn parse_pdf(bytes: &[u8]) -> Result<(Warned<Document>, pdf::PdfText), ParseError> {
-    let read = pdf::read(bytes)?;
-    let mut w = text::parse_as(&read.text, lines::Flavour::Markdown)?;
-    w.diagnostics.splice(0..0, read.furniture_warnings());
-    Ok((w, read))
+/// A PDF: its text layer read with the typography, then the shared structure rules. The
+/// reader's text comes back with the document, to place diagnostics on pages.
+fn parse_pdf(
+    bytes: &[u8],
+) -> Result<(Warned<Document>, pdf::PdfText), (ParseError, Option<pdf::PdfText>)> {
+    let read = pdf::read(bytes).map_err(|e| (e, None))?;
+    match text::parse_as(&read.text, lines::Flavour::Markdown) {
+        Ok(mut w) => {
+            w.diagnostics.splice(0..0, read.furniture_warnings());
+            Ok((w, read))
+        }
+        Err(e) => Err((e, Some(read))),
+    }
 }
 
 /// Reads an input named `file` into a document, its diagnostics placed in the input: line and
 /// column of a text or XML file, page of a PDF.
 pub fn parse_named(file: &str, bytes: &[u8]) -> Result<(Document, Vec<Located>), Located> {
     if is_pdf(bytes) {
-        let page_error = |e: ParseError| {
-            Located::new(file, Place::Whole, Severity::Error, e.code, &e.message)
+        let on_page = |read: &pdf::PdfText, offset: usize| Place::Page(read.page_of(offset));
+        return match parse_pdf(bytes) {
+            Ok((w, read)) => {
+                let located = w
+                    .diagnostics
+                    .iter()
+                    .map(|d| {
+                        Located::new(
+                            file,
+                            on_page(&read, d.span.start),
+                            d.severity,
+                            d.code,
+                            &d.message,
+                        )
+                    })
+                    .collect();
+                Ok((w.value, located))
+            }
+            Err((e, read)) => {
+                let at = read.map_or(Place::Whole, |r| on_page(&r, e.span.start));
+                Err(Located::new(file, at, Severity::Error, e.code, &e.message))
+            }
         };
-        let (w, read) = match pdf::read(bytes) {
-            Ok(read) => match text::parse_as(&read.text, lines::Flavour::Markdown) {
-                Ok(w) => (w, read),
-                Err(e) => {
-                    let at = Place::Page(read.page_of(e.span.start));
-                    return Err(Located::new(file, at, Severity::Error, e.code, &e.message));
-                }
-            },
-            Err(e) => return Err(page_error(e)),
-        };
-        let located = read
-            .furniture_warnings()
-            .iter()
-            .chain(&w.diagnostics)
-            .map(|d| {
-                let at = Place::Page(read.page_of(d.span.start));
-                Located::new(file, at, d.severity, d.code, &d.message)
-            })
-            .collect();
-        return Ok((w.value, located));
     }
     match parse_text_or_xml(bytes) {
         Ok(w) => {

@@ -138,7 +138,10 @@ const MAX_PAGE_CONTENT: u64 = 32 << 20;
 /// Refuses a page whose content streams inflate past [`MAX_PAGE_CONTENT`] (a compression
 /// bomb), before the interpreter would inflate them whole. Deflate expands at most about
 /// 1,032 times: a stream is inflated here only where that bound could pass the limit.
-fn check_inflation(page: &hayro_interpret::hayro_syntax::page::Page<'_>, number: usize) -> Result<(), ParseError> {
+fn check_inflation(
+    page: &hayro_interpret::hayro_syntax::page::Page<'_>,
+    number: usize,
+) -> Result<(), ParseError> {
     use hayro_interpret::hayro_syntax::object::{Array, Stream};
     use std::io::Read as _;
     let streams: Vec<Stream<'_>> = match page.raw().get::<Stream<'_>>(b"Contents") {
@@ -642,7 +645,8 @@ mod layout {
                         Role::Furniture
                     }
                 } else if band(page, row)
-                    && (is_furniture_text(&text) || cells(row).iter().any(|c| is_furniture_text(&c.plain())))
+                    && (is_furniture_text(&text)
+                        || cells(row).iter().any(|c| is_furniture_text(&c.plain())))
                 {
                     Role::Furniture
                 } else if rule_y.is_some_and(|y| row.y > y) {
@@ -686,13 +690,18 @@ mod layout {
         // Starts of full rows by half points; a start counts the rows within a point of it.
         let mut starts: std::collections::BTreeMap<i32, usize> = Default::default();
         let mut full_rows = 0;
-        for b in body.iter().filter(|b| b.row.x1() - b.row.x0() >= full && !b.row.bold()) {
+        for b in body
+            .iter()
+            .filter(|b| b.row.x1() - b.row.x0() >= full && !b.row.bold())
+        {
             *starts.entry((b.row.x0() * 2.0).round() as i32).or_insert(0) += 1;
             full_rows += 1;
         }
         let margin = starts
             .keys()
-            .find(|&&k| starts.range(k - 2..=k + 2).map(|(_, n)| n).sum::<usize>() * 10 >= full_rows)
+            .find(|&&k| {
+                starts.range(k - 2..=k + 2).map(|(_, n)| n).sum::<usize>() * 10 >= full_rows
+            })
             .map(|&k| k as f32 / 2.0)
             .or_else(|| mode(body.iter().map(|b| b.row.x0())))
             .unwrap_or(0.0);
@@ -742,7 +751,13 @@ mod layout {
     }
 
     /// Whether body row `b` opens a paragraph after `prev`.
-    fn starts_paragraph(prev: &BodyRow, b: &BodyRow, margin: f32, pitch: f32, so_far: &[Piece]) -> bool {
+    fn starts_paragraph(
+        prev: &BodyRow,
+        b: &BodyRow,
+        margin: f32,
+        pitch: f32,
+        so_far: &[Piece],
+    ) -> bool {
         let x0 = b.row.x0();
         let indented = x0 > margin + 4.0;
         let outdented = x0 < margin - 4.0;
@@ -790,7 +805,9 @@ mod layout {
         let bracketed = first.len() <= 6
             && first.starts_with('(')
             && first.ends_with(')')
-            && first[1..first.len() - 1].chars().all(|c| c.is_ascii_alphanumeric());
+            && first[1..first.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric());
         let numbered = first.len() <= 4
             && first.ends_with('.')
             && first[..first.len() - 1].chars().all(|c| c.is_ascii_digit())
@@ -824,11 +841,17 @@ mod layout {
             && matches!(paragraph[n - 2], Piece::Char(c, _) if c.is_alphanumeric())
             && !matches!(next_word.as_str(), "and" | "or" | "nor");
         let italic = matches!(paragraph.last(), Some(Piece::Char(_, true)))
-            && matches!(next.iter().find(|p| !matches!(p, Piece::Char(' ', _))), Some(Piece::Char(_, true)));
+            && matches!(
+                next.iter().find(|p| !matches!(p, Piece::Char(' ', _))),
+                Some(Piece::Char(_, true))
+            );
         if !ends_hyphen {
             paragraph.push(Piece::Char(' ', italic));
         }
-        paragraph.extend(next.iter().skip_while(|p| matches!(p, Piece::Char(c, _) if c.is_whitespace())));
+        paragraph.extend(
+            next.iter()
+                .skip_while(|p| matches!(p, Piece::Char(c, _) if c.is_whitespace())),
+        );
     }
 
     /// A row of the footnote area: a new footnote where it opens with a number (raised, or
@@ -848,7 +871,13 @@ mod layout {
             .collect();
         if !marker.is_empty() {
             let rest = pieces[k + marker.chars().count()..].to_vec();
-            notes.push((page, Note { marker, pieces: rest }));
+            notes.push((
+                page,
+                Note {
+                    marker,
+                    pieces: rest,
+                },
+            ));
             return;
         }
         match notes.last_mut() {

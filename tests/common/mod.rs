@@ -216,7 +216,11 @@ pub struct Totals {
 /// Converts inputs (name, bytes: text or PDF), writes their AKN into `out_dir` and compares
 /// each with the UN's AKN of the same symbol, as `unakn eval` does.
 #[allow(dead_code)]
-pub fn agreement_with_the_un(corpus: &Path, inputs: &[(String, Vec<u8>)], out_dir: &Path) -> Totals {
+pub fn agreement_with_the_un(
+    corpus: &Path,
+    inputs: &[(String, Vec<u8>)],
+    out_dir: &Path,
+) -> Totals {
     use unakn::eval::{compare, extract, Agreement};
     let mut reference = std::collections::HashMap::new();
     for path in files_in(&corpus.join("ga-78/akn")) {
