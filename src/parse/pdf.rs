@@ -565,18 +565,22 @@ mod layout {
 
     pub(super) fn write(pages: &[PageContent]) -> PdfText {
         let page_rows: Vec<Vec<Row>> = pages.iter().map(|p| rows(&p.glyphs)).collect();
+        // Each row's characters, read out once.
+        let page_texts: Vec<Vec<String>> = page_rows
+            .iter()
+            .map(|rows| rows.iter().map(Row::plain).collect())
+            .collect();
         // Text repeated in the top or bottom band of several pages is a running header or
         // footer, even where the file does not tag it.
         let band = |page: &PageContent, row: &Row| {
             row.y < page.height * 0.09 || row.y > page.height * 0.93
         };
         let mut band_texts: std::collections::HashMap<String, usize> = Default::default();
-        for (page, rows) in pages.iter().zip(&page_rows) {
+        for ((page, rows), texts) in pages.iter().zip(&page_rows).zip(&page_texts) {
             let mut seen = std::collections::HashSet::new();
-            for r in rows.iter().filter(|r| band(page, r)) {
-                let t = r.plain();
-                if seen.insert(t.clone()) {
-                    *band_texts.entry(t).or_insert(0) += 1;
+            for (_, t) in rows.iter().zip(texts).filter(|(r, _)| band(page, r)) {
+                if seen.insert(t) {
+                    *band_texts.entry(t.clone()).or_insert(0) += 1;
                 }
             }
         }
@@ -598,7 +602,9 @@ mod layout {
         let mut masthead: Vec<String> = Vec::new();
         let mut body: Vec<BodyRow> = Vec::new();
         let mut notes: Vec<(usize, Note)> = Vec::new();
-        for (index, (page, rows)) in pages.iter().zip(&page_rows).enumerate() {
+        for (index, ((page, rows), texts)) in
+            pages.iter().zip(&page_rows).zip(&page_texts).enumerate()
+        {
             let number = index + 1;
             let first_body = rows
                 .iter()
@@ -608,11 +614,9 @@ mod layout {
             // part of the page, with text below it.
             let rule_y = rows
                 .iter()
-                .filter(|r| {
-                    let t = r.plain();
-                    t.len() >= 5 && t.chars().all(|c| c == '_')
-                })
-                .map(|r| r.y)
+                .zip(texts)
+                .filter(|(_, t)| t.len() >= 5 && t.chars().all(|c| c == '_'))
+                .map(|(r, _)| r.y)
                 .chain(
                     // A drawn rule separates footnotes where only smaller text is under it
                     // (a table's rules have body text below them).
@@ -634,8 +638,7 @@ mod layout {
                 )
                 .filter(|&y| y > page.height * 0.3)
                 .fold(None::<f32>, |acc, y| Some(acc.map_or(y, |a| a.min(y))));
-            for (k, row) in rows.iter().enumerate() {
-                let text = row.plain();
+            for (k, (row, text)) in rows.iter().zip(texts).enumerate() {
                 let role = if text.chars().all(|c| c == '_') {
                     Role::Furniture
                 } else if row.artifact() {
@@ -645,7 +648,7 @@ mod layout {
                         Role::Furniture
                     }
                 } else if band(page, row)
-                    && (is_furniture_text(&text)
+                    && (is_furniture_text(text)
                         || cells(row).iter().any(|c| is_furniture_text(&c.plain())))
                 {
                     Role::Furniture
@@ -662,7 +665,7 @@ mod layout {
                     }
                     Role::Furniture => {
                         if !text.chars().all(|c| c == '_') {
-                            out.furniture.push((number, text));
+                            out.furniture.push((number, text.clone()));
                         }
                     }
                     Role::Footnote => footnote_row(row, number, &mut notes),
