@@ -78,6 +78,19 @@ mod large {
         dir
     }
 
+    /// `unakn convert FILE -o OUT`, bounded in time.
+    fn convert(file: &std::path::Path, out: &std::path::Path, limit: Duration) -> BoundedRun {
+        run_bounded(
+            &[
+                "convert",
+                file.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            limit,
+        )
+    }
+
     fn seed() -> String {
         read(&root().join("samples/A_RES_77_213.md"))
     }
@@ -96,15 +109,7 @@ mod large {
         let file = dir.join("long-line.md");
         std::fs::write(&file, &input).unwrap();
         let out = dir.join("long-line.akn.xml");
-        let run = run_bounded(
-            &[
-                "convert",
-                file.to_str().unwrap(),
-                "-o",
-                out.to_str().unwrap(),
-            ],
-            Duration::from_secs(300),
-        );
+        let run = convert(&file, &out, Duration::from_secs(300));
         assert!(
             run.output.status.success(),
             "{}",
@@ -138,15 +143,7 @@ mod large {
         let file = dir.join("many.md");
         std::fs::write(&file, &input).unwrap();
         let out = dir.join("many.json");
-        let run = run_bounded(
-            &[
-                "convert",
-                file.to_str().unwrap(),
-                "-o",
-                out.to_str().unwrap(),
-            ],
-            Duration::from_secs(300),
-        );
+        let run = convert(&file, &out, Duration::from_secs(300));
         assert!(
             run.output.status.success(),
             "{}",
@@ -219,15 +216,7 @@ mod large {
         let file = dir.join("scattered.pdf");
         std::fs::write(&file, pdf_with_content(&content)).unwrap();
         let out = dir.join("scattered.akn.xml");
-        let run = run_bounded(
-            &[
-                "convert",
-                file.to_str().unwrap(),
-                "-o",
-                out.to_str().unwrap(),
-            ],
-            Duration::from_secs(120),
-        );
+        let run = convert(&file, &out, Duration::from_secs(120));
         let stderr = String::from_utf8_lossy(&run.output.stderr);
         assert_eq!(run.output.status.code(), Some(1), "{stderr}");
         assert!(stderr.contains("not-a-resolution"), "{stderr}");
@@ -244,15 +233,7 @@ mod large {
         let file = dir.join("deep.xml");
         std::fs::write(&file, &input).unwrap();
         let out = dir.join("deep.akn.xml");
-        let run = run_bounded(
-            &[
-                "convert",
-                file.to_str().unwrap(),
-                "-o",
-                out.to_str().unwrap(),
-            ],
-            Duration::from_secs(60),
-        );
+        let run = convert(&file, &out, Duration::from_secs(60));
         assert_eq!(run.output.status.code(), Some(1));
         let stderr = String::from_utf8_lossy(&run.output.stderr);
         assert!(
