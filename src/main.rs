@@ -158,6 +158,9 @@ enum Command {
         /// With --whole: load the inputs this many times, each copy under other symbols.
         #[arg(long, default_value_t = 1, requires = "whole")]
         copies: usize,
+        /// Only the stages whose name contains this (e.g. "text → model"), for profiling.
+        #[arg(long, conflicts_with = "whole")]
+        stage: Option<String>,
     },
     /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
     /// same symbol.
@@ -409,11 +412,12 @@ fn run(cli: Cli) -> Result<()> {
             whole,
             store,
             copies,
+            stage,
         } => {
             if whole {
                 commands::bench::whole(&inputs, repeats, store.as_deref(), copies)
             } else {
-                commands::bench::bench(&inputs, repeats)
+                commands::bench::bench(&inputs, repeats, stage.as_deref())
             }
         }
         Command::Validate { files, schema } => commands::validate::validate(&files, &schema),

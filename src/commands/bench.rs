@@ -51,7 +51,7 @@ fn report(
     Ok(())
 }
 
-pub fn bench(inputs: &[PathBuf], repeats: usize) -> Result<()> {
+pub fn bench(inputs: &[PathBuf], repeats: usize, only: Option<&str>) -> Result<()> {
     let repeats = repeats.max(3);
     let files = expand(inputs)?;
     let mut texts = Vec::new();
@@ -130,6 +130,9 @@ pub fn bench(inputs: &[PathBuf], repeats: usize) -> Result<()> {
     // Times one stage and prints its row.
     let mut stage =
         |name: &str, bytes: usize, docs: usize, unit: (&str, usize), f: &mut dyn FnMut()| {
+            if only.is_some_and(|only| !name.contains(only)) {
+                return Ok(());
+            }
             let m = measure(repeats, f);
             report(&mut out, name, &m, bytes, docs, unit)
         };

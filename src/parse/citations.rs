@@ -10,8 +10,10 @@ pub fn link(text: &str, organ: Organ, out: &mut Vec<Inline>) {
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {
-        let at_word_start = i == 0 || !is_word_byte(bytes[i - 1]);
-        if at_word_start {
+        // Symbols open with a capital, act keywords with `r` or `d`: other bytes (UTF-8
+        // continuation bytes among them) are passed over without a look back.
+        let candidate = bytes[i].is_ascii_uppercase() || matches!(bytes[i], b'r' | b'd');
+        if candidate && (i == 0 || !is_word_byte(bytes[i - 1])) {
             if let Some((len, symbol)) = symbol_at(&text[i..]) {
                 push_text(out, &text[plain_start..i]);
                 out.push(Inline::Ref(Citation {
@@ -48,19 +50,9 @@ pub fn link(text: &str, organ: Organ, out: &mut Vec<Inline>) {
                 }
             }
         }
-        i += utf8_len(bytes[i]);
+        i += 1;
     }
     push_text(out, &text[plain_start..]);
-}
-
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
-    .max(1)
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -98,6 +90,10 @@ pub fn symbol_at(s: &str) -> Option<(usize, String)> {
         } else {
             break;
         }
+    }
+    // Every symbol has a series and a number apart: most capitalised words are done here.
+    if !bytes[..end].contains(&b'/') {
+        return None;
     }
     // Trailing punctuation belongs to the sentence, and an unbalanced `)` to the brackets
     // around the symbol.

@@ -21,23 +21,21 @@ enum Segment {
     Marker(String),
 }
 
-fn push_plain(segments: &mut Vec<Segment>, c: char) {
-    if let Some(Segment::Plain(s)) = segments.last_mut() {
-        s.push(c);
-    } else {
-        segments.push(Segment::Plain(c.to_string()));
+/// Appends `run` to the last segment when it has the same style, else opens one.
+fn push_run(segments: &mut Vec<Segment>, italic: bool, run: &str) {
+    if run.is_empty() {
+        return;
     }
-}
-
-fn push_italic(segments: &mut Vec<Segment>, c: char) {
-    if let Some(Segment::Italic(s)) = segments.last_mut() {
-        s.push(c);
-    } else {
-        segments.push(Segment::Italic(c.to_string()));
+    match segments.last_mut() {
+        Some(Segment::Italic(s)) if italic => s.push_str(run),
+        Some(Segment::Plain(s)) if !italic => s.push_str(run),
+        _ if italic => segments.push(Segment::Italic(run.to_string())),
+        _ => segments.push(Segment::Plain(run.to_string())),
     }
 }
 
 /// Splits `text` into plain, italic and marker segments, undoing markdown escapes and links.
+/// Text between marks is copied as whole runs; only the mark characters are looked at.
 fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
     let markdown = flavour == Flavour::Markdown;
     // Page text without footnote markers is one plain run.
@@ -51,7 +49,21 @@ fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
     let mut chars = text.char_indices().peekable();
     // Link openers `[` whose `](` follows: the brackets are markup, the text is kept.
     let mut link_closes = Vec::new();
+    // Where the text not yet copied begins.
+    let mut run = 0;
     while let Some((at, c)) = chars.next() {
+        let markup = match c {
+            MARK_OPEN => true,
+            '\\' => markdown && chars.peek().is_some_and(|(_, n)| n.is_ascii_punctuation()),
+            '*' => markdown && Some(at) != lone_star,
+            '[' => markdown && link_target_follows(&text[at..]),
+            ']' => markdown && !link_closes.is_empty() && text[at..].starts_with("]("),
+            _ => false,
+        };
+        if !markup {
+            continue;
+        }
+        push_run(&mut out, italic, &text[run..at]);
         match c {
             MARK_OPEN => {
                 let marker: String = chars
@@ -61,22 +73,13 @@ fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
                     .collect();
                 out.push(Segment::Marker(marker));
             }
-            '\\' if markdown && chars.peek().is_some_and(|(_, n)| n.is_ascii_punctuation()) => {
-                let n = chars.next().map_or('\\', |(_, n)| n);
-                if italic {
-                    push_italic(&mut out, n)
-                } else {
-                    push_plain(&mut out, n)
-                }
+            // The escaped character starts the next run, as text.
+            '\\' => {
+                chars.next();
+                run = at + 1;
+                continue;
             }
-            '*' if Some(at) == lone_star => {
-                if italic {
-                    push_italic(&mut out, c)
-                } else {
-                    push_plain(&mut out, c)
-                }
-            }
-            '*' if markdown => {
+            '*' => {
                 // `**bold**` carries nothing resolutions need; a lone `*` toggles italics.
                 if chars.peek().is_some_and(|(_, n)| *n == '*') {
                     chars.next();
@@ -84,8 +87,8 @@ fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
                     italic = !italic;
                 }
             }
-            '[' if markdown && link_target_follows(&text[at..]) => link_closes.push(()),
-            ']' if markdown && !link_closes.is_empty() && text[at..].starts_with("](") => {
+            '[' => link_closes.push(()),
+            _ => {
                 link_closes.pop();
                 // Drop the link target `(...)`.
                 let mut depth = 0;
@@ -102,15 +105,10 @@ fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
                     }
                 }
             }
-            _ => {
-                if italic {
-                    push_italic(&mut out, c)
-                } else {
-                    push_plain(&mut out, c)
-                }
-            }
         }
+        run = chars.peek().map_or(text.len(), |&(i, _)| i);
     }
+    push_run(&mut out, italic, &text[run..]);
     out
 }
 
@@ -172,13 +170,85 @@ fn is_printed_number(t: &str) -> bool {
 /// Whitespace runs as single spaces, ends trimmed.
 pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
+    push_collapsed(&mut out, s, &mut true);
+    if out.ends_with(' ') {
+        out.pop();
     }
     out
+}
+
+/// Byte classes for whitespace scanning: 0 never whitespace, 1 ASCII whitespace, 2 the lead
+/// byte of a character that may be one of Unicode's non-ASCII spaces (decoded to tell).
+const SPACE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => 2,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The byte length of the whitespace character at `i`, or 0.
+#[inline]
+fn whitespace_len(s: &str, i: usize) -> usize {
+    match SPACE_CLASS[s.as_bytes()[i] as usize] {
+        0 => 0,
+        1 => 1,
+        _ => s[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+    }
+}
+
+/// Appends `s` to `out` with each whitespace run as one space, none at the start when
+/// `prev_space` (whitespace just before `s`). Words with the single spaces between them are
+/// copied as whole runs: this runs over every paragraph twice, so it stays a tight loop.
+fn push_collapsed(out: &mut String, s: &str, prev_space: &mut bool) {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        while i < n {
+            match SPACE_CLASS[bytes[i] as usize] {
+                0 => i += 1,
+                1 if bytes[i] == b' '
+                    && i > start
+                    && i + 1 < n
+                    && SPACE_CLASS[bytes[i + 1] as usize] == 0 =>
+                {
+                    i += 2
+                }
+                1 => break,
+                _ if whitespace_len(s, i) == 0 => i += 1,
+                _ => break,
+            }
+        }
+        if i > start {
+            out.push_str(&s[start..i]);
+            *prev_space = false;
+        }
+        let mut spaces = false;
+        while i < n {
+            let w = whitespace_len(s, i);
+            if w == 0 {
+                break;
+            }
+            i += w;
+            spaces = true;
+        }
+        if spaces && !*prev_space {
+            out.push(' ');
+            *prev_space = true;
+        }
+    }
 }
 
 /// Builds the inlines of `text`; with `phrase`, the opening phrase becomes an
@@ -331,17 +401,7 @@ fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
     let mut prev_space = true; // trims the start
     let squash = |s: &str, prev_space: &mut bool| -> String {
         let mut o = String::with_capacity(s.len());
-        for c in s.chars() {
-            if c.is_whitespace() {
-                if !*prev_space {
-                    o.push(' ');
-                }
-                *prev_space = true;
-            } else {
-                o.push(c);
-                *prev_space = false;
-            }
-        }
+        push_collapsed(&mut o, s, prev_space);
         o
     };
     for run in runs {

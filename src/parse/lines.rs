@@ -393,12 +393,21 @@ fn prepare_page_text(input: &str) -> Prepared {
     // Running headers: anchored on page counters `k/N` with the symbol close by.
     // Some tools put a running header on one line: `A/RES/78/10   Sport ...   23-23443   2/5`
     // (the symbol or the job number beside a page counter).
+    // Every line is tried, so the cheap tests come first and nothing is allocated.
     let one_line_header = |t: &str| {
         let sym = symbol.as_deref().unwrap_or("\u{0}");
+        let has_symbol = || {
+            if sym.contains(char::is_whitespace) {
+                squash(t).contains(sym)
+            } else {
+                t.contains(sym)
+            }
+        };
         t.len() < 800
-            && (squash(t).contains(sym) || t.split_whitespace().any(is_job_number))
-            && t.split_whitespace().any(is_page_counter)
+            && t.contains('/')
             && !is_page_counter(t)
+            && t.split_whitespace().any(is_page_counter)
+            && (has_symbol() || t.split_whitespace().any(is_job_number))
     };
     let counters: Vec<usize> = (0..n)
         .filter(|&i| is_page_counter(trimmed[i]) || one_line_header(trimmed[i]))

@@ -104,21 +104,29 @@ const ADJECTIVE_HEADS: &[&str] = &[
     "sure",
 ];
 
+/// `w` in lower case.
 fn is_adverb(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    ADVERBS.contains(&l.as_str()) || (l.len() > 4 && l.ends_with("ly") && l != "only")
+    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && w != "only")
 }
 
+/// `w` in lower case.
 fn is_head(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    let verb_form = (l.ends_with("ing") && l.len() > 5)
-        || (l.ends_with("ed") && l.len() > 4)
-        || (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && l.len() > 3);
-    verb_form || ADJECTIVE_HEADS.contains(&l.as_str())
+    let verb_form = (w.ends_with("ing") && w.len() > 5)
+        || (w.ends_with("ed") && w.len() > 4)
+        || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3);
+    verb_form || ADJECTIVE_HEADS.contains(&w)
+}
+
+/// A word without the punctuation that ends it.
+fn clean(w: &str) -> &str {
+    w.trim_end_matches([',', ';', ':', '.'])
 }
 
 /// The byte length of the opening phrase at the start of `text`, if it has one.
 pub fn opening_phrase(text: &str) -> Option<usize> {
+    if !text.chars().next()?.is_uppercase() {
+        return None;
+    }
     let words: Vec<(usize, &str)> = text
         .split(' ')
         .scan(0usize, |pos, w| {
@@ -130,18 +138,19 @@ pub fn opening_phrase(text: &str) -> Option<usize> {
         // A phrase is a few words long: no need to split the whole paragraph.
         .take(12)
         .collect();
-    let first = words.first()?.1;
-    if !first.chars().next()?.is_uppercase() {
-        return None;
-    }
-    let clean = |w: &str| w.trim_end_matches([',', ';', ':', '.']).to_string();
+    // Each word cleaned and in lower case, made once: the rules below look at them repeatedly.
+    let lowered: Vec<String> = words
+        .iter()
+        .map(|(_, w)| clean(w).to_ascii_lowercase())
+        .collect();
+    let lower = |i: usize| lowered.get(i).map(String::as_str);
     let mut k = 0;
     // Leading adverbs: `Also`, `Further`, `Strongly`, `Once again`.
-    while k < words.len() && is_adverb(&clean(words[k].1)) && !words[k].1.ends_with(',') {
+    while k < words.len() && is_adverb(&lowered[k]) && !words[k].1.ends_with(',') {
         k += 1;
     }
     let head = clean(words.get(k)?.1);
-    if !is_head(&head) || head.chars().any(|c| !c.is_alphabetic() && c != '-') {
+    if !is_head(&lowered[k]) || head.chars().any(|c| !c.is_alphabetic() && c != '-') {
         return None;
     }
     if k > 0 && head.chars().next().is_some_and(char::is_uppercase) {
@@ -149,10 +158,9 @@ pub fn opening_phrase(text: &str) -> Option<usize> {
     }
     if k == 0 && words[0].1.ends_with(',') {
         // `Concerned, ...`: the head alone.
-        return Some(words[0].0 + clean(words[0].1).len());
+        return Some(words[0].0 + head.len());
     }
     let mut end = k + 1;
-    let lower = |i: usize| words.get(i).map(|(_, w)| clean(w).to_ascii_lowercase());
     let stops = |i: usize| words.get(i).is_some_and(|(_, w)| w.ends_with(','));
     loop {
         if stops(end - 1) {
@@ -162,34 +170,34 @@ pub fn opening_phrase(text: &str) -> Option<usize> {
         if let Some(run) = PARTICLE_RUNS.iter().find(|run| {
             run.iter()
                 .enumerate()
-                .all(|(j, p)| lower(end + j).as_deref() == Some(*p))
+                .all(|(j, p)| lower(end + j) == Some(*p))
         }) {
             end += run.len();
             continue;
         }
         // `also`, `further`, `once again`, `strongly`
-        if lower(end).is_some_and(|w| is_adverb(&w)) && lower(end).as_deref() != Some("only") {
+        if lower(end).is_some_and(|w| is_adverb(w) && w != "only") {
             end += 1;
             continue;
         }
         // `with (deep) concern`
-        if lower(end).as_deref() == Some("with") {
+        if lower(end) == Some("with") {
             let mut j = end + 1;
-            while lower(j).is_some_and(|w| QUALIFIERS.contains(&w.as_str())) {
+            while lower(j).is_some_and(|w| QUALIFIERS.contains(&w)) {
                 j += 1;
             }
-            if lower(j).is_some_and(|w| WITH_NOUNS.contains(&w.as_str())) && j > end {
+            if lower(j).is_some_and(|w| WITH_NOUNS.contains(&w)) && j > end {
                 end = j + 1;
                 continue;
             }
         }
         // `its (deep) concern`
-        if lower(end).as_deref() == Some("its") {
+        if lower(end) == Some("its") {
             let mut j = end + 1;
-            while lower(j).is_some_and(|w| QUALIFIERS.contains(&w.as_str())) {
+            while lower(j).is_some_and(|w| QUALIFIERS.contains(&w)) {
                 j += 1;
             }
-            if lower(j).is_some_and(|w| ITS_NOUNS.contains(&w.as_str())) {
+            if lower(j).is_some_and(|w| ITS_NOUNS.contains(&w)) {
                 end = j + 1;
                 continue;
             }
