@@ -51,16 +51,72 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Text as XML 1.0 may hold it: characters it forbids (C0 controls but tab, line feed and
-/// carriage return; U+FFFE, U+FFFF) become U+FFFD. Readers already remove them from inputs;
-/// this keeps a model built by other code from producing a file no parser accepts.
+/// What [`escaped_text`] does with each byte: 0 copy, 1 escape, 2 replace (a control
+/// character XML 1.0 forbids), 3 look closer (0xEF may open U+FFFE or U+FFFF).
+const TEXT_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = 2;
+        b += 1;
+    }
+    t[b'\t' as usize] = 0;
+    t[b'\n' as usize] = 0;
+    t[b'\r' as usize] = 0;
+    t[b'&' as usize] = 1;
+    t[b'<' as usize] = 1;
+    t[b'>' as usize] = 1;
+    t[b'\'' as usize] = 1;
+    t[b'"' as usize] = 1;
+    t[0xef] = 3;
+    t
+};
+
+/// Text as XML 1.0 may hold it, escaped in one pass: `& < > ' "` as entities, and characters
+/// XML forbids (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF) as U+FFFD.
+/// Readers already remove those from inputs; this keeps a model built by other code from
+/// producing a file no parser accepts. Text needing neither is borrowed as it is.
+pub(crate) fn escaped_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let replacement = match TEXT_BYTE[bytes[i] as usize] {
+            0 => None,
+            1 => Some(match bytes[i] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'\'' => "&apos;",
+                _ => "&quot;",
+            }),
+            2 => Some("\u{fffd}"),
+            _ => matches!(text.get(i..i + 3), Some("\u{fffe}" | "\u{ffff}")).then_some("\u{fffd}"),
+        };
+        let Some(replacement) = replacement else {
+            i += 1;
+            continue;
+        };
+        if out.is_empty() {
+            out.reserve(text.len() + 16);
+        }
+        out.push_str(&text[copied..i]);
+        out.push_str(replacement);
+        i += if bytes[i] == 0xef { 3 } else { 1 };
+        copied = i;
+    }
+    if copied == 0 && out.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Text as XML 1.0 may hold it, unescaped (for attribute values, which the writer escapes).
 pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
     let forbidden = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
-    // A byte scan first: forbidden characters are C0 bytes, or start with 0xEF (U+FFFE/F).
-    let suspicious = text
-        .bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF);
-    if suspicious && text.contains(forbidden) {
+    if text.bytes().any(|b| TEXT_BYTE[b as usize] >= 2) && text.contains(forbidden) {
         std::borrow::Cow::Owned(text.replace(forbidden, "\u{fffd}"))
     } else {
         std::borrow::Cow::Borrowed(text)
@@ -135,7 +191,7 @@ impl<W: Write> Xml<W> {
     fn text(&mut self, text: &str) -> io::Result<()> {
         if !text.is_empty() {
             self.w
-                .write_event(Event::Text(BytesText::new(&xml_safe(text))))?;
+                .write_event(Event::Text(BytesText::from_escaped(escaped_text(text))))?;
         }
         Ok(())
     }

@@ -111,8 +111,9 @@ impl<W: Write> Html<'_, W> {
 
     fn text(&mut self, text: &str) -> io::Result<()> {
         if !text.is_empty() {
-            self.w
-                .write_event(Event::Text(BytesText::new(&crate::akn::xml_safe(text))))?;
+            self.w.write_event(Event::Text(BytesText::from_escaped(
+                crate::akn::escaped_text(text),
+            )))?;
         }
         Ok(())
     }

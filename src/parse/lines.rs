@@ -77,17 +77,18 @@ fn raw_lines(input: &str) -> Vec<(usize, &str, bool)> {
     let mut out = Vec::new();
     let bytes = input.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' || b == b'\r' || b == 0x0c {
-            out.push((start, &input[start..i], b == 0x0c));
-            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
+    let mut ends = memchr::memchr3_iter(b'\n', b'\r', 0x0c, bytes);
+    while let Some(i) = ends.next() {
+        // A `\r\n` pair ends one line; the `\n` was found first only when it stands alone.
+        if i < start {
+            continue;
         }
-        i += 1;
+        let b = bytes[i];
+        out.push((start, &input[start..i], b == 0x0c));
+        start = i + 1;
+        if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            start = i + 2;
+        }
     }
     if start < input.len() {
         out.push((start, &input[start..], false));
@@ -307,13 +308,16 @@ fn has_marker(text: &str, marker: &str) -> bool {
 
 /// What a line of page text is, as far as furniture goes.
 pub fn is_page_counter(t: &str) -> bool {
+    if t.len() > 7 {
+        return false;
+    }
     let Some((a, b)) = t.split_once('/') else {
         return false;
     };
     let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else {
         return false;
     };
-    a >= 1 && a <= b && b >= 2 && t.len() <= 7
+    a >= 1 && a <= b && b >= 2
 }
 
 /// `23-26260 (E)    030124`, `23-26260`, `22-28954 (E)`.
@@ -783,6 +787,22 @@ fn page_lines(
         .map(move |(li, line)| (li, line, if li == cursor.0 { cursor.1 } else { 0 }))
 }
 
+/// The first place of `digits` in `s`: a byte search for the first digit, as `str::find`
+/// sets up a substring searcher for every call and markers are searched on every line.
+fn find_digits(s: &str, digits: &str) -> Option<usize> {
+    let first = *digits.as_bytes().first()?;
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(p) = bytes[from..].iter().position(|&b| b == first) {
+        let at = from + p;
+        if bytes[at..].starts_with(digits.as_bytes()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 fn find_marker(
     lines: &[Line],
     cursor: (usize, usize),
@@ -793,7 +813,7 @@ fn find_marker(
     for (li, line, skip) in page_lines(lines, cursor, from, to) {
         let text = &line.text;
         let mut search = skip;
-        while let Some(rel) = text.get(search..).and_then(|s| s.find(marker)) {
+        while let Some(rel) = text.get(search..).and_then(|s| find_digits(s, marker)) {
             let at = search + rel;
             search = at + marker.len();
             if is_marker_at(

@@ -121,7 +121,11 @@ fn is_control(c: char) -> bool {
 /// The text with control characters turned into spaces (same byte length, so every offset
 /// still points into the input), and a warning at the first one.
 fn without_control_characters(text: &str) -> (Cow<'_, str>, Option<Diagnostic>) {
-    let Some(first) = text.find(is_control) else {
+    // Every control character is one ASCII byte: a byte scan finds the first.
+    let Some(first) = text
+        .bytes()
+        .position(|b| b < 0x20 && is_control(char::from(b)))
+    else {
         return (Cow::Borrowed(text), None);
     };
     let count = text.chars().filter(|c| is_control(*c)).count();

@@ -104,17 +104,29 @@ const ADJECTIVE_HEADS: &[&str] = &[
     "sure",
 ];
 
-/// `w` in lower case.
-fn is_adverb(w: &str) -> bool {
-    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && w != "only")
+/// Whether `w` ends with `suffix` (lower case), in any case.
+fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
-/// `w` in lower case.
+/// Whether `list` (lower case) holds `w`, in any case.
+fn listed(list: &[&str], w: &str) -> bool {
+    list.iter().any(|l| l.eq_ignore_ascii_case(w))
+}
+
+fn is_adverb(w: &str) -> bool {
+    listed(ADVERBS, w) || (w.len() > 4 && ends_with_ci(w, "ly") && !w.eq_ignore_ascii_case("only"))
+}
+
 fn is_head(w: &str) -> bool {
-    let verb_form = (w.ends_with("ing") && w.len() > 5)
-        || (w.ends_with("ed") && w.len() > 4)
-        || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.len() > 3);
-    verb_form || ADJECTIVE_HEADS.contains(&w)
+    let verb_form = (ends_with_ci(w, "ing") && w.len() > 5)
+        || (ends_with_ci(w, "ed") && w.len() > 4)
+        || (ends_with_ci(w, "s")
+            && !ends_with_ci(w, "ss")
+            && !ends_with_ci(w, "us")
+            && w.len() > 3);
+    verb_form || listed(ADJECTIVE_HEADS, w)
 }
 
 /// A word without the punctuation that ends it.
@@ -127,6 +139,8 @@ pub fn opening_phrase(text: &str) -> Option<usize> {
     if !text.chars().next()?.is_uppercase() {
         return None;
     }
+    // A phrase is a few words long: no need to split the whole paragraph. Words are compared
+    // without regard to case, so nothing is allocated but this list.
     let words: Vec<(usize, &str)> = text
         .split(' ')
         .scan(0usize, |pos, w| {
@@ -135,22 +149,18 @@ pub fn opening_phrase(text: &str) -> Option<usize> {
             Some((start, w))
         })
         .filter(|(_, w)| !w.is_empty())
-        // A phrase is a few words long: no need to split the whole paragraph.
         .take(12)
         .collect();
-    // Each word cleaned and in lower case, made once: the rules below look at them repeatedly.
-    let lowered: Vec<String> = words
-        .iter()
-        .map(|(_, w)| clean(w).to_ascii_lowercase())
-        .collect();
-    let lower = |i: usize| lowered.get(i).map(String::as_str);
+    let word = |i: usize| words.get(i).map(|(_, w)| clean(w));
+    let is = |i: usize, expected: &str| word(i).is_some_and(|w| w.eq_ignore_ascii_case(expected));
+    let in_list = |i: usize, list: &[&str]| word(i).is_some_and(|w| listed(list, w));
     let mut k = 0;
     // Leading adverbs: `Also`, `Further`, `Strongly`, `Once again`.
-    while k < words.len() && is_adverb(&lowered[k]) && !words[k].1.ends_with(',') {
+    while k < words.len() && is_adverb(clean(words[k].1)) && !words[k].1.ends_with(',') {
         k += 1;
     }
     let head = clean(words.get(k)?.1);
-    if !is_head(&lowered[k]) || head.chars().any(|c| !c.is_alphabetic() && c != '-') {
+    if !is_head(head) || head.chars().any(|c| !c.is_alphabetic() && c != '-') {
         return None;
     }
     if k > 0 && head.chars().next().is_some_and(char::is_uppercase) {
@@ -167,37 +177,36 @@ pub fn opening_phrase(text: &str) -> Option<usize> {
             break;
         }
         // `Calls upon`, `Bearing in mind`
-        if let Some(run) = PARTICLE_RUNS.iter().find(|run| {
-            run.iter()
-                .enumerate()
-                .all(|(j, p)| lower(end + j) == Some(*p))
-        }) {
+        if let Some(run) = PARTICLE_RUNS
+            .iter()
+            .find(|run| run.iter().enumerate().all(|(j, p)| is(end + j, p)))
+        {
             end += run.len();
             continue;
         }
         // `also`, `further`, `once again`, `strongly`
-        if lower(end).is_some_and(|w| is_adverb(w) && w != "only") {
+        if word(end).is_some_and(is_adverb) && !is(end, "only") {
             end += 1;
             continue;
         }
         // `with (deep) concern`
-        if lower(end) == Some("with") {
+        if is(end, "with") {
             let mut j = end + 1;
-            while lower(j).is_some_and(|w| QUALIFIERS.contains(&w)) {
+            while in_list(j, QUALIFIERS) {
                 j += 1;
             }
-            if lower(j).is_some_and(|w| WITH_NOUNS.contains(&w)) && j > end {
+            if in_list(j, WITH_NOUNS) && j > end {
                 end = j + 1;
                 continue;
             }
         }
         // `its (deep) concern`
-        if lower(end) == Some("its") {
+        if is(end, "its") {
             let mut j = end + 1;
-            while lower(j).is_some_and(|w| QUALIFIERS.contains(&w)) {
+            while in_list(j, QUALIFIERS) {
                 j += 1;
             }
-            if lower(j).is_some_and(|w| ITS_NOUNS.contains(&w)) {
+            if in_list(j, ITS_NOUNS) {
                 end = j + 1;
                 continue;
             }

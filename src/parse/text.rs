@@ -606,7 +606,11 @@ fn is_roman(s: &str) -> bool {
 
 /// `I. Heading`, `A. Heading` → ("I", "Heading").
 fn split_heading(t: &str) -> Option<(&str, &str)> {
-    let (num, rest) = t.split_once(". ")?;
+    // The number is a roman numeral or a letter: `. ` is looked for near the start only, not
+    // through the whole paragraph.
+    let head = &t.as_bytes()[..t.len().min(16)];
+    let dot = head.windows(2).position(|w| w == b". ")?;
+    let (num, rest) = (&t[..dot], &t[dot + 2..]);
     let numbered = is_roman(num) && num.bytes().all(|c| c.is_ascii_uppercase())
         || (num.len() == 1 && num.bytes().all(|c| c.is_ascii_uppercase()));
     let rest = rest.trim();
