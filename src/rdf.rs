@@ -225,9 +225,17 @@ impl Graph<'_> {
             self.add(node, UNAKN, "text", self.text(&text));
         }
         if let Some(p) = phrase_of(runs) {
-            self.add(node, UNAKN, "phrase", self.text(p));
+            self.phrase(node, p);
         }
         self.cites(node, runs, hosts);
+    }
+
+    /// The opening phrase as printed, and its head word for lookups (`unakn:phraseHead`).
+    fn phrase(&mut self, node: &NamedNode, phrase: &str) {
+        self.add(node, UNAKN, "phrase", self.text(phrase));
+        if let Some(head) = crate::parse::phrase::head_word(phrase) {
+            self.add(node, UNAKN, "phraseHead", Literal::new_simple_literal(head));
+        }
     }
 
     fn cites(&mut self, node: &NamedNode, runs: &[Inline], hosts: &mut [Option<NamedNode>]) {
@@ -284,7 +292,7 @@ impl Graph<'_> {
                     }
                     self.add(&node, UNAKN, "text", self.text(full.trim()));
                     if let Some(ph) = phrase_of(&p.text) {
-                        self.add(&node, UNAKN, "phrase", self.text(ph));
+                        self.phrase(&node, ph);
                     }
                     self.cites(&node, &p.text, hosts);
                     self.cites(&node, &p.wrap_up, hosts);

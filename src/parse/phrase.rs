@@ -134,6 +134,16 @@ fn clean(w: &str) -> &str {
     w.trim_end_matches([',', ';', ':', '.'])
 }
 
+/// The head of an opening phrase, in lower case: the word after any leading adverbs
+/// (`Recalling also` and `Further recalling` → `recalling`, `Deeply concerned` → `concerned`,
+/// `Rappelant également` → `rappelant`). Stored beside the phrase so that a query can find
+/// the recitals that recall, or the paragraphs that urge, by an indexed value.
+pub fn head_word(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().map(clean).collect();
+    let head = words.iter().find(|w| !is_adverb(w)).or(words.last())?;
+    Some(head.to_lowercase())
+}
+
 /// The byte length of the opening phrase at the start of `text`, if it has one.
 pub fn opening_phrase(text: &str) -> Option<usize> {
     if !text.chars().next()?.is_uppercase() {
@@ -220,6 +230,18 @@ pub fn opening_phrase(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::opening_phrase;
+
+    #[test]
+    fn heads() {
+        use super::head_word;
+        assert_eq!(head_word("Recalling also").as_deref(), Some("recalling"));
+        assert_eq!(head_word("Further recalling").as_deref(), Some("recalling"));
+        assert_eq!(head_word("Deeply concerned").as_deref(), Some("concerned"));
+        assert_eq!(head_word("Calls upon").as_deref(), Some("calls"));
+        assert_eq!(head_word("Réaffirmant").as_deref(), Some("réaffirmant"));
+        assert_eq!(head_word("Also").as_deref(), Some("also"));
+        assert_eq!(head_word(" ").as_deref(), None);
+    }
 
     fn phrase(t: &str) -> Option<&str> {
         opening_phrase(t).map(|n| &t[..n])
