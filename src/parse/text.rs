@@ -454,6 +454,7 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
                 Flavour::PageText => {
                     open && !starts_closing(text)
                         && !(previous_short && ends_clause(&last.raw) && starts_recital(text))
+                        && !(previous_short && resumes_after_items(&last.raw, text))
                         && (is_bare_label(&last.raw)
                             || !(starts_label(text) && ends_clause(&last.raw)))
                 }
@@ -503,6 +504,15 @@ fn starts_recital(t: &str) -> bool {
 /// The meeting line or an annex heading: never part of the paragraph above.
 fn starts_closing(t: &str) -> bool {
     meeting(t).is_some() || is_annex_label(t)
+}
+
+/// A sub-item ended by `;` on a short line, and a line in lower case after it: the text of
+/// the paragraph resuming after its sub-items (`(e) ... conflict;` / `and to consider ...`),
+/// not more of the sub-item, whose wrapped lines run to the margin.
+fn resumes_after_items(last: &str, line: &str) -> bool {
+    split_item(last.trim()).is_some()
+        && strip_trailing_markers(last).ends_with(';')
+        && line.starts_with(|c: char| c.is_lowercase())
 }
 
 /// `[on the report of the ... Committee` still waiting for its `]`.
@@ -1278,6 +1288,32 @@ mod tests {
 
     /// A multi-part resolution: each part (`A`, `B`) becomes a section with its own recitals and
     /// paragraphs; no text is lost, the formula and second meeting line included.
+    #[test]
+    fn text_resuming_after_sub_items_without_a_blank_line() {
+        // Page text: the last sub-item ends with `;` on a short line, and the paragraph goes
+        // on in lower case on the next line (A/RES/78/20, para. 5, has this layout).
+        let text = "General Assembly\nSeventy-eighth session\nAgenda item 8\n\n\
+            Resolution adopted by the General Assembly on 7 December 2023\n\n\
+            78/1. A title\n\nThe General Assembly,\n\nRecalling its resolution 77/1,\n\n\
+            1. Invites States to consider the following matters in the deliberations of the\n\
+            group, which is to address the following:\n\n\
+            (a) Threats to the safe operation of space objects in all orbits and all the\n\
+            related services;\n\n\
+            (b) Other activities and measures that could reduce the risk of unintended\n\
+            escalation and conflict;\n\
+            and to consider how the implementation of norms, rules and principles could be\n\
+            monitored and verified;\n\n\
+            2. Decides to continue.\n\n45th plenary meeting\n7 December 2023\n";
+        let doc = parse(text).unwrap().value;
+        let Block::Paragraph(p) = &doc.body[0] else {
+            panic!("a paragraph first: {:?}", doc.body[0]);
+        };
+        assert_eq!(p.items.len(), 2);
+        assert!(crate::rdf::plain_text(&p.items[1].text).ends_with("escalation and conflict;"));
+        assert!(crate::rdf::plain_text(&p.wrap_up).starts_with("and to consider how"));
+        assert_eq!(doc.body.len(), 2);
+    }
+
     #[test]
     fn multi_part_resolution() {
         let text = "General Assembly\nSeventy-eighth session\nAgenda item 8\n\n\
