@@ -124,7 +124,12 @@ impl Store {
         let mut tx = self.inner.start_transaction()?;
         for quads in documents {
             if let Some(GraphName::NamedNode(n)) = quads.first().map(|q| &q.graph_name) {
-                tx.remove_named_graph(NamedOrBlankNode::from(n.clone()).as_ref())?;
+                // A point lookup first: clearing a graph seeks every index, and on a first
+                // load no graph is there yet.
+                let graph = NamedOrBlankNode::from(n.clone());
+                if tx.contains_named_graph(graph.as_ref())? {
+                    tx.remove_named_graph(graph.as_ref())?;
+                }
             }
         }
         tx.commit()?;
