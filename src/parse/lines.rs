@@ -77,8 +77,7 @@ fn raw_lines(input: &str) -> Vec<(usize, &str, bool)> {
     let mut out = Vec::new();
     let bytes = input.as_bytes();
     let mut start = 0;
-    let mut ends = memchr::memchr3_iter(b'\n', b'\r', 0x0c, bytes);
-    while let Some(i) = ends.next() {
+    for i in memchr::memchr3_iter(b'\n', b'\r', 0x0c, bytes) {
         // A `\r\n` pair ends one line; the `\n` was found first only when it stands alone.
         if i < start {
             continue;

@@ -785,7 +785,7 @@ mod layout {
                     _ => None,
                 })
                 .unwrap_or('A');
-            return indented || !(first.is_lowercase() || !matches!(last, '.' | ';' | ':'));
+            return indented || (!first.is_lowercase() && matches!(last, '.' | ';' | ':'));
         }
         let gap = b.row.y - prev.row.y;
         if gap > pitch * 1.3 || gap < 0.0 {
