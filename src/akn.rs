@@ -878,3 +878,21 @@ fn write_annexes<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     x.close("attachments")?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::escaped_text;
+
+    #[test]
+    fn text_is_escaped_and_made_safe_in_one_pass() {
+        assert!(matches!(
+            escaped_text("plain – “text”"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            escaped_text("a<b & 'c' \"d\" e>f\u{1}g\u{fffe}h\u{ffff}\u{fffd}\tï"),
+            "a&lt;b &amp; &apos;c&apos; &quot;d&quot; e&gt;f\u{fffd}g\u{fffd}h\u{fffd}\u{fffd}\tï"
+        );
+        assert_eq!(escaped_text("&"), "&amp;");
+    }
+}
