@@ -106,7 +106,8 @@ pub(crate) fn escaped_text(text: &str) -> std::borrow::Cow<'_, str> {
         i += if bytes[i] == 0xef { 3 } else { 1 };
         copied = i;
     }
-    if copied == 0 && out.is_empty() {
+    // Every replacement is written to `out`: empty, nothing needed one.
+    if out.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }
     out.push_str(&text[copied..]);

@@ -786,20 +786,12 @@ fn page_lines(
         .map(move |(li, line)| (li, line, if li == cursor.0 { cursor.1 } else { 0 }))
 }
 
-/// The first place of `digits` in `s`: a byte search for the first digit, as `str::find`
-/// sets up a substring searcher for every call and markers are searched on every line.
+/// The first place of `digits` in `s`: memchr for the first digit, as `str::find` sets up a
+/// substring searcher for every call and markers are searched on every line.
 fn find_digits(s: &str, digits: &str) -> Option<usize> {
     let first = *digits.as_bytes().first()?;
     let bytes = s.as_bytes();
-    let mut from = 0;
-    while let Some(p) = bytes[from..].iter().position(|&b| b == first) {
-        let at = from + p;
-        if bytes[at..].starts_with(digits.as_bytes()) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    memchr::memchr_iter(first, bytes).find(|&at| bytes[at..].starts_with(digits.as_bytes()))
 }
 
 fn find_marker(
