@@ -43,6 +43,8 @@ if command -v npm >/dev/null && [ ! -d "$tools/node/node_modules/playwright-core
 fi
 
 rm -rf target/conformance
+# A one-off build: incremental state would only take disk.
+export CARGO_INCREMENTAL=0
 cargo test --all-features "$@"
 
 # Conformance: every AKN file the tests wrote validates against the official schema.
