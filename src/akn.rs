@@ -6,19 +6,15 @@
 
 use crate::model::*;
 use crate::vocab::{self, FrbrNames};
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
+use quick_xml::events::BytesStart;
 use std::io::{self, Write};
 
 pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
 /// Writes `doc` as an AKN document.
 pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
-    let mut x = Xml {
-        w: Writer::new(out),
-        depth: 0,
-    };
-    x.w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let mut x = Xml { w: out, depth: 0 };
+    x.w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     x.newline()?;
     x.open("akomaNtoso", &[("xmlns", NAMESPACE)])?;
     x.open(
@@ -133,32 +129,62 @@ pub(crate) fn start_tag(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'stati
     s
 }
 
-/// A writer that indents blocks and leaves inline content untouched.
+/// A writer that indents blocks and leaves inline content untouched. It writes markup
+/// straight to the output: tags are built from names the writer knows and values it escapes.
 struct Xml<W: Write> {
-    w: Writer<W>,
+    w: W,
     depth: usize,
 }
 
 impl<W: Write> Xml<W> {
     fn newline(&mut self) -> io::Result<()> {
-        self.w.get_mut().write_all(b"\n")
+        self.w.write_all(b"\n")
     }
 
     fn indent(&mut self) -> io::Result<()> {
-        let pad = "  ".repeat(self.depth);
-        self.w.get_mut().write_all(b"\n")?;
-        self.w.get_mut().write_all(pad.as_bytes())
+        const PAD: &[u8] = b"\n                                                                ";
+        let width = 1 + 2 * self.depth;
+        if width <= PAD.len() {
+            self.w.write_all(&PAD[..width])
+        } else {
+            self.w.write_all(b"\n")?;
+            self.w.write_all("  ".repeat(self.depth).as_bytes())
+        }
     }
 
-    fn start(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'static> {
-        start_tag(name, attrs)
+    /// `<name a="v">` (or `<name a="v"/>` when `empty`), values escaped.
+    fn tag(&mut self, name: &str, attrs: &[(&str, &str)], empty: bool) -> io::Result<()> {
+        self.w.write_all(b"<")?;
+        self.w.write_all(name.as_bytes())?;
+        for &(key, value) in attrs {
+            self.w.write_all(b" ")?;
+            self.w.write_all(key.as_bytes())?;
+            self.w.write_all(b"=\"")?;
+            self.w.write_all(escaped_text(value).as_bytes())?;
+            self.w.write_all(b"\"")?;
+        }
+        self.w.write_all(if empty { b"/>" } else { b">" })
+    }
+
+    fn start_tag(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+        self.tag(name, attrs, false)
+    }
+
+    fn empty_tag(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+        self.tag(name, attrs, true)
+    }
+
+    fn end_tag(&mut self, name: &str) -> io::Result<()> {
+        self.w.write_all(b"</")?;
+        self.w.write_all(name.as_bytes())?;
+        self.w.write_all(b">")
     }
 
     fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         if self.depth > 0 {
             self.indent()?;
         }
-        self.w.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.start_tag(name, attrs)?;
         self.depth += 1;
         Ok(())
     }
@@ -166,14 +192,12 @@ impl<W: Write> Xml<W> {
     fn close(&mut self, name: &str) -> io::Result<()> {
         self.depth -= 1;
         self.indent()?;
-        self.w.write_event(Event::End(BytesEnd::new(name)))?;
-        Ok(())
+        self.end_tag(name)
     }
 
     fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         self.indent()?;
-        self.w.write_event(Event::Empty(Self::start(name, attrs)))?;
-        Ok(())
+        self.empty_tag(name, attrs)
     }
 
     /// `<name attrs>text</name>` on one line.
@@ -183,18 +207,13 @@ impl<W: Write> Xml<W> {
     }
 
     fn inline_leaf(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) -> io::Result<()> {
-        self.w.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.start_tag(name, attrs)?;
         self.text(text)?;
-        self.w.write_event(Event::End(BytesEnd::new(name)))?;
-        Ok(())
+        self.end_tag(name)
     }
 
     fn text(&mut self, text: &str) -> io::Result<()> {
-        if !text.is_empty() {
-            self.w
-                .write_event(Event::Text(BytesText::from_escaped(escaped_text(text))))?;
-        }
-        Ok(())
+        self.w.write_all(escaped_text(text).as_bytes())
     }
 
     /// A block element (`p`, `heading`) holding inlines on one line.
@@ -206,10 +225,9 @@ impl<W: Write> Xml<W> {
         runs: &[Inline],
     ) -> io::Result<()> {
         self.indent()?;
-        self.w.write_event(Event::Start(Self::start(name, attrs)))?;
+        self.start_tag(name, attrs)?;
         self.inlines(doc, runs)?;
-        self.w.write_event(Event::End(BytesEnd::new(name)))?;
-        Ok(())
+        self.end_tag(name)
     }
 
     fn inlines(&mut self, doc: &Document, runs: &[Inline]) -> io::Result<()> {
@@ -231,11 +249,11 @@ impl<W: Write> Xml<W> {
     /// A footnote, written where its marker stands.
     fn note(&mut self, doc: &Document, marker: &str, index: usize) -> io::Result<()> {
         let eid = format!("note_{}", index + 1);
-        self.w.write_event(Event::Start(Self::start(
+        self.start_tag(
             "authorialNote",
             &[("marker", marker), ("placement", "bottom"), ("eId", &eid)],
-        )))?;
-        self.w.write_event(Event::Start(Self::start("p", &[])))?;
+        )?;
+        self.start_tag("p", &[])?;
         if let Some(note) = doc.footnotes.get(index) {
             // A footnote citing another footnote cannot nest; its markers stay as text.
             let flat: Vec<Inline> = note
@@ -248,9 +266,8 @@ impl<W: Write> Xml<W> {
                 .collect();
             self.inlines(doc, &flat)?;
         }
-        self.w.write_event(Event::End(BytesEnd::new("p")))?;
-        self.w
-            .write_event(Event::End(BytesEnd::new("authorialNote")))?;
+        self.end_tag("p")?;
+        self.end_tag("authorialNote")?;
         Ok(())
     }
 }
@@ -523,7 +540,7 @@ fn write_cover_page<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> 
             .as_deref()
             .map(|c| vec![("refersTo", c)])
             .unwrap_or_default();
-        x.w.write_event(Event::Start(Xml::<W>::start("docProponent", &attrs)))?;
+        x.start_tag("docProponent", &attrs)?;
         match &origin.document {
             Some(d) if origin.text.contains(d.as_str()) => {
                 let (before, after) = origin.text.split_once(d.as_str()).expect("checked");
@@ -535,7 +552,7 @@ fn write_cover_page<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> 
             }
             _ => x.text(&origin.text)?,
         }
-        x.w.write_event(Event::End(BytesEnd::new("docProponent")))?;
+        x.end_tag("docProponent")?;
         x.close("p")?;
     }
     x.close("coverPage")?;
@@ -575,16 +592,13 @@ fn printed_date(d: Date) -> String {
 fn write_preface<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     x.open("preface", &[])?;
     x.indent()?;
-    x.w.write_event(Event::Start(Xml::<W>::start("p", &[])))?;
+    x.start_tag("p", &[])?;
     x.inline_leaf("docNumber", &[], &format!("{}.", doc.number))?;
     x.text(" ")?;
-    x.w.write_event(Event::Start(Xml::<W>::start(
-        "docTitle",
-        &[("refersTo", "#resolutionTitle")],
-    )))?;
+    x.start_tag("docTitle", &[("refersTo", "#resolutionTitle")])?;
     x.inlines(doc, &doc.title)?;
-    x.w.write_event(Event::End(BytesEnd::new("docTitle")))?;
-    x.w.write_event(Event::End(BytesEnd::new("p")))?;
+    x.end_tag("docTitle")?;
+    x.end_tag("p")?;
     x.close("preface")?;
     Ok(())
 }
@@ -788,10 +802,10 @@ fn write_conclusions<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()>
     };
     x.open("conclusions", &[("eId", "conclusions")])?;
     x.indent()?;
-    x.w.write_event(Event::Start(Xml::<W>::start("p", &[])))?;
+    x.start_tag("p", &[])?;
     x.inline_leaf("inline", &[("name", "adoptionMeeting")], &c.meeting)?;
     if let Some(date) = c.date {
-        x.w.write_event(Event::Empty(Xml::<W>::start("eol", &[])))?;
+        x.empty_tag("eol", &[])?;
         let printed = c.date_text.clone().unwrap_or_else(|| printed_date(date));
         x.inline_leaf(
             "docDate",
@@ -799,7 +813,7 @@ fn write_conclusions<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()>
             &printed,
         )?;
     }
-    x.w.write_event(Event::End(BytesEnd::new("p")))?;
+    x.end_tag("p")?;
     x.close("conclusions")?;
     Ok(())
 }
@@ -857,15 +871,15 @@ fn write_annexes<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
         x.close("meta")?;
         x.open("preface", &[])?;
         x.indent()?;
-        x.w.write_event(Event::Start(Xml::<W>::start("p", &[])))?;
+        x.start_tag("p", &[])?;
         x.inline_leaf("docNumber", &[], &annex.label)?;
         if !annex.title.is_empty() {
             x.text(" ")?;
-            x.w.write_event(Event::Start(Xml::<W>::start("docTitle", &[])))?;
+            x.start_tag("docTitle", &[])?;
             x.inlines(doc, &annex.title)?;
-            x.w.write_event(Event::End(BytesEnd::new("docTitle")))?;
+            x.end_tag("docTitle")?;
         }
-        x.w.write_event(Event::End(BytesEnd::new("p")))?;
+        x.end_tag("p")?;
         x.close("preface")?;
         x.open("mainBody", &[])?;
         if annex.blocks.is_empty() {
