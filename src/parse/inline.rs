@@ -332,9 +332,9 @@ pub fn inlines(text: &str, ctx: &Context, phrase: bool) -> Vec<Inline> {
 
 /// Number ranges are printed closed up (`3–14 June`, `2015–2030`); PDF text often puts spaces
 /// around the dash, which are dropped here.
-fn close_up_ranges(s: &str) -> String {
+fn close_up_ranges(s: String) -> String {
     if !s.contains('–') {
-        return s.to_string();
+        return s;
     }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -384,12 +384,12 @@ fn close_up_ranges(s: &str) -> String {
 /// `neo- Nazism`, `well- being`: PDF text sometimes leaves a space after a hyphen that ends a
 /// line. A hyphen followed by a space is kept only where it is suspended (`age- and
 /// gender-responsive`, `pre- or post-`).
-fn close_up_hyphens(s: &str) -> String {
+fn close_up_hyphens(s: String) -> String {
     if !s.contains("- ") {
-        return s.to_string();
+        return s;
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
+    let mut rest = s.as_str();
     while let Some(p) = rest.find("- ") {
         let (head, tail) = rest.split_at(p);
         out.push_str(head);
@@ -431,7 +431,7 @@ fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
     for run in runs {
         match run {
             Inline::Text(t) => {
-                let s = close_up_hyphens(&close_up_ranges(&squash(&t, &mut prev_space)));
+                let s = close_up_hyphens(close_up_ranges(squash(&t, &mut prev_space)));
                 if !s.is_empty() {
                     out.push(Inline::Text(s));
                 }
@@ -509,12 +509,15 @@ mod tests {
     #[test]
     fn ranges_are_closed_up() {
         assert_eq!(
-            close_up_ranges("3 – 14 June and 2015 –2030, 10– 14"),
+            close_up_ranges("3 – 14 June and 2015 –2030, 10– 14".into()),
             "3–14 June and 2015–2030, 10–14"
         );
-        assert_eq!(close_up_ranges("environmental – in"), "environmental – in");
         assert_eq!(
-            close_up_hyphens("neo- Nazism, age- and gender- responsive, 2- 3"),
+            close_up_ranges("environmental – in".into()),
+            "environmental – in"
+        );
+        assert_eq!(
+            close_up_hyphens("neo- Nazism, age- and gender- responsive, 2- 3".into()),
             "neo-Nazism, age- and gender-responsive, 2- 3"
         );
     }
