@@ -6,10 +6,23 @@ use crate::model::{Citation, Inline, Organ};
 
 /// Splits `text` into text runs and citations, appending them to `out`.
 pub fn link(text: &str, organ: Organ, out: &mut Vec<Inline>) {
+    let mut candidates = Candidates::new(text);
+    link_from(text, organ, out, |from| candidates.next(from));
+}
+
+/// [`link`], looking for a citation at each position `next(from)` gives (the first place at or
+/// after `from` where one may start; `None` when there is none).
+fn link_from(
+    text: &str,
+    organ: Organ,
+    out: &mut Vec<Inline>,
+    mut next: impl FnMut(usize) -> Option<usize>,
+) {
     let mut plain_start = 0;
     let mut i = 0;
     let bytes = text.as_bytes();
-    while i < bytes.len() {
+    while let Some(at) = next(i) {
+        i = at;
         // Symbols open with a capital, act keywords with `r` or `d`: other bytes (UTF-8
         // continuation bytes among them) are passed over without a look back.
         let candidate = bytes[i].is_ascii_uppercase() || matches!(bytes[i], b'r' | b'd');
@@ -55,6 +68,67 @@ pub fn link(text: &str, organ: Organ, out: &mut Vec<Inline>) {
     push_text(out, &text[plain_start..]);
 }
 
+/// Where in a text a citation may start, found by vectorised searches rather than a look at
+/// every byte: a symbol has a `/` inside its token, so only the token around each `/` is
+/// worth trying; an act citation starts with its keyword (`resolution`, `Decisions`,
+/// `RESOLUTION`; the letters after the first are searched for).
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    /// The next `/` at or after the last position asked for, and where its token starts.
+    slash: Option<(usize, usize)>,
+    /// For each keyword tail, where its keyword starts next (`usize::MAX`: nowhere).
+    keywords: [usize; 4],
+}
+
+const KEYWORD_TAILS: [&[u8]; 4] = [b"esolution", b"ecision", b"ESOLUTION", b"ECISION"];
+
+impl<'a> Candidates<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let after_first = bytes.get(1..).unwrap_or_default();
+        Candidates {
+            bytes,
+            slash: None,
+            keywords: KEYWORD_TAILS
+                .map(|tail| memchr::memmem::find(after_first, tail).unwrap_or(usize::MAX)),
+        }
+    }
+
+    fn next(&mut self, from: usize) -> Option<usize> {
+        if from >= self.bytes.len() {
+            return None;
+        }
+        if self.slash.is_none_or(|(at, _)| at < from) {
+            self.slash = memchr::memchr(b'/', &self.bytes[from..]).map(|p| {
+                let at = from + p;
+                let token = self.bytes[..at]
+                    .iter()
+                    .rposition(|&c| !is_symbol_byte(c))
+                    .map_or(0, |p| p + 1);
+                (at, token)
+            });
+        }
+        for (tail, start) in KEYWORD_TAILS.iter().zip(self.keywords.iter_mut()) {
+            // A keyword starting at `from` has its tail at `from + 1`.
+            if *start < from {
+                *start = memchr::memmem::find(&self.bytes[from + 1..], tail)
+                    .map_or(usize::MAX, |p| from + p);
+            }
+        }
+        let symbol = self.slash.map(|(_, token)| token.max(from));
+        let keyword = self.keywords.iter().copied().min().filter(|&k| k != usize::MAX);
+        match (symbol, keyword) {
+            (Some(s), Some(k)) => Some(s.min(k)),
+            (s, k) => s.or(k),
+        }
+    }
+}
+
+/// The bytes a symbol token is made of (see [`symbol_at`]).
+fn is_symbol_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'-' | b'(' | b')' | b'*')
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'/' || b == b'.' || b == b'-' || b >= 0x80
 }
@@ -83,13 +157,8 @@ pub fn symbol_at(s: &str) -> Option<(usize, String)> {
         return None;
     }
     let mut end = 0;
-    while end < bytes.len() {
-        let c = bytes[end];
-        if c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'-' | b'(' | b')' | b'*') {
-            end += 1;
-        } else {
-            break;
-        }
+    while end < bytes.len() && is_symbol_byte(bytes[end]) {
+        end += 1;
     }
     // Every symbol has a series and a number apart: most capitalised words are done here.
     if !bytes[..end].contains(&b'/') {
@@ -352,6 +421,25 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn symbols_in_brackets_and_runs() {
+        assert_eq!(refs("B(A/1)"), [("A/1".into(), "A/1".into())]);
+        assert_eq!(refs("RESOLUTION 70/1"), [("70/1".into(), "A/RES/70/1".into())]);
+        assert!(refs("/").is_empty() && refs("").is_empty() && refs("r").is_empty());
+    }
+
+    proptest::proptest! {
+        /// Looking only where the searches point finds what looking at every byte finds.
+        #[test]
+        fn candidates_miss_nothing(s in "[AES/RrdD.(){}1-9 -]{0,8}(resolution|Decision|RESOLUTIONS|A/RES/|S/) ?[0-9/ ()]{0,12}[a-zA-Z/ ,]{0,20}") {
+            let mut fast = Vec::new();
+            link(&s, Organ::GeneralAssembly, &mut fast);
+            let mut every = Vec::new();
+            link_from(&s, Organ::GeneralAssembly, &mut every, |i| (i < s.len()).then_some(i));
+            proptest::prop_assert_eq!(fast, every);
+        }
     }
 
     #[test]
