@@ -150,6 +150,10 @@ fn link_target_follows(s: &str) -> bool {
 
 /// The text without marks: what structure rules look at.
 pub fn plain(text: &str, flavour: Flavour) -> String {
+    // Page text without footnote markers is one plain run (see `segments`).
+    if flavour != Flavour::Markdown && !text.contains(MARK_OPEN) {
+        return collapse(text);
+    }
     let mut s = String::with_capacity(text.len());
     for seg in segments(text, flavour) {
         match seg {

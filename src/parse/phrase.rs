@@ -149,18 +149,25 @@ pub fn opening_phrase(text: &str) -> Option<usize> {
     if !text.chars().next()?.is_uppercase() {
         return None;
     }
-    // A phrase is a few words long: no need to split the whole paragraph. Words are compared
-    // without regard to case, so nothing is allocated but this list.
-    let words: Vec<(usize, &str)> = text
-        .split(' ')
-        .scan(0usize, |pos, w| {
-            let start = *pos;
-            *pos += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .take(12)
-        .collect();
+    // A phrase is a few words long: only the first words are found, by a byte loop into an
+    // array (this runs several times per paragraph). Words are compared without regard to
+    // case, so nothing is allocated.
+    let mut found = [(0usize, ""); 12];
+    let mut count = 0;
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while count < found.len() && start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |p| start + p);
+        if end > start {
+            found[count] = (start, &text[start..end]);
+            count += 1;
+        }
+        start = end + 1;
+    }
+    let words = &found[..count];
     let word = |i: usize| words.get(i).map(|(_, w)| clean(w));
     let is = |i: usize, expected: &str| word(i).is_some_and(|w| w.eq_ignore_ascii_case(expected));
     let in_list = |i: usize, list: &[&str]| word(i).is_some_and(|w| listed(list, w));
