@@ -80,7 +80,12 @@ struct Candidates<'a> {
     keywords: [usize; 4],
 }
 
-const KEYWORD_TAILS: [&[u8]; 4] = [b"esolution", b"ecision", b"ESOLUTION", b"ECISION"];
+/// Searchers for the keyword tails, built once (building one costs more than most searches).
+static KEYWORD_TAILS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    std::sync::LazyLock::new(|| {
+        ["esolution", "ecision", "ESOLUTION", "ECISION"]
+            .map(memchr::memmem::Finder::new)
+    });
 
 impl<'a> Candidates<'a> {
     fn new(text: &'a str) -> Self {
@@ -89,8 +94,9 @@ impl<'a> Candidates<'a> {
         Candidates {
             bytes,
             slash: None,
-            keywords: KEYWORD_TAILS
-                .map(|tail| memchr::memmem::find(after_first, tail).unwrap_or(usize::MAX)),
+            keywords: std::array::from_fn(|k| {
+                KEYWORD_TAILS[k].find(after_first).unwrap_or(usize::MAX)
+            }),
         }
     }
 
@@ -111,7 +117,8 @@ impl<'a> Candidates<'a> {
         for (tail, start) in KEYWORD_TAILS.iter().zip(self.keywords.iter_mut()) {
             // A keyword starting at `from` has its tail at `from + 1`.
             if *start < from {
-                *start = memchr::memmem::find(&self.bytes[from + 1..], tail)
+                *start = tail
+                    .find(&self.bytes[from + 1..])
                     .map_or(usize::MAX, |p| from + p);
             }
         }

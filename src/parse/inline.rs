@@ -211,12 +211,16 @@ fn whitespace_len(s: &str, i: usize) -> usize {
     }
 }
 
+/// A searcher for two spaces, built once (building one costs more than most searches).
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
+
 /// Whether `s` has no whitespace but single ASCII spaces.
 fn is_collapsed(s: &str) -> bool {
     let bytes = s.as_bytes();
     memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
         && memchr::memchr2(0x0b, 0x0c, bytes).is_none()
-        && memchr::memmem::find(bytes, b"  ").is_none()
+        && DOUBLE_SPACE.find(bytes).is_none()
         && memchr::memchr3_iter(0xc2, 0xe1, 0xe2, bytes)
             .chain(memchr::memchr_iter(0xe3, bytes))
             .all(|i| whitespace_len(s, i) == 0)
