@@ -38,9 +38,21 @@ fn push_run(segments: &mut Vec<Segment>, italic: bool, run: &str) {
 /// Text between marks is copied as whole runs; only the mark characters are looked at.
 fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
     let markdown = flavour == Flavour::Markdown;
-    // Page text without footnote markers is one plain run.
-    if !markdown && !text.contains(MARK_OPEN) {
-        return vec![Segment::Plain(text.to_string())];
+    // In page text only footnote markers are marks: the runs between them are cut out whole.
+    if !markdown {
+        let mut out = Vec::new();
+        let mut rest = text;
+        while let Some((before, after)) = rest.split_once(MARK_OPEN) {
+            push_run(&mut out, false, before);
+            let (marker, after) = after.split_once(MARK_CLOSE).unwrap_or((after, ""));
+            out.push(Segment::Marker(marker.to_string()));
+            rest = after;
+        }
+        push_run(&mut out, false, rest);
+        if out.is_empty() {
+            out.push(Segment::Plain(String::new()));
+        }
+        return out;
     }
     let mut out = Vec::new();
     let mut italic = false;
