@@ -5,9 +5,18 @@
 use crate::model::{Citation, Inline, Organ};
 
 /// Splits `text` into text runs and citations, appending them to `out`.
-pub fn link(text: &str, organ: Organ, out: &mut Vec<Inline>) {
-    let mut candidates = Candidates::new(text);
-    link_from(text, organ, out, |from| candidates.next(from));
+pub fn link(text: String, organ: Organ, out: &mut Vec<Inline>) {
+    let mut candidates = Candidates::new(&text);
+    // Most runs cite nothing: they are kept as they are, not copied.
+    if candidates.next(0).is_none() {
+        match out.last_mut() {
+            Some(Inline::Text(prev)) => prev.push_str(&text),
+            _ if text.is_empty() => {}
+            _ => out.push(Inline::Text(text)),
+        }
+        return;
+    }
+    link_from(&text, organ, out, |from| candidates.next(from));
 }
 
 /// [`link`], looking for a citation at each position `next(from)` gives (the first place at or
@@ -421,7 +430,7 @@ mod tests {
 
     fn refs(text: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        link(text, Organ::GeneralAssembly, &mut out);
+        link(text.to_string(), Organ::GeneralAssembly, &mut out);
         out.into_iter()
             .filter_map(|i| match i {
                 Inline::Ref(c) => Some((c.text, c.symbol)),
@@ -442,7 +451,7 @@ mod tests {
         #[test]
         fn candidates_miss_nothing(s in "[AES/RrdD.(){}1-9 -]{0,8}(resolution|Decision|RESOLUTIONS|A/RES/|S/) ?[0-9/ ()]{0,12}[a-zA-Z/ ,]{0,20}") {
             let mut fast = Vec::new();
-            link(&s, Organ::GeneralAssembly, &mut fast);
+            link(s.clone(), Organ::GeneralAssembly, &mut fast);
             let mut every = Vec::new();
             link_from(&s, Organ::GeneralAssembly, &mut every, |i| (i < s.len()).then_some(i));
             proptest::prop_assert_eq!(fast, every);

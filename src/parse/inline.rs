@@ -338,7 +338,7 @@ pub fn inlines(text: &str, ctx: &Context, phrase: bool) -> Vec<Inline> {
     }
     for seg in segs {
         match seg {
-            Segment::Plain(t) => citations::link(&t, ctx.organ, &mut out),
+            Segment::Plain(t) => citations::link(t, ctx.organ, &mut out),
             Segment::Italic(t) => out.push(Inline::Emphasis(t)),
             Segment::Marker(m) => match ctx.notes.get(&m) {
                 Some(&index) => out.push(Inline::NoteRef { marker: m, index }),
@@ -443,15 +443,25 @@ fn push_space(out: &mut Vec<Inline>) {
 fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(runs.len());
     let mut prev_space = true; // trims the start
-    let squash = |s: &str, prev_space: &mut bool| -> String {
-        let mut o = String::with_capacity(s.len());
-        push_collapsed(&mut o, s, prev_space);
-        o
+    // Collapsed runs (most) are kept, not copied.
+    let squash = |mut s: String, prev_space: &mut bool| -> String {
+        if !is_collapsed(&s) {
+            let mut o = String::with_capacity(s.len());
+            push_collapsed(&mut o, &s, prev_space);
+            return o;
+        }
+        if *prev_space && s.starts_with(' ') {
+            s.remove(0);
+        }
+        if !s.is_empty() {
+            *prev_space = s.ends_with(' ');
+        }
+        s
     };
     for run in runs {
         match run {
             Inline::Text(t) => {
-                let s = close_up_hyphens(close_up_ranges(squash(&t, &mut prev_space)));
+                let s = close_up_hyphens(close_up_ranges(squash(t, &mut prev_space)));
                 if !s.is_empty() {
                     out.push(Inline::Text(s));
                 }
@@ -459,7 +469,7 @@ fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
             Inline::Emphasis(t) => {
                 // Spaces at the edges of italics belong to the text around them, as the AKN
                 // reader has them: `<i> its</i>` reads as ` <i>its</i>`.
-                let s = squash(&t, &mut prev_space);
+                let s = squash(t, &mut prev_space);
                 let core = s.trim();
                 if s.starts_with(' ') {
                     push_space(&mut out);
