@@ -57,68 +57,82 @@ fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut italic = false;
     // An odd `*` (single, not `**`) has no partner: it is a printed star, not markup.
-    let lone_star = if markdown { unpaired_star(text) } else { None };
-    let mut chars = text.char_indices().peekable();
+    let lone_star = unpaired_star(text);
     // Link openers `[` whose `](` follows: the brackets are markup, the text is kept.
-    let mut link_closes = Vec::new();
-    // Where the text not yet copied begins.
+    let mut link_closes = 0usize;
+    let bytes = text.as_bytes();
+    // Where the text not yet copied begins, and where to look for the next mark.
     let mut run = 0;
-    while let Some((at, c)) = chars.next() {
+    let mut i = 0;
+    // Only these bytes can open a mark (0xEE: the lead byte of the marker opener).
+    while let Some(offset) = bytes[i..]
+        .iter()
+        .position(|b| matches!(b, b'\\' | b'*' | b'[' | b']' | 0xee))
+    {
+        let at = i + offset;
+        let c = text[at..].chars().next().expect("a character starts here");
+        let after = at + c.len_utf8();
+        let next = text[after..].chars().next();
         let markup = match c {
             MARK_OPEN => true,
-            '\\' => markdown && chars.peek().is_some_and(|(_, n)| n.is_ascii_punctuation()),
-            '*' => markdown && Some(at) != lone_star,
-            '[' => markdown && link_target_follows(&text[at..]),
-            ']' => markdown && !link_closes.is_empty() && text[at..].starts_with("]("),
+            '\\' => next.is_some_and(|n| n.is_ascii_punctuation()),
+            '*' => Some(at) != lone_star,
+            '[' => link_target_follows(&text[at..]),
+            ']' => link_closes > 0 && text[at..].starts_with("]("),
             _ => false,
         };
         if !markup {
+            i = after;
             continue;
         }
         push_run(&mut out, italic, &text[run..at]);
-        match c {
+        i = match c {
             MARK_OPEN => {
-                let marker: String = chars
-                    .by_ref()
-                    .map(|(_, c)| c)
-                    .take_while(|&c| c != MARK_CLOSE)
-                    .collect();
-                out.push(Segment::Marker(marker));
+                let rest = &text[after..];
+                let (marker, used) = rest
+                    .find(MARK_CLOSE)
+                    .map_or((rest, rest.len()), |p| (&rest[..p], p + MARK_CLOSE.len_utf8()));
+                out.push(Segment::Marker(marker.to_string()));
+                after + used
             }
             // The escaped character starts the next run, as text.
             '\\' => {
-                chars.next();
-                run = at + 1;
+                run = after;
+                i = after + next.map_or(0, char::len_utf8);
                 continue;
             }
+            // `**bold**` carries nothing resolutions need; a lone `*` toggles italics.
+            '*' if next == Some('*') => after + 1,
             '*' => {
-                // `**bold**` carries nothing resolutions need; a lone `*` toggles italics.
-                if chars.peek().is_some_and(|(_, n)| *n == '*') {
-                    chars.next();
-                } else {
-                    italic = !italic;
-                }
+                italic = !italic;
+                after
             }
-            '[' => link_closes.push(()),
+            '[' => {
+                link_closes += 1;
+                after
+            }
             _ => {
-                link_closes.pop();
-                // Drop the link target `(...)`.
+                link_closes -= 1;
+                // Drop the link target `(...)`, which opens right after.
                 let mut depth = 0;
-                for (_, n) in chars.by_ref() {
+                let mut end = text.len();
+                for (k, n) in text[after..].char_indices() {
                     match n {
                         '(' => depth += 1,
                         ')' => {
                             depth -= 1;
                             if depth == 0 {
+                                end = after + k + 1;
                                 break;
                             }
                         }
                         _ => {}
                     }
                 }
+                end
             }
-        }
-        run = chars.peek().map_or(text.len(), |&(i, _)| i);
+        };
+        run = i;
     }
     push_run(&mut out, italic, &text[run..]);
     out
@@ -549,6 +563,28 @@ mod tests {
         assert_eq!(
             close_up_hyphens("neo- Nazism, age- and gender- responsive, 2- 3".into()),
             "neo-Nazism, age- and gender-responsive, 2- 3"
+        );
+    }
+
+    #[test]
+    fn markdown_edges() {
+        let text = |t: &str| -> Vec<String> {
+            segments(t, Flavour::Markdown)
+                .into_iter()
+                .map(|s| match s {
+                    Segment::Plain(t) => format!("p:{t}"),
+                    Segment::Italic(t) => format!("i:{t}"),
+                    Segment::Marker(m) => format!("m:{m}"),
+                })
+                .collect()
+        };
+        assert_eq!(text("a **b** *c* d"), ["p:a b ", "i:c", "p: d"]);
+        assert_eq!(text("5 * 3 and \\*x\\*"), ["p:5 * 3 and *x*"]);
+        assert_eq!(text("see [A/1](http://x/(y)) then"), ["p:see A/1 then"]);
+        assert_eq!(text("[not a link] é"), ["p:[not a link] é"]);
+        assert_eq!(
+            text(&format!("x{MARK_OPEN}12{MARK_CLOSE}\u{e010}")),
+            ["p:x", "m:12", "p:\u{e010}"]
         );
     }
 
