@@ -157,18 +157,20 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
         .any(|w| w == b"%PDF-")
 }
 
+/// A PDF that failed: the error, with the text layer when it was read (to place the error on
+/// its page).
+type PdfFailure = (ParseError, Option<Box<pdf::PdfText>>);
+
 /// A PDF: its text layer read with the typography, then the shared structure rules. The
 /// reader's text comes back with the document, to place diagnostics on pages.
-fn parse_pdf(
-    bytes: &[u8],
-) -> Result<(Warned<Document>, pdf::PdfText), (ParseError, Option<pdf::PdfText>)> {
+fn parse_pdf(bytes: &[u8]) -> Result<(Warned<Document>, pdf::PdfText), PdfFailure> {
     let read = pdf::read(bytes).map_err(|e| (e, None))?;
     match text::parse_as(&read.text, lines::Flavour::Markdown) {
         Ok(mut w) => {
             w.diagnostics.splice(0..0, read.furniture_warnings());
             Ok((w, read))
         }
-        Err(e) => Err((e, Some(read))),
+        Err(e) => Err((e, Some(Box::new(read)))),
     }
 }
 
