@@ -670,7 +670,7 @@ fn block_eid(prefix: &str, block: &Block, position: usize) -> String {
                 .map_or_else(|| format!("u{position}"), eid_safe)
         ),
         Block::Recital(_) => format!("hcontainer_{position}"),
-        Block::Text(_) => format!("hcontainer_{position}"),
+        Block::Text(_) | Block::Table(_) => format!("hcontainer_{position}"),
     };
     if prefix.is_empty() {
         local
@@ -778,6 +778,34 @@ fn write_blocks<W: Write>(
                 x.open("hcontainer", &[("name", "text"), ("eId", eid)])?;
                 x.open("content", &[])?;
                 x.inline_block("p", &[], doc, &t.text)?;
+                x.close("content")?;
+                x.close("hcontainer")?;
+            }
+            Block::Table(t) => {
+                x.open("hcontainer", &[("name", "table"), ("eId", eid)])?;
+                x.open("content", &[])?;
+                x.open("table", &[("eId", &format!("{eid}__table_1"))])?;
+                for row in &t.rows {
+                    x.open("tr", &[])?;
+                    let cell = if row.heading { "th" } else { "td" };
+                    for c in &row.cells {
+                        let columns = c.columns.to_string();
+                        let attrs: &[(&str, &str)] = if c.columns > 1 {
+                            &[("colspan", &columns)]
+                        } else {
+                            &[]
+                        };
+                        if c.text.is_empty() {
+                            x.empty(cell, attrs)?;
+                        } else {
+                            x.open(cell, attrs)?;
+                            x.inline_block("p", &[], doc, &c.text)?;
+                            x.close(cell)?;
+                        }
+                    }
+                    x.close("tr")?;
+                }
+                x.close("table")?;
                 x.close("content")?;
                 x.close("hcontainer")?;
             }

@@ -28,6 +28,8 @@ pub struct Extract {
     pub footnotes: Vec<(String, String, String)>,
     /// Opening phrases (the italic words a recital or paragraph opens with), in order.
     pub phrases: Vec<String>,
+    /// Table rows with text, their cells joined by ` | `.
+    pub table_rows: Vec<String>,
     /// The words of the preamble and operative part (recitals, paragraphs, sub-items and
     /// headings, written as headings or as paragraphs; numbers aside), in reading order.
     pub words: Vec<String>,
@@ -52,6 +54,7 @@ impl Extract {
             .map(|(m, t, o)| (m.clone(), h(t), o.clone()))
             .collect();
         x.phrases = x.phrases.iter().map(h).collect();
+        x.table_rows = x.table_rows.iter().map(h).collect();
         x.words = x.words.iter().map(h).collect();
         x
     }
@@ -97,6 +100,9 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
     let mut capture: Vec<(usize, &'static str, String)> = Vec::new();
     let mut note: Option<(usize, String, String)> = None;
     let mut in_conclusions = false;
+    // The table row and cell being read.
+    let mut table_row: Option<Vec<String>> = None;
+    let mut table_cell: Option<String> = None;
     // For each open element: whether it opened a unit.
     let mut opens: Vec<bool> = Vec::new();
     loop {
@@ -160,6 +166,8 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                         capture.push((depth, "phrase", String::new()))
                     }
                     "conclusions" => in_conclusions = true,
+                    "tr" => table_row = Some(Vec::new()),
+                    "td" | "th" => table_cell = Some(String::new()),
                     _ => {}
                 }
                 if in_conclusions && matches!(name.as_str(), "inline" | "location") {
@@ -174,6 +182,11 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
             }
             Event::Empty(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
+                if matches!(name.as_str(), "td" | "th") {
+                    if let Some(row) = table_row.as_mut() {
+                        row.push(String::new());
+                    }
+                }
                 if name == "FRBRdate" && stack.iter().any(|s| s == "FRBRWork") {
                     let attr = |k: &str| attribute(&e, k);
                     if attr("name").as_deref() == Some("adoption") {
@@ -230,11 +243,26 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                         }
                     }
                     "conclusions" => in_conclusions = false,
+                    "td" | "th" => {
+                        if let (Some(row), Some(cell)) = (table_row.as_mut(), table_cell.take()) {
+                            row.push(normalise(&cell));
+                        }
+                    }
+                    "tr" => {
+                        if let Some(row) =
+                            table_row.take().filter(|r| r.iter().any(|c| !c.is_empty()))
+                        {
+                            x.table_rows.push(row.join(" | "));
+                        }
+                    }
                     _ => {}
                 }
             }
             Event::Text(t) => {
                 let s = t.unescape().map(|c| c.to_string()).unwrap_or_default();
+                if let (Some(cell), None) = (table_cell.as_mut(), note.as_ref()) {
+                    cell.push_str(&s);
+                }
                 if let Some((_, _, text)) = note.as_mut() {
                     text.push_str(&s);
                 } else if let Some((_, _, text)) = capture.last_mut() {
@@ -399,7 +427,24 @@ pub struct Agreement {
     pub phrases: Tally,
     /// The UN's words of the preamble and operative part found in ours, in order.
     pub words: Tally,
+    /// The UN's table rows (every cell's text) found among ours.
+    pub table_rows: Tally,
     pub disagreements: Vec<String>,
+}
+
+impl Agreement {
+    /// Adds another document's tallies to these (for totals; disagreements are not kept).
+    pub fn add(&mut self, other: Agreement) {
+        self.metadata.add(other.metadata);
+        self.recitals.add(other.recitals);
+        self.paragraphs.add(other.paragraphs);
+        self.items.add(other.items);
+        self.footnotes.add(other.footnotes);
+        self.footnote_hosts.add(other.footnote_hosts);
+        self.phrases.add(other.phrases);
+        self.words.add(other.words);
+        self.table_rows.add(other.table_rows);
+    }
 }
 
 /// How many of `theirs` are found in `ours`, each used once; lists the ones missing.
@@ -500,6 +545,7 @@ pub fn compare(ours: &Extract, theirs: &Extract) -> Agreement {
     a.footnotes = multiset(&notes(ours), &notes(theirs), "footnote", &mut d);
     a.footnote_hosts = multiset(&ours.footnotes, &theirs.footnotes, "footnote host", &mut d);
     a.phrases = multiset(&ours.phrases, &theirs.phrases, "opening phrase", &mut d);
+    a.table_rows = multiset(&ours.table_rows, &theirs.table_rows, "table row", &mut d);
     a.words = Tally {
         matched: common_words(&ours.words, &theirs.words, 20_000),
         total: theirs.words.len(),

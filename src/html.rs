@@ -314,6 +314,24 @@ fn write_blocks<W: Write>(h: &mut Html<'_, W>, blocks: &[Block], prefix: &str) -
             Block::Text(t) => {
                 h.inline_block("p", &[("class", "text"), ("id", &eid)], &t.text)?;
             }
+            Block::Table(t) => {
+                h.open("table", &[("id", &eid)])?;
+                for row in &t.rows {
+                    h.open("tr", &[])?;
+                    let cell = if row.heading { "th" } else { "td" };
+                    for c in &row.cells {
+                        let columns = c.columns.to_string();
+                        let attrs: &[(&str, &str)] = if c.columns > 1 {
+                            &[("colspan", &columns)]
+                        } else {
+                            &[]
+                        };
+                        h.inline_block(cell, attrs, &c.text)?;
+                    }
+                    h.close("tr")?;
+                }
+                h.close("table")?;
+            }
         }
     }
     Ok(())

@@ -161,6 +161,8 @@ pub enum Block {
     Recital(Recital),
     /// Unnumbered running text (annex prose, a note under a heading).
     Text(TextBlock),
+    /// A table: staffing tables, appropriations, lists of posts.
+    Table(Table),
 }
 
 /// A numbered operative paragraph (or the single unnumbered one).
@@ -201,6 +203,47 @@ pub struct Section {
 pub struct TextBlock {
     pub text: Vec<Inline>,
     pub span: Span,
+}
+
+/// A table as printed, row by row; heading rows come first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub rows: Vec<TableRow>,
+    pub span: Span,
+}
+
+impl Table {
+    /// The table as one run of inlines: rows one per line, cells separated by ` | `
+    /// (its text in the graph).
+    pub fn runs(&self) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for (r, row) in self.rows.iter().enumerate() {
+            if r > 0 {
+                out.push(Inline::Text("\n".into()));
+            }
+            for (c, cell) in row.cells.iter().enumerate() {
+                if c > 0 {
+                    out.push(Inline::Text(" | ".into()));
+                }
+                out.extend(cell.text.iter().cloned());
+            }
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableRow {
+    /// A row of column headings.
+    pub heading: bool,
+    pub cells: Vec<TableCell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableCell {
+    pub text: Vec<Inline>,
+    /// How many columns the cell spans (1 but for merged headings).
+    pub columns: u32,
 }
 
 /// The closing lines: meeting and date.

@@ -312,6 +312,10 @@ impl Graph<'_> {
                     self.division(&node, parent, "Text", None, i + 1);
                     self.text_of(&node, &t.text, hosts);
                 }
+                Block::Table(t) => {
+                    self.division(&node, parent, "Table", None, i + 1);
+                    self.text_of(&node, &t.runs(), hosts);
+                }
             }
         }
     }

@@ -94,7 +94,7 @@ fn count_paragraphs(blocks: &[unakn::model::Block]) -> usize {
         .map(|b| match b {
             Block::Paragraph(_) => 1,
             Block::Section(s) => count_paragraphs(&s.blocks),
-            Block::Recital(_) | Block::Text(_) => 0,
+            Block::Recital(_) | Block::Text(_) | Block::Table(_) => 0,
         })
         .sum()
 }

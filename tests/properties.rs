@@ -134,9 +134,39 @@ fn paragraphs() -> impl Strategy<Value = Vec<Block>> {
     })
 }
 
+/// A table: heading rows first, cells of a few words, some spanning two columns.
+fn table() -> impl Strategy<Value = Block> {
+    (
+        0usize..3,
+        prop::collection::vec(prop::collection::vec((words(1, 4), 1u32..3), 1..5), 1..6),
+    )
+        .prop_map(|(headings, rows)| {
+            Block::Table(Table {
+                rows: rows
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, cells)| TableRow {
+                        heading: i < headings,
+                        cells: cells
+                            .into_iter()
+                            .map(|(text, columns)| TableCell {
+                                text: vec![Inline::Text(text)],
+                                columns,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                span: Span::default(),
+            })
+        })
+}
+
 fn body() -> impl Strategy<Value = Vec<Block>> {
     prop_oneof![
-        paragraphs(),
+        (paragraphs(), prop::option::weighted(0.4, table())).prop_map(|(mut blocks, table)| {
+            blocks.extend(table);
+            blocks
+        }),
         prop::collection::vec((words(2, 8), paragraphs()), 1..4).prop_map(|sections| {
             sections
                 .into_iter()
@@ -200,6 +230,11 @@ fn with_footnotes(mut doc: Document, places: Vec<bool>) -> Document {
                 Block::Section(s) => visit(&mut s.blocks, add),
                 Block::Recital(r) => add(&mut r.text),
                 Block::Text(t) => add(&mut t.text),
+                Block::Table(t) => {
+                    for cell in t.rows.iter_mut().flat_map(|r| &mut r.cells) {
+                        add(&mut cell.text);
+                    }
+                }
             }
         }
     }

@@ -76,14 +76,15 @@ pub fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Resul
         let t = |t: &Tally| format!("{}/{}", t.matched, t.total);
         writeln!(
             out,
-            "{:<16} meta {:<5} recitals {:<7} paragraphs {:<7} items {:<7} notes {:<5} hosts {:<5}",
+            "{:<16} meta {:<5} recitals {:<7} paragraphs {:<7} items {:<7} notes {:<5} hosts {:<5} table rows {}",
             doc.symbol,
             t(&a.metadata),
             t(&a.recitals),
             t(&a.paragraphs),
             t(&a.items),
             t(&a.footnotes),
-            t(&a.footnote_hosts)
+            t(&a.footnote_hosts),
+            t(&a.table_rows)
         )?;
         if list && !a.disagreements.is_empty() {
             writeln!(out, "    vs {}", akn_path.display())?;
@@ -91,22 +92,11 @@ pub fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Resul
                 writeln!(out, "    - {d}")?;
             }
         }
-        let relaxed_one = compare(&ours.with_plain_hyphens(), &theirs.with_plain_hyphens());
-        relaxed.recitals.add(relaxed_one.recitals);
-        relaxed.paragraphs.add(relaxed_one.paragraphs);
-        relaxed.items.add(relaxed_one.items);
-        relaxed.footnotes.add(relaxed_one.footnotes);
-        relaxed.footnote_hosts.add(relaxed_one.footnote_hosts);
-        relaxed.phrases.add(relaxed_one.phrases);
-        relaxed.words.add(relaxed_one.words);
-        total.phrases.add(a.phrases);
-        total.words.add(a.words);
-        total.metadata.add(a.metadata);
-        total.recitals.add(a.recitals);
-        total.paragraphs.add(a.paragraphs);
-        total.items.add(a.items);
-        total.footnotes.add(a.footnotes);
-        total.footnote_hosts.add(a.footnote_hosts);
+        relaxed.add(compare(
+            &ours.with_plain_hyphens(),
+            &theirs.with_plain_hyphens(),
+        ));
+        total.add(a);
     }
     let valid = xmllint(schema, &written)?.map(|problems| {
         written.len()
@@ -171,6 +161,7 @@ pub fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: &Path) -> Resul
         ),
         ("opening phrases", total.phrases, relaxed.phrases),
         ("words in order", total.words, relaxed.words),
+        ("table rows", total.table_rows, relaxed.table_rows),
     ] {
         let strict = format!("{}/{} ({:.2}%)", t.matched, t.total, t.percent());
         writeln!(

@@ -529,6 +529,14 @@ impl Reader {
                     }))
                 }
                 "num" | "heading" | "subheading" => {}
+                "table" => out.push(Block::Table(self.table(e))),
+                // A container holding tables (`<container name="table">`, or this crate's
+                // `<hcontainer name="table"><content>`): the tables, and any text around them.
+                "hcontainer" | "container" | "blockContainer" | "content"
+                    if e.find("table").is_some() =>
+                {
+                    out.extend(self.blocks(e));
+                }
                 "hcontainer" | "container" | "blockContainer" | "crossHeading" | "p"
                 | "content" | "tblock" => {
                     let text = self.block_text(e, false);
@@ -545,6 +553,34 @@ impl Reader {
             }
         }
         out
+    }
+
+    /// A table row by row; a row of `th` cells is a heading row.
+    fn table(&mut self, e: &Element) -> Table {
+        let mut rows = Vec::new();
+        for tr in e.children_named("tr") {
+            let cells: Vec<&Element> = tr
+                .elements()
+                .filter(|c| c.name == "th" || c.name == "td")
+                .collect();
+            let heading = !cells.is_empty() && cells.iter().all(|c| c.name == "th");
+            let cells: Vec<TableCell> = cells
+                .into_iter()
+                .map(|c| TableCell {
+                    text: self.block_text(c, false),
+                    columns: c
+                        .attr("colspan")
+                        .and_then(|n| n.trim().parse().ok())
+                        .filter(|&n| n >= 1)
+                        .unwrap_or(1),
+                })
+                .collect();
+            // Spacer rows (every cell empty) carry nothing.
+            if cells.iter().any(|c| !c.text.is_empty()) {
+                rows.push(TableRow { heading, cells });
+            }
+        }
+        Table { rows, span: e.span }
     }
 
     fn paragraph(&mut self, e: &Element) -> Paragraph {

@@ -92,8 +92,7 @@ struct Candidates<'a> {
 /// Searchers for the keyword tails, built once (building one costs more than most searches).
 static KEYWORD_TAILS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
     std::sync::LazyLock::new(|| {
-        ["esolution", "ecision", "ESOLUTION", "ECISION"]
-            .map(memchr::memmem::Finder::new)
+        ["esolution", "ecision", "ESOLUTION", "ECISION"].map(memchr::memmem::Finder::new)
     });
 
 impl<'a> Candidates<'a> {
@@ -132,7 +131,12 @@ impl<'a> Candidates<'a> {
             }
         }
         let symbol = self.slash.map(|(_, token)| token.max(from));
-        let keyword = self.keywords.iter().copied().min().filter(|&k| k != usize::MAX);
+        let keyword = self
+            .keywords
+            .iter()
+            .copied()
+            .min()
+            .filter(|&k| k != usize::MAX);
         match (symbol, keyword) {
             (Some(s), Some(k)) => Some(s.min(k)),
             (s, k) => s.or(k),
@@ -442,7 +446,10 @@ mod tests {
     #[test]
     fn symbols_in_brackets_and_runs() {
         assert_eq!(refs("B(A/1)"), [("A/1".into(), "A/1".into())]);
-        assert_eq!(refs("RESOLUTION 70/1"), [("70/1".into(), "A/RES/70/1".into())]);
+        assert_eq!(
+            refs("RESOLUTION 70/1"),
+            [("70/1".into(), "A/RES/70/1".into())]
+        );
         assert!(refs("/").is_empty() && refs("").is_empty() && refs("r").is_empty());
     }
 

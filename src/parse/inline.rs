@@ -89,9 +89,9 @@ fn segments(text: &str, flavour: Flavour) -> Vec<Segment> {
         i = match c {
             MARK_OPEN => {
                 let rest = &text[after..];
-                let (marker, used) = rest
-                    .find(MARK_CLOSE)
-                    .map_or((rest, rest.len()), |p| (&rest[..p], p + MARK_CLOSE.len_utf8()));
+                let (marker, used) = rest.find(MARK_CLOSE).map_or((rest, rest.len()), |p| {
+                    (&rest[..p], p + MARK_CLOSE.len_utf8())
+                });
                 out.push(Segment::Marker(marker.to_string()));
                 after + used
             }
@@ -457,7 +457,7 @@ fn push_space(out: &mut Vec<Inline>) {
 fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(runs.len());
     let mut prev_space = true; // trims the start
-    // Collapsed runs (most) are kept, not copied.
+                               // Collapsed runs (most) are kept, not copied.
     let squash = |mut s: String, prev_space: &mut bool| -> String {
         if !is_collapsed(&s) {
             let mut o = String::with_capacity(s.len());

@@ -244,6 +244,11 @@ fn for_each_run(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>)) {
                 }
                 Block::Recital(r) => f(&mut r.text),
                 Block::Text(t) => f(&mut t.text),
+                Block::Table(t) => {
+                    for cell in t.rows.iter_mut().flat_map(|r| &mut r.cells) {
+                        f(&mut cell.text);
+                    }
+                }
             }
         }
     }
@@ -324,9 +329,15 @@ fn attach_unplaced(doc: &mut Document, notes: &[lines::FootnoteText]) {
                             best = Some(inner);
                         }
                     }
+                    Block::Table(t) if t.span.start < at => {
+                        if let Some(cell) = t.rows.iter_mut().flat_map(|r| &mut r.cells).last() {
+                            best = Some(&mut cell.text);
+                        }
+                    }
                     Block::Paragraph(_)
                     | Block::Recital(_)
                     | Block::Text(_)
+                    | Block::Table(_)
                     | Block::Section(_) => {}
                 }
             }
@@ -479,6 +490,37 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
         }
     }
     units
+}
+
+/// The cells of a markdown table row (`| a | b |`): the text between unescaped bars, trimmed;
+/// `None` for other text.
+fn table_cells(raw: &str) -> Option<Vec<&str>> {
+    let inner = raw.strip_prefix('|')?.strip_suffix('|')?;
+    let bytes = inner.as_bytes();
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'|' => {
+                cells.push(inner[start..i].trim());
+                start = i + 1;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    cells.push(inner[start.min(inner.len())..].trim());
+    cells.iter().any(|c| !c.is_empty()).then_some(cells)
+}
+
+/// `| --- | :---: |`: the rule under a markdown table's heading rows.
+fn is_table_rule(cells: &[&str]) -> bool {
+    cells.iter().all(|c| {
+        let dashes = c.trim_matches(':');
+        dashes.len() >= 3 && dashes.bytes().all(|b| b == b'-')
+    })
 }
 
 /// A line that opens a recital: a capitalised participle (`Reaffirming further`), or an
@@ -720,6 +762,13 @@ enum Draft {
         raw: String,
         span: Span,
     },
+    /// Rows of cells as written (`| a | b |`), each with whether it is a heading row.
+    Table {
+        rows: Vec<(bool, Vec<String>)>,
+        /// A rule row (`| --- |`) has closed the heading rows.
+        ruled: bool,
+        span: Span,
+    },
 }
 
 #[derive(Debug)]
@@ -773,6 +822,22 @@ impl Draft {
                 text: inline::inlines(&raw, ctx, false),
                 span,
             }),
+            Draft::Table { rows, span, .. } => Block::Table(Table {
+                rows: rows
+                    .into_iter()
+                    .map(|(heading, cells)| TableRow {
+                        heading,
+                        cells: cells
+                            .iter()
+                            .map(|c| TableCell {
+                                text: inline::inlines(c, ctx, false),
+                                columns: 1,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                span,
+            }),
         }
     }
 }
@@ -819,6 +884,8 @@ struct Builder {
     annex_title_open: bool,
     /// A part of a multi-part resolution (`A`, `B`) has begun and its title is expected.
     part_title_open: bool,
+    /// The unit before was a table row: the next row goes on the same table.
+    table_open: bool,
 }
 
 impl Builder {
@@ -838,6 +905,7 @@ impl Builder {
             annexes: Vec::new(),
             annex_title_open: false,
             part_title_open: false,
+            table_open: false,
         }
     }
 
@@ -861,6 +929,13 @@ impl Builder {
         let raw = unit.raw.trim();
         if plain.is_empty() {
             return;
+        }
+        let table_open = std::mem::take(&mut self.table_open);
+        if self.flavour == Flavour::Markdown && self.stage != Stage::Head {
+            if let Some(cells) = table_cells(raw) {
+                self.take_table_row(cells, unit.span, table_open);
+                return;
+            }
         }
         // A multi-part resolution (`78/80 A-B`): a capital letter alone opens a part, read as a
         // section holding that part's recitals and paragraphs.
@@ -975,6 +1050,55 @@ impl Builder {
                 self.stage = Stage::Body;
                 self.take_body(unit, &plain, raw, diagnostics);
             }
+        }
+    }
+
+    /// A row of a markdown table: onto the table just read, or opening one. A rule row
+    /// (`| --- |`) makes the rows above it headings; a second rule starts a new table headed
+    /// by the row just above it.
+    fn take_table_row(&mut self, cells: Vec<&str>, span: Span, table_open: bool) {
+        self.table_open = true;
+        self.annex_title_open = false;
+        self.part_title_open = false;
+        if self.stage == Stage::Closed {
+            self.stage = Stage::Body;
+        }
+        let rule = is_table_rule(&cells);
+        let cells: Vec<String> = cells.into_iter().map(str::to_string).collect();
+        let list = self.container();
+        if let Some(Draft::Table {
+            rows,
+            ruled,
+            span: table_span,
+        }) = list.last_mut().filter(|_| table_open)
+        {
+            *table_span = table_span.join(span);
+            if !rule {
+                rows.push((false, cells));
+                return;
+            }
+            if !*ruled {
+                *ruled = true;
+                for (heading, _) in rows.iter_mut() {
+                    *heading = true;
+                }
+                return;
+            }
+            // A second rule: the row above heads a new table.
+            let Some((_, head)) = rows.pop() else { return };
+            list.push(Draft::Table {
+                rows: vec![(true, head)],
+                ruled: true,
+                span,
+            });
+            return;
+        }
+        if !rule {
+            list.push(Draft::Table {
+                rows: vec![(false, cells)],
+                ruled: false,
+                span,
+            });
         }
     }
 
@@ -1286,8 +1410,6 @@ mod tests {
         assert!(sym.as_str().ends_with("/unsc/2720-2023"), "{sym}");
     }
 
-    /// A multi-part resolution: each part (`A`, `B`) becomes a section with its own recitals and
-    /// paragraphs; no text is lost, the formula and second meeting line included.
     #[test]
     fn text_resuming_after_sub_items_without_a_blank_line() {
         // Page text: the last sub-item ends with `;` on a short line, and the paragraph goes
@@ -1314,6 +1436,64 @@ mod tests {
         assert_eq!(doc.body.len(), 2);
     }
 
+    /// Markdown tables (as a PDF converter writes them, and as unakn's PDF reader does): rows
+    /// above the rule are headings; a second rule opens a second table; an escaped bar stays
+    /// in its cell; a footnote marker in a cell is placed there.
+    #[test]
+    fn markdown_tables() {
+        let text = "General Assembly\n\nResolution adopted by the General Assembly on 22 December 2023\n\n\
+            78/253. A title\n\nThe General Assembly,\n\nRecalling its resolution 77/1,\n\n\
+            1. *Approves* the changes set out below:\n\n\
+            | *Action* | *Title of post* | *Number* |\n\
+            | --- | --- | ---: |\n\
+            | New post | Legal Officer A\\|B | 1 |\n\
+            | Total[^1] |  | 4 |\n\n\
+            | *Level* | *Count* |\n\
+            | --- | --- |\n\
+            | P-4 | 2 |\n\n\
+            2. *Decides* to continue.\n\n\
+            [^1]: Net changes.\n\n\
+            *45th plenary meeting\n22 December 2023*\n";
+        let doc = parse(text).unwrap().value;
+        let tables: Vec<&Table> = doc
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 2, "{:#?}", doc.body);
+        let cell = |t: &Table, r: usize, c: usize| crate::rdf::plain_text(&t.rows[r].cells[c].text);
+        assert!(tables[0].rows[0].heading && !tables[0].rows[1].heading);
+        assert_eq!(tables[0].rows.len(), 3);
+        assert_eq!(cell(tables[0], 0, 1), "Title of post");
+        assert_eq!(cell(tables[0], 1, 1), "Legal Officer A|B");
+        assert!(tables[0].rows[2].cells[0]
+            .text
+            .iter()
+            .any(|r| matches!(r, Inline::NoteRef { .. })));
+        assert_eq!(cell(tables[0], 2, 1), "");
+        assert_eq!(tables[1].rows.len(), 2);
+        assert_eq!(cell(tables[1], 1, 0), "P-4");
+        // The paragraphs around the tables are untouched.
+        assert_eq!(
+            doc.body
+                .iter()
+                .filter(|b| matches!(b, Block::Paragraph(_)))
+                .count(),
+            2
+        );
+        // The AKN holds them as tables and is valid (checked by the conformance step).
+        let mut xml = Vec::new();
+        crate::akn::write(&doc, &mut xml).unwrap();
+        let xml = String::from_utf8(xml).unwrap();
+        assert_eq!(xml.matches("<table ").count(), 2);
+        assert_eq!(xml.matches("<th>").count(), 5);
+    }
+
+    /// A multi-part resolution: each part (`A`, `B`) becomes a section with its own recitals and
+    /// paragraphs; no text is lost, the formula and second meeting line included.
     #[test]
     fn multi_part_resolution() {
         let text = "General Assembly\nSeventy-eighth session\nAgenda item 8\n\n\
