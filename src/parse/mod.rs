@@ -5,6 +5,7 @@ pub mod citations;
 pub mod inline;
 pub mod lines;
 pub mod masthead;
+pub mod page_tables;
 pub mod pdf;
 pub mod phrase;
 pub mod text;

@@ -8,6 +8,7 @@
 use super::inline::{self, Context};
 use super::lines::{self, Flavour, Line, MARK_CLOSE, MARK_OPEN};
 use super::masthead;
+use super::page_tables;
 use crate::diag::{Diagnostic, ParseError, Warned};
 use crate::model::*;
 use std::collections::HashMap;
@@ -69,7 +70,13 @@ fn parse_prepared(input: &str, prepared: lines::Prepared) -> Result<Warned<Docum
     let masthead_refs: Vec<&str> = masthead_lines.iter().map(String::as_str).collect();
     let (masthead, printed_symbol) = masthead::read(&masthead_refs);
 
-    let units = group(&prepared.lines[body_start..], flavour);
+    let body_lines = &prepared.lines[body_start..];
+    // Page text writes a table one cell per line: tables of figures are rewritten as rows.
+    let with_tables = match flavour {
+        Flavour::PageText => page_tables::rewrite(body_lines),
+        Flavour::Markdown => None,
+    };
+    let units = group(with_tables.as_deref().unwrap_or(body_lines), flavour);
     let notes: HashMap<String, usize> = prepared
         .footnotes
         .iter()
@@ -931,7 +938,7 @@ impl Builder {
             return;
         }
         let table_open = std::mem::take(&mut self.table_open);
-        if self.flavour == Flavour::Markdown && self.stage != Stage::Head {
+        if self.stage != Stage::Head {
             if let Some(cells) = table_cells(raw) {
                 self.take_table_row(cells, unit.span, table_open);
                 return;
