@@ -56,6 +56,9 @@ struct Group {
 /// when there is no table.
 pub fn rewrite(lines: &[Line]) -> Option<Vec<Line>> {
     let kinds: Vec<Kind> = lines.iter().map(kind).collect();
+    if !kinds.contains(&Kind::Figure) {
+        return None;
+    }
     let mut groups = Vec::new();
     let mut i = 0;
     while i < lines.len() {
