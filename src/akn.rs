@@ -654,6 +654,13 @@ fn write_preamble<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     Ok(())
 }
 
+/// The element of a table cell and its `colspan`: AKN takes its table markup from HTML, and the
+/// HTML page writes cells alike.
+pub(crate) fn cell_markup(heading: bool, cell: &TableCell) -> (&'static str, Option<String>) {
+    let name = if heading { "th" } else { "td" };
+    (name, (cell.columns > 1).then(|| cell.columns.to_string()))
+}
+
 /// eIds of blocks within one list: printed numbers where there are, positions otherwise.
 fn block_eid(prefix: &str, block: &Block, position: usize) -> String {
     let local = match block {
@@ -787,18 +794,17 @@ fn write_blocks<W: Write>(
                 x.open("table", &[("eId", &format!("{eid}__table_1"))])?;
                 for row in &t.rows {
                     x.open("tr", &[])?;
-                    let cell = if row.heading { "th" } else { "td" };
                     for c in &row.cells {
-                        let columns = c.columns.to_string();
-                        let attrs: &[(&str, &str)] = if c.columns > 1 {
-                            &[("colspan", &columns)]
-                        } else {
-                            &[]
-                        };
+                        let (cell, span) = cell_markup(row.heading, c);
+                        let attrs: Vec<(&str, &str)> = span
+                            .as_deref()
+                            .map(|s| ("colspan", s))
+                            .into_iter()
+                            .collect();
                         if c.text.is_empty() {
-                            x.empty(cell, attrs)?;
+                            x.empty(cell, &attrs)?;
                         } else {
-                            x.open(cell, attrs)?;
+                            x.open(cell, &attrs)?;
                             x.inline_block("p", &[], doc, &c.text)?;
                             x.close(cell)?;
                         }

@@ -318,15 +318,14 @@ fn write_blocks<W: Write>(h: &mut Html<'_, W>, blocks: &[Block], prefix: &str) -
                 h.open("table", &[("id", &eid)])?;
                 for row in &t.rows {
                     h.open("tr", &[])?;
-                    let cell = if row.heading { "th" } else { "td" };
                     for c in &row.cells {
-                        let columns = c.columns.to_string();
-                        let attrs: &[(&str, &str)] = if c.columns > 1 {
-                            &[("colspan", &columns)]
-                        } else {
-                            &[]
-                        };
-                        h.inline_block(cell, attrs, &c.text)?;
+                        let (cell, span) = crate::akn::cell_markup(row.heading, c);
+                        let attrs: Vec<(&str, &str)> = span
+                            .as_deref()
+                            .map(|s| ("colspan", s))
+                            .into_iter()
+                            .collect();
+                        h.inline_block(cell, &attrs, &c.text)?;
                     }
                     h.close("tr")?;
                 }
