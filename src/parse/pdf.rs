@@ -864,7 +864,12 @@ mod layout {
             let rows = &body[start..keep];
             let columnar_rows = columnar[start..keep].iter().filter(|&&c| c).count();
             let all_small = rows.iter().all(small);
-            if columnar_rows >= 3 || (columnar_rows >= 2 && all_small) {
+            // Columns are found point by point: a table wider than any page is no table
+            // (glyphs placed far off by a damaged or hostile file).
+            let width = rows.iter().map(|b| b.row.x1()).fold(f32::MIN, f32::max)
+                - rows.iter().map(|b| b.row.x0()).fold(f32::MAX, f32::min);
+            let sane = width.is_finite() && width < 5000.0;
+            if sane && (columnar_rows >= 3 || (columnar_rows >= 2 && all_small)) {
                 out.push((start, keep));
                 previous_end = keep;
             }
@@ -946,7 +951,7 @@ mod layout {
         let glyphs = || rows.iter().flat_map(|b| b.row.visible());
         let left = glyphs().map(|g| g.x).fold(f32::MAX, f32::min).floor();
         let right = glyphs().map(|g| g.end).fold(f32::MIN, f32::max).ceil();
-        if left >= right {
+        if !(left < right && right - left < 5000.0) {
             return Vec::new();
         }
         let bins = (right - left) as usize + 1;
