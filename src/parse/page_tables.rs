@@ -82,6 +82,7 @@ pub fn rewrite(lines: &[Line]) -> Option<Vec<Line>> {
             .rposition(|&k| k == Kind::Figure)
     };
     let mut tables: Vec<(usize, usize, usize)> = Vec::new(); // (first group, end group, k)
+    let mut previous_end = 0;
     let mut g = 0;
     while g < groups.len() {
         // A row of `k` cells: text, then cell lines with a figure in the last.
@@ -93,9 +94,8 @@ pub fn rewrite(lines: &[Line]) -> Option<Vec<Line>> {
             }
         };
         // Rows around it: text, then at least `k` cell lines, none a figure past the `k`th
-        // (blank lines after the cells are the space after the row; a row of blanks only is
-        // a label row).
-        // A row without figures is a label row (`Professional and higher`): one short line.
+        // (blank lines after the cells are the space after the row). A row without figures
+        // is a label row (`Professional and higher`): one short line.
         let fits = |h: &Group| {
             let label_row = h.text.len() == 1 && lines[h.text.start].text.trim().len() <= 60;
             !h.text.is_empty() && h.cells.len() >= k && last_figure(h).map_or(label_row, |p| p < k)
@@ -103,7 +103,7 @@ pub fn rewrite(lines: &[Line]) -> Option<Vec<Line>> {
         // Label rows above the first row of figures, up to the row whose text begins with
         // more lines than its label (the headings, or the text before the table).
         let mut first = g;
-        while first > 0 && groups[first].text.len() == 1 {
+        while first > previous_end && groups[first].text.len() == 1 {
             let above = &groups[first - 1];
             let label = &lines[above.text.end - 1].text;
             let label_row = last_figure(above).is_none() && label.trim().len() <= 60;
@@ -126,6 +126,7 @@ pub fn rewrite(lines: &[Line]) -> Option<Vec<Line>> {
         });
         if figure_rows >= 3 && clean {
             tables.push((first, end, k));
+            previous_end = end;
         }
         g = end;
     }
