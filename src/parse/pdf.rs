@@ -900,7 +900,7 @@ mod layout {
             }
             body_begun |= !heading;
             // A raised letter or two set apart from their row (a table note's marker) is no row.
-            if b.row.visible().count() <= 2 {
+            if b.row.visible().count() <= 2 && ink_size(&b.row) < data_size * 0.8 {
                 continue;
             }
             let cells = split_cells(&b.row, &columns);
