@@ -729,7 +729,7 @@ pub fn point_eids(list: &str, items: &[Item]) -> Vec<String> {
     unique(
         items
             .iter()
-            .map(|item| format!("{list}__point_{}", eid_safe(&item.number))),
+            .map(|item| format!("{list}__point_{}", eid_safe(item.bare_number()))),
     )
 }
 
@@ -844,7 +844,7 @@ fn write_body_of<W: Write>(
     }
     for (item, point) in items.iter().zip(point_eids(&list, items)) {
         x.open("point", &[("eId", &point)])?;
-        x.leaf("num", &[], &format!("({})", item.number))?;
+        x.leaf("num", &[], &item.printed_number())?;
         write_body_of(x, doc, &point, &item.text, &item.items, &[])?;
         x.close("point")?;
     }

@@ -343,7 +343,7 @@ fn write_items<W: Write>(h: &mut Html<'_, W>, items: &[Item], list: &str) -> io:
     h.open("ol", &[("class", "items")])?;
     for (item, eid) in items.iter().zip(point_eids(list, items)) {
         h.open("li", &[("id", &eid)])?;
-        h.leaf("span", &[("class", "num")], &format!("({})", item.number))?;
+        h.leaf("span", &[("class", "num")], &item.printed_number())?;
         h.inlines(&item.text, true)?;
         write_items(h, &item.items, &list_eid(&eid))?;
         h.close("li")?;

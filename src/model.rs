@@ -181,11 +181,28 @@ pub struct Paragraph {
 /// A sub-item `(a)` of a paragraph, or `(i)` of an item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
-    /// The letter or numeral without brackets: `a`, `iv`.
+    /// The letter or numeral: without its brackets when printed in them (`a` for `(a)`, `iv`),
+    /// else as printed (`1.` for an item of a numbered list).
     pub number: String,
     pub text: Vec<Inline>,
     pub items: Vec<Item>,
     pub span: Span,
+}
+
+impl Item {
+    /// The number as printed: `(a)`, `1.`.
+    pub fn printed_number(&self) -> String {
+        if self.number.ends_with(['.', ')']) {
+            self.number.clone()
+        } else {
+            format!("({})", self.number)
+        }
+    }
+
+    /// The letter or numeral alone: `a`, `1`.
+    pub fn bare_number(&self) -> &str {
+        self.number.trim_end_matches(['.', ')'])
+    }
 }
 
 /// A heading with what follows it: `I. Activities of ...`, `A. ...`.

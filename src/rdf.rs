@@ -329,7 +329,13 @@ impl Graph<'_> {
     ) {
         for (i, (item, eid)) in items.iter().zip(point_eids(list, items)).enumerate() {
             let node = self.base.portion(self.symbol, &eid);
-            self.division(&node, parent, "SubParagraph", Some(&item.number), i + 1);
+            self.division(
+                &node,
+                parent,
+                "SubParagraph",
+                Some(item.bare_number()),
+                i + 1,
+            );
             let mut full = plain_text(&item.text);
             append_items(&mut full, &item.items);
             self.add(&node, UNAKN, "text", self.text(full.trim()));
@@ -341,7 +347,7 @@ impl Graph<'_> {
 
 fn append_items(full: &mut String, items: &[Item]) {
     for item in items {
-        full.push_str(&format!(" ({}) ", item.number));
+        full.push_str(&format!(" {} ", item.printed_number()));
         full.push_str(&plain_text(&item.text));
         append_items(full, &item.items);
     }

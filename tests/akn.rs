@@ -281,3 +281,23 @@ fn session_75_in_six_languages_round_trips() {
     assert!(share >= 99.99, "{kept} of {total} units kept ({share:.3}%)");
     assert_xsd_valid(&written);
 }
+
+/// The masthead's `Original: French` comes back from our own AKN (a fuzzer found it lost, and
+/// the AKN written a second time without it).
+#[test]
+fn the_original_language_round_trips() {
+    let seed = std::fs::read_to_string(root().join("samples/A_RES_77_213.md")).unwrap();
+    let text = seed.replacen("Distr.: General", "Distr.: General\n\nOriginal: French", 1);
+    let doc = unakn::parse::parse(text.as_bytes()).unwrap().value;
+    assert_eq!(doc.masthead.original_language.as_deref(), Some("French"));
+    let mut xml = Vec::new();
+    unakn::akn::write(&doc, &mut xml).unwrap();
+    let back = unakn::parse::parse(&xml).unwrap().value;
+    assert_eq!(back.masthead.original_language.as_deref(), Some("French"));
+    let mut again = Vec::new();
+    unakn::akn::write(&back, &mut again).unwrap();
+    assert_eq!(
+        String::from_utf8(xml).unwrap(),
+        String::from_utf8(again).unwrap()
+    );
+}

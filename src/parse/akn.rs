@@ -392,6 +392,13 @@ impl Reader {
                     }
                 }
                 Some("agenda item name") | Some("agendaItemTitle") => titles.push(text),
+                // `Original: English`, as this crate writes it.
+                Some("originalLanguage") => {
+                    let language = text.strip_prefix("Original:").unwrap_or(&text).trim();
+                    if !language.is_empty() {
+                        m.original_language = Some(language.to_string());
+                    }
+                }
                 _ => {}
             }
         }
@@ -652,12 +659,16 @@ impl Reader {
 
     fn item(&mut self, e: &Element) -> Item {
         let p = self.paragraph(e);
-        let number = p
-            .number
-            .clone()
-            .unwrap_or_default()
-            .trim_matches(['(', ')'])
-            .to_string();
+        // `(a)` without its brackets; `1.` (a numbered list) as printed.
+        let printed = e
+            .child("num")
+            .map(|n| normalise(&n.text()))
+            .unwrap_or_default();
+        let number = match printed.strip_prefix('(') {
+            Some(inner) => inner.trim_end_matches(')').to_string(),
+            None if printed.ends_with(['.', ')']) && printed.len() > 1 => printed,
+            None => p.number.clone().unwrap_or_default(),
+        };
         // Sub-items have no opening phrase: what looked like one is text.
         let text = p
             .text

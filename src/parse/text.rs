@@ -471,7 +471,10 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
                 Flavour::Markdown => false,
                 Flavour::PageText => {
                     open && !starts_closing(text)
-                        && !(previous_short && ends_clause(&last.raw) && starts_recital(text))
+                        && !(previous_short
+                            && ends_clause(&last.raw)
+                            && !is_bare_label(&last.raw)
+                            && starts_recital(text))
                         && !(previous_short && resumes_after_items(&last.raw, text))
                         && (is_bare_label(&last.raw)
                             || !(starts_label(text) && ends_clause(&last.raw)))
@@ -1206,6 +1209,9 @@ impl Builder {
             None => None,
         };
         if let Some((number, rest)) = split {
+            if self.take_numbered_item(number, rest, unit.span) {
+                return;
+            }
             self.check_sequence(number, unit.span, diagnostics);
             self.container().push(Draft::Paragraph {
                 number: Some(number.to_string()),
@@ -1305,6 +1311,48 @@ impl Builder {
             }
         };
         self.container().push(block);
+    }
+
+    /// A list numbered `1.`, `2.` inside a paragraph that introduces it with a colon
+    /// (`11. Approves the following provisional agenda:` `1. Opening of the Congress.`): a
+    /// number restarting at 1 there opens the paragraph's items, and the items go on while
+    /// the numbers follow each other and the paragraph numbering does not resume.
+    fn take_numbered_item(&mut self, number: &str, rest: &str, span: Span) -> bool {
+        let Ok(n) = number.parse::<u32>() else {
+            return false;
+        };
+        let Some(Draft::Paragraph {
+            number: Some(paragraph),
+            raw,
+            items,
+            wrap_up,
+            span: paragraph_span,
+        }) = self.container().last_mut()
+        else {
+            return false;
+        };
+        let paragraph: u32 = paragraph.parse().unwrap_or(0);
+        let numbered = |label: &str| label.strip_suffix('.').and_then(|l| l.parse::<u32>().ok());
+        let opens = n == 1
+            && items.is_empty()
+            && wrap_up.is_empty()
+            && strip_trailing_markers(raw).trim_end().ends_with(':');
+        let goes_on = !items.is_empty()
+            && wrap_up.is_empty()
+            && items.iter().all(|i| numbered(&i.label).is_some())
+            && items.last().and_then(|i| numbered(&i.label)) == Some(n - 1)
+            && n != paragraph + 1;
+        if !(opens || goes_on) {
+            return false;
+        }
+        items.push(DraftItem {
+            label: format!("{n}."),
+            raw: rest.to_string(),
+            items: Vec::new(),
+            span,
+        });
+        *paragraph_span = paragraph_span.join(span);
+        true
     }
 
     /// Roman-numbered sections (level 1) hold lettered ones (level 2); `I` after `H` is a letter.
@@ -1441,6 +1489,60 @@ mod tests {
         assert!(crate::rdf::plain_text(&p.items[1].text).ends_with("escalation and conflict;"));
         assert!(crate::rdf::plain_text(&p.wrap_up).starts_with("and to consider how"));
         assert_eq!(doc.body.len(), 2);
+    }
+
+    /// A list numbered from 1 under a paragraph that introduces it with a colon is that
+    /// paragraph's items (A/RES/78/223, para. 11, a provisional agenda); the paragraph
+    /// numbering then resumes. A bare number on its own line takes the text below it, even
+    /// text opening like a recital (`Opening of the Congress.`).
+    #[test]
+    fn numbered_list_inside_a_paragraph() {
+        let text = "General Assembly\nSeventy-eighth session\nAgenda item 8\n\n\
+            Resolution adopted by the General Assembly on 7 December 2023\n\n\
+            78/223. A title\n\nThe General Assembly,\n\nRecalling its resolution 77/1,\n\n\
+            10. \nDecides to continue;\n\n\
+            11. \nApproves the following provisional agenda:\n\n\n\
+            1. \nOpening of the Congress.\n\n\n\
+            2. \nOrganizational matters.\n\n\n\
+            12. \nRequests a report.\n\n45th plenary meeting\n7 December 2023\n";
+        let doc = parse(text).unwrap().value;
+        let numbers: Vec<Option<&str>> = doc
+            .body
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.number.as_deref(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            numbers,
+            [Some("10"), Some("11"), Some("12")],
+            "{:#?}",
+            doc.body
+        );
+        let Block::Paragraph(p) = &doc.body[1] else {
+            unreachable!()
+        };
+        let items: Vec<(String, String)> = p
+            .items
+            .iter()
+            .map(|i| (i.printed_number(), crate::rdf::plain_text(&i.text)))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("1.".to_string(), "Opening of the Congress.".to_string()),
+                ("2.".to_string(), "Organizational matters.".to_string())
+            ]
+        );
+        let mut xml = Vec::new();
+        crate::akn::write(&doc, &mut xml).unwrap();
+        let xml = String::from_utf8(xml).unwrap();
+        assert!(
+            xml.contains("<point eId=\"para_11__list_1__point_1\">"),
+            "{xml}"
+        );
+        assert!(xml.contains("<num>1.</num>"));
     }
 
     /// Markdown tables (as a PDF converter writes them, and as unakn's PDF reader does): rows
