@@ -105,6 +105,9 @@ pub fn rewrite(lines: &[Line]) -> Option<Vec<Line>> {
         let mut first = g;
         while first > previous_end && groups[first].text.len() == 1 {
             let above = &groups[first - 1];
+            if above.text.is_empty() {
+                break;
+            }
             let label = &lines[above.text.end - 1].text;
             let label_row = last_figure(above).is_none() && label.trim().len() <= 60;
             if !(label_row && above.cells.len() >= k) {
@@ -279,6 +282,17 @@ mod tests {
                 "3. Decides to continue."
             ]
         );
+    }
+
+    /// Lines opening with figures or blanks (no text above the first row) and numbers at the
+    /// ends of their range are no trouble.
+    #[test]
+    fn edges() {
+        let input = "12\n \nA\n \n \nB\n1\n2\nC\n3\n4\nD\n5\n6\n";
+        let out = rewrite(&lines(input)).unwrap();
+        assert!(texts(&out).contains(&"| B | 1 | 2 |"), "{:?}", texts(&out));
+        assert!(rewrite(&lines("")).is_none());
+        assert!(rewrite(&lines("4294967295\n0\n")).is_none());
     }
 
     #[test]

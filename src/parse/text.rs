@@ -1340,8 +1340,8 @@ impl Builder {
         let goes_on = !items.is_empty()
             && wrap_up.is_empty()
             && items.iter().all(|i| numbered(&i.label).is_some())
-            && items.last().and_then(|i| numbered(&i.label)) == Some(n - 1)
-            && n != paragraph + 1;
+            && items.last().and_then(|i| numbered(&i.label)) == n.checked_sub(1)
+            && paragraph.checked_add(1) != Some(n);
         if !(opens || goes_on) {
             return false;
         }
@@ -1543,6 +1543,11 @@ mod tests {
             "{xml}"
         );
         assert!(xml.contains("<num>1.</num>"));
+        // Numbers at the ends of their range.
+        let edges = text
+            .replace("10. \nDecides", "4294967295. \nDecides")
+            .replace("2. \nOrganizational", "0. \nOrganizational");
+        assert!(parse(&edges).is_ok());
     }
 
     /// Markdown tables (as a PDF converter writes them, and as unakn's PDF reader does): rows
