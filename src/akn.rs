@@ -791,6 +791,13 @@ fn write_blocks<W: Write>(
             Block::Table(t) => {
                 x.open("hcontainer", &[("name", "table"), ("eId", eid)])?;
                 x.open("content", &[])?;
+                if t.rows.is_empty() {
+                    // The schema wants a row in a table: a table without rows is an empty block.
+                    x.inline_block("p", &[], doc, &[])?;
+                    x.close("content")?;
+                    x.close("hcontainer")?;
+                    continue;
+                }
                 x.open("table", &[("eId", &format!("{eid}__table_1"))])?;
                 for row in &t.rows {
                     x.open("tr", &[])?;

@@ -536,7 +536,13 @@ impl Reader {
                     }))
                 }
                 "num" | "heading" | "subheading" => {}
-                "table" => out.push(Block::Table(self.table(e))),
+                "table" => {
+                    let table = self.table(e);
+                    // Spacer rows only: nothing to keep.
+                    if !table.rows.is_empty() {
+                        out.push(Block::Table(table));
+                    }
+                }
                 // A container holding tables (`<container name="table">`, or this crate's
                 // `<hcontainer name="table"><content>`): the tables, and any text around them.
                 "hcontainer" | "container" | "blockContainer" | "content"

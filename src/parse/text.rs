@@ -1094,8 +1094,13 @@ impl Builder {
                 }
                 return;
             }
-            // A second rule: the row above heads a new table.
+            // A second rule: the row above heads a new table (or, when it was the only row,
+            // heads this one again).
             let Some((_, head)) = rows.pop() else { return };
+            if rows.is_empty() {
+                rows.push((true, head));
+                return;
+            }
             list.push(Draft::Table {
                 rows: vec![(true, head)],
                 ruled: true,
@@ -1604,6 +1609,19 @@ mod tests {
         let xml = String::from_utf8(xml).unwrap();
         assert_eq!(xml.matches("<table ").count(), 2);
         assert_eq!(xml.matches("<th>").count(), 5);
+        // A rule twice under one row leaves one table, not an empty one.
+        let doubled = text.replace("| --- | --- |\n", "| --- | --- |\n| --- | --- |\n");
+        let doc = parse(&doubled).unwrap().value;
+        let tables: Vec<&Table> = doc
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 2);
+        assert!(tables.iter().all(|t| !t.rows.is_empty()));
     }
 
     /// A multi-part resolution: each part (`A`, `B`) becomes a section with its own recitals and
