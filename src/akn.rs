@@ -654,11 +654,20 @@ fn write_preamble<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     Ok(())
 }
 
-/// The element of a table cell and its `colspan`: AKN takes its table markup from HTML, and the
-/// HTML page writes cells alike.
-pub(crate) fn cell_markup(heading: bool, cell: &TableCell) -> (&'static str, Option<String>) {
+/// Calls `write` with a table cell's element and attributes (`colspan` when it spans columns):
+/// AKN takes its table markup from HTML, and the HTML page writes cells alike.
+pub(crate) fn with_cell_markup<R>(
+    heading: bool,
+    cell: &TableCell,
+    write: impl FnOnce(&str, &[(&str, &str)]) -> R,
+) -> R {
     let name = if heading { "th" } else { "td" };
-    (name, (cell.columns > 1).then(|| cell.columns.to_string()))
+    let columns = cell.columns.to_string();
+    if cell.columns > 1 {
+        write(name, &[("colspan", &columns)])
+    } else {
+        write(name, &[])
+    }
 }
 
 /// eIds of blocks within one list: printed numbers where there are, positions otherwise.
@@ -794,31 +803,24 @@ fn write_blocks<W: Write>(
                 if t.rows.is_empty() {
                     // The schema wants a row in a table: a table without rows is an empty block.
                     x.inline_block("p", &[], doc, &[])?;
-                    x.close("content")?;
-                    x.close("hcontainer")?;
-                    continue;
-                }
-                x.open("table", &[("eId", &format!("{eid}__table_1"))])?;
-                for row in &t.rows {
-                    x.open("tr", &[])?;
-                    for c in &row.cells {
-                        let (cell, span) = cell_markup(row.heading, c);
-                        let attrs: Vec<(&str, &str)> = span
-                            .as_deref()
-                            .map(|s| ("colspan", s))
-                            .into_iter()
-                            .collect();
-                        if c.text.is_empty() {
-                            x.empty(cell, &attrs)?;
-                        } else {
-                            x.open(cell, &attrs)?;
-                            x.inline_block("p", &[], doc, &c.text)?;
-                            x.close(cell)?;
+                } else {
+                    x.open("table", &[("eId", &format!("{eid}__table_1"))])?;
+                    for row in &t.rows {
+                        x.open("tr", &[])?;
+                        for c in &row.cells {
+                            with_cell_markup(row.heading, c, |cell, attrs| {
+                                if c.text.is_empty() {
+                                    return x.empty(cell, attrs);
+                                }
+                                x.open(cell, attrs)?;
+                                x.inline_block("p", &[], doc, &c.text)?;
+                                x.close(cell)
+                            })?;
                         }
+                        x.close("tr")?;
                     }
-                    x.close("tr")?;
+                    x.close("table")?;
                 }
-                x.close("table")?;
                 x.close("content")?;
                 x.close("hcontainer")?;
             }

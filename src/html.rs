@@ -319,13 +319,9 @@ fn write_blocks<W: Write>(h: &mut Html<'_, W>, blocks: &[Block], prefix: &str) -
                 for row in &t.rows {
                     h.open("tr", &[])?;
                     for c in &row.cells {
-                        let (cell, span) = crate::akn::cell_markup(row.heading, c);
-                        let attrs: Vec<(&str, &str)> = span
-                            .as_deref()
-                            .map(|s| ("colspan", s))
-                            .into_iter()
-                            .collect();
-                        h.inline_block(cell, &attrs, &c.text)?;
+                        crate::akn::with_cell_markup(row.heading, c, |cell, attrs| {
+                            h.inline_block(cell, attrs, &c.text)
+                        })?;
                     }
                     h.close("tr")?;
                 }
