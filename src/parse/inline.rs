@@ -256,19 +256,33 @@ fn is_collapsed(s: &str) -> bool {
 /// `prev_space` (whitespace just before `s`). Words with the single spaces between them are
 /// copied as whole runs: this runs over every paragraph twice, so it stays a tight loop.
 fn push_collapsed(out: &mut String, s: &str, prev_space: &mut bool) {
-    // Most runs are collapsed already: told by vectorised searches, then copied whole.
-    if is_collapsed(s) {
-        let s = if *prev_space {
-            s.strip_prefix(' ').unwrap_or(s)
-        } else {
-            s
-        };
-        if !s.is_empty() {
-            out.push_str(s);
-            *prev_space = s.ends_with(' ');
-        }
+    if let Some(run) = collapsed_run(s, prev_space) {
+        out.push_str(run);
         return;
     }
+    collapse_into(out, s, prev_space);
+}
+
+/// Most runs are collapsed already (told by vectorised searches): such a run as it goes out,
+/// without the space at its start when `prev_space`, which is updated. `None` when `s` has
+/// whitespace to collapse.
+fn collapsed_run<'s>(s: &'s str, prev_space: &mut bool) -> Option<&'s str> {
+    if !is_collapsed(s) {
+        return None;
+    }
+    let s = if *prev_space {
+        s.strip_prefix(' ').unwrap_or(s)
+    } else {
+        s
+    };
+    if !s.is_empty() {
+        *prev_space = s.ends_with(' ');
+    }
+    Some(s)
+}
+
+/// [`push_collapsed`] for a run with whitespace to collapse, byte by byte.
+fn collapse_into(out: &mut String, s: &str, prev_space: &mut bool) {
     let bytes = s.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -456,21 +470,18 @@ fn push_space(out: &mut Vec<Inline>) {
 
 fn normalise_space(runs: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(runs.len());
-    let mut prev_space = true; // trims the start
-                               // Collapsed runs (most) are kept, not copied.
+    // Trims the start.
+    let mut prev_space = true;
+    // Collapsed runs (most) are kept, not copied.
     let squash = |mut s: String, prev_space: &mut bool| -> String {
-        if !is_collapsed(&s) {
-            let mut o = String::with_capacity(s.len());
-            push_collapsed(&mut o, &s, prev_space);
-            return o;
+        if let Some(run) = collapsed_run(&s, prev_space) {
+            let dropped = s.len() - run.len();
+            s.drain(..dropped);
+            return s;
         }
-        if *prev_space && s.starts_with(' ') {
-            s.remove(0);
-        }
-        if !s.is_empty() {
-            *prev_space = s.ends_with(' ');
-        }
-        s
+        let mut o = String::with_capacity(s.len());
+        collapse_into(&mut o, &s, prev_space);
+        o
     };
     for run in runs {
         match run {
