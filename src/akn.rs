@@ -11,25 +11,77 @@ use std::io::{self, Write};
 
 pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
-/// Writes `doc` as an AKN document.
+/// Writes `doc` as an AKN document: a `statement`, or for a multi-part resolution a
+/// `documentCollection` whose parts are statements of their own, as the UN writes them.
 pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
     let mut x = Xml { w: out, depth: 0 };
     x.w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     x.newline()?;
     x.open("akomaNtoso", &[("xmlns", NAMESPACE)])?;
-    x.open(
-        "statement",
-        &[
-            ("name", doc.kind.akn_name()),
-            ("contains", "originalVersion"),
-        ],
-    )?;
-    write_meta(&mut x, doc)?;
-    write_cover_page(&mut x, doc)?;
-    write_preface(&mut x, doc)?;
-    write_preamble(&mut x, doc)?;
+    let head = [
+        ("name", doc.kind.akn_name()),
+        ("contains", "originalVersion"),
+    ];
+    if doc.parts.is_empty() {
+        x.open("statement", &head)?;
+        write_meta(&mut x, doc)?;
+        write_cover_page(&mut x, doc)?;
+        write_preface(&mut x, doc, &format!("{}.", doc.number), &doc.title)?;
+        let act = Act {
+            formula: doc.formula.as_ref(),
+            preamble: &doc.preamble,
+            body: &doc.body,
+            conclusion: doc.conclusion.as_ref(),
+        };
+        write_act(&mut x, doc, &act)?;
+        write_annexes(&mut x, doc, &doc.symbol, &doc.annexes)?;
+        x.close("statement")?;
+    } else {
+        x.open("documentCollection", &head)?;
+        write_meta(&mut x, doc)?;
+        write_cover_page(&mut x, doc)?;
+        write_preface(&mut x, doc, &format!("{}.", doc.number), &doc.title)?;
+        x.open("collectionBody", &[])?;
+        for part in &doc.parts {
+            let letter = eid_safe(&part.number);
+            x.open("component", &[("eId", &format!("cmp_{letter}"))])?;
+            x.empty(
+                "documentRef",
+                &[
+                    ("eId", &format!("cmp_{letter}__dref_1")),
+                    ("href", &format!("#{}", part_eid(&part.number))),
+                    ("showAs", &vocab::part_symbol(&doc.symbol, &part.number)),
+                ],
+            )?;
+            x.close("component")?;
+        }
+        x.close("collectionBody")?;
+        write_annexes(&mut x, doc, &doc.symbol, &doc.annexes)?;
+        x.close("documentCollection")?;
+        x.open("components", &[])?;
+        for part in &doc.parts {
+            write_part(&mut x, doc, part)?;
+        }
+        x.close("components")?;
+    }
+    x.close("akomaNtoso")?;
+    x.newline()?;
+    Ok(())
+}
+
+/// What one resolution holds after its title: the whole document's, or one part's.
+struct Act<'a> {
+    formula: Option<&'a Formula>,
+    preamble: &'a [Recital],
+    body: &'a [Block],
+    conclusion: Option<&'a Conclusion>,
+}
+
+/// Preamble, main body and conclusions.
+fn write_act<W: Write>(x: &mut Xml<W>, doc: &Document, act: &Act<'_>) -> io::Result<()> {
+    write_preamble(x, doc, act.formula, act.preamble)?;
     x.open("mainBody", &[])?;
-    if doc.body.is_empty() {
+    if act.body.is_empty() {
         // The schema wants content in mainBody; an empty operative part stays visible.
         x.open("hcontainer", &[("name", "empty"), ("eId", "hcontainer_1")])?;
         x.open("content", &[])?;
@@ -37,14 +89,38 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
         x.close("content")?;
         x.close("hcontainer")?;
     }
-    write_blocks(&mut x, doc, &doc.body, "")?;
+    write_blocks(x, doc, act.body, "")?;
     x.close("mainBody")?;
-    write_conclusions(&mut x, doc)?;
-    write_annexes(&mut x, doc)?;
+    write_conclusions(x, act.conclusion)
+}
+
+/// One part of a multi-part resolution: a component holding a statement with its own FRBR
+/// names (`…/78-80A/`), letter and title.
+fn write_part<W: Write>(x: &mut Xml<W>, doc: &Document, part: &Part) -> io::Result<()> {
+    let symbol = vocab::part_symbol(&doc.symbol, &part.number);
+    let number = format!("{} {}", doc.number, part.number);
+    x.open("component", &[("eId", &part_eid(&part.number))])?;
+    x.open(
+        "statement",
+        &[
+            ("name", doc.kind.akn_name()),
+            ("contains", "originalVersion"),
+        ],
+    )?;
+    x.open("meta", &[])?;
+    write_identification(x, doc, &symbol, &number)?;
+    x.close("meta")?;
+    write_preface(x, doc, &part.number, &part.title)?;
+    let act = Act {
+        formula: part.formula.as_ref(),
+        preamble: &part.preamble,
+        body: &part.body,
+        conclusion: part.conclusion.as_ref(),
+    };
+    write_act(x, doc, &act)?;
+    write_annexes(x, doc, &symbol, &part.annexes)?;
     x.close("statement")?;
-    x.close("akomaNtoso")?;
-    x.newline()?;
-    Ok(())
+    x.close("component")
 }
 
 /// What [`escaped_text`] does with each byte: 0 copy, 1 escape, 2 replace (a control
@@ -335,8 +411,15 @@ fn references(doc: &Document) -> References {
     }
 }
 
-fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
-    let names = FrbrNames::new(&doc.symbol, doc.adoption.date, doc.language);
+/// The FRBR names of the document with this symbol and number (the whole, or one of its
+/// parts), dated by the adoption and publication of the whole.
+fn write_identification<W: Write>(
+    x: &mut Xml<W>,
+    doc: &Document,
+    symbol: &str,
+    number: &str,
+) -> io::Result<()> {
+    let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
     let adoption = doc
         .adoption
         .date
@@ -346,7 +429,6 @@ fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
         .issue_date
         .map_or_else(|| adoption.clone(), |d| d.to_string());
     let organ = format!("#{}", doc.organ.tlc_id());
-    x.open("meta", &[])?;
     x.open("identification", &[("source", "#unakn")])?;
     x.open("FRBRWork", &[])?;
     x.empty("FRBRthis", &[("value", &names.work_this())])?;
@@ -354,8 +436,8 @@ fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     x.empty("FRBRdate", &[("date", &adoption), ("name", "adoption")])?;
     x.empty("FRBRauthor", &[("href", &organ), ("as", "#author")])?;
     x.empty("FRBRcountry", &[("value", "un")])?;
-    x.empty("FRBRnumber", &[("value", &doc.number)])?;
-    x.empty("FRBRname", &[("value", &doc.symbol)])?;
+    x.empty("FRBRnumber", &[("value", number)])?;
+    x.empty("FRBRname", &[("value", symbol)])?;
     x.close("FRBRWork")?;
     x.open("FRBRExpression", &[])?;
     x.empty("FRBRthis", &[("value", &names.expression_this())])?;
@@ -370,7 +452,12 @@ fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     x.empty("FRBRdate", &[("date", &issued), ("name", "conversion")])?;
     x.empty("FRBRauthor", &[("href", "#unakn"), ("as", "#editor")])?;
     x.close("FRBRManifestation")?;
-    x.close("identification")?;
+    x.close("identification")
+}
+
+fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+    x.open("meta", &[])?;
+    write_identification(x, doc, &doc.symbol, &doc.number)?;
     let refs = references(doc);
     x.open("references", &[("source", "#unakn")])?;
     x.empty(
@@ -616,26 +703,37 @@ fn printed_date(d: Date) -> String {
     format!("{} {month} {}", d.day, d.year)
 }
 
-fn write_preface<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+/// The number as printed before the title (`77/213.`, or a part's `A`) and the title.
+fn write_preface<W: Write>(
+    x: &mut Xml<W>,
+    doc: &Document,
+    number: &str,
+    title: &[Inline],
+) -> io::Result<()> {
     x.open("preface", &[])?;
     x.indent()?;
     x.start_tag("p", &[])?;
-    x.inline_leaf("docNumber", &[], &format!("{}.", doc.number))?;
+    x.inline_leaf("docNumber", &[], number)?;
     x.text(" ")?;
     x.start_tag("docTitle", &[("refersTo", "#resolutionTitle")])?;
-    x.inlines(doc, &doc.title)?;
+    x.inlines(doc, title)?;
     x.end_tag("docTitle")?;
     x.end_tag("p")?;
     x.close("preface")?;
     Ok(())
 }
 
-fn write_preamble<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
-    if doc.formula.is_none() && doc.preamble.is_empty() {
+fn write_preamble<W: Write>(
+    x: &mut Xml<W>,
+    doc: &Document,
+    formula: Option<&Formula>,
+    preamble: &[Recital],
+) -> io::Result<()> {
+    if formula.is_none() && preamble.is_empty() {
         return Ok(());
     }
     x.open("preamble", &[])?;
-    if let Some(f) = &doc.formula {
+    if let Some(f) = formula {
         x.open(
             "formula",
             &[("name", "enactingFormula"), ("eId", "formula_1")],
@@ -643,7 +741,7 @@ fn write_preamble<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
         x.inline_block("p", &[], doc, &f.text)?;
         x.close("formula")?;
     }
-    for (i, recital) in doc.preamble.iter().enumerate() {
+    for (i, recital) in preamble.iter().enumerate() {
         let eid = format!("container_{}", i + 1);
         let name = phrase_of(&recital.text).unwrap_or("recital");
         x.open("container", &[("name", name), ("eId", &eid)])?;
@@ -693,6 +791,11 @@ fn block_eid(prefix: &str, block: &Block, position: usize) -> String {
     } else {
         format!("{prefix}__{local}")
     }
+}
+
+/// The eId of the component holding a part of a multi-part resolution: `cmpnt_A`.
+pub fn part_eid(part: &str) -> String {
+    format!("cmpnt_{}", eid_safe(part))
 }
 
 /// Keeps what an eId may hold.
@@ -866,8 +969,8 @@ fn write_body_of<W: Write>(
     Ok(())
 }
 
-fn write_conclusions<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
-    let Some(c) = &doc.conclusion else {
+fn write_conclusions<W: Write>(x: &mut Xml<W>, conclusion: Option<&Conclusion>) -> io::Result<()> {
+    let Some(c) = conclusion else {
         return Ok(());
     };
     x.open("conclusions", &[("eId", "conclusions")])?;
@@ -888,18 +991,24 @@ fn write_conclusions<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()>
     Ok(())
 }
 
-fn write_annexes<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
-    if doc.annexes.is_empty() {
+/// The annexes of the document with this symbol (the whole, or one of its parts).
+fn write_annexes<W: Write>(
+    x: &mut Xml<W>,
+    doc: &Document,
+    symbol: &str,
+    annexes: &[Annex],
+) -> io::Result<()> {
+    if annexes.is_empty() {
         return Ok(());
     }
-    let names = FrbrNames::new(&doc.symbol, doc.adoption.date, doc.language);
+    let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
     let adoption = doc
         .adoption
         .date
         .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string());
     let organ = format!("#{}", doc.organ.tlc_id());
     x.open("attachments", &[])?;
-    for (i, annex) in doc.annexes.iter().enumerate() {
+    for (i, annex) in annexes.iter().enumerate() {
         let eid = format!("att_{}", i + 1);
         x.open("attachment", &[("eId", &eid)])?;
         x.open("doc", &[("name", "annex")])?;

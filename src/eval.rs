@@ -76,6 +76,8 @@ struct Unit {
     kind: UnitKind,
     num: String,
     text: String,
+    /// A paragraph holding a `subheading` (the UN's way to write a heading as a paragraph).
+    subheading: bool,
 }
 
 /// An attribute's value by local name.
@@ -134,9 +136,15 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                         kind,
                         num: String::new(),
                         text: String::new(),
+                        subheading: false,
                     });
                 }
                 opens.push(kind.is_some());
+                if name == "subheading" && parent == "paragraph" {
+                    if let Some(u) = units.last_mut() {
+                        u.subheading = true;
+                    }
+                }
                 match name.as_str() {
                     "num" if matches!(parent, "paragraph" | "point") => {
                         capture.push((depth, "num", String::new()))
@@ -378,7 +386,7 @@ fn finish_unit(x: &mut Extract, u: Unit) {
                 x.items.push((label.to_string(), rest.to_string()));
             } else if u.num.bytes().all(|c| c.is_ascii_lowercase()) && !u.num.is_empty() {
                 x.items.push((u.num, text));
-            } else if is_heading(&u.num, &text) {
+            } else if is_heading(&u.num, &text) || (u.subheading && u.num.is_empty()) {
                 // The UN's files sometimes write headings as paragraphs.
                 x.headings.push(text);
             } else if !text.is_empty() || !u.num.is_empty() {

@@ -36,30 +36,30 @@ pub fn write(doc: &Document, page: &Page<'_>, out: impl Write) -> io::Result<()>
     h.open("body", &[])?;
     write_header(&mut h)?;
     h.open("main", &[])?;
-    write_preamble(&mut h)?;
-    h.open("section", &[("class", "operative")])?;
-    write_blocks(&mut h, &doc.body, "")?;
-    h.close("section")?;
-    if let Some(c) = &doc.conclusion {
-        h.open("p", &[("class", "conclusion"), ("id", "conclusions")])?;
-        h.text(&c.meeting)?;
-        if let Some(date) = &c.date_text {
-            h.empty("br")?;
-            h.text(date)?;
-        } else if let Some(date) = c.date {
-            h.empty("br")?;
-            h.text(&date.to_string())?;
-        }
-        h.close("p")?;
-    }
-    for (i, annex) in doc.annexes.iter().enumerate() {
-        let eid = format!("att_{}", i + 1);
-        h.open("section", &[("class", "annex"), ("id", &eid)])?;
-        h.leaf("h2", &[], &annex.label)?;
-        if !annex.title.is_empty() {
-            h.inline_block("h3", &[], &annex.title)?;
-        }
-        write_blocks(&mut h, &annex.blocks, &eid)?;
+    let whole = Act {
+        formula: doc.formula.as_ref(),
+        preamble: &doc.preamble,
+        body: &doc.body,
+        conclusion: doc.conclusion.as_ref(),
+        annexes: &doc.annexes,
+    };
+    write_act(&mut h, &whole, "")?;
+    for part in &doc.parts {
+        // Ids as the AKN's within the part's component: `cmpnt_A__para_1`.
+        let prefix = crate::akn::part_eid(&part.number);
+        h.open("section", &[("class", "part"), ("id", &prefix)])?;
+        h.open("h2", &[])?;
+        h.text(&format!("{} ", part.number))?;
+        h.inlines(&part.title, true)?;
+        h.close("h2")?;
+        let act = Act {
+            formula: part.formula.as_ref(),
+            preamble: &part.preamble,
+            body: &part.body,
+            conclusion: part.conclusion.as_ref(),
+            annexes: &part.annexes,
+        };
+        write_act(&mut h, &act, &prefix)?;
         h.close("section")?;
     }
     write_footnotes(&mut h)?;
@@ -264,20 +264,66 @@ fn write_nav<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     h.close("nav")
 }
 
-fn write_preamble<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
-    let doc = h.doc;
-    if doc.formula.is_none() && doc.preamble.is_empty() {
-        return Ok(());
+/// What one resolution holds after its title: the whole document's, or one part's.
+struct Act<'a> {
+    formula: Option<&'a Formula>,
+    preamble: &'a [Recital],
+    body: &'a [Block],
+    conclusion: Option<&'a Conclusion>,
+    annexes: &'a [Annex],
+}
+
+/// `eid` under `prefix`, as the AKN names what a component holds.
+fn prefixed(prefix: &str, eid: &str) -> String {
+    if prefix.is_empty() {
+        eid.to_string()
+    } else {
+        format!("{prefix}__{eid}")
     }
-    h.open("section", &[("class", "preamble")])?;
-    if let Some(f) = &doc.formula {
-        h.inline_block("p", &[("class", "formula"), ("id", "formula_1")], &f.text)?;
+}
+
+fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act<'_>, prefix: &str) -> io::Result<()> {
+    if act.formula.is_some() || !act.preamble.is_empty() {
+        h.open("section", &[("class", "preamble")])?;
+        if let Some(f) = act.formula {
+            let id = prefixed(prefix, "formula_1");
+            h.inline_block("p", &[("class", "formula"), ("id", &id)], &f.text)?;
+        }
+        for (i, recital) in act.preamble.iter().enumerate() {
+            let id = prefixed(prefix, &format!("container_{}", i + 1));
+            h.inline_block("p", &[("class", "recital"), ("id", &id)], &recital.text)?;
+        }
+        h.close("section")?;
     }
-    for (i, recital) in doc.preamble.iter().enumerate() {
-        let eid = format!("container_{}", i + 1);
-        h.inline_block("p", &[("class", "recital"), ("id", &eid)], &recital.text)?;
+    if !act.body.is_empty() {
+        h.open("section", &[("class", "operative")])?;
+        write_blocks(h, act.body, prefix)?;
+        h.close("section")?;
     }
-    h.close("section")
+    if let Some(c) = act.conclusion {
+        let id = prefixed(prefix, "conclusions");
+        h.open("p", &[("class", "conclusion"), ("id", &id)])?;
+        h.text(&c.meeting)?;
+        if let Some(date) = &c.date_text {
+            h.empty("br")?;
+            h.text(date)?;
+        } else if let Some(date) = c.date {
+            h.empty("br")?;
+            h.text(&date.to_string())?;
+        }
+        h.close("p")?;
+    }
+    for (i, annex) in act.annexes.iter().enumerate() {
+        let eid = prefixed(prefix, &format!("att_{}", i + 1));
+        h.open("section", &[("class", "annex"), ("id", &eid)])?;
+        h.leaf("h2", &[], &annex.label)?;
+        if !annex.title.is_empty() {
+            h.inline_block("h3", &[], &annex.title)?;
+        }
+        write_blocks(h, &annex.blocks, &eid)?;
+        h.close("section")?;
+    }
+    Ok(())
 }
 
 fn write_blocks<W: Write>(h: &mut Html<'_, W>, blocks: &[Block], prefix: &str) -> io::Result<()> {

@@ -82,11 +82,33 @@ pub struct Document {
     pub preamble: Vec<Recital>,
     pub body: Vec<Block>,
     pub conclusion: Option<Conclusion>,
+    /// The resolutions of a multi-part resolution (`78/80 A-B`), each whole; empty for a
+    /// resolution of one part, whose formula, preamble, body and conclusion are the fields above
+    /// (left empty when there are parts).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
     pub annexes: Vec<Annex>,
     /// Footnotes in marker order; each is placed where its [`Inline::NoteRef`] stands.
     pub footnotes: Vec<Footnote>,
     /// Metadata only some inputs carry (the UN's own AKN).
     pub metadata: Metadata,
+}
+
+/// One resolution of a multi-part resolution: adopted under the number and title of the whole
+/// (`78/80. Questions relating to information`), with its own letter, title, preamble,
+/// operative part, meeting line and annexes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    /// `A`
+    pub number: String,
+    pub title: Vec<Inline>,
+    pub formula: Option<Formula>,
+    pub preamble: Vec<Recital>,
+    pub body: Vec<Block>,
+    pub conclusion: Option<Conclusion>,
+    /// The annexes printed after the part's meeting line.
+    pub annexes: Vec<Annex>,
+    pub span: Span,
 }
 
 /// The first-page masthead.

@@ -16,7 +16,7 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         graph: GraphName::NamedNode(base.expression(&doc.symbol, doc.language)),
         lang: doc.language.tag(),
         base,
-        symbol: &doc.symbol,
+        symbol: doc.symbol.clone(),
     };
     let work = base.work(&doc.symbol);
     let expression = base.expression(&doc.symbol, doc.language);
@@ -24,35 +24,7 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
     let names = FrbrNames::new(&doc.symbol, doc.adoption.date, doc.language);
 
     // Work
-    g.add(&work, RDF, "type", term(ELI, "Work"));
-    let class = match doc.kind {
-        DocumentKind::Resolution => "Resolution",
-        DocumentKind::Decision => "Decision",
-    };
-    g.add(&work, RDF, "type", term(UNDO, class));
-    g.add(
-        &work,
-        DCTERMS,
-        "identifier",
-        Literal::new_simple_literal(&doc.symbol),
-    );
-    g.add(
-        &work,
-        ELI,
-        "number",
-        Literal::new_simple_literal(&doc.number),
-    );
-    g.add(
-        &work,
-        ELI,
-        "id_local",
-        Literal::new_simple_literal(&names.work),
-    );
-    if let Some(d) = doc.adoption.date {
-        g.add(&work, ELI, "date_document", date_literal(d));
-    }
-    g.add(&work, ELI, "passed_by", base.organ(doc.organ));
-    g.add(&work, ELI, "is_realized_by", expression.clone());
+    g.work(doc, &doc.symbol, &doc.number);
     if let Some(s) = doc.masthead.session {
         g.add(&work, UNAKN, "session", Literal::from(i64::from(s)));
     }
@@ -86,30 +58,11 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
             g.add(&work, UNAKN, "committee", Literal::new_simple_literal(c));
         }
     }
-    if let Some(c) = &doc.conclusion {
-        g.add(
-            &work,
-            UNAKN,
-            "meeting",
-            Literal::new_simple_literal(&c.meeting),
-        );
-    }
+    g.meeting(&work, doc.conclusion.as_ref());
     write_metadata(&mut g, &work, &doc.metadata);
 
     // Expression and manifestation
-    g.add(&expression, RDF, "type", term(ELI, "Expression"));
-    g.add(&expression, ELI, "realizes", work.clone());
-    g.add(&expression, ELI, "title", g.text(&plain_text(&doc.title)));
-    g.add(&expression, ELI, "language", doc.language.eu_authority());
-    g.add(
-        &expression,
-        ELI,
-        "id_local",
-        Literal::new_simple_literal(&names.expression),
-    );
-    if let Some(d) = doc.masthead.issue_date {
-        g.add(&expression, ELI, "date_publication", date_literal(d));
-    }
+    g.expression(doc, &doc.symbol, &doc.title);
     g.add(&expression, ELI, "is_embodied_by", manifestation.clone());
     g.add(&manifestation, RDF, "type", term(ELI, "Manifestation"));
     g.add(&manifestation, ELI, "embodies", expression.clone());
@@ -128,21 +81,31 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
 
     // Divisions
     let mut hosts: Vec<Option<NamedNode>> = vec![None; doc.footnotes.len()];
-    for (i, recital) in doc.preamble.iter().enumerate() {
-        let node = base.portion(&doc.symbol, &format!("container_{}", i + 1));
-        g.division(&node, &work, "Recital", None, i + 1);
-        g.text_of(&node, &recital.text, &mut hosts);
+    g.act(&work, &doc.preamble, &doc.body, &mut hosts);
+    // Parts: works of their own (`…/78-80A`), parts of the whole, embodied by its file.
+    for part in &doc.parts {
+        let symbol = vocab::part_symbol(&doc.symbol, &part.number);
+        let part_work = base.work(&symbol);
+        let part_expression = base.expression(&symbol, doc.language);
+        let number = format!("{} {}", doc.number, part.number);
+        g.work(doc, &symbol, &number);
+        g.meeting(&part_work, part.conclusion.as_ref());
+        g.add(&part_work, ELI, "is_part_of", work.clone());
+        g.add(&work, ELI, "has_part", part_work.clone());
+        g.expression(doc, &symbol, &part.title);
+        g.add(
+            &part_expression,
+            ELI,
+            "is_embodied_by",
+            manifestation.clone(),
+        );
+        g.add(&manifestation, ELI, "embodies", part_expression.clone());
+        g.symbol = symbol;
+        g.act(&part_work, &part.preamble, &part.body, &mut hosts);
+        g.annexes(&part_work, &part.annexes, &mut hosts);
+        g.symbol = doc.symbol.clone();
     }
-    g.blocks(&work, &doc.body, "", &mut hosts);
-    for (i, annex) in doc.annexes.iter().enumerate() {
-        let eid = format!("att_{}", i + 1);
-        let node = base.portion(&doc.symbol, &eid);
-        g.division(&node, &work, "Annex", Some(&annex.label), i + 1);
-        if !annex.title.is_empty() {
-            g.add(&node, ELI, "title", g.text(&plain_text(&annex.title)));
-        }
-        g.blocks(&node, &annex.blocks, &eid, &mut hosts);
-    }
+    g.annexes(&work, &doc.annexes, &mut hosts);
     for (i, note) in doc.footnotes.iter().enumerate() {
         let node = base.portion(&doc.symbol, &format!("note_{}", i + 1));
         let parent = hosts[i].clone().unwrap_or_else(|| work.clone());
@@ -183,7 +146,8 @@ struct Graph<'a> {
     graph: GraphName,
     lang: &'static str,
     base: &'a Base,
-    symbol: &'a str,
+    /// The symbol whose work the divisions being written belong to (the whole, or a part).
+    symbol: String,
 }
 
 impl Graph<'_> {
@@ -194,6 +158,99 @@ impl Graph<'_> {
             o.into(),
             self.graph.clone(),
         ));
+    }
+
+    /// What a work states of itself, the whole's or a part's: class, identifier, number,
+    /// date, organ and expression.
+    fn work(&mut self, doc: &Document, symbol: &str, number: &str) {
+        let work = self.base.work(symbol);
+        let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
+        self.add(&work, RDF, "type", term(ELI, "Work"));
+        let class = match doc.kind {
+            DocumentKind::Resolution => "Resolution",
+            DocumentKind::Decision => "Decision",
+        };
+        self.add(&work, RDF, "type", term(UNDO, class));
+        self.add(
+            &work,
+            DCTERMS,
+            "identifier",
+            Literal::new_simple_literal(symbol),
+        );
+        self.add(&work, ELI, "number", Literal::new_simple_literal(number));
+        self.add(
+            &work,
+            ELI,
+            "id_local",
+            Literal::new_simple_literal(&names.work),
+        );
+        if let Some(d) = doc.adoption.date {
+            self.add(&work, ELI, "date_document", date_literal(d));
+        }
+        self.add(&work, ELI, "passed_by", self.base.organ(doc.organ));
+        let expression = self.base.expression(symbol, doc.language);
+        self.add(&work, ELI, "is_realized_by", expression);
+    }
+
+    /// The meeting that adopted a work.
+    fn meeting(&mut self, work: &NamedNode, conclusion: Option<&Conclusion>) {
+        if let Some(c) = conclusion {
+            self.add(
+                work,
+                UNAKN,
+                "meeting",
+                Literal::new_simple_literal(&c.meeting),
+            );
+        }
+    }
+
+    /// What an expression states of itself: its work, title and language.
+    fn expression(&mut self, doc: &Document, symbol: &str, title: &[Inline]) {
+        let expression = self.base.expression(symbol, doc.language);
+        let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
+        self.add(&expression, RDF, "type", term(ELI, "Expression"));
+        self.add(&expression, ELI, "realizes", self.base.work(symbol));
+        self.add(&expression, ELI, "title", self.text(&plain_text(title)));
+        self.add(&expression, ELI, "language", doc.language.eu_authority());
+        self.add(
+            &expression,
+            ELI,
+            "id_local",
+            Literal::new_simple_literal(&names.expression),
+        );
+        if let Some(d) = doc.masthead.issue_date {
+            self.add(&expression, ELI, "date_publication", date_literal(d));
+        }
+    }
+
+    /// The recitals and operative part of a work (the whole's, or a part's).
+    fn act(
+        &mut self,
+        work: &NamedNode,
+        preamble: &[Recital],
+        body: &[Block],
+        hosts: &mut [Option<NamedNode>],
+    ) {
+        for (i, recital) in preamble.iter().enumerate() {
+            let node = self
+                .base
+                .portion(&self.symbol, &format!("container_{}", i + 1));
+            self.division(&node, work, "Recital", None, i + 1);
+            self.text_of(&node, &recital.text, hosts);
+        }
+        self.blocks(work, body, "", hosts);
+    }
+
+    fn annexes(&mut self, work: &NamedNode, annexes: &[Annex], hosts: &mut [Option<NamedNode>]) {
+        for (i, annex) in annexes.iter().enumerate() {
+            let eid = format!("att_{}", i + 1);
+            let node = self.base.portion(&self.symbol, &eid);
+            self.division(&node, work, "Annex", Some(&annex.label), i + 1);
+            if !annex.title.is_empty() {
+                self.add(&node, ELI, "title", self.text(&plain_text(&annex.title)));
+            }
+            self.blocks(&node, &annex.blocks, &eid, hosts);
+        }
     }
 
     fn text(&self, s: &str) -> Literal {
@@ -239,7 +296,7 @@ impl Graph<'_> {
     }
 
     fn cites(&mut self, node: &NamedNode, runs: &[Inline], hosts: &mut [Option<NamedNode>]) {
-        let work = self.base.work(self.symbol);
+        let work = self.base.work(&self.symbol);
         for r in runs {
             match r {
                 Inline::Ref(c) => {
@@ -274,7 +331,7 @@ impl Graph<'_> {
     ) {
         let eids = block_eids(prefix, blocks);
         for (i, (block, eid)) in blocks.iter().zip(&eids).enumerate() {
-            let node = self.base.portion(self.symbol, eid);
+            let node = self.base.portion(&self.symbol, eid);
             match block {
                 Block::Paragraph(p) => {
                     self.division(
@@ -328,7 +385,7 @@ impl Graph<'_> {
         hosts: &mut [Option<NamedNode>],
     ) {
         for (i, (item, eid)) in items.iter().zip(point_eids(list, items)).enumerate() {
-            let node = self.base.portion(self.symbol, &eid);
+            let node = self.base.portion(&self.symbol, &eid);
             self.division(
                 &node,
                 parent,

@@ -4,7 +4,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Span;
 use crate::parse::xml::{self, Element};
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 /// Checks one AKN document; XML errors come back as a single error diagnostic.
 pub fn profile(input: &str) -> Vec<Diagnostic> {
@@ -24,18 +24,21 @@ pub fn profile(input: &str) -> Vec<Diagnostic> {
 /// The profile checks on a parsed document.
 pub fn check(root: &Element) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut eids: HashMap<String, Span> = HashMap::new();
+    // eIds are unique within each document (the schema's rule): the parts of a multi-part
+    // resolution and the annexes are documents of their own. References may cross them.
+    let mut eids: HashSet<(usize, String)> = HashSet::new();
+    let mut declared: HashSet<String> = HashSet::new();
     let mut refs: Vec<(String, Span, &'static str)> = Vec::new();
-    walk(root, &mut |e| {
+    walk(root, 0, &mut 0, &mut |e, scope| {
         if let Some(id) = e.attr("eId") {
-            if eids.contains_key(id) {
+            if eids.insert((scope, id.to_string())) {
+                declared.insert(id.to_string());
+            } else {
                 out.push(error(
                     "duplicate-eid",
                     e.span,
                     format!("eId {id:?} is used more than once"),
                 ));
-            } else {
-                eids.insert(id.to_string(), e.span);
             }
         }
         for attr in ["refersTo", "href", "source", "as"] {
@@ -68,7 +71,7 @@ pub fn check(root: &Element) -> Vec<Diagnostic> {
         }
     });
     for (id, span, attr) in refs {
-        if !eids.contains_key(&id) {
+        if !declared.contains(&id) {
             out.push(error(
                 "dangling-reference",
                 span,
@@ -98,11 +101,43 @@ fn error(code: &'static str, span: Span, message: String) -> Diagnostic {
     }
 }
 
-fn walk<'a>(e: &'a Element, f: &mut impl FnMut(&'a Element)) {
-    f(e);
+/// Calls `f` on every element with the document it belongs to: a number counting the
+/// document elements (`statement`, `doc`, `documentCollection`...) met so far.
+fn walk<'a>(
+    e: &'a Element,
+    scope: usize,
+    scopes: &mut usize,
+    f: &mut impl FnMut(&'a Element, usize),
+) {
+    let scope = if is_document(&e.name) {
+        *scopes += 1;
+        *scopes
+    } else {
+        scope
+    };
+    f(e, scope);
     for c in e.elements() {
-        walk(c, f);
+        walk(c, scope, scopes, f);
     }
+}
+
+/// The AKN document types, each its own eId scope in the schema.
+fn is_document(name: &str) -> bool {
+    matches!(
+        name,
+        "amendmentList"
+            | "officialGazette"
+            | "documentCollection"
+            | "act"
+            | "bill"
+            | "debateReport"
+            | "debate"
+            | "statement"
+            | "amendment"
+            | "judgment"
+            | "portion"
+            | "doc"
+    )
 }
 
 /// FRBR IRIs: the expression and manifestation extend the work, the language agrees, the date

@@ -126,11 +126,15 @@ impl Base {
         let Some((work, last)) = expression.rsplit_once('/') else {
             return false;
         };
+        // A part of a multi-part resolution (`{work}A`) is described in the graph of the whole.
+        let own_tail = |rest: &str| {
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_uppercase());
+            rest.is_empty() || rest.starts_with('/')
+        };
         last.ends_with('@')
-            && (iri == work
-                || iri
-                    .strip_prefix(work)
-                    .is_some_and(|rest| rest.starts_with('/')))
+            && iri
+                .strip_prefix(work)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || own_tail(rest))
     }
 
     pub fn organ(&self, organ: Organ) -> NamedNode {
@@ -172,8 +176,10 @@ pub struct ActSymbol {
 
 /// Reads an act symbol: `A/RES/77/213`, `A/HRC/RES/50/4`, `S/RES/2720(2023)`, `E/RES/2023/1`,
 /// `A/DEC/77/555`.
+/// A multi-part resolution is one work (`A/RES/78/80 A-B` is the work `78-80`), each part
+/// another (`A/RES/78/80 A` is `78-80A`).
 pub fn act_symbol(symbol: &str) -> Option<ActSymbol> {
-    let s = symbol.replace(' ', "");
+    let s = without_part_range(symbol).replace(' ', "");
     let (organ, rest) = if let Some(r) = s.strip_prefix("A/HRC/") {
         (Organ::HumanRightsCouncil, r)
     } else if let Some(r) = s.strip_prefix("A/") {
@@ -201,6 +207,32 @@ pub fn act_symbol(symbol: &str) -> Option<ActSymbol> {
         kind,
         number,
     })
+}
+
+/// The symbol without the range of parts a multi-part resolution prints after its number:
+/// `A/RES/78/80 A-B` → `A/RES/78/80`.
+fn without_part_range(symbol: &str) -> &str {
+    let t = symbol.trim_end();
+    let Some((head, range)) = t.rsplit_once(' ') else {
+        return t;
+    };
+    let mut letters = range.split(['-', '\u{2013}']);
+    let is_range = matches!(
+        (letters.next(), letters.next(), letters.next()),
+        (Some(a), Some(b), None)
+            if [a, b].iter().all(|l| l.len() == 1 && l.bytes().all(|c| c.is_ascii_uppercase()))
+    );
+    if is_range {
+        head.trim_end()
+    } else {
+        t
+    }
+}
+
+/// The symbol of one part of a multi-part resolution: (`A/RES/78/80 A-B`, `A`) →
+/// `A/RES/78/80 A`.
+pub fn part_symbol(symbol: &str, part: &str) -> String {
+    format!("{} {part}", without_part_range(symbol))
 }
 
 /// The date-free AKN path of a document: `/akn/un/statement/deliberation/unga/77-213`.
@@ -370,6 +402,17 @@ mod tests {
         ] {
             assert!(Base::belongs_to_expression(own.as_str(), e), "{own}");
         }
+        // The parts of a multi-part resolution are described with the whole.
+        let whole = base.expression("A/RES/78/80 A-B", Language::English);
+        for part in [
+            base.work(&part_symbol("A/RES/78/80 A-B", "A")),
+            base.portion(&part_symbol("A/RES/78/80 A-B", "B"), "para_1"),
+        ] {
+            assert!(
+                Base::belongs_to_expression(part.as_str(), whole.as_str()),
+                "{part}"
+            );
+        }
         for other in [base.work("A/RES/78/30"), base.work("A/RES/78/119")] {
             assert!(!Base::belongs_to_expression(other.as_str(), e), "{other}");
         }
@@ -390,6 +433,18 @@ mod tests {
         assert_eq!(
             base.work("S/RES/2720(2023)").as_str(),
             "http://localhost:7878/akn/un/statement/deliberation/unsc/2720-2023"
+        );
+        // A multi-part resolution is one work, each part another.
+        assert_eq!(
+            base.work("A/RES/78/80 A-B").as_str(),
+            "http://localhost:7878/akn/un/statement/deliberation/unga/78-80"
+        );
+        assert_eq!(part_symbol("A/RES/78/80 A-B", "B"), "A/RES/78/80 B");
+        assert_eq!(part_symbol("A/RES/78/80", "A"), "A/RES/78/80 A");
+        assert_eq!(
+            base.work(&part_symbol("A/RES/75/254 A\u{2013}C", "C"))
+                .as_str(),
+            "http://localhost:7878/akn/un/statement/deliberation/unga/75-254C"
         );
         assert_eq!(
             base.work("A/77/463/Add.2").as_str(),

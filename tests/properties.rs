@@ -215,8 +215,15 @@ fn with_footnotes(mut doc: Document, places: Vec<bool>) -> Document {
             });
         }
     };
-    for r in &mut doc.preamble {
-        add(&mut r.text);
+    fn visit_act(
+        preamble: &mut [Recital],
+        body: &mut [Block],
+        add: &mut dyn FnMut(&mut Vec<Inline>),
+    ) {
+        for r in preamble {
+            add(&mut r.text);
+        }
+        visit(body, add);
     }
     fn visit(blocks: &mut [Block], add: &mut dyn FnMut(&mut Vec<Inline>)) {
         for b in blocks {
@@ -238,8 +245,39 @@ fn with_footnotes(mut doc: Document, places: Vec<bool>) -> Document {
             }
         }
     }
-    visit(&mut doc.body, &mut add);
+    visit_act(&mut doc.preamble, &mut doc.body, &mut add);
+    for part in &mut doc.parts {
+        visit_act(&mut part.preamble, &mut part.body, &mut add);
+    }
     doc.footnotes = notes;
+    doc
+}
+
+/// The same document as a multi-part resolution of `count` parts, each holding the
+/// formula, preamble, body and meeting line (the parts differ by letter and title).
+fn in_parts(mut doc: Document, count: usize) -> Document {
+    if count == 0 {
+        return doc;
+    }
+    let formula = doc.formula.take();
+    let preamble = std::mem::take(&mut doc.preamble);
+    let body = std::mem::take(&mut doc.body);
+    let conclusion = doc.conclusion.take();
+    doc.parts = (0..count)
+        .map(|i| {
+            let letter = char::from(b'A' + i as u8).to_string();
+            Part {
+                title: vec![Inline::Text(format!("Part {letter} of the resolution"))],
+                number: letter,
+                formula: formula.clone(),
+                preamble: preamble.clone(),
+                body: body.clone(),
+                conclusion: conclusion.clone(),
+                annexes: Vec::new(),
+                span: Span::default(),
+            }
+        })
+        .collect();
     doc
 }
 
@@ -251,10 +289,18 @@ fn document() -> impl Strategy<Value = Document> {
         prop::collection::vec(inlines(true), 0..6),
         body(),
         (1u16..28, 1u8..13, 2015u16..2025),
-        prop::collection::vec(any::<bool>(), 1..6),
+        (prop::collection::vec(any::<bool>(), 1..6), 0usize..4),
     )
         .prop_map(
-            |((session, n), language, title, preamble, body, (day, month, year), places)| {
+            |(
+                (session, n),
+                language,
+                title,
+                preamble,
+                body,
+                (day, month, year),
+                (places, parts),
+            )| {
                 let date = Date {
                     year,
                     month,
@@ -291,11 +337,18 @@ fn document() -> impl Strategy<Value = Document> {
                         date_text: None,
                         span: Span::default(),
                     }),
+                    parts: Vec::new(),
                     annexes: Vec::new(),
                     footnotes: Vec::new(),
                     metadata: Metadata::default(),
                 };
-                with_footnotes(doc, places)
+                // One document in four or so is a multi-part resolution.
+                let parts = if parts == 3 {
+                    2 + session as usize % 2
+                } else {
+                    0
+                };
+                with_footnotes(in_parts(doc, parts), places)
             },
         )
 }
@@ -333,6 +386,13 @@ proptest! {
         }
         if after["conclusion"]["date_text"].is_string() {
             after["conclusion"]["date_text"] = serde_json::Value::Null;
+        }
+        if let Some(parts) = after.get_mut("parts").and_then(|p| p.as_array_mut()) {
+            for part in parts {
+                if part["conclusion"]["date_text"].is_string() {
+                    part["conclusion"]["date_text"] = serde_json::Value::Null;
+                }
+            }
         }
         prop_assert_eq!(before, after, "{}", String::from_utf8_lossy(&xml));
     }

@@ -18,6 +18,7 @@ fn sample_inputs() -> Vec<String> {
         "A_RES_78_249.txt",
         "A_RES_77_213_fr.xml",
         "A_RES_78_10_en.xml",
+        "A_RES_78_254AC.xml",
     ]
     .iter()
     .map(|f| {
@@ -164,7 +165,8 @@ fn the_sparql_protocol_with_curl() {
         .starts_with("application/sparql-results+json"));
     let json: serde_json::Value = serde_json::from_str(&get.body).unwrap();
     let works = json["results"]["bindings"].as_array().unwrap().len();
-    assert_eq!(works, 4, "{}", get.body);
+    // Five documents, one of them in three parts (works of their own).
+    assert_eq!(works, 8, "{}", get.body);
     let form = curl(&["--data-urlencode", &format!("query={WORKS}"), &endpoint]);
     assert_eq!(form.body, get.body);
     let direct = curl(&[
@@ -226,7 +228,8 @@ fn the_sparql_protocol_with_curl() {
             .for_slice(a.body.as_bytes())
             .collect::<Result<Vec<_>, _>>()
             .unwrap_or_else(|e| panic!("{accept}: {e}"));
-        assert_eq!(triples.len(), 5, "{accept}"); // 4 works, 77/213 in two languages
+        // 4 works, 77/213 in two languages; 78/254 and its parts A, B and C.
+        assert_eq!(triples.len(), 9, "{accept}");
     }
 
     // The dataset of the protocol: one graph as the default graph.
@@ -390,6 +393,29 @@ fn iris_dereference_by_accept() {
     assert_eq!(
         portion.header("location"),
         Some("/akn/un/statement/deliberation/unga/77-213/eng@#para_5")
+    );
+
+    // A part of a multi-part resolution: a work of its own, described and shown with the
+    // whole; its portions land under the part on the whole's page.
+    let whole = format!("{}/akn/un/statement/deliberation/unga/78-254", server.url);
+    let part = curl(&["-H", "Accept: application/n-triples", &format!("{whole}B")]);
+    assert_eq!(part.status, 200);
+    assert!(
+        part.body.contains(&format!(
+            "<http://data.europa.eu/eli/ontology#is_part_of> <{whole}>"
+        )),
+        "{}",
+        part.body
+    );
+    let page = curl(&["-H", "Accept: text/html", &format!("{whole}B")]);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(r#"<section class="part" id="cmpnt_B">"#));
+    assert!(page.body.contains(r#"id="cmpnt_B__para_1""#));
+    let portion = curl(&["-H", "Accept: text/html", &format!("{whole}B/!main~para_1")]);
+    assert_eq!(portion.status, 303);
+    assert_eq!(
+        portion.header("location"),
+        Some("/akn/un/statement/deliberation/unga/78-254/eng@#cmpnt_B__para_1")
     );
 
     // Unknown IRIs, unknown types, HEAD, other methods, traversal attempts.
@@ -760,7 +786,7 @@ fn export_streams_every_quad_for_bulk_loaders() {
             .unwrap();
         store.replace(&quads).unwrap();
         // Every graph of the samples, the AKN of each manifestation included.
-        assert_eq!(store.graph_count().unwrap(), 5, "{format}");
+        assert_eq!(store.graph_count().unwrap(), 6, "{format}");
         assert_eq!(quads.len(), store.len().unwrap(), "{format}: no duplicates");
         assert!(!dir.join("all.partial").exists());
     }

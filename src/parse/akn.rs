@@ -59,7 +59,7 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
     };
     let mut document = reader.document(act)?;
     if act.name == "documentCollection" {
-        reader.collection_parts(&root, &mut document);
+        reader.collection_parts(&root, act, &mut document);
     }
     Ok(Warned {
         value: document,
@@ -79,6 +79,19 @@ fn iso_date(s: &str) -> Option<Date> {
     let month: u8 = parts.next()?.parse().ok()?;
     let day: u8 = parts.next()?.get(..2)?.parse().ok()?;
     masthead::is_plausible(year, month, day).then_some(Date { year, month, day })
+}
+
+/// The document a component holds, if it holds one rather than a reference.
+fn embedded_statement(component: &Element) -> Option<&Element> {
+    component
+        .elements()
+        .find(|e| matches!(e.name.as_str(), "statement" | "doc" | "act" | "bill"))
+}
+
+/// The letter of the part at this position when none is printed: `A`, `B`, … `Z`, `AA`.
+fn part_letter(position: usize) -> String {
+    let letter = char::from(b'A' + (position % 26) as u8);
+    letter.to_string().repeat(position / 26 + 1)
 }
 
 /// The symbol a citation link designates: `https://undocs.org/en/A/RES/70/1` → `A/RES/70/1`.
@@ -206,6 +219,42 @@ impl Reader {
             }
         }
 
+        let Part {
+            formula,
+            preamble,
+            body,
+            conclusion,
+            ..
+        } = self.part(act);
+        let annexes = self.annexes(act);
+        let metadata = meta.map(|m| self.metadata(m)).unwrap_or_default();
+        Ok(Document {
+            kind,
+            organ,
+            language,
+            symbol,
+            number,
+            title,
+            masthead,
+            adoption: Adoption {
+                statement,
+                date: adoption_date,
+                origin,
+            },
+            formula,
+            preamble,
+            body,
+            conclusion,
+            parts: Vec::new(),
+            annexes,
+            footnotes: std::mem::take(&mut self.notes),
+            metadata,
+        })
+    }
+
+    /// What a statement holds after its title: formula, recitals, operative part and closing
+    /// lines (a part's letter and title are left to the caller).
+    fn part(&mut self, act: &Element) -> Part {
         let mut formula = None;
         let mut preamble = Vec::new();
         let mut body = Vec::new();
@@ -255,108 +304,98 @@ impl Reader {
             }
         }
         let conclusion = act.child("conclusions").and_then(|c| self.conclusion(c));
-        let mut annexes = Vec::new();
-        if let Some(atts) = act.child("attachments") {
-            for (i, att) in atts.elements().enumerate() {
-                let doc = att.elements().next().unwrap_or(att);
-                let label = doc
-                    .child("preface")
-                    .and_then(|p| p.find("docNumber"))
-                    .map(|n| normalise(&n.text()))
-                    .unwrap_or_else(|| format!("Annex {}", i + 1));
-                let title = doc
-                    .child("preface")
-                    .and_then(|p| p.find("docTitle"))
-                    .map(|t| self.inlines(t, false))
-                    .unwrap_or_default();
-                let blocks = doc
-                    .child("mainBody")
-                    .map(|b| self.blocks(b))
-                    .unwrap_or_default();
-                annexes.push(Annex {
-                    label,
-                    title,
-                    blocks,
-                    span: att.span,
-                });
-            }
-        }
-        let metadata = meta.map(|m| self.metadata(m)).unwrap_or_default();
-        Ok(Document {
-            kind,
-            organ,
-            language,
-            symbol,
-            number,
-            title,
-            masthead,
-            adoption: Adoption {
-                statement,
-                date: adoption_date,
-                origin,
-            },
+        Part {
+            number: String::new(),
+            title: Vec::new(),
             formula,
             preamble,
             body,
             conclusion,
-            annexes,
-            footnotes: std::mem::take(&mut self.notes),
-            metadata,
-        })
+            annexes: Vec::new(),
+            span: act.span,
+        }
     }
 
-    /// A multi-part resolution (`78/80 A-B`): each component becomes a section named by its
-    /// part letter, holding its own recitals and paragraphs; the last part's closing lines
-    /// close the whole.
-    fn collection_parts(&mut self, root: &Element, document: &mut Document) {
-        let Some(components) = root.child("components") else {
-            return;
-        };
+    /// A multi-part resolution (`78/80 A-B`): each component of the collection body is a part
+    /// with its own letter, title, preamble, operative part and closing lines. A component holds
+    /// its statement, or refers to one in `components` (as the UN writes them).
+    fn collection_parts(&mut self, root: &Element, collection: &Element, document: &mut Document) {
+        let stored: Vec<&Element> = [root.child("components"), collection.child("components")]
+            .into_iter()
+            .flatten()
+            .flat_map(|c| c.children_named("component"))
+            .collect();
+        let mut statements: Vec<&Element> = collection
+            .child("collectionBody")
+            .into_iter()
+            .flat_map(|b| b.children_named("component"))
+            .filter_map(|component| {
+                embedded_statement(component).or_else(|| {
+                    let target = component.child("documentRef")?.attr("href")?;
+                    let target = target.trim_start_matches('#');
+                    stored
+                        .iter()
+                        .find(|c| c.attr("eId") == Some(target))
+                        .and_then(|c| embedded_statement(c))
+                })
+            })
+            .collect();
+        if statements.is_empty() {
+            statements = stored
+                .iter()
+                .filter_map(|c| embedded_statement(c))
+                .collect();
+        }
         // Notes of the parts follow those of the cover and preface.
         self.notes = std::mem::take(&mut document.footnotes);
-        for component in components.elements() {
-            let Some(part) = component
-                .elements()
-                .find(|e| matches!(e.name.as_str(), "statement" | "doc"))
-            else {
-                continue;
-            };
-            let preface = part.child("preface");
-            let number = preface
+        for (i, statement) in statements.into_iter().enumerate() {
+            let preface = statement.child("preface");
+            let mut part = self.part(statement);
+            part.number = preface
                 .and_then(|p| p.find("docNumber"))
-                .map(|n| normalise(&n.text()).trim_end_matches('.').to_string());
-            let heading = preface
+                .map(|n| normalise(&n.text()).trim_end_matches('.').to_string())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| part_letter(i));
+            part.title = preface
                 .and_then(|p| p.find("docTitle"))
                 .map(|t| self.inlines(t, false))
                 .unwrap_or_default();
-            let mut blocks = Vec::new();
-            if let Some(pre) = part.child("preamble") {
-                for e in pre.elements().filter(|e| e.name != "formula") {
-                    blocks.push(Block::Recital(Recital {
-                        text: self.block_text(e, true),
-                        span: e.span,
-                    }));
-                }
-            }
-            if let Some(body) = part.child("mainBody") {
-                blocks.extend(self.blocks(body));
-            }
-            if let Some(c) = part.child("conclusions").and_then(|c| self.conclusion(c)) {
-                document.conclusion = Some(c);
-            }
-            document.body.push(Block::Section(Section {
-                number,
-                heading,
-                blocks,
-                span: part.span,
-            }));
+            part.annexes = self.annexes(statement);
+            document.parts.push(part);
         }
-        self.diagnostics.push(Diagnostic::warning(
-            "document-collection",
-            root.span,
-            "a multi-part resolution: its parts are read as sections",
-        ));
         document.footnotes = std::mem::take(&mut self.notes);
+    }
+
+    /// The attachments of a statement, as annexes.
+    fn annexes(&mut self, act: &Element) -> Vec<Annex> {
+        let mut annexes = Vec::new();
+        let Some(atts) = act.child("attachments") else {
+            return annexes;
+        };
+        for (i, att) in atts.elements().enumerate() {
+            let doc = att.elements().next().unwrap_or(att);
+            let label = doc
+                .child("preface")
+                .and_then(|p| p.find("docNumber"))
+                .map(|n| normalise(&n.text()))
+                .unwrap_or_else(|| format!("Annex {}", i + 1));
+            let title = doc
+                .child("preface")
+                .and_then(|p| p.find("docTitle"))
+                .map(|t| self.inlines(t, false))
+                .unwrap_or_default();
+            let blocks = doc
+                .child("mainBody")
+                .map(|b| self.blocks(b))
+                .unwrap_or_default();
+            annexes.push(Annex {
+                label,
+                title,
+                blocks,
+                span: att.span,
+            });
+        }
+        annexes
     }
 
     fn masthead(&mut self, cover: &Element) -> Masthead {

@@ -98,6 +98,7 @@ fn parse_prepared(input: &str, prepared: lines::Prepared) -> Result<Warned<Docum
     for unit in &units {
         builder.take(unit, &mut diagnostics);
     }
+    builder.close_part();
     let Builder {
         adoption,
         kind,
@@ -108,6 +109,7 @@ fn parse_prepared(input: &str, prepared: lines::Prepared) -> Result<Warned<Docum
         body,
         conclusion,
         annexes,
+        parts,
         ..
     } = builder;
     let number = number.ok_or_else(|| {
@@ -159,19 +161,11 @@ fn parse_prepared(input: &str, prepared: lines::Prepared) -> Result<Warned<Docum
             date: adoption.and_then(|(_, d)| d),
             origin: builder_origin(&units, flavour),
         },
-        formula: formula.map(|(raw, span)| Formula {
-            text: inline::inlines(&raw, &ctx, false),
-            span,
-        }),
-        preamble: preamble
-            .into_iter()
-            .map(|(raw, span)| Recital {
-                text: inline::inlines(&raw, &ctx, true),
-                span,
-            })
-            .collect(),
+        formula: finish_formula(formula, &ctx),
+        preamble: finish_preamble(preamble, &ctx),
         body: body.into_iter().map(|b| b.finish(&ctx)).collect(),
         conclusion,
+        parts: parts.into_iter().map(|p| p.finish(&ctx)).collect(),
         annexes: annexes.into_iter().map(|a| a.finish(&ctx)).collect(),
         footnotes,
         metadata: Metadata::default(),
@@ -182,14 +176,18 @@ fn parse_prepared(input: &str, prepared: lines::Prepared) -> Result<Warned<Docum
     notes_in_reading_order(&mut document);
     // Where the text ends early (a truncated file, a page missing), say what is missing.
     let end = Span::new(input.len(), input.len());
-    if document.body.is_empty() {
+    if document.body.is_empty() && document.parts.iter().all(|p| p.body.is_empty()) {
         diagnostics.push(Diagnostic::warning(
             "no-operative-part",
             end,
             "no operative paragraph found after the preamble",
         ));
     }
-    if document.conclusion.is_none() {
+    let concluded = match document.parts.as_slice() {
+        [] => document.conclusion.is_some(),
+        parts => parts.iter().all(|p| p.conclusion.is_some()),
+    };
+    if !concluded {
         diagnostics.push(Diagnostic::warning(
             "no-conclusion",
             end,
@@ -206,10 +204,17 @@ fn parse_prepared(input: &str, prepared: lines::Prepared) -> Result<Warned<Docum
 /// Endorses ... ."): read among the recitals, it is told apart by its closing full stop, where a
 /// recital ends with a comma.
 fn single_operative_paragraph(doc: &mut Document) {
-    if !doc.body.is_empty() {
+    single_operative_paragraph_of(&mut doc.preamble, &mut doc.body);
+    for part in &mut doc.parts {
+        single_operative_paragraph_of(&mut part.preamble, &mut part.body);
+    }
+}
+
+fn single_operative_paragraph_of(preamble: &mut Vec<Recital>, body: &mut Vec<Block>) {
+    if !body.is_empty() {
         return;
     }
-    let ends_sentence = doc.preamble.last().is_some_and(|r| {
+    let ends_sentence = preamble.last().is_some_and(|r| {
         let text = crate::rdf::plain_text(&r.text);
         let end = text.trim_end_matches(|c: char| {
             c.is_whitespace() || c.is_ascii_digit() || matches!(c, '”' | '"' | '’' | ')')
@@ -217,8 +222,8 @@ fn single_operative_paragraph(doc: &mut Document) {
         end.ends_with('.')
     });
     if ends_sentence {
-        if let Some(r) = doc.preamble.pop() {
-            doc.body.push(Block::Paragraph(Paragraph {
+        if let Some(r) = preamble.pop() {
+            body.push(Block::Paragraph(Paragraph {
                 number: None,
                 text: r.text,
                 items: Vec::new(),
@@ -259,17 +264,42 @@ fn for_each_run(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>)) {
             }
         }
     }
+    fn act(
+        formula: Option<&mut Formula>,
+        preamble: &mut [Recital],
+        body: &mut [Block],
+        annexes: &mut [Annex],
+        f: &mut dyn FnMut(&mut Vec<Inline>),
+    ) {
+        if let Some(formula) = formula {
+            f(&mut formula.text);
+        }
+        for r in preamble {
+            f(&mut r.text);
+        }
+        blocks(body, f);
+        for a in annexes {
+            f(&mut a.title);
+            blocks(&mut a.blocks, f);
+        }
+    }
     f(&mut doc.title);
-    if let Some(formula) = &mut doc.formula {
-        f(&mut formula.text);
-    }
-    for r in &mut doc.preamble {
-        f(&mut r.text);
-    }
-    blocks(&mut doc.body, f);
-    for a in &mut doc.annexes {
-        f(&mut a.title);
-        blocks(&mut a.blocks, f);
+    act(
+        doc.formula.as_mut(),
+        &mut doc.preamble,
+        &mut doc.body,
+        &mut doc.annexes,
+        f,
+    );
+    for part in &mut doc.parts {
+        f(&mut part.title);
+        act(
+            part.formula.as_mut(),
+            &mut part.preamble,
+            &mut part.body,
+            &mut part.annexes,
+            f,
+        );
     }
 }
 
@@ -320,10 +350,6 @@ fn attach_unplaced(doc: &mut Document, notes: &[lines::FootnoteText]) {
             index,
         };
         let at = note.span.start;
-        let mut best: Option<&mut Vec<Inline>> = None;
-        for r in doc.preamble.iter_mut().filter(|r| r.span.start < at) {
-            best = Some(&mut r.text);
-        }
         fn last_before(blocks: &mut [Block], at: usize) -> Option<&mut Vec<Inline>> {
             let mut best = None;
             for b in blocks.iter_mut() {
@@ -350,11 +376,32 @@ fn attach_unplaced(doc: &mut Document, notes: &[lines::FootnoteText]) {
             }
             best
         }
-        if let Some(inner) = last_before(&mut doc.body, at) {
-            best = Some(inner);
+        /// The last run before `at` in a preamble, body and annexes, in the order printed.
+        fn last_in_act<'a>(
+            preamble: &'a mut [Recital],
+            body: &'a mut [Block],
+            annexes: &'a mut [Annex],
+            at: usize,
+        ) -> Option<&'a mut Vec<Inline>> {
+            let mut best = None;
+            for r in preamble.iter_mut().filter(|r| r.span.start < at) {
+                best = Some(&mut r.text);
+            }
+            if let Some(inner) = last_before(body, at) {
+                best = Some(inner);
+            }
+            for a in annexes.iter_mut().filter(|a| a.span.start < at) {
+                if let Some(inner) = last_before(&mut a.blocks, at) {
+                    best = Some(inner);
+                }
+            }
+            best
         }
-        for a in doc.annexes.iter_mut().filter(|a| a.span.start < at) {
-            if let Some(inner) = last_before(&mut a.blocks, at) {
+        let mut best = last_in_act(&mut doc.preamble, &mut doc.body, &mut doc.annexes, at);
+        for part in doc.parts.iter_mut().filter(|p| p.span.start < at) {
+            if let Some(inner) =
+                last_in_act(&mut part.preamble, &mut part.body, &mut part.annexes, at)
+            {
                 best = Some(inner);
             }
         }
@@ -466,6 +513,8 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
         let continue_last = match units.last() {
             None => false,
             Some(last) if open && is_open_bracket(&last.raw) => true,
+            // A heading's number alone on its line (`IV`): its title is a unit of its own.
+            Some(last) if is_heading_number(&last.raw) => false,
             Some(last) if line.after_break => continues(&last.raw, text),
             Some(last) => match flavour {
                 Flavour::Markdown => false,
@@ -714,6 +763,21 @@ fn meeting(plain: &str) -> Option<(String, Option<(Date, String)>)> {
     Some((t[..end].to_string(), date))
 }
 
+/// `The General Assembly,`: the enacting formula.
+fn is_formula(plain: &str) -> bool {
+    plain.starts_with("The ")
+        && masthead::organ_named(plain.trim_start_matches("The ").trim_end_matches(',')).is_some()
+}
+
+/// `IV`, `B`: the number of a heading alone on its line, its title on the next.
+fn is_heading_number(plain: &str) -> bool {
+    let t = plain.trim();
+    !t.is_empty()
+        && t.len() < 6
+        && t.bytes().all(|c| c.is_ascii_uppercase())
+        && (is_roman(t) || t.len() == 1)
+}
+
 /// `A`, `B`: the letter of a part of a multi-part resolution, alone on its line.
 fn is_part_letter(plain: &str) -> bool {
     let t = plain.trim();
@@ -789,7 +853,50 @@ struct DraftItem {
     span: Span,
 }
 
-#[derive(Debug)]
+/// A part of a multi-part resolution, once the next has begun.
+struct DraftPart {
+    number: String,
+    title: String,
+    span: Span,
+    formula: Option<(String, Span)>,
+    preamble: Vec<(String, Span)>,
+    body: Vec<Draft>,
+    conclusion: Option<Conclusion>,
+    annexes: Vec<DraftAnnex>,
+}
+
+impl DraftPart {
+    fn finish(self, ctx: &Context) -> Part {
+        Part {
+            number: self.number,
+            title: inline::inlines(&self.title, ctx, false),
+            formula: finish_formula(self.formula, ctx),
+            preamble: finish_preamble(self.preamble, ctx),
+            body: self.body.into_iter().map(|b| b.finish(ctx)).collect(),
+            conclusion: self.conclusion,
+            annexes: self.annexes.into_iter().map(|a| a.finish(ctx)).collect(),
+            span: self.span,
+        }
+    }
+}
+
+fn finish_formula(formula: Option<(String, Span)>, ctx: &Context) -> Option<Formula> {
+    formula.map(|(raw, span)| Formula {
+        text: inline::inlines(&raw, ctx, false),
+        span,
+    })
+}
+
+fn finish_preamble(preamble: Vec<(String, Span)>, ctx: &Context) -> Vec<Recital> {
+    preamble
+        .into_iter()
+        .map(|(raw, span)| Recital {
+            text: inline::inlines(&raw, ctx, true),
+            span,
+        })
+        .collect()
+}
+
 struct DraftAnnex {
     label: String,
     title: String,
@@ -892,8 +999,13 @@ struct Builder {
     annexes: Vec<DraftAnnex>,
     /// The annex title is still being read.
     annex_title_open: bool,
+    /// The parts of a multi-part resolution read so far; the fields above hold the one being
+    /// read until the next begins (or the text ends).
+    parts: Vec<DraftPart>,
     /// A part of a multi-part resolution (`A`, `B`) has begun and its title is expected.
     part_title_open: bool,
+    /// A section's number stood alone on its line: its title is expected.
+    heading_open: bool,
     /// The unit before was a table row: the next row goes on the same table.
     table_open: bool,
 }
@@ -914,9 +1026,58 @@ impl Builder {
             conclusion: None,
             annexes: Vec::new(),
             annex_title_open: false,
+            parts: Vec::new(),
             part_title_open: false,
+            heading_open: false,
             table_open: false,
         }
+    }
+
+    /// Whether the letter alone on its line opens a part: `A` right after the number and
+    /// title, before any formula or recital; then each next letter in turn, once the part before
+    /// has its operative part.
+    fn opens_part(&self, plain: &str) -> bool {
+        let letter = plain.trim().as_bytes()[0];
+        match self.parts.last() {
+            None => {
+                letter == b'A'
+                    && self.number.is_some()
+                    && self.stage == Stage::Head
+                    && self.formula.is_none()
+                    && self.preamble.is_empty()
+            }
+            Some(last) => {
+                last.number.as_bytes().first().map(|&b| b + 1) == Some(letter)
+                    && !self.body.is_empty()
+            }
+        }
+    }
+
+    /// Moves what was read since the last part letter into that part.
+    fn close_part(&mut self) {
+        if let Some(part) = self.parts.last_mut() {
+            part.formula = self.formula.take();
+            part.preamble = std::mem::take(&mut self.preamble);
+            part.body = std::mem::take(&mut self.body);
+            part.conclusion = self.conclusion.take();
+            part.annexes = std::mem::take(&mut self.annexes);
+        }
+    }
+
+    /// The innermost open section itself.
+    fn innermost_section(&mut self) -> Option<&mut Draft> {
+        let (last, path) = self.sections.split_last()?;
+        let mut list = match self.annexes.last_mut() {
+            Some(a) if self.stage == Stage::Annex => &mut a.blocks,
+            _ => &mut self.body,
+        };
+        for (i, _, _) in path {
+            list = match &mut list[*i] {
+                Draft::Section { blocks, .. } => blocks,
+                _ => unreachable!("section path points at sections only"),
+            };
+        }
+        list.get_mut(last.0)
     }
 
     /// The block list new blocks go into: the innermost open section.
@@ -947,28 +1108,56 @@ impl Builder {
                 return;
             }
         }
-        // A multi-part resolution (`78/80 A-B`): a capital letter alone opens a part, read as a
-        // section holding that part's recitals and paragraphs.
-        if self.number.is_some() && self.stage != Stage::Annex && is_part_letter(&plain) {
-            self.body.push(Draft::Section {
-                number: Some(plain.clone()),
-                heading: String::new(),
-                blocks: Vec::new(),
+        // A multi-part resolution (`78/80 A-B`): a capital letter alone, `A` after the title or
+        // the next letter after a part, opens a part with its own title, preamble, operative
+        // part, meeting line and annexes.
+        if is_part_letter(&plain) && self.opens_part(&plain) {
+            self.close_part();
+            self.parts.push(DraftPart {
+                number: plain.trim().to_string(),
+                title: String::new(),
                 span: unit.span,
+                formula: None,
+                preamble: Vec::new(),
+                body: Vec::new(),
+                conclusion: None,
+                annexes: Vec::new(),
             });
-            self.sections = vec![(self.body.len() - 1, 0, plain.clone())];
-            self.stage = Stage::Body;
+            self.stage = Stage::Preamble;
+            self.sections.clear();
             self.part_title_open = true;
             return;
+        }
+        // A heading's number alone on its line (`IV`), its title on the next: opens a section
+        // (of the operative part, or of the annex being read).
+        if self.stage != Stage::Head && is_heading_number(&plain) {
+            if self.stage != Stage::Annex {
+                self.stage = Stage::Body;
+            }
+            self.open_section(plain.trim(), "", unit.span);
+            self.heading_open = true;
+            return;
+        }
+        if std::mem::take(&mut self.heading_open) {
+            let title_like =
+                !ends_clause(raw) && split_number(raw).is_none() && split_item(raw).is_none();
+            if title_like {
+                if let Some(Draft::Section { heading, span, .. }) = self.innermost_section() {
+                    heading.push_str(raw);
+                    *span = span.join(unit.span);
+                    return;
+                }
+            }
         }
         if self.part_title_open {
             self.part_title_open = false;
             let title_like =
-                !ends_clause(raw) && split_number(raw).is_none() && !plain.starts_with("The ");
+                !ends_clause(raw) && split_number(raw).is_none() && !is_formula(&plain);
             if title_like {
-                if let Some(Draft::Section { heading, span, .. }) = self.body.last_mut() {
-                    heading.push_str(raw);
-                    *span = span.join(unit.span);
+                if let Some(part) = self.parts.last_mut() {
+                    lines::join_wrapped(&mut part.title, raw);
+                    part.span = part.span.join(unit.span);
+                    self.part_title_open = part.title.len() < 400;
                 }
                 return;
             }
@@ -1018,7 +1207,10 @@ impl Builder {
         match self.stage {
             Stage::Head => self.take_head(unit, &plain, raw),
             Stage::Preamble => {
-                if split_item(raw).is_some() && !self.preamble.is_empty() {
+                if self.formula.is_none() && self.preamble.is_empty() && is_formula(&plain) {
+                    // The formula of a part of a multi-part resolution.
+                    self.formula = Some((raw.to_string(), unit.span));
+                } else if split_item(raw).is_some() && !self.preamble.is_empty() {
                     // A recital's own list: `...contribution to: (a) ...`.
                     let (text, span) = self.preamble.last_mut().expect("checked");
                     lines::join_wrapped(text, raw);
@@ -1140,10 +1332,7 @@ impl Builder {
                 return;
             }
         }
-        let formula_like = plain.starts_with("The ")
-            && masthead::organ_named(plain.trim_start_matches("The ").trim_end_matches(','))
-                .is_some();
-        if formula_like {
+        if is_formula(plain) {
             self.formula = Some((raw.to_string(), unit.span));
             self.stage = Stage::Preamble;
             return;
@@ -1155,6 +1344,23 @@ impl Builder {
         }
     }
 
+    /// Opens a numbered section (`I`, `A`), closing those open at its level or below.
+    fn open_section(&mut self, num: &str, heading: &str, span: Span) {
+        let level = self.section_level(num);
+        while self.sections.last().is_some_and(|(_, l, _)| *l >= level) {
+            self.sections.pop();
+        }
+        let list = self.container();
+        list.push(Draft::Section {
+            number: Some(num.to_string()),
+            heading: heading.to_string(),
+            blocks: Vec::new(),
+            span,
+        });
+        let index = list.len() - 1;
+        self.sections.push((index, level, num.to_string()));
+    }
+
     fn take_body(
         &mut self,
         unit: &Unit,
@@ -1163,19 +1369,7 @@ impl Builder {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         if let Some((num, heading)) = split_heading(plain) {
-            let level = self.section_level(num);
-            while self.sections.last().is_some_and(|(_, l, _)| *l >= level) {
-                self.sections.pop();
-            }
-            let list = self.container();
-            list.push(Draft::Section {
-                number: Some(num.to_string()),
-                heading: heading.to_string(),
-                blocks: Vec::new(),
-                span: unit.span,
-            });
-            let index = list.len() - 1;
-            self.sections.push((index, level, num.to_string()));
+            self.open_section(num, heading, unit.span);
             return;
         }
         // An unnumbered heading set apart by the typography (bold in a PDF; a bold sentence
@@ -1619,8 +1813,9 @@ mod tests {
         assert!(tables.iter().all(|t| !t.rows.is_empty()));
     }
 
-    /// A multi-part resolution: each part (`A`, `B`) becomes a section with its own recitals and
-    /// paragraphs; no text is lost, the formula and second meeting line included.
+    /// A multi-part resolution: each part (`A`, `B`) is a resolution of its own, with its
+    /// title, formula, recitals, paragraphs and meeting line; written as a documentCollection
+    /// and read back the same.
     #[test]
     fn multi_part_resolution() {
         let text = "General Assembly\nSeventy-eighth session\nAgenda item 8\n\n\
@@ -1631,7 +1826,7 @@ mod tests {
             45th plenary meeting\n7 December 2023\n\nB\n\n\
             United Nations global communications policies and activities\n\n\
             The General Assembly,\n\nReaffirming its primary role,\n\n1. Requests the Secretary-General to act.\n\n\
-            45th plenary meeting\n7 December 2023\n";
+            46th plenary meeting\n7 December 2023\n";
         let doc = parse(text).unwrap().value;
         assert_eq!(doc.symbol, "A/RES/78/80");
         assert_eq!(
@@ -1642,36 +1837,85 @@ mod tests {
                 day: 7
             })
         );
-        let parts: Vec<(Option<String>, String, usize)> = doc
-            .body
+        assert!(doc.body.is_empty() && doc.preamble.is_empty() && doc.formula.is_none());
+        let parts: Vec<(&str, String, usize, usize, Option<&str>)> = doc
+            .parts
             .iter()
-            .filter_map(|b| match b {
-                Block::Section(s) => Some((
-                    s.number.clone(),
-                    crate::rdf::plain_text(&s.heading),
-                    s.blocks.len(),
-                )),
-                _ => None,
+            .map(|p| {
+                assert!(p.formula.is_some(), "{p:#?}");
+                (
+                    p.number.as_str(),
+                    crate::rdf::plain_text(&p.title),
+                    p.preamble.len(),
+                    p.body.len(),
+                    p.conclusion.as_ref().map(|c| c.meeting.as_str()),
+                )
             })
             .collect();
-        assert_eq!(parts.len(), 2, "{:#?}", doc.body);
-        assert_eq!(parts[0].0.as_deref(), Some("A"));
-        assert_eq!(parts[0].1, "Information in the service of humanity");
         assert_eq!(
-            parts[1].1,
-            "United Nations global communications policies and activities"
-        );
-        // Formula, recital and two paragraphs in A; formula, recital, paragraph, meeting in B.
-        assert_eq!(parts[0].2, 4);
-        assert_eq!(parts[1].2, 4);
-        assert_eq!(
-            doc.conclusion.as_ref().map(|c| c.meeting.as_str()),
-            Some("45th plenary meeting")
+            parts,
+            [
+                (
+                    "A",
+                    "Information in the service of humanity".to_string(),
+                    1,
+                    2,
+                    Some("45th plenary meeting")
+                ),
+                (
+                    "B",
+                    "United Nations global communications policies and activities".to_string(),
+                    1,
+                    1,
+                    Some("46th plenary meeting")
+                ),
+            ]
         );
         let mut xml = Vec::new();
         crate::akn::write(&doc, &mut xml).unwrap();
         let xml = String::from_utf8(xml).unwrap();
-        assert!(xml.contains("<section eId=\"sec_A\">") && xml.contains("sec_B__para_1"));
+        assert!(xml.contains("<documentCollection name=\"resolution\""));
+        assert!(xml.contains("href=\"#cmpnt_B\""));
+        assert!(xml.contains("/akn/un/statement/deliberation/unga/2023-12-07/78-80B/"));
+        assert!(crate::validate::profile(&xml).is_empty());
+        // Read back, the parts are the same.
+        let back = crate::parse::akn::parse(&xml).unwrap().value;
+        let strip = |d: &Document| -> Vec<(String, usize, usize, Option<String>)> {
+            d.parts
+                .iter()
+                .map(|p| {
+                    (
+                        p.number.clone(),
+                        p.preamble.len(),
+                        p.body.len(),
+                        p.conclusion.as_ref().map(|c| c.meeting.clone()),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(strip(&back), strip(&doc));
+        // In the graph each part is a work of its own, part of the whole.
+        let quads = crate::rdf::quads(&doc, &crate::vocab::Base::default());
+        let has_part = quads
+            .iter()
+            .filter(|q| q.predicate.as_str().ends_with("#has_part"))
+            .map(|q| q.object.to_string())
+            .filter(|o| o.ends_with("78-80A>") || o.ends_with("78-80B>"))
+            .count();
+        assert_eq!(has_part, 2);
+    }
+
+    /// A lone capital letter is a part only in sequence: `B` with no `A` before it, or `A`
+    /// after the preamble has begun, stays text.
+    #[test]
+    fn part_letters_only_in_sequence() {
+        let text = "General Assembly\nSeventy-eighth session\n\n\
+            Resolution adopted by the General Assembly on 7 December 2023\n\n\
+            78/81. A title\n\nThe General Assembly,\n\nRecalling its resolution 77/1,\n\n\
+            1. Decides to act;\n\nB\n\n2. Decides to continue.\n\n45th plenary meeting\n7 December 2023\n";
+        let doc = parse(text).unwrap().value;
+        assert!(doc.parts.is_empty());
+        assert_eq!(doc.preamble.len(), 1);
     }
 
     /// A Human Rights Council resolution: the organ decides the symbol.

@@ -131,13 +131,21 @@ fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Refusal>
         }
         Representation::Html => {
             let graph = pick_graph(&iri, &graphs, request)?;
-            if let Some((_, eid)) = iri.as_str().split_once("/!main~") {
-                // A portion: its place on the page of the document that holds it.
+            if let Some((work, eid)) = iri.as_str().split_once("/!main~") {
+                // A portion: its place on the page of the document that holds it; a portion
+                // of a part (`…/78-80A/!main~para_1`) is under that part's id.
+                let whole = graph.as_str().rsplit_once('/').map_or("", |(w, _)| w);
+                let anchor = match work.strip_prefix(whole) {
+                    Some(part) if !part.is_empty() => {
+                        format!("{}__{eid}", crate::akn::part_eid(part))
+                    }
+                    _ => eid.to_string(),
+                };
                 let mut r = error(
                     StatusCode::SEE_OTHER,
                     "the portion is on its document's page",
                 );
-                let location = format!("{}#{eid}", path_of(app, &graph));
+                let location = format!("{}#{anchor}", path_of(app, &graph));
                 if let Ok(v) = HeaderValue::from_str(&location) {
                     r.headers_mut().insert(header::LOCATION, v);
                 }
