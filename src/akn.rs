@@ -778,9 +778,15 @@ fn block_eid(prefix: &str, block: &Block, position: usize) -> String {
                 .map_or_else(|| format!("u{position}"), eid_safe)
         ),
         Block::Section(s) => format!(
-            "sec_{}",
+            "{}_{}",
+            s.kind.eid_prefix(),
+            // `Rule 27` is `rule_27`: the word is in the prefix.
             s.number
                 .as_deref()
+                .map(|n| match s.kind {
+                    SectionKind::Section => n,
+                    _ => n.rsplit(' ').next().unwrap_or(n),
+                })
                 .map_or_else(|| format!("u{position}"), eid_safe)
         ),
         Block::Recital(_) => format!("hcontainer_{position}"),
@@ -868,9 +874,10 @@ fn write_blocks<W: Write>(
                 x.close("paragraph")?;
             }
             Block::Section(s) => {
-                x.open("section", &[("eId", eid)])?;
-                if let Some(n) = &s.number {
-                    x.leaf("num", &[], &format!("{n}."))?;
+                let element = s.kind.akn_name();
+                x.open(element, &[("eId", eid)])?;
+                if let Some(n) = s.printed_number() {
+                    x.leaf("num", &[], &n)?;
                 }
                 x.inline_block("heading", &[], doc, &s.heading)?;
                 if s.blocks.is_empty() {
@@ -880,7 +887,7 @@ fn write_blocks<W: Write>(
                 } else {
                     write_blocks(x, doc, &s.blocks, eid)?;
                 }
-                x.close("section")?;
+                x.close(element)?;
             }
             Block::Recital(r) => {
                 let name = phrase_of(&r.text).unwrap_or("recital");

@@ -286,7 +286,20 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                 }
                 let in_num = capture.last().is_some_and(|(_, w, _)| *w == "num");
                 let in_heading = stack.iter().any(|e| e == "heading" || e == "subheading");
-                if note.is_none() && !in_num && (!units.is_empty() || in_heading) {
+                // The number of a heading (`II.`, `Rule 27`) is a word of the heading, as the
+                // UN writes it (`II` in a subheading).
+                let heading_number = stack.len() >= 2
+                    && stack[stack.len() - 1] == "num"
+                    && matches!(
+                        stack[stack.len() - 2].as_str(),
+                        "section" | "part" | "chapter" | "article" | "rule" | "title"
+                    );
+                if heading_number && note.is_none() {
+                    x.words.extend(
+                        s.split_whitespace()
+                            .map(|w| w.trim_end_matches('.').to_string()),
+                    );
+                } else if note.is_none() && !in_num && (!units.is_empty() || in_heading) {
                     x.words.extend(s.split_whitespace().map(str::to_string));
                 }
             }
@@ -352,6 +365,12 @@ pub fn common_words(a: &[String], b: &[String], max_d: usize) -> usize {
 /// every later host.
 fn host_of(u: &Unit) -> String {
     let opening = || normalise(&u.text).chars().take(40).collect::<String>();
+    // A paragraph that is really a sub-item (filed as one by `finish_unit`) hosts as one.
+    if u.kind == UnitKind::Paragraph {
+        if let Some((label, _)) = sibling_item(&u.num, &normalise(&u.text)) {
+            return format!("item {label}");
+        }
+    }
     match u.kind {
         UnitKind::Recital => format!("recital «{}»", opening()),
         UnitKind::Paragraph if u.num.is_empty() => format!("paragraph «{}»", opening()),
@@ -369,6 +388,20 @@ fn is_heading(num: &str, text: &str) -> bool {
     section_number && !text.is_empty() && text.len() < 200 && !text.ends_with(['.', ';', ',', ':'])
 }
 
+/// A paragraph that is a sub-item written as a sibling paragraph (the UN's files do): numbered
+/// `iii`, or unnumbered with its letter in the text (`(a) ...`) → (letter, text).
+fn sibling_item(num: &str, text: &str) -> Option<(String, String)> {
+    if !num.is_empty() {
+        return num
+            .bytes()
+            .all(|c| c.is_ascii_lowercase())
+            .then(|| (num.to_string(), text.to_string()));
+    }
+    let (label, rest) = text.strip_prefix('(')?.split_once(") ")?;
+    (label.len() <= 5 && label.bytes().all(|c| c.is_ascii_lowercase()))
+        .then(|| (label.to_string(), rest.to_string()))
+}
+
 /// Files a finished unit; paragraphs that are really sub-items (the UN's files sometimes
 /// write `(a) ...` as an unnumbered sibling paragraph) are filed as sub-items.
 fn finish_unit(x: &mut Extract, u: Unit) {
@@ -376,16 +409,8 @@ fn finish_unit(x: &mut Extract, u: Unit) {
     match u.kind {
         UnitKind::Recital => x.recitals.push(text),
         UnitKind::Paragraph => {
-            let lettered = u
-                .num
-                .is_empty()
-                .then(|| text.strip_prefix('(').and_then(|r| r.split_once(") ")))
-                .flatten()
-                .filter(|(l, _)| l.len() <= 5 && l.bytes().all(|c| c.is_ascii_lowercase()));
-            if let Some((label, rest)) = lettered {
-                x.items.push((label.to_string(), rest.to_string()));
-            } else if u.num.bytes().all(|c| c.is_ascii_lowercase()) && !u.num.is_empty() {
-                x.items.push((u.num, text));
+            if let Some((label, rest)) = sibling_item(&u.num, &text) {
+                x.items.push((label, rest));
             } else if is_heading(&u.num, &text) || (u.subheading && u.num.is_empty()) {
                 // The UN's files sometimes write headings as paragraphs.
                 x.headings.push(text);

@@ -346,8 +346,8 @@ fn write_blocks<W: Write>(h: &mut Html<'_, W>, blocks: &[Block], prefix: &str) -
             Block::Section(s) => {
                 h.open("section", &[("id", &eid)])?;
                 h.open("h2", &[])?;
-                if let Some(n) = &s.number {
-                    h.text(&format!("{n}. "))?;
+                if let Some(n) = s.printed_number() {
+                    h.text(&format!("{n} "))?;
                 }
                 h.inlines(&s.heading, true)?;
                 h.close("h2")?;

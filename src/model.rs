@@ -227,14 +227,49 @@ impl Item {
     }
 }
 
-/// A heading with what follows it: `I. Activities of ...`, `A. ...`.
+/// A heading with what follows it: `I. Activities of ...`, `A. ...`, `Rule 27`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
-    /// `I`, `A`, without the trailing full stop; `None` for an unnumbered heading.
+    /// What the heading opens: a section, or a division named by its own word.
+    #[serde(default, skip_serializing_if = "SectionKind::is_section")]
+    pub kind: SectionKind,
+    /// `I`, `A`, without the trailing full stop; `None` for an unnumbered heading. For a
+    /// division named by its word, as printed: `Rule 27`, `Article 5`, `Chapter II`.
     pub number: Option<String>,
     pub heading: Vec<Inline>,
     pub blocks: Vec<Block>,
     pub span: Span,
+}
+
+impl Section {
+    /// The number as printed: `II.` for a section, `Rule 27` for a division named by its word.
+    pub fn printed_number(&self) -> Option<String> {
+        let n = self.number.as_deref()?;
+        Some(match self.kind {
+            SectionKind::Section => format!("{n}."),
+            SectionKind::Part | SectionKind::Chapter | SectionKind::Article | SectionKind::Rule => {
+                n.to_string()
+            }
+        })
+    }
+}
+
+/// The kind of a heading: a plain section (`I.`, `A.`), or a division printed with its word,
+/// as the rules of procedure and conventions annexed to resolutions have them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SectionKind {
+    #[default]
+    Section,
+    Part,
+    Chapter,
+    Article,
+    Rule,
+}
+
+impl SectionKind {
+    pub fn is_section(&self) -> bool {
+        *self == SectionKind::Section
+    }
 }
 
 /// Unnumbered prose.

@@ -356,7 +356,7 @@ impl Graph<'_> {
                     self.items(&node, &p.items, &list_eid(eid), hosts);
                 }
                 Block::Section(s) => {
-                    self.division(&node, parent, "Section", s.number.as_deref(), i + 1);
+                    self.division(&node, parent, s.kind.division(), s.number.as_deref(), i + 1);
                     self.add(&node, ELI, "title", self.text(&plain_text(&s.heading)));
                     self.cites(&node, &s.heading, hosts);
                     self.blocks(&node, &s.blocks, eid, hosts);

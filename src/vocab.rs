@@ -11,7 +11,7 @@
 //! `{work}/eng@`, `{work}/eng@.xml`, `{work}/!main~para_1`.
 //! Documents that are not acts (reports, letters) get `{base}/symbol/{symbol}`.
 
-use crate::model::{Date, DocumentKind, Language, Organ};
+use crate::model::{Date, DocumentKind, Language, Organ, SectionKind};
 use iri_string::types::IriStr;
 use oxigraph::model::NamedNode;
 
@@ -322,6 +322,53 @@ impl Organ {
             Organ::HumanRightsCouncil => "humanRightsCouncil",
             Organ::EconomicAndSocialCouncil => "economicAndSocialCouncil",
         }
+    }
+}
+
+impl SectionKind {
+    /// The AKN element of the division.
+    pub fn akn_name(self) -> &'static str {
+        match self {
+            SectionKind::Section => "section",
+            SectionKind::Part => "part",
+            SectionKind::Chapter => "chapter",
+            SectionKind::Article => "article",
+            SectionKind::Rule => "rule",
+        }
+    }
+
+    /// Its eId prefix, after the AKN naming convention (`sec_II`, `art_5`, `rule_27`).
+    pub fn eid_prefix(self) -> &'static str {
+        match self {
+            SectionKind::Section => "sec",
+            SectionKind::Part => "part",
+            SectionKind::Chapter => "chp",
+            SectionKind::Article => "art",
+            SectionKind::Rule => "rule",
+        }
+    }
+
+    /// Its `eli:type_subdivision` in the unakn vocabulary.
+    pub fn division(self) -> &'static str {
+        match self {
+            SectionKind::Section => "Section",
+            SectionKind::Part => "Part",
+            SectionKind::Chapter => "Chapter",
+            SectionKind::Article => "Article",
+            SectionKind::Rule => "Rule",
+        }
+    }
+
+    /// The kind an AKN element names, if it is one.
+    pub fn from_akn_name(name: &str) -> Option<SectionKind> {
+        Some(match name {
+            "section" | "title" | "division" => SectionKind::Section,
+            "part" => SectionKind::Part,
+            "chapter" => SectionKind::Chapter,
+            "article" => SectionKind::Article,
+            "rule" => SectionKind::Rule,
+            _ => return None,
+        })
     }
 }
 

@@ -167,20 +167,38 @@ fn body() -> impl Strategy<Value = Vec<Block>> {
             blocks.extend(table);
             blocks
         }),
-        prop::collection::vec((words(2, 8), paragraphs()), 1..4).prop_map(|sections| {
-            sections
-                .into_iter()
-                .enumerate()
-                .map(|(i, (heading, blocks))| {
-                    Block::Section(Section {
-                        number: Some(["I", "II", "III", "IV"][i].to_string()),
-                        heading: vec![Inline::Text(heading)],
-                        blocks,
-                        span: Span::default(),
+        (
+            prop::collection::vec((words(2, 8), paragraphs()), 1..4),
+            prop_oneof![
+                Just(SectionKind::Section),
+                Just(SectionKind::Part),
+                Just(SectionKind::Chapter),
+                Just(SectionKind::Article),
+                Just(SectionKind::Rule),
+            ]
+        )
+            .prop_map(|(sections, kind)| {
+                sections
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (heading, blocks))| {
+                        let numeral = ["I", "II", "III", "IV"][i];
+                        // A division named by its word keeps it in its number (`Rule 2`).
+                        let number = match kind {
+                            SectionKind::Section => numeral.to_string(),
+                            SectionKind::Part | SectionKind::Chapter => format!("Part {numeral}"),
+                            SectionKind::Article | SectionKind::Rule => format!("Rule {}", i + 1),
+                        };
+                        Block::Section(Section {
+                            kind,
+                            number: Some(number),
+                            heading: vec![Inline::Text(heading)],
+                            blocks,
+                            span: Span::default(),
+                        })
                     })
-                })
-                .collect()
-        }),
+                    .collect()
+            }),
     ]
 }
 

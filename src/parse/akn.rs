@@ -81,6 +81,16 @@ fn iso_date(s: &str) -> Option<Date> {
     masthead::is_plausible(year, month, day).then_some(Date { year, month, day })
 }
 
+/// Whether an element holds divisions (paragraphs, sections...) rather than text.
+fn has_divisions(e: &Element) -> bool {
+    e.elements().any(|c| {
+        matches!(
+            c.name.as_str(),
+            "paragraph" | "section" | "article" | "rule" | "chapter" | "part" | "hcontainer"
+        )
+    })
+}
+
 /// The document a component holds, if it holds one rather than a reference.
 fn embedded_statement(component: &Element) -> Option<&Element> {
     component
@@ -519,11 +529,36 @@ impl Reader {
         md
     }
 
+    /// A hierarchical division: number, heading and the blocks under it.
+    fn section(&mut self, e: &Element, kind: SectionKind) -> Block {
+        let number = e
+            .child("num")
+            .map(|n| normalise(&n.text()).trim_end_matches('.').to_string());
+        let heading = e
+            .child("heading")
+            .or_else(|| e.child("subheading"))
+            .map(|h| self.inlines(h, false))
+            .unwrap_or_default();
+        let blocks = self.blocks(e);
+        Block::Section(Section {
+            kind,
+            number,
+            heading,
+            blocks,
+            span: e.span,
+        })
+    }
+
     /// The blocks of a body (mainBody, section, annex body).
     fn blocks(&mut self, parent: &Element) -> Vec<Block> {
         let mut out: Vec<Block> = Vec::new();
         for e in parent.elements() {
             match e.name.as_str() {
+                // An article with a heading or divisions of its own is a division, as this
+                // crate writes articles; a bare numbered article is a paragraph.
+                "article" if e.child("heading").is_some() || has_divisions(e) => {
+                    out.push(self.section(e, SectionKind::Article));
+                }
                 "paragraph" | "article" | "point" => {
                     let paragraph = self.paragraph(e);
                     // The UN's files write some sub-items as sibling paragraphs: `(a) ...`.
@@ -545,22 +580,9 @@ impl Reader {
                     }
                     out.push(Block::Paragraph(paragraph));
                 }
-                "section" | "chapter" | "part" | "title" | "division" => {
-                    let number = e
-                        .child("num")
-                        .map(|n| normalise(&n.text()).trim_end_matches('.').to_string());
-                    let heading = e
-                        .child("heading")
-                        .or_else(|| e.child("subheading"))
-                        .map(|h| self.inlines(h, false))
-                        .unwrap_or_default();
-                    let blocks = self.blocks(e);
-                    out.push(Block::Section(Section {
-                        number,
-                        heading,
-                        blocks,
-                        span: e.span,
-                    }));
+                "section" | "chapter" | "part" | "title" | "division" | "rule" => {
+                    let kind = SectionKind::from_akn_name(&e.name).unwrap_or_default();
+                    out.push(self.section(e, kind));
                 }
                 "crossHeading" if e.attr("refersTo") == Some("#preamble") => {
                     out.push(Block::Recital(Recital {

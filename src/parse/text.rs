@@ -514,7 +514,11 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
             None => false,
             Some(last) if open && is_open_bracket(&last.raw) => true,
             // A heading's number alone on its line (`IV`): its title is a unit of its own.
-            Some(last) if is_heading_number(&last.raw) => false,
+            Some(last) if is_heading_number(&last.raw) || named_division(&last.raw).is_some() => {
+                false
+            }
+            // `Rule 27` alone on the line after a sentence ends opens a rule.
+            Some(last) if ends_clause(&last.raw) && named_division(text).is_some() => false,
             Some(last) if line.after_break => continues(&last.raw, text),
             Some(last) => match flavour {
                 Flavour::Markdown => false,
@@ -769,9 +773,48 @@ fn is_formula(plain: &str) -> bool {
         && masthead::organ_named(plain.trim_start_matches("The ").trim_end_matches(',')).is_some()
 }
 
+/// `Rule 27`, `Article 5`, `Chapter II`, `Part I` alone on its line: a division named by its
+/// word, its title (if any) on the next line.
+fn named_division(plain: &str) -> Option<(SectionKind, &str)> {
+    let t = plain.trim().trim_end_matches('.');
+    let (word, number) = t.split_once(' ')?;
+    let kind = match word {
+        "Part" | "PART" => SectionKind::Part,
+        "Chapter" | "CHAPTER" => SectionKind::Chapter,
+        "Article" | "ARTICLE" => SectionKind::Article,
+        "Rule" | "RULE" => SectionKind::Rule,
+        _ => return None,
+    };
+    let number = number.trim();
+    let numbered = (number.len() <= 4 && number.bytes().all(|c| c.is_ascii_digit()))
+        || (number.len() <= 6
+            && is_roman(number)
+            && number.bytes().all(|c| c.is_ascii_uppercase()));
+    numbered.then_some((kind, t))
+}
+
+/// `Rule 1 Composition of delegations` on one line (a heading set in bold, or a title without
+/// a clause's ending) → (rule, `Rule 1`, `Composition of delegations`).
+fn split_named_division(plain: &str, heading: bool) -> Option<(SectionKind, &str, &str)> {
+    let t = plain.trim();
+    let first = t.find(' ')?;
+    let second = first + 1 + t[first + 1..].find(' ')?;
+    let (kind, num) = named_division(&t[..second])?;
+    let title = t[second..].trim();
+    let title_like =
+        title.starts_with(|c: char| c.is_uppercase()) && title.len() < 200 && !ends_clause(title);
+    (heading || title_like).then_some((kind, num, title))
+}
+
+/// `Preamble` alone: the heading of an annexed instrument's preamble.
+fn is_preamble_heading(plain: &str) -> bool {
+    matches!(plain.trim(), "Preamble" | "PREAMBLE")
+}
+
 /// `IV`, `B`: the number of a heading alone on its line, its title on the next.
 fn is_heading_number(plain: &str) -> bool {
     let t = plain.trim();
+    let t = t.strip_suffix('.').unwrap_or(t);
     !t.is_empty()
         && t.len() < 6
         && t.bytes().all(|c| c.is_ascii_uppercase())
@@ -823,6 +866,7 @@ enum Draft {
         span: Span,
     },
     Section {
+        kind: SectionKind,
         number: Option<String>,
         heading: String,
         blocks: Vec<Draft>,
@@ -921,11 +965,13 @@ impl Draft {
                 span,
             }),
             Draft::Section {
+                kind,
                 number,
                 heading,
                 blocks,
                 span,
             } => Block::Section(Section {
+                kind,
                 number,
                 heading: inline::inlines(&heading, ctx, false),
                 blocks: blocks.into_iter().map(|b| b.finish(ctx)).collect(),
@@ -1130,13 +1176,23 @@ impl Builder {
         }
         // A heading's number alone on its line (`IV`), its title on the next: opens a section
         // (of the operative part, or of the annex being read).
-        if self.stage != Stage::Head && is_heading_number(&plain) {
-            if self.stage != Stage::Annex {
-                self.stage = Stage::Body;
+        if self.stage != Stage::Head {
+            let heading = if is_heading_number(&plain) {
+                Some((SectionKind::Section, plain.trim().trim_end_matches('.'), ""))
+            } else {
+                named_division(&plain)
+                    .map(|(kind, num)| (kind, num, ""))
+                    .or_else(|| split_named_division(&plain, unit.heading))
+            };
+            if let Some((kind, num, title)) = heading {
+                if self.stage != Stage::Annex {
+                    self.stage = Stage::Body;
+                }
+                self.annex_title_open = false;
+                self.open_section(kind, num, title, unit.span);
+                self.heading_open = title.is_empty();
+                return;
             }
-            self.open_section(plain.trim(), "", unit.span);
-            self.heading_open = true;
-            return;
         }
         if std::mem::take(&mut self.heading_open) {
             let title_like =
@@ -1237,7 +1293,9 @@ impl Builder {
                     let annex = self.annexes.last_mut().expect("annex stage has an annex");
                     let title_like = !ends_clause(raw)
                         && split_number(raw).is_none()
-                        && split_item(raw).is_none();
+                        && split_item(raw).is_none()
+                        && split_heading(&plain).is_none()
+                        && !is_preamble_heading(&plain);
                     if title_like && annex.title.len() < 400 {
                         lines::join_wrapped(&mut annex.title, raw);
                         annex.span = annex.span.join(unit.span);
@@ -1344,14 +1402,20 @@ impl Builder {
         }
     }
 
-    /// Opens a numbered section (`I`, `A`), closing those open at its level or below.
-    fn open_section(&mut self, num: &str, heading: &str, span: Span) {
-        let level = self.section_level(num);
+    /// Opens a numbered section (`I`, `A`, `Rule 27`), closing those open at its level or below:
+    /// parts and chapters hold sections, which hold articles and rules.
+    fn open_section(&mut self, kind: SectionKind, num: &str, heading: &str, span: Span) {
+        let level = match kind {
+            SectionKind::Part | SectionKind::Chapter => 0,
+            SectionKind::Section => self.section_level(num),
+            SectionKind::Article | SectionKind::Rule => 3,
+        };
         while self.sections.last().is_some_and(|(_, l, _)| *l >= level) {
             self.sections.pop();
         }
         let list = self.container();
         list.push(Draft::Section {
+            kind,
             number: Some(num.to_string()),
             heading: heading.to_string(),
             blocks: Vec::new(),
@@ -1369,13 +1433,13 @@ impl Builder {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         if let Some((num, heading)) = split_heading(plain) {
-            self.open_section(num, heading, unit.span);
+            self.open_section(SectionKind::Section, num, heading, unit.span);
             return;
         }
         // An unnumbered heading set apart by the typography (bold in a PDF; a bold sentence
-        // ending in a colon is a lead-in, not a heading): a section without a number, under
-        // any numbered one that is open.
-        if unit.heading
+        // ending in a colon is a lead-in, not a heading), or the `Preamble` of an annexed
+        // instrument: a section without a number, under any numbered one that is open.
+        if (unit.heading || is_preamble_heading(plain))
             && !ends_clause(raw)
             && split_number(raw).is_none()
             && split_item(raw).is_none()
@@ -1389,6 +1453,7 @@ impl Builder {
             }
             let list = self.container();
             list.push(Draft::Section {
+                kind: SectionKind::Section,
                 number: None,
                 heading: raw.to_string(),
                 blocks: Vec::new(),
@@ -1422,6 +1487,22 @@ impl Builder {
             return;
         }
         if let Some((label, rest)) = split_item(raw) {
+            // `The purposes of this Convention are to:` then `(a) ...`: the text introducing
+            // the first item is an unnumbered paragraph holding the items.
+            let list = self.container();
+            let introduced = matches!(list.last(),
+                Some(Draft::Text { raw, .. }) if strip_trailing_markers(raw).ends_with(':'));
+            if introduced && matches!(label, "a" | "i") {
+                if let Some(Draft::Text { raw, span }) = list.pop() {
+                    list.push(Draft::Paragraph {
+                        number: None,
+                        raw,
+                        items: Vec::new(),
+                        wrap_up: String::new(),
+                        span,
+                    });
+                }
+            }
             if let Some(Draft::Paragraph { items, span, .. }) = self.container().last_mut() {
                 *span = span.join(unit.span);
                 let nested = match items.last() {
@@ -1916,6 +1997,141 @@ mod tests {
         let doc = parse(text).unwrap().value;
         assert!(doc.parts.is_empty());
         assert_eq!(doc.preamble.len(), 1);
+    }
+
+    /// The sections of a list of blocks, with their kind, number and heading.
+    fn headings_of(blocks: &[Block]) -> Vec<(SectionKind, String, String)> {
+        let mut out = Vec::new();
+        for b in blocks {
+            if let Block::Section(s) = b {
+                out.push((
+                    s.kind,
+                    s.number.clone().unwrap_or_default(),
+                    crate::rdf::plain_text(&s.heading),
+                ));
+                out.extend(headings_of(&s.blocks));
+            }
+        }
+        out
+    }
+
+    /// A heading's number alone on its line (`II`, `III.`), its title on the next, opens a
+    /// section, in the operative part as in an annex; the annex title stops before it.
+    #[test]
+    fn heading_numbers_on_their_own_line() {
+        let text = "General Assembly\nSeventy-eighth session\n\n\
+            Resolution adopted by the General Assembly on 7 December 2023\n\n\
+            78/90. A title\n\nThe General Assembly,\n\nRecalling its resolution 77/1,\n\n\
+            I\nAchieving sustainable fisheries\n\n1. Reaffirms its commitment;\n\n\
+            II\n\nImplementation of the Agreement\n\n2. Welcomes the accession;\n\n\
+            45th plenary meeting\n7 December 2023\n\nAnnex\n\nPolitical Declaration\n\n\
+            III.\nOur shared commitment\n\n1. We reaffirm our commitment.\n";
+        let doc = parse(text).unwrap().value;
+        assert_eq!(doc.preamble.len(), 1);
+        let s = |kind, n: &str, h: &str| (kind, n.to_string(), h.to_string());
+        assert_eq!(
+            headings_of(&doc.body),
+            [
+                s(SectionKind::Section, "I", "Achieving sustainable fisheries"),
+                s(
+                    SectionKind::Section,
+                    "II",
+                    "Implementation of the Agreement"
+                ),
+            ]
+        );
+        assert_eq!(
+            crate::rdf::plain_text(&doc.annexes[0].title),
+            "Political Declaration"
+        );
+        assert_eq!(
+            headings_of(&doc.annexes[0].blocks),
+            [s(SectionKind::Section, "III", "Our shared commitment")]
+        );
+    }
+
+    /// Rules of procedure: `Rule 27` alone on its line (even right after a sentence), its title
+    /// on the next, or both on one bold line, is a rule under the section open, written as an
+    /// AKN `rule`; `Article 5` an article.
+    #[test]
+    fn rules_and_articles_are_divisions_of_their_own() {
+        let text = "General Assembly\nSeventy-eighth session\n\n\
+            Resolution adopted by the General Assembly on 7 December 2023\n\n\
+            78/91. A title\n\nThe General Assembly,\n\n1. Approves the rules annexed.\n\n\
+            45th plenary meeting\n7 December 2023\n\nAnnex\n\nProvisional rules of procedure\n\n\
+            I.\nRepresentation and credentials\n\nRule 1\nComposition of delegations\n\n\
+            The delegation of each State shall consist of a head of delegation.\n\
+            Rule 2\nAlternates and advisers\n\nThe head of delegation may designate an alternate.\n\n\
+            Rule 3 Credentials\n\nThe credentials shall be submitted.\n\n\
+            Article 5\n\nThe Parties shall cooperate.\n";
+        let doc = parse(text).unwrap().value;
+        let s = |kind, n: &str, h: &str| (kind, n.to_string(), h.to_string());
+        assert_eq!(
+            headings_of(&doc.annexes[0].blocks),
+            [
+                s(SectionKind::Section, "I", "Representation and credentials"),
+                s(SectionKind::Rule, "Rule 1", "Composition of delegations"),
+                s(SectionKind::Rule, "Rule 2", "Alternates and advisers"),
+                s(SectionKind::Rule, "Rule 3", "Credentials"),
+                s(SectionKind::Article, "Article 5", ""),
+            ]
+        );
+        let mut xml = Vec::new();
+        crate::akn::write(&doc, &mut xml).unwrap();
+        let xml = String::from_utf8(xml).unwrap();
+        assert!(xml.contains("<rule eId=\"att_1__sec_I__rule_2\">"), "{xml}");
+        assert!(xml.contains("<num>Rule 2</num>"));
+        assert!(xml.contains("<article eId=\"att_1__sec_I__art_5\">"));
+        // Read back, rules and articles are the same divisions.
+        let back = crate::parse::akn::parse(&xml).unwrap().value;
+        assert_eq!(
+            headings_of(&back.annexes[0].blocks),
+            headings_of(&doc.annexes[0].blocks)
+        );
+    }
+
+    /// A convention annexed whole: its `Preamble` is a section of its own (not part of the
+    /// annex title), chapters hold articles, and text ending with a colon introduces the items
+    /// under it as an unnumbered paragraph.
+    #[test]
+    fn convention_annex() {
+        let text = "General Assembly\nSeventy-ninth session\n\n\
+            Resolution adopted by the General Assembly on 24 December 2024\n\n\
+            79/243. A convention\n\nThe General Assembly,\n\n1. Adopts the Convention annexed.\n\n\
+            55th plenary meeting\n24 December 2024\n\nAnnex\n\nA Convention\n\nPreamble\n\n\
+            The States Parties to this Convention,\n\nNoting the potential of technologies,\n\n\
+            Have agreed as follows:\n\nChapter I\nGeneral provisions\n\nArticle 1\nStatement of purpose\n\n\
+            The purposes of this Convention are to:\n\n(a) Promote measures;\n\n(b) Promote cooperation.\n\n\
+            Chapter II\nCriminalization\n\nArticle 7\nIllegal access\n\n1. Each State Party shall act.\n";
+        let doc = parse(text).unwrap().value;
+        let annex = &doc.annexes[0];
+        assert_eq!(crate::rdf::plain_text(&annex.title), "A Convention");
+        let s = |kind, n: &str, h: &str| (kind, n.to_string(), h.to_string());
+        assert_eq!(
+            headings_of(&annex.blocks),
+            [
+                s(SectionKind::Section, "", "Preamble"),
+                s(SectionKind::Chapter, "Chapter I", "General provisions"),
+                s(SectionKind::Article, "Article 1", "Statement of purpose"),
+                s(SectionKind::Chapter, "Chapter II", "Criminalization"),
+                s(SectionKind::Article, "Article 7", "Illegal access"),
+            ]
+        );
+        let Block::Section(chapter) = &annex.blocks[1] else {
+            panic!("{:#?}", annex.blocks)
+        };
+        let Block::Section(article) = &chapter.blocks[0] else {
+            panic!("{:#?}", chapter.blocks)
+        };
+        let Block::Paragraph(p) = &article.blocks[0] else {
+            panic!("{:#?}", article.blocks)
+        };
+        assert_eq!(p.number, None);
+        assert_eq!(
+            crate::rdf::plain_text(&p.text),
+            "The purposes of this Convention are to:"
+        );
+        assert_eq!(p.items.len(), 2);
     }
 
     /// A Human Rights Council resolution: the organ decides the symbol.
