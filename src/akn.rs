@@ -18,29 +18,24 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
     x.w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     x.newline()?;
     x.open("akomaNtoso", &[("xmlns", NAMESPACE)])?;
-    let head = [
-        ("name", doc.kind.akn_name()),
-        ("contains", "originalVersion"),
-    ];
-    if doc.parts.is_empty() {
-        x.open("statement", &head)?;
-        write_meta(&mut x, doc)?;
-        write_cover_page(&mut x, doc)?;
-        write_preface(&mut x, doc, &format!("{}.", doc.number), &doc.title)?;
-        let act = Act {
-            formula: doc.formula.as_ref(),
-            preamble: &doc.preamble,
-            body: &doc.body,
-            conclusion: doc.conclusion.as_ref(),
-        };
-        write_act(&mut x, doc, &act)?;
-        write_annexes(&mut x, doc, &doc.symbol, &doc.annexes)?;
-        x.close("statement")?;
+    let element = if doc.parts.is_empty() {
+        "statement"
     } else {
-        x.open("documentCollection", &head)?;
-        write_meta(&mut x, doc)?;
-        write_cover_page(&mut x, doc)?;
-        write_preface(&mut x, doc, &format!("{}.", doc.number), &doc.title)?;
+        "documentCollection"
+    };
+    x.open(
+        element,
+        &[
+            ("name", doc.kind.akn_name()),
+            ("contains", "originalVersion"),
+        ],
+    )?;
+    write_meta(&mut x, doc)?;
+    write_cover_page(&mut x, doc)?;
+    write_preface(&mut x, doc, &format!("{}.", doc.number), &doc.title)?;
+    if doc.parts.is_empty() {
+        write_act(&mut x, doc, &doc.act())?;
+    } else {
         x.open("collectionBody", &[])?;
         for part in &doc.parts {
             let letter = eid_safe(&part.number);
@@ -56,8 +51,10 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
             x.close("component")?;
         }
         x.close("collectionBody")?;
-        write_annexes(&mut x, doc, &doc.symbol, &doc.annexes)?;
-        x.close("documentCollection")?;
+    }
+    write_annexes(&mut x, doc, &doc.symbol, &doc.annexes)?;
+    x.close(element)?;
+    if !doc.parts.is_empty() {
         x.open("components", &[])?;
         for part in &doc.parts {
             write_part(&mut x, doc, part)?;
@@ -69,15 +66,7 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// What one resolution holds after its title: the whole document's, or one part's.
-struct Act<'a> {
-    formula: Option<&'a Formula>,
-    preamble: &'a [Recital],
-    body: &'a [Block],
-    conclusion: Option<&'a Conclusion>,
-}
-
-/// Preamble, main body and conclusions.
+/// Preamble, main body and conclusions (annexes are written by the caller, after).
 fn write_act<W: Write>(x: &mut Xml<W>, doc: &Document, act: &Act<'_>) -> io::Result<()> {
     write_preamble(x, doc, act.formula, act.preamble)?;
     x.open("mainBody", &[])?;
@@ -111,13 +100,7 @@ fn write_part<W: Write>(x: &mut Xml<W>, doc: &Document, part: &Part) -> io::Resu
     write_identification(x, doc, &symbol, &number)?;
     x.close("meta")?;
     write_preface(x, doc, &part.number, &part.title)?;
-    let act = Act {
-        formula: part.formula.as_ref(),
-        preamble: &part.preamble,
-        body: &part.body,
-        conclusion: part.conclusion.as_ref(),
-    };
-    write_act(x, doc, &act)?;
+    write_act(x, doc, &part.act())?;
     write_annexes(x, doc, &symbol, &part.annexes)?;
     x.close("statement")?;
     x.close("component")

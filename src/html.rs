@@ -36,14 +36,7 @@ pub fn write(doc: &Document, page: &Page<'_>, out: impl Write) -> io::Result<()>
     h.open("body", &[])?;
     write_header(&mut h)?;
     h.open("main", &[])?;
-    let whole = Act {
-        formula: doc.formula.as_ref(),
-        preamble: &doc.preamble,
-        body: &doc.body,
-        conclusion: doc.conclusion.as_ref(),
-        annexes: &doc.annexes,
-    };
-    write_act(&mut h, &whole, "")?;
+    write_act(&mut h, &doc.act(), "")?;
     for part in &doc.parts {
         // Ids as the AKN's within the part's component: `cmpnt_A__para_1`.
         let prefix = crate::akn::part_eid(&part.number);
@@ -52,14 +45,7 @@ pub fn write(doc: &Document, page: &Page<'_>, out: impl Write) -> io::Result<()>
         h.text(&format!("{} ", part.number))?;
         h.inlines(&part.title, true)?;
         h.close("h2")?;
-        let act = Act {
-            formula: part.formula.as_ref(),
-            preamble: &part.preamble,
-            body: &part.body,
-            conclusion: part.conclusion.as_ref(),
-            annexes: &part.annexes,
-        };
-        write_act(&mut h, &act, &prefix)?;
+        write_act(&mut h, &part.act(), &prefix)?;
         h.close("section")?;
     }
     write_footnotes(&mut h)?;
@@ -262,15 +248,6 @@ fn write_nav<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
         }
     }
     h.close("nav")
-}
-
-/// What one resolution holds after its title: the whole document's, or one part's.
-struct Act<'a> {
-    formula: Option<&'a Formula>,
-    preamble: &'a [Recital],
-    body: &'a [Block],
-    conclusion: Option<&'a Conclusion>,
-    annexes: &'a [Annex],
 }
 
 /// `eid` under `prefix`, as the AKN names what a component holds.

@@ -111,6 +111,42 @@ pub struct Part {
     pub span: Span,
 }
 
+/// What one resolution holds after its title, borrowed: the document's own, or one part's of a
+/// multi-part resolution. Writers take it so that both are written alike.
+#[derive(Debug, Clone, Copy)]
+pub struct Act<'a> {
+    pub formula: Option<&'a Formula>,
+    pub preamble: &'a [Recital],
+    pub body: &'a [Block],
+    pub conclusion: Option<&'a Conclusion>,
+    pub annexes: &'a [Annex],
+}
+
+impl Document {
+    /// The document's own resolution (empty but for annexes when it is in parts).
+    pub fn act(&self) -> Act<'_> {
+        Act {
+            formula: self.formula.as_ref(),
+            preamble: &self.preamble,
+            body: &self.body,
+            conclusion: self.conclusion.as_ref(),
+            annexes: &self.annexes,
+        }
+    }
+}
+
+impl Part {
+    pub fn act(&self) -> Act<'_> {
+        Act {
+            formula: self.formula.as_ref(),
+            preamble: &self.preamble,
+            body: &self.body,
+            conclusion: self.conclusion.as_ref(),
+            annexes: &self.annexes,
+        }
+    }
+}
+
 /// The first-page masthead.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Masthead {

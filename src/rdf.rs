@@ -81,7 +81,7 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
 
     // Divisions
     let mut hosts: Vec<Option<NamedNode>> = vec![None; doc.footnotes.len()];
-    g.act(&work, &doc.preamble, &doc.body, &mut hosts);
+    g.act(&work, &doc.act(), &mut hosts);
     // Parts: works of their own (`…/78-80A`), parts of the whole, embodied by its file.
     for part in &doc.parts {
         let symbol = vocab::part_symbol(&doc.symbol, &part.number);
@@ -101,11 +101,9 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         );
         g.add(&manifestation, ELI, "embodies", part_expression.clone());
         g.symbol = symbol;
-        g.act(&part_work, &part.preamble, &part.body, &mut hosts);
-        g.annexes(&part_work, &part.annexes, &mut hosts);
+        g.act(&part_work, &part.act(), &mut hosts);
         g.symbol = doc.symbol.clone();
     }
-    g.annexes(&work, &doc.annexes, &mut hosts);
     for (i, note) in doc.footnotes.iter().enumerate() {
         let node = base.portion(&doc.symbol, &format!("note_{}", i + 1));
         let parent = hosts[i].clone().unwrap_or_else(|| work.clone());
@@ -223,22 +221,17 @@ impl Graph<'_> {
         }
     }
 
-    /// The recitals and operative part of a work (the whole's, or a part's).
-    fn act(
-        &mut self,
-        work: &NamedNode,
-        preamble: &[Recital],
-        body: &[Block],
-        hosts: &mut [Option<NamedNode>],
-    ) {
-        for (i, recital) in preamble.iter().enumerate() {
+    /// The recitals, operative part and annexes of a work (the whole's, or a part's).
+    fn act(&mut self, work: &NamedNode, act: &Act<'_>, hosts: &mut [Option<NamedNode>]) {
+        for (i, recital) in act.preamble.iter().enumerate() {
             let node = self
                 .base
                 .portion(&self.symbol, &format!("container_{}", i + 1));
             self.division(&node, work, "Recital", None, i + 1);
             self.text_of(&node, &recital.text, hosts);
         }
-        self.blocks(work, body, "", hosts);
+        self.blocks(work, act.body, "", hosts);
+        self.annexes(work, act.annexes, hosts);
     }
 
     fn annexes(&mut self, work: &NamedNode, annexes: &[Annex], hosts: &mut [Option<NamedNode>]) {

@@ -1110,35 +1110,32 @@ impl Builder {
         }
     }
 
-    /// The innermost open section itself.
-    fn innermost_section(&mut self) -> Option<&mut Draft> {
-        let (last, path) = self.sections.split_last()?;
+    /// The block list inside the first `depth` open sections (0: the body, or the annex being
+    /// read).
+    fn list_at(&mut self, depth: usize) -> &mut Vec<Draft> {
         let mut list = match self.annexes.last_mut() {
             Some(a) if self.stage == Stage::Annex => &mut a.blocks,
             _ => &mut self.body,
         };
-        for (i, _, _) in path {
-            list = match &mut list[*i] {
-                Draft::Section { blocks, .. } => blocks,
-                _ => unreachable!("section path points at sections only"),
-            };
-        }
-        list.get_mut(last.0)
-    }
-
-    /// The block list new blocks go into: the innermost open section.
-    fn container(&mut self) -> &mut Vec<Draft> {
-        let mut list = match self.annexes.last_mut() {
-            Some(a) if self.stage == Stage::Annex => &mut a.blocks,
-            _ => &mut self.body,
-        };
-        for (i, _, _) in &self.sections {
+        for (i, _, _) in &self.sections[..depth] {
             list = match &mut list[*i] {
                 Draft::Section { blocks, .. } => blocks,
                 _ => unreachable!("section path points at sections only"),
             };
         }
         list
+    }
+
+    /// The innermost open section itself.
+    fn innermost_section(&mut self) -> Option<&mut Draft> {
+        let depth = self.sections.len().checked_sub(1)?;
+        let index = self.sections[depth].0;
+        self.list_at(depth).get_mut(index)
+    }
+
+    /// The block list new blocks go into: the innermost open section.
+    fn container(&mut self) -> &mut Vec<Draft> {
+        self.list_at(self.sections.len())
     }
 
     fn take(&mut self, unit: &Unit, diagnostics: &mut Vec<Diagnostic>) {
