@@ -234,9 +234,9 @@ impl Reader {
             preamble,
             body,
             conclusion,
+            annexes,
             ..
         } = self.part(act);
-        let annexes = self.annexes(act);
         let metadata = meta.map(|m| self.metadata(m)).unwrap_or_default();
         Ok(Document {
             kind,
@@ -262,8 +262,8 @@ impl Reader {
         })
     }
 
-    /// What a statement holds after its title: formula, recitals, operative part and closing
-    /// lines (a part's letter and title are left to the caller).
+    /// What a statement holds after its title: formula, recitals, operative part, closing
+    /// lines and annexes (a part's letter and title are left to the caller).
     fn part(&mut self, act: &Element) -> Part {
         let mut formula = None;
         let mut preamble = Vec::new();
@@ -321,7 +321,7 @@ impl Reader {
             preamble,
             body,
             conclusion,
-            annexes: Vec::new(),
+            annexes: self.annexes(act),
             span: act.span,
         }
     }
@@ -360,18 +360,21 @@ impl Reader {
         self.notes = std::mem::take(&mut document.footnotes);
         for (i, statement) in statements.into_iter().enumerate() {
             let preface = statement.child("preface");
-            let mut part = self.part(statement);
-            part.number = preface
+            let number = preface
                 .and_then(|p| p.find("docNumber"))
                 .map(|n| normalise(&n.text()).trim_end_matches('.').to_string())
                 .filter(|n| !n.is_empty())
                 .unwrap_or_else(|| part_letter(i));
-            part.title = preface
+            // The title first: its notes come before those of the text, as printed.
+            let title = preface
                 .and_then(|p| p.find("docTitle"))
                 .map(|t| self.inlines(t, false))
                 .unwrap_or_default();
-            part.annexes = self.annexes(statement);
-            document.parts.push(part);
+            document.parts.push(Part {
+                number,
+                title,
+                ..self.part(statement)
+            });
         }
         document.footnotes = std::mem::take(&mut self.notes);
     }
