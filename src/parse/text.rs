@@ -514,11 +514,14 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
             None => false,
             Some(last) if open && is_open_bracket(&last.raw) => true,
             // A heading's number alone on its line (`IV`): its title is a unit of its own.
-            Some(last) if is_heading_number(&last.raw) || named_division(&last.raw).is_some() => {
+            Some(last)
+                if last.raw.len() <= 24
+                    && (is_heading_number(&last.raw) || named_division(&last.raw).is_some()) =>
+            {
                 false
             }
             // `Rule 27` alone on the line after a sentence ends opens a rule.
-            Some(last) if ends_clause(&last.raw) && named_division(text).is_some() => false,
+            Some(last) if named_division(text).is_some() && ends_clause(&last.raw) => false,
             Some(last) if line.after_break => continues(&last.raw, text),
             Some(last) => match flavour {
                 Flavour::Markdown => false,
@@ -776,7 +779,12 @@ fn is_formula(plain: &str) -> bool {
 /// `Rule 27`, `Article 5`, `Chapter II`, `Part I` alone on its line: a division named by its
 /// word, its title (if any) on the next line.
 fn named_division(plain: &str) -> Option<(SectionKind, &str)> {
-    let t = plain.trim().trim_end_matches('.');
+    // Asked of every line: most are longer than `Chapter XXVIII.` or open otherwise.
+    let t = plain.trim_start();
+    if t.len() > 24 || !t.starts_with(['P', 'C', 'A', 'R']) {
+        return None;
+    }
+    let t = t.trim_end().trim_end_matches('.');
     let (word, number) = t.split_once(' ')?;
     let kind = match word {
         "Part" | "PART" => SectionKind::Part,
