@@ -775,6 +775,11 @@ fn block_eid(prefix: &str, block: &Block, position: usize) -> String {
         Block::Recital(_) => format!("hcontainer_{position}"),
         Block::Text(_) | Block::Table(_) => format!("hcontainer_{position}"),
     };
+    under(prefix, local)
+}
+
+/// An eId inside the element whose eId is `prefix` (none: at the top): `sec_II__para_3`.
+pub(crate) fn under(prefix: &str, local: String) -> String {
     if prefix.is_empty() {
         local
     } else {

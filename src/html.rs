@@ -250,24 +250,15 @@ fn write_nav<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     h.close("nav")
 }
 
-/// `eid` under `prefix`, as the AKN names what a component holds.
-fn prefixed(prefix: &str, eid: &str) -> String {
-    if prefix.is_empty() {
-        eid.to_string()
-    } else {
-        format!("{prefix}__{eid}")
-    }
-}
-
 fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act<'_>, prefix: &str) -> io::Result<()> {
     if act.formula.is_some() || !act.preamble.is_empty() {
         h.open("section", &[("class", "preamble")])?;
         if let Some(f) = act.formula {
-            let id = prefixed(prefix, "formula_1");
+            let id = crate::akn::under(prefix, "formula_1".into());
             h.inline_block("p", &[("class", "formula"), ("id", &id)], &f.text)?;
         }
         for (i, recital) in act.preamble.iter().enumerate() {
-            let id = prefixed(prefix, &format!("container_{}", i + 1));
+            let id = crate::akn::under(prefix, format!("container_{}", i + 1));
             h.inline_block("p", &[("class", "recital"), ("id", &id)], &recital.text)?;
         }
         h.close("section")?;
@@ -278,7 +269,7 @@ fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act<'_>, prefix: &str) -> io::
         h.close("section")?;
     }
     if let Some(c) = act.conclusion {
-        let id = prefixed(prefix, "conclusions");
+        let id = crate::akn::under(prefix, "conclusions".into());
         h.open("p", &[("class", "conclusion"), ("id", &id)])?;
         h.text(&c.meeting)?;
         if let Some(date) = &c.date_text {
@@ -291,7 +282,7 @@ fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act<'_>, prefix: &str) -> io::
         h.close("p")?;
     }
     for (i, annex) in act.annexes.iter().enumerate() {
-        let eid = prefixed(prefix, &format!("att_{}", i + 1));
+        let eid = crate::akn::under(prefix, format!("att_{}", i + 1));
         h.open("section", &[("class", "annex"), ("id", &eid)])?;
         h.leaf("h2", &[], &annex.label)?;
         if !annex.title.is_empty() {

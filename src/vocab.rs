@@ -126,15 +126,13 @@ impl Base {
         let Some((work, last)) = expression.rsplit_once('/') else {
             return false;
         };
-        // A part of a multi-part resolution (`{work}A`) is described in the graph of the whole.
+        // The work itself, what hangs from it (`{work}/…`), and the parts of a multi-part
+        // resolution (`{work}A`, `{work}A/…`), described in the graph of the whole.
         let own_tail = |rest: &str| {
             let rest = rest.trim_start_matches(|c: char| c.is_ascii_uppercase());
             rest.is_empty() || rest.starts_with('/')
         };
-        last.ends_with('@')
-            && iri
-                .strip_prefix(work)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || own_tail(rest))
+        last.ends_with('@') && iri.strip_prefix(work).is_some_and(own_tail)
     }
 
     pub fn organ(&self, organ: Organ) -> NamedNode {
