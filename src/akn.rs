@@ -23,13 +23,7 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
     } else {
         "documentCollection"
     };
-    x.open(
-        element,
-        &[
-            ("name", doc.kind.akn_name()),
-            ("contains", "originalVersion"),
-        ],
-    )?;
+    open_document(&mut x, element, doc)?;
     write_meta(&mut x, doc)?;
     write_cover_page(&mut x, doc)?;
     write_preface(&mut x, doc, &format!("{}.", doc.number), &doc.title)?;
@@ -66,6 +60,18 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Opens the document element: `statement`, or `documentCollection` for the whole of a
+/// multi-part resolution, named by the kind of act.
+fn open_document<W: Write>(x: &mut Xml<W>, element: &str, doc: &Document) -> io::Result<()> {
+    x.open(
+        element,
+        &[
+            ("name", doc.kind.akn_name()),
+            ("contains", "originalVersion"),
+        ],
+    )
+}
+
 /// Preamble, main body and conclusions (annexes are written by the caller, after).
 fn write_act<W: Write>(x: &mut Xml<W>, doc: &Document, act: &Act<'_>) -> io::Result<()> {
     write_preamble(x, doc, act.formula, act.preamble)?;
@@ -87,15 +93,9 @@ fn write_act<W: Write>(x: &mut Xml<W>, doc: &Document, act: &Act<'_>) -> io::Res
 /// names (`…/78-80A/`), letter and title.
 fn write_part<W: Write>(x: &mut Xml<W>, doc: &Document, part: &Part) -> io::Result<()> {
     let symbol = vocab::part_symbol(&doc.symbol, &part.number);
-    let number = format!("{} {}", doc.number, part.number);
+    let number = vocab::part_number(&doc.number, &part.number);
     x.open("component", &[("eId", &part_eid(&part.number))])?;
-    x.open(
-        "statement",
-        &[
-            ("name", doc.kind.akn_name()),
-            ("contains", "originalVersion"),
-        ],
-    )?;
+    open_document(x, "statement", doc)?;
     x.open("meta", &[])?;
     write_identification(x, doc, &symbol, &number)?;
     x.close("meta")?;

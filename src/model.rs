@@ -147,6 +147,37 @@ impl Part {
     }
 }
 
+/// A resolution's title and content, to edit in place: what a reader's later passes over the
+/// document (footnotes, a single unnumbered paragraph) walk, for the whole and each part alike.
+pub struct ActMut<'a> {
+    pub title: &'a mut Vec<Inline>,
+    pub formula: Option<&'a mut Formula>,
+    pub preamble: &'a mut Vec<Recital>,
+    pub body: &'a mut Vec<Block>,
+    pub annexes: &'a mut Vec<Annex>,
+}
+
+impl Document {
+    /// The document's own resolution, then each part's, in printed order.
+    pub fn acts_mut(&mut self) -> impl Iterator<Item = ActMut<'_>> {
+        let whole = ActMut {
+            title: &mut self.title,
+            formula: self.formula.as_mut(),
+            preamble: &mut self.preamble,
+            body: &mut self.body,
+            annexes: &mut self.annexes,
+        };
+        let parts = self.parts.iter_mut().map(|p| ActMut {
+            title: &mut p.title,
+            formula: p.formula.as_mut(),
+            preamble: &mut p.preamble,
+            body: &mut p.body,
+            annexes: &mut p.annexes,
+        });
+        std::iter::once(whole).chain(parts)
+    }
+}
+
 /// The first-page masthead.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Masthead {

@@ -87,7 +87,7 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         let symbol = vocab::part_symbol(&doc.symbol, &part.number);
         let part_work = base.work(&symbol);
         let part_expression = base.expression(&symbol, doc.language);
-        let number = format!("{} {}", doc.number, part.number);
+        let number = vocab::part_number(&doc.number, &part.number);
         g.work(doc, &symbol, &number);
         g.meeting(&part_work, part.conclusion.as_ref());
         g.add(&part_work, ELI, "is_part_of", work.clone());

@@ -233,6 +233,11 @@ pub fn part_symbol(symbol: &str, part: &str) -> String {
     format!("{} {part}", without_part_range(symbol))
 }
 
+/// The number of one part of a multi-part resolution: (`78/80`, `A`) → `78/80 A`.
+pub fn part_number(number: &str, part: &str) -> String {
+    format!("{number} {part}")
+}
+
 /// The date-free AKN path of a document: `/akn/un/statement/deliberation/unga/77-213`.
 pub fn work_path(symbol: &str) -> String {
     match act_symbol(symbol) {

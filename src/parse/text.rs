@@ -204,9 +204,8 @@ fn parse_prepared(input: &str, prepared: lines::Prepared) -> Result<Warned<Docum
 /// Endorses ... ."): read among the recitals, it is told apart by its closing full stop, where a
 /// recital ends with a comma.
 fn single_operative_paragraph(doc: &mut Document) {
-    single_operative_paragraph_of(&mut doc.preamble, &mut doc.body);
-    for part in &mut doc.parts {
-        single_operative_paragraph_of(&mut part.preamble, &mut part.body);
+    for act in doc.acts_mut() {
+        single_operative_paragraph_of(act.preamble, act.body);
     }
 }
 
@@ -264,42 +263,19 @@ fn for_each_run(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline>)) {
             }
         }
     }
-    fn act(
-        formula: Option<&mut Formula>,
-        preamble: &mut [Recital],
-        body: &mut [Block],
-        annexes: &mut [Annex],
-        f: &mut dyn FnMut(&mut Vec<Inline>),
-    ) {
-        if let Some(formula) = formula {
+    for act in doc.acts_mut() {
+        f(act.title);
+        if let Some(formula) = act.formula {
             f(&mut formula.text);
         }
-        for r in preamble {
+        for r in act.preamble.iter_mut() {
             f(&mut r.text);
         }
-        blocks(body, f);
-        for a in annexes {
+        blocks(act.body, f);
+        for a in act.annexes.iter_mut() {
             f(&mut a.title);
             blocks(&mut a.blocks, f);
         }
-    }
-    f(&mut doc.title);
-    act(
-        doc.formula.as_mut(),
-        &mut doc.preamble,
-        &mut doc.body,
-        &mut doc.annexes,
-        f,
-    );
-    for part in &mut doc.parts {
-        f(&mut part.title);
-        act(
-            part.formula.as_mut(),
-            &mut part.preamble,
-            &mut part.body,
-            &mut part.annexes,
-            f,
-        );
     }
 }
 
@@ -397,11 +373,9 @@ fn attach_unplaced(doc: &mut Document, notes: &[lines::FootnoteText]) {
             }
             best
         }
-        let mut best = last_in_act(&mut doc.preamble, &mut doc.body, &mut doc.annexes, at);
-        for part in doc.parts.iter_mut().filter(|p| p.span.start < at) {
-            if let Some(inner) =
-                last_in_act(&mut part.preamble, &mut part.body, &mut part.annexes, at)
-            {
+        let mut best = None;
+        for act in doc.acts_mut() {
+            if let Some(inner) = last_in_act(act.preamble, act.body, act.annexes, at) {
                 best = Some(inner);
             }
         }
@@ -514,10 +488,7 @@ fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
             None => false,
             Some(last) if open && is_open_bracket(&last.raw) => true,
             // A heading's number alone on its line (`IV`): its title is a unit of its own.
-            Some(last)
-                if last.raw.len() <= 24
-                    && (is_heading_number(&last.raw) || named_division(&last.raw).is_some()) =>
-            {
+            Some(last) if is_heading_number(&last.raw) || named_division(&last.raw).is_some() => {
                 false
             }
             // `Rule 27` alone on the line after a sentence ends opens a rule.
@@ -821,6 +792,10 @@ fn is_preamble_heading(plain: &str) -> bool {
 
 /// `IV`, `B`: the number of a heading alone on its line, its title on the next.
 fn is_heading_number(plain: &str) -> bool {
+    // Asked of every line, like `named_division`: long ones are passed over untrimmed.
+    if plain.len() > 24 {
+        return false;
+    }
     let t = plain.trim();
     let t = t.strip_suffix('.').unwrap_or(t);
     !t.is_empty()
