@@ -14,6 +14,10 @@ use std::io::{self, Write};
 /// What a page shows beyond the document itself: where links lead.
 pub struct Page<'a> {
     pub base: &'a Base,
+    /// Whether the page is served under the base: links to IRIs under it are then written as
+    /// paths from the server's root (`/akn/...`), so they work at whatever address the server
+    /// is reached by; a page kept on its own keeps them absolute.
+    pub served: bool,
     /// Whether a cited symbol is in the store: its link then stays in the store, else it goes to
     /// the UN's Official Document System.
     pub in_store: &'a dyn Fn(&str) -> bool,
@@ -121,6 +125,21 @@ impl<W: Write> Html<'_, W> {
         self.close(name)
     }
 
+    /// A link to an IRI: from the server's root when it is under the base of a served page.
+    fn link(&self, iri: &str) -> String {
+        let base = self.page.base.as_str();
+        match iri.strip_prefix(base) {
+            Some(path) if self.page.served && (path.is_empty() || path.starts_with('/')) => {
+                if path.is_empty() {
+                    "/".to_string()
+                } else {
+                    path.to_string()
+                }
+            }
+            _ => iri.to_string(),
+        }
+    }
+
     /// Inline runs; `notes` false inside a footnote, whose own markers stay as text.
     fn inlines(&mut self, runs: &[Inline], notes: bool) -> io::Result<()> {
         for run in runs {
@@ -130,7 +149,7 @@ impl<W: Write> Html<'_, W> {
                 Inline::Emphasis(e) => self.leaf("i", &[], e)?,
                 Inline::Ref(c) => {
                     let href = if (self.page.in_store)(&c.symbol) {
-                        self.page.base.work(&c.symbol).into_string()
+                        self.link(self.page.base.work(&c.symbol).as_str())
                     } else {
                         vocab::undocs_link(&c.symbol)
                     };
@@ -164,7 +183,7 @@ fn write_head<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     )?;
     let title = format!("{}: {}", doc.symbol, crate::rdf::plain_text(&doc.title));
     h.leaf("title", &[], &title)?;
-    let manifestation = base.manifestation(&doc.symbol, doc.language).into_string();
+    let manifestation = h.link(base.manifestation(&doc.symbol, doc.language).as_str());
     h.void(
         "link",
         &[
@@ -220,8 +239,8 @@ fn write_header<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
 fn write_nav<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     let doc = h.doc;
     let base = h.page.base;
-    let expression = base.expression(&doc.symbol, doc.language).into_string();
-    let manifestation = base.manifestation(&doc.symbol, doc.language).into_string();
+    let expression = h.link(base.expression(&doc.symbol, doc.language).as_str());
+    let manifestation = h.link(base.manifestation(&doc.symbol, doc.language).as_str());
     h.open("nav", &[])?;
     h.leaf("a", &[("href", &manifestation)], "Akoma Ntoso XML")?;
     for (label, format) in [("Turtle", "ttl"), ("JSON-LD", "jsonld"), ("RDF/XML", "rdf")] {
@@ -243,7 +262,7 @@ fn write_nav<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
         h.text(" · Other languages:")?;
         for l in others {
             h.text(" ")?;
-            let href = base.expression(&doc.symbol, l).into_string();
+            let href = h.link(base.expression(&doc.symbol, l).as_str());
             h.leaf("a", &[("href", &href), ("hreflang", l.tag())], l.iso639_2())?;
         }
     }
@@ -391,7 +410,8 @@ fn write_cited_by<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
         h.open("ul", &[])?;
         for (iri, symbol, title) in cited_by {
             h.open("li", &[])?;
-            h.leaf("a", &[("href", iri)], symbol)?;
+            let href = h.link(iri);
+            h.leaf("a", &[("href", &href)], symbol)?;
             if !title.is_empty() {
                 h.text(&format!(": {title}"))?;
             }
@@ -405,7 +425,7 @@ fn write_cited_by<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
 fn write_footer<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     h.open("footer", &[])?;
     h.text("Source: United Nations. Converted by unakn; query the data at ")?;
-    let sparql = format!("{}/", h.page.base.as_str());
+    let sparql = h.link(&format!("{}/", h.page.base.as_str()));
     h.leaf("a", &[("href", &sparql)], "the SPARQL endpoint")?;
     h.text(".")?;
     h.close("footer")
@@ -428,6 +448,7 @@ mod tests {
         )];
         let page = Page {
             base: &base,
+            served: false,
             in_store: &in_store,
             cited_by: &cited_by,
             languages: &[Language::English, Language::French],
@@ -454,5 +475,20 @@ mod tests {
             html.matches("</section>").count()
         );
         assert_eq!(html.matches("<div").count(), html.matches("</div>").count());
+
+        // Served, the same page links within the store from the server's root, so its links
+        // work at whatever address the server is reached by.
+        let served = Page {
+            served: true,
+            ..page
+        };
+        let mut out = Vec::new();
+        write(&doc, &served, &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(html.contains(r#"href="/akn/un/statement/deliberation/unga/70-1""#));
+        assert!(html.contains(r#"href="/akn/un/statement/deliberation/unga/78-1""#));
+        assert!(html.contains(r#"href="/akn/un/statement/deliberation/unga/77-213/fra@""#));
+        assert!(html.contains(r#"href="/">the SPARQL endpoint"#));
+        assert!(!html.contains("href=\"http://localhost"), "{html}");
     }
 }

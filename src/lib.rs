@@ -15,6 +15,7 @@
 //! - [`catalogue`]: the example queries;
 //! - [`diag`]: errors and warnings with file:line:column;
 //! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own);
+//! - [`schema`]: the OASIS AKN 3.0 XSD, carried inside, and validation against it;
 //! - [`validate`]: AKN4UN profile checks the XSD cannot make.
 //!
 //! ```
@@ -43,6 +44,7 @@ pub mod html;
 pub mod model;
 pub mod parse;
 pub mod rdf;
+pub mod schema;
 pub mod serve;
 pub mod store;
 pub mod validate;

@@ -2,13 +2,15 @@
 
 mod commands;
 
+use commands::input::{BadInput, BadInputs};
+
 // The parser allocates many small strings; mimalloc serves them faster than the system's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use anyhow::{anyhow, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -92,9 +94,11 @@ enum Command {
         load: Vec<PathBuf>,
         #[arg(long, default_value = "127.0.0.1:7878")]
         bind: std::net::SocketAddr,
-        /// The base of the IRIs in the store: the address people reach this server at.
-        #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
-        base: String,
+        /// The base of the IRIs in the store: the address people reach this server at. By
+        /// default, the base the store's documents were minted under, or for a new store the
+        /// address bound (localhost for a loopback or wildcard address).
+        #[arg(long)]
+        base: Option<String>,
         /// Seconds a query may run before it is stopped (503).
         #[arg(long, default_value_t = 30.0)]
         timeout: f64,
@@ -125,20 +129,29 @@ enum Command {
         /// Inputs to load first (into memory unless --store is given).
         #[arg(long, num_args = 1..)]
         load: Vec<PathBuf>,
-        /// The Graph Store endpoint, e.g. http://localhost:7879/store for an oxigraph server.
+        /// The Graph Store endpoint, e.g. http://localhost:7879/store for an oxigraph server,
+        /// http://localhost:8890/sparql-graph-crud-auth for Virtuoso.
         #[arg(long)]
         to: String,
+        /// Sign in as this user when the endpoint asks (HTTP Digest or Basic); the password
+        /// comes from the environment variable UNAKN_PUBLISH_PASSWORD or --password-file.
+        #[arg(long)]
+        user: Option<String>,
+        /// A file whose first line is the password for --user.
+        #[arg(long, requires = "user")]
+        password_file: Option<PathBuf>,
         #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
         base: String,
     },
-    /// Check AKN files: the OASIS XSD (with xmllint, when present) and the AKN4UN profile
-    /// (dangling references, repeated or misnumbered eIds, inconsistent FRBR IRIs).
+    /// Check AKN files: the OASIS AKN 3.0 XSD (carried inside unakn; checked with xmllint,
+    /// which must be installed) and the AKN4UN profile (dangling references, repeated or
+    /// misnumbered eIds, inconsistent FRBR IRIs).
     Validate {
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The AKN schema, for XSD validation with xmllint (skipped when absent).
-        #[arg(long, default_value = "../shared/schemas/akn/akomantoso30.xsd")]
-        schema: PathBuf,
+        /// Another schema than the embedded OASIS AKN 3.0 XSD.
+        #[arg(long)]
+        schema: Option<PathBuf>,
     },
     /// Measure each stage (parse, AKN, quads, AKN reader, bulk load) on the inputs: median
     /// of several runs, one thread.
@@ -170,9 +183,9 @@ enum Command {
         /// List every disagreement under its document.
         #[arg(long)]
         list: bool,
-        /// The AKN schema, for XSD validation with xmllint (skipped when absent).
-        #[arg(long, default_value = "../shared/schemas/akn/akomantoso30.xsd")]
-        schema: PathBuf,
+        /// Another schema than the embedded OASIS AKN 3.0 XSD.
+        #[arg(long)]
+        schema: Option<PathBuf>,
     },
 }
 
@@ -235,28 +248,6 @@ enum QueryFormat {
     Csv,
     Tsv,
 }
-
-/// Bad input: exit code 1. Everything else that fails: 2.
-#[derive(Debug)]
-struct BadInput(Located);
-
-impl std::fmt::Display for BadInput {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-impl std::error::Error for BadInput {}
-
-/// Some inputs of a batch were bad (each already reported): exit code 1.
-#[derive(Debug)]
-struct BadInputs(String);
-
-impl std::fmt::Display for BadInputs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for BadInputs {}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -375,7 +366,7 @@ fn run(cli: Cli) -> Result<()> {
                 store,
                 load,
                 bind,
-                base: Base::new(&base)?,
+                base: base.as_deref().map(Base::new).transpose()?,
                 timeout: std::time::Duration::from_secs_f64(timeout),
                 max_request_bytes,
             })
@@ -404,8 +395,20 @@ fn run(cli: Cli) -> Result<()> {
             store,
             load,
             to,
+            user,
+            password_file,
             base,
-        } => commands::export::publish(store.as_deref(), &load, &Base::new(&base)?, &to),
+        } => {
+            let credentials =
+                commands::publish::Credentials::from_options(user, password_file.as_deref())?;
+            commands::publish::publish(
+                store.as_deref(),
+                &load,
+                &Base::new(&base)?,
+                &to,
+                credentials,
+            )
+        }
         Command::Bench {
             inputs,
             repeats,
@@ -420,72 +423,14 @@ fn run(cli: Cli) -> Result<()> {
                 commands::bench::bench(&inputs, repeats, stage.as_deref())
             }
         }
-        Command::Validate { files, schema } => commands::validate::validate(&files, &schema),
+        Command::Validate { files, schema } => {
+            commands::validate::validate(&files, schema.as_deref())
+        }
         Command::Eval {
             text_dir,
             akn_dir,
             list,
             schema,
-        } => commands::eval::eval(&text_dir, &akn_dir, list, &schema),
+        } => commands::eval::eval(&text_dir, &akn_dir, list, schema.as_deref()),
     }
-}
-
-/// Reads and parses one input; warnings go to standard error when `verbose`.
-fn read_document(path: &Path, verbose: bool) -> Result<(Document, usize)> {
-    let name = path.display().to_string();
-    let bytes = if name == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .context("reading standard input")?;
-        buf
-    } else {
-        std::fs::read(path).with_context(|| format!("reading {name}"))?
-    };
-    match unakn::parse::parse_named(&name, &bytes) {
-        Ok((document, diagnostics)) => {
-            if verbose {
-                for d in &diagnostics {
-                    eprintln!("{d}");
-                }
-            }
-            Ok((document, diagnostics.len()))
-        }
-        Err(e) => Err(BadInput(e).into()),
-    }
-}
-
-/// Files named, and the files of directories named (sorted), skipping hidden ones.
-fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if input.is_dir() {
-            let mut stack = vec![input.clone()];
-            let mut files = Vec::new();
-            while let Some(dir) = stack.pop() {
-                for entry in
-                    std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?
-                {
-                    let path = entry?.path();
-                    let hidden = path
-                        .file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with('.'));
-                    if hidden {
-                        continue;
-                    }
-                    if path.is_dir() {
-                        stack.push(path);
-                    } else {
-                        files.push(path);
-                    }
-                }
-            }
-            files.sort();
-            out.extend(files);
-        } else {
-            out.push(input.clone());
-        }
-    }
-    Ok(out)
 }

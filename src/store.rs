@@ -29,6 +29,20 @@ pub enum StoreError {
     Unsupported(String),
 }
 
+/// Why a query naming another endpoint (`SERVICE`) is refused: federation is off, so that
+/// neither the store nor its server ever makes an outbound request.
+pub const NO_FEDERATION: &str =
+    "federated queries (SERVICE) are not allowed: this store makes no outbound requests";
+
+/// Whether a query failed because it asked for federation, which [`NO_FEDERATION`] refuses.
+pub fn is_federation(error: &oxigraph::sparql::QueryEvaluationError) -> bool {
+    use oxigraph::sparql::QueryEvaluationError as E;
+    matches!(
+        error,
+        E::Service(_) | E::UnsupportedService(_) | E::UnboundService | E::InvalidServiceName(_)
+    )
+}
+
 /// An oxigraph store holding documents as named graphs.
 #[derive(Clone)]
 pub struct Store {

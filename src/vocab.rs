@@ -135,6 +135,29 @@ impl Base {
         last.ends_with('@') && iri.strip_prefix(work).is_some_and(own_tail)
     }
 
+    /// The base a server bound to `address` is reached at: `http://localhost:7879` for a
+    /// loopback or wildcard address (localhost names the machine itself, and keeps the default
+    /// `serve` base the one every other command mints under), else the address itself.
+    pub fn for_address(address: std::net::SocketAddr) -> Base {
+        let ip = address.ip();
+        let host = if ip.is_loopback() || ip.is_unspecified() {
+            "localhost".to_string()
+        } else {
+            match ip {
+                std::net::IpAddr::V4(v4) => v4.to_string(),
+                std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+            }
+        };
+        Base(format!("http://{host}:{}", address.port()))
+    }
+
+    /// The base an IRI minted by [`Base::mint`] for a document was minted under: what precedes
+    /// its AKN path (`/akn/un/...`) or symbol path (`/symbol/...`).
+    pub fn of_minted(iri: &str) -> Option<Base> {
+        let at = iri.rfind("/akn/un/").or_else(|| iri.rfind("/symbol/"))?;
+        Base::new(&iri[..at]).ok()
+    }
+
     pub fn organ(&self, organ: Organ) -> NamedNode {
         self.mint(&format!("/akn/ontology/organization/un/{}", organ.actor()))
     }
@@ -438,6 +461,30 @@ impl Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_base_of_an_address_and_of_a_minted_iri() {
+        let at = |a: &str| Base::for_address(a.parse().unwrap()).as_str().to_string();
+        assert_eq!(at("127.0.0.1:7878"), DEFAULT_BASE);
+        assert_eq!(at("127.0.0.1:7879"), "http://localhost:7879");
+        assert_eq!(at("0.0.0.0:8080"), "http://localhost:8080");
+        assert_eq!(at("[::]:8080"), "http://localhost:8080");
+        assert_eq!(at("[::1]:8080"), "http://localhost:8080");
+        assert_eq!(at("192.0.2.7:80"), "http://192.0.2.7:80");
+        assert_eq!(at("[2001:db8::1]:7878"), "http://[2001:db8::1]:7878");
+
+        for base in [DEFAULT_BASE, "https://data.example.org/un", "http://h/akn"] {
+            let base = Base::new(base).unwrap();
+            for iri in [
+                base.expression("A/RES/78/3", Language::French),
+                base.portion("S/RES/2720 (2023)", "para_1"),
+                base.expression("A/C.1/80/L.17", Language::English),
+            ] {
+                assert_eq!(Base::of_minted(iri.as_str()), Some(base.clone()), "{iri}");
+            }
+        }
+        assert_eq!(Base::of_minted("http://example.org/other"), None);
+    }
 
     #[test]
     fn what_belongs_to_an_expression() {

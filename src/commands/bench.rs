@@ -1,6 +1,7 @@
 //! `unakn bench`: throughput of each stage of the pipeline on given inputs, single-threaded,
 //! as the median of several timed loops with their spread.
 
+use super::input::expand;
 use crate::*;
 use std::time::Duration;
 

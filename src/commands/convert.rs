@@ -1,6 +1,15 @@
 //! `unakn convert`: inputs to AKN, JSON or RDF, written atomically.
 
-use crate::*;
+use super::input::{input_files, read_document, Batch};
+use crate::OutputFormat;
+use anyhow::{anyhow, Context, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use unakn::model::Document;
+use unakn::vocab::Base;
+
+/// Inputs converted at once: a bound on the outputs held in memory before they are written.
+const CHUNK: usize = 256;
 
 pub fn render(doc: &Document, format: OutputFormat, base: &Base) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
@@ -49,7 +58,7 @@ pub fn convert(
     base: &Base,
     verbose: bool,
 ) -> Result<()> {
-    let files = expand(inputs)?;
+    let (files, _) = input_files(inputs)?;
     let several = files.len() > 1 || inputs.iter().any(|i| i.is_dir());
     let format = to
         .or_else(|| {
@@ -61,37 +70,7 @@ pub fn convert(
         })
         .unwrap_or(OutputFormat::Akn);
     if several {
-        // Every input is read before anything is written: one bad input, no output.
-        use rayon::prelude::*;
-        let results: Vec<Result<(&PathBuf, Vec<u8>)>> = files
-            .par_iter()
-            .map(|path| {
-                let (doc, _) = read_document(path, verbose)?;
-                Ok((path, render(&doc, format, base)?))
-            })
-            .collect();
-        // The first bad input in the order given is the one reported.
-        let rendered = results.into_iter().collect::<Result<Vec<_>>>()?;
-        match output {
-            Some(dir) => {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("creating {}", dir.display()))?;
-                for (path, bytes) in rendered {
-                    let stem = path
-                        .file_stem()
-                        .and_then(|s| s.to_str())
-                        .unwrap_or("output");
-                    write_atomically(&dir.join(format!("{stem}.{}", format.extension())), &bytes)?;
-                }
-            }
-            None => {
-                let mut out = std::io::stdout().lock();
-                for (_, bytes) in rendered {
-                    out.write_all(&bytes)?;
-                }
-            }
-        }
-        return Ok(());
+        return convert_batch(&files, format, output, base, verbose);
     }
     let path = files.first().ok_or_else(|| anyhow!("no input"))?;
     let (doc, _) = read_document(path, verbose)?;
@@ -105,4 +84,55 @@ pub fn convert(
             Ok(())
         }
     }
+}
+
+/// Converts several inputs under the batch policy: every input that can be converted is, each
+/// output written whole (into `output`, a directory, or one after the other on standard
+/// output), each failed input reported on its line; a summary ends it.
+fn convert_batch(
+    files: &[PathBuf],
+    format: OutputFormat,
+    output: Option<&Path>,
+    base: &Base,
+    verbose: bool,
+) -> Result<()> {
+    use rayon::prelude::*;
+    if let Some(dir) = output {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let mut batch = Batch::new(files.len(), false);
+    for chunk in files.chunks(CHUNK) {
+        let rendered: Vec<Result<Vec<u8>>> = chunk
+            .par_iter()
+            .map(|path| {
+                let (doc, _) = read_document(path, verbose)?;
+                render(&doc, format, base)
+            })
+            .collect();
+        // Reported and written in the order given, whatever order the threads finished in.
+        for (path, result) in chunk.iter().zip(rendered) {
+            let bytes = match result {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    batch.skip(&e);
+                    continue;
+                }
+            };
+            match output {
+                Some(dir) => {
+                    let stem = path
+                        .file_stem()
+                        .and_then(|s| s.to_str())
+                        .unwrap_or("output");
+                    write_atomically(&dir.join(format!("{stem}.{}", format.extension())), &bytes)?;
+                }
+                None => std::io::stdout().lock().write_all(&bytes)?,
+            }
+            batch.succeeded(1);
+        }
+    }
+    if batch.failed == 0 {
+        eprintln!("unakn: {}", batch.summary("converted"));
+    }
+    batch.finish("converted")
 }

@@ -1,5 +1,6 @@
 //! `unakn demo`: the bundled samples through the whole pipeline.
 
+use super::input::read_document;
 use super::load::load_into;
 use crate::*;
 

@@ -1,11 +1,12 @@
-//! `unakn export` (the dataset for bulk loaders) and `unakn publish` (each named graph to a
-//! SPARQL 1.1 Graph Store Protocol endpoint).
+//! `unakn export`: the whole dataset, graph names kept, for the bulk loaders of other stores.
 
 use super::serve::open_store;
-use crate::*;
-use oxhttp::model::{header, Body, Method, Request};
-use std::time::Duration;
+use anyhow::{anyhow, Context, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use unakn::rdf::Syntax;
+use unakn::store::Store;
+use unakn::vocab::Base;
 
 /// Streams every quad of the store, graph names kept.
 pub fn export(store: &Store, syntax: Syntax, out: impl Write) -> Result<()> {
@@ -29,7 +30,7 @@ pub fn export_command(
     syntax: Syntax,
     output: Option<&Path>,
 ) -> Result<()> {
-    let store = open_store(dir, load, base)?;
+    let (store, loaded) = open_store(dir, load, base)?;
     match output {
         None => {
             let stdout = std::io::stdout();
@@ -53,50 +54,5 @@ pub fn export_command(
             result.with_context(|| format!("writing {}", path.display()))?;
         }
     }
-    Ok(())
-}
-
-/// PUTs each named graph of the store to `endpoint?graph=G`, replacing what the remote store
-/// held under that name: publishing twice leaves the remote store as publishing once.
-pub fn publish(dir: Option<&Path>, load: &[PathBuf], base: &Base, endpoint: &str) -> Result<()> {
-    let started = Instant::now();
-    let store = open_store(dir, load, base)?;
-    let client = oxhttp::Client::new()
-        .with_global_timeout(Duration::from_secs(120))
-        .with_user_agent(concat!("unakn/", env!("CARGO_PKG_VERSION")))
-        .map_err(|e| anyhow!("{e}"))?;
-    let separator = if endpoint.contains('?') { '&' } else { '?' };
-    let graphs = store.graphs()?;
-    let mut triples = 0;
-    for graph in &graphs {
-        let quads = store.graph_quads(graph.as_ref())?;
-        triples += quads.len();
-        let mut body = Vec::new();
-        unakn::rdf::serialize(&quads, Syntax::NTriples, &mut body)?;
-        let target: String = form_urlencoded::Serializer::new(String::new())
-            .append_pair("graph", graph.as_str())
-            .finish();
-        let url = format!("{endpoint}{separator}{target}");
-        let request = Request::builder()
-            .method(Method::PUT)
-            .uri(&url)
-            .header(header::CONTENT_TYPE, "application/n-triples")
-            .body(Body::from(body))
-            .with_context(|| format!("building the request to {url}"))?;
-        let response = client
-            .request(request)
-            .with_context(|| format!("PUT {url}"))?;
-        let status = response.status();
-        if !status.is_success() {
-            let reason = response.into_body().to_string().unwrap_or_default();
-            return Err(anyhow!("PUT {url}: {status}: {}", reason.trim()));
-        }
-    }
-    eprintln!(
-        "published {} graphs ({} triples) to {endpoint} in {:.2} s",
-        graphs.len(),
-        triples,
-        started.elapsed().as_secs_f64()
-    );
-    Ok(())
+    loaded.finish()
 }

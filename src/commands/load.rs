@@ -1,6 +1,11 @@
 //! `unakn load` and the loading behind `query --load` and the demo.
 
-use crate::*;
+use super::input::{input_files, read_document, verdict, Batch};
+use anyhow::Result;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use unakn::store::Store;
+use unakn::vocab::Base;
 
 /// What a load did.
 #[derive(Default)]
@@ -9,18 +14,19 @@ pub struct LoadSummary {
     pub expressions: std::collections::HashSet<String>,
     pub quads: usize,
     pub warnings: usize,
+    /// Inputs reported and skipped (under the batch policy of [`Batch`]).
     pub errors: usize,
+    /// Files of the folders named that are not inputs.
     pub skipped: usize,
 }
 
-/// Whether a file is an input unakn reads (by extension; the content decides the format).
-pub fn is_input(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        matches!(
-            e.to_ascii_lowercase().as_str(),
-            "txt" | "md" | "xml" | "akn" | "pdf"
-        )
-    })
+impl LoadSummary {
+    /// The batch policy's verdict: exit code 1 when any input was skipped.
+    pub fn finish(&self) -> Result<()> {
+        verdict(self.errors, || {
+            format!("{} input(s) could not be read", self.errors)
+        })
+    }
 }
 
 /// Reads, converts and loads inputs into `store`: parsed in parallel, in batches that bound
@@ -40,32 +46,15 @@ pub fn load_copies_into(
 ) -> Result<LoadSummary> {
     use rayon::prelude::*;
     const BATCH: usize = 256;
-    let mut summary = LoadSummary::default();
-    let mut files = Vec::new();
-    for f in expand(inputs)? {
-        // Files named on the command line are read whatever their name; in folders, only inputs.
-        if is_input(&f) || inputs.contains(&f) {
-            files.push(f);
-        } else {
-            summary.skipped += 1;
-        }
-    }
-    let bar = if std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new(files.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
+    let (files, others) = input_files(inputs)?;
+    let mut summary = LoadSummary {
+        skipped: others,
+        ..LoadSummary::default()
     };
     let work: Vec<(usize, &PathBuf)> = (0..copies.max(1))
         .flat_map(|k| files.iter().map(move |f| (k, f)))
         .collect();
-    if copies > 1 {
-        bar.set_length(work.len() as u64);
-    }
+    let mut progress = Batch::new(work.len(), true);
     for batch in work.chunks(BATCH) {
         let results: Vec<Result<(Vec<oxigraph::model::Quad>, usize)>> = batch
             .par_iter()
@@ -90,16 +79,15 @@ pub fn load_copies_into(
                     }
                     documents.push(quads);
                 }
-                Err(e) => {
-                    summary.errors += 1;
-                    bar.suspend(|| eprintln!("{e}"));
-                }
+                Err(e) => progress.skip(&e),
             }
         }
         store.replace_documents(&documents)?;
-        bar.inc(batch.len() as u64);
+        progress.succeeded(documents.len());
     }
-    bar.finish_and_clear();
+    // The verdict is the caller's ([`LoadSummary::finish`]), once it has told what it loaded.
+    summary.errors = progress.failed;
+    progress.clear();
     Ok(summary)
 }
 
@@ -137,8 +125,5 @@ pub fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base) -> Result<()> {
         s.skipped,
         started.elapsed().as_secs_f64()
     );
-    if s.errors > 0 {
-        return Err(BadInputs(format!("{} input(s) could not be read", s.errors)).into());
-    }
-    Ok(())
+    s.finish()
 }

@@ -5,6 +5,8 @@ pub mod convert;
 pub mod demo;
 pub mod eval;
 pub mod export;
+pub mod input;
 pub mod load;
+pub mod publish;
 pub mod serve;
 pub mod validate;

@@ -1,26 +1,44 @@
 //! `unakn serve`: the store as a SPARQL endpoint and linked open data.
 
-use super::load::load_into;
-use crate::*;
+use super::load::{load_into, LoadSummary};
+use anyhow::{anyhow, Context, Result};
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 use unakn::serve::Config;
+use unakn::store::Store;
+use unakn::vocab::Base;
 
 pub struct ServeOptions {
     pub store: Option<PathBuf>,
     pub load: Vec<PathBuf>,
     pub bind: SocketAddr,
-    pub base: Base,
+    /// `--base`; without it, the base the store's documents were minted under, or for a new
+    /// store the address the server binds.
+    pub base: Option<Base>,
     pub timeout: Duration,
     pub max_request_bytes: usize,
 }
 
 pub fn serve(options: ServeOptions) -> Result<()> {
-    let store = open_store(options.store.as_deref(), &options.load, &options.base)?;
+    let store = open_empty(options.store.as_deref(), &options.load)?;
+    let base = match options.base {
+        Some(base) => base,
+        None => minted_base(&store)?.unwrap_or_else(|| Base::for_address(options.bind)),
+    };
+    let loaded = load_into(&store, &options.load, &base)?;
+    let notice = (loaded.errors > 0).then(|| {
+        format!(
+            "{} of {} inputs could not be read and are not served (the server's log names them)",
+            loaded.errors,
+            loaded.errors + loaded.documents
+        )
+    });
     let config = Config {
-        base: options.base.clone(),
+        base: base.clone(),
         timeout: options.timeout,
         max_request_bytes: options.max_request_bytes,
+        notice,
         ..Config::default()
     };
     let server = unakn::serve::start(store.clone(), config, options.bind)
@@ -30,27 +48,50 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         store.len()?,
         store.graph_count()?,
         options.bind,
-        options.base.as_str()
+        base.as_str()
     );
+    if loaded.errors > 0 {
+        eprintln!(
+            "unakn: {} input(s) could not be read; serving the others",
+            loaded.errors
+        );
+    }
     server
         .join()
         .map_err(|e| anyhow!("the server stopped: {e}"))
 }
 
-/// The store named by `--store`, or a memory store, with `--load` inputs loaded into it. A bad
-/// input is reported and fails the command before anything is served or published.
-pub fn open_store(dir: Option<&Path>, load: &[PathBuf], base: &Base) -> Result<Store> {
+/// The base the documents already in `store` were minted under, if it holds any.
+fn minted_base(store: &Store) -> Result<Option<Base>> {
+    Ok(store
+        .graphs()?
+        .first()
+        .and_then(|graph| Base::of_minted(graph.as_str())))
+}
+
+/// The store named by `--store`, or a memory store, with `--load` inputs loaded into it. Bad
+/// inputs are reported and skipped (the batch policy): the store holds the good ones, and the
+/// summary tells the caller how many were skipped, for its exit code.
+pub fn open_store(
+    dir: Option<&Path>,
+    load: &[PathBuf],
+    base: &Base,
+) -> Result<(Store, LoadSummary)> {
+    let store = open_empty(dir, load)?;
+    let summary = if load.is_empty() {
+        LoadSummary::default()
+    } else {
+        load_into(&store, load, base)?
+    };
+    Ok((store, summary))
+}
+
+/// The store named by `--store`, or a memory store when inputs are to be loaded into it.
+fn open_empty(dir: Option<&Path>, load: &[PathBuf]) -> Result<Store> {
     if dir.is_none() && load.is_empty() {
         return Err(anyhow!(
             "give --store DIR, or --load INPUT... for a store in memory"
         ));
     }
-    let store = Store::open_or_memory(dir)?;
-    if !load.is_empty() {
-        let summary = load_into(&store, load, base)?;
-        if summary.errors > 0 {
-            return Err(BadInputs(format!("{} input(s) could not be read", summary.errors)).into());
-        }
-    }
-    Ok(store)
+    Ok(Store::open_or_memory(dir)?)
 }

@@ -1,38 +1,9 @@
-//! `unakn validate`: the XSD (through xmllint) and the AKN4UN profile.
+//! `unakn validate`: the OASIS XSD (embedded; checked through xmllint) and the AKN4UN profile.
 
+use super::input::expand;
 use crate::*;
 
-/// Validates `files` against the XSD with xmllint: the lines it prints other than "validates",
-/// or `None` when the schema or xmllint is missing.
-pub fn xmllint(schema: &Path, files: &[PathBuf]) -> Result<Option<Vec<String>>> {
-    if !schema.is_file() || !which("xmllint") {
-        return Ok(None);
-    }
-    let mut problems = Vec::new();
-    for chunk in files.chunks(100) {
-        let o = std::process::Command::new("xmllint")
-            .args(["--noout", "--nonet", "--schema"])
-            .arg(schema)
-            .args(chunk)
-            .output()?;
-        problems.extend(
-            String::from_utf8_lossy(&o.stderr)
-                .lines()
-                .filter(|l| !l.ends_with(" validates"))
-                .map(str::to_string),
-        );
-    }
-    Ok(Some(problems))
-}
-
-pub fn which(tool: &str) -> bool {
-    std::process::Command::new(tool)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-pub fn validate(inputs: &[PathBuf], schema: &Path) -> Result<()> {
+pub fn validate(inputs: &[PathBuf], schema: Option<&Path>) -> Result<()> {
     let files = expand(inputs)?;
     let mut errors = 0usize;
     let mut stderr = std::io::stderr().lock();
@@ -54,21 +25,15 @@ pub fn validate(inputs: &[PathBuf], schema: &Path) -> Result<()> {
             writeln!(stderr, "{}", Located::of_diagnostic(&name, &bytes, &d))?;
         }
     }
-    match xmllint(schema, &files)? {
+    match unakn::schema::validate_files(&files, schema) {
         // xmllint prints `file:line: message` itself.
-        Some(problems) => {
-            for line in problems {
-                if line.ends_with(" fails to validate") {
-                    errors += 1;
-                }
+        Ok(report) => {
+            errors += report.invalid.len();
+            for line in &report.messages {
                 writeln!(stderr, "{line}")?;
             }
         }
-        None => writeln!(
-            stderr,
-            "unakn: XSD validation skipped ({} or xmllint missing)",
-            schema.display()
-        )?,
+        Err(e) => writeln!(stderr, "unakn: {e}")?,
     }
     if errors > 0 {
         return Err(BadInputs(format!("{errors} error(s) in {} file(s)", files.len())).into());

@@ -6,7 +6,7 @@ use oxhttp::model::{Body, Response};
 
 const TEMPLATE: &str = include_str!("home.html");
 
-pub fn page(_app: &App) -> Response<Body> {
+pub fn page(app: &App) -> Response<Body> {
     let entries: Vec<serde_json::Value> = crate::catalogue::QUERIES
         .iter()
         .map(|q| serde_json::json!({ "name": q.name, "title": q.title, "text": q.text }))
@@ -15,8 +15,16 @@ pub fn page(_app: &App) -> Response<Body> {
     let json = serde_json::Value::Array(entries)
         .to_string()
         .replace("</", "<\\/");
+    let server = serde_json::json!({
+        "base": app.config.base.as_str(),
+        "notice": app.config.notice,
+    })
+    .to_string()
+    .replace("</", "<\\/");
     ok(
         "text/html; charset=utf-8",
-        TEMPLATE.replace("__CATALOGUE__", &json),
+        TEMPLATE
+            .replace("__CATALOGUE__", &json)
+            .replace("__SERVER__", &server),
     )
 }

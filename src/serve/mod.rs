@@ -33,6 +33,8 @@ pub struct Config {
     pub max_connections: usize,
     /// The longest a client may take to send its request or read a chunk of the answer.
     pub io_timeout: Duration,
+    /// What the query page's status line tells about the store (inputs that could not be read).
+    pub notice: Option<String>,
 }
 
 impl Default for Config {
@@ -43,6 +45,7 @@ impl Default for Config {
             max_request_bytes: 1 << 20,
             max_connections: 512,
             io_timeout: Duration::from_secs(30),
+            notice: None,
         }
     }
 }

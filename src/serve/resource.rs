@@ -297,6 +297,7 @@ fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Refusal> {
     };
     let page = crate::html::Page {
         base,
+        served: true,
         in_store: &in_store,
         cited_by: &cited_by,
         languages: &languages,

@@ -281,19 +281,23 @@ fn store_error(e: StoreError, timeout: Duration) -> Refusal {
             Refusal::new(StatusCode::BAD_REQUEST, format!("SPARQL syntax: {e}"))
         }
         StoreError::Evaluation(QueryEvaluationError::Cancelled) => timed_out(timeout),
+        StoreError::Evaluation(e) if crate::store::is_federation(&e) => {
+            Refusal::new(StatusCode::BAD_REQUEST, crate::store::NO_FEDERATION)
+        }
         other => Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
     }
 }
 
 fn stream_error(e: io::Error, timeout: Duration) -> Refusal {
-    let cancelled = e
+    match e
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<QueryEvaluationError>())
-        .is_some_and(|q| matches!(q, QueryEvaluationError::Cancelled));
-    if cancelled {
-        timed_out(timeout)
-    } else {
-        Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    {
+        Some(QueryEvaluationError::Cancelled) => timed_out(timeout),
+        Some(q) if crate::store::is_federation(q) => {
+            Refusal::new(StatusCode::BAD_REQUEST, crate::store::NO_FEDERATION)
+        }
+        _ => Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
 }
 
