@@ -81,8 +81,13 @@ enum Command {
         #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
         base: String,
     },
-    /// Convert the bundled sample, load it in memory and run the query catalogue.
-    Demo,
+    /// Convert the bundled sample, load it and the other samples into a store on disk, reopen
+    /// the store and run the query catalogue over it.
+    Demo {
+        /// Keep the store in DIR (by default a temporary directory, removed at the end).
+        #[arg(long)]
+        store: Option<PathBuf>,
+    },
     /// Publish a store over HTTP: a SPARQL 1.1 endpoint at /sparql, a query page at /, and
     /// every IRI under the base dereferenceable as HTML, AKN or RDF.
     Serve {
@@ -350,7 +355,7 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-        Command::Demo => commands::demo::demo(),
+        Command::Demo { store } => commands::demo::demo(store.as_deref()),
         Command::Serve {
             store,
             load,

@@ -99,19 +99,197 @@ fn count_paragraphs(blocks: &[unakn::model::Block]) -> usize {
         .sum()
 }
 
-/// One bad input among good ones: nothing is written.
+/// Error lines of a run's standard error that name one of `bad` (`file:line:col: error[...]`).
+fn reported<'a>(stderr: &'a str, bad: &[String]) -> Vec<&'a str> {
+    stderr
+        .lines()
+        .filter(|l| bad.iter().any(|b| l.starts_with(&format!("{b}:"))))
+        .collect()
+}
+
+/// A folder mixing good and bad inputs: every good one converted, each output whole; one error
+/// line per bad one, a summary, exit 1.
 #[test]
-fn a_batch_with_a_bad_input_writes_nothing() {
+fn a_batch_converts_every_input_it_can() {
     let dir = scratch("batch-bad");
+    let (folder, bad) = mixed_folder(&dir);
+    let out_dir = dir.join("out");
     let out = unakn(&[
         "convert",
-        root().join("samples/A_RES_77_213.md").to_str().unwrap(),
-        root().join("samples/invalid/latin1.txt").to_str().unwrap(),
+        folder.to_str().unwrap(),
         "-o",
-        dir.join("out").to_str().unwrap(),
+        out_dir.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(reported(&stderr, &bad).len(), 3, "{stderr}");
+    assert!(
+        stderr.contains(": error[xml]: not well-formed XML"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("latin1.txt:2:2: error[encoding]"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().last(), Some("unakn: 3 converted, 3 failed"));
+    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "A_RES_77_213.akn.xml",
+            "A_RES_77_213_fr.akn.xml",
+            "A_RES_78_10.akn.xml"
+        ]
+    );
+    // Each output is what converting its input alone gives.
+    let alone = unakn(&["convert", folder.join("A_RES_78_10.txt").to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read(out_dir.join("A_RES_78_10.akn.xml")).unwrap(),
+        alone.stdout
+    );
+    assert_xsd_valid(&[out_dir.join("A_RES_77_213_fr.akn.xml")]);
+
+    // To standard output: the good documents one after the other.
+    let out = unakn(&["convert", folder.to_str().unwrap(), "--to", "nt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let nt = String::from_utf8_lossy(&out.stdout);
+    for symbol in ["\"A/RES/77/213\"", "\"A/RES/78/10\""] {
+        assert!(nt.contains(symbol), "{symbol}");
+    }
+    // All good: a summary and exit 0.
+    let good = unakn(&[
+        "convert",
+        folder.join("A_RES_78_10.txt").to_str().unwrap(),
+        folder.join("A_RES_77_213.md").to_str().unwrap(),
+        "-o",
+        dir.join("good").to_str().unwrap(),
+    ]);
+    assert!(good.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&good.stderr).trim(),
+        "unakn: 2 converted, 0 failed"
+    );
+}
+
+/// `query --load` and `export --load` under the same policy: their output comes from the good
+/// inputs, each bad one gets its line, exit 1.
+#[test]
+fn query_and_export_skip_bad_inputs() {
+    let dir = scratch("batch-query");
+    let (folder, bad) = mixed_folder(&dir);
+    let out = unakn(&[
+        "query",
+        "--load",
+        folder.to_str().unwrap(),
+        "--format",
+        "tsv",
+        "SELECT DISTINCT ?s WHERE { ?w <http://purl.org/dc/terms/identifier> ?s ; \
+         a <http://data.europa.eu/eli/ontology#Work> } ORDER BY ?s",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(reported(&stderr, &bad).len(), 3, "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("\"A/RES/77/213\"") && stdout.contains("\"A/RES/78/10\""),
+        "{stdout}"
+    );
+
+    let file = dir.join("all.nq");
+    let out = unakn(&[
+        "export",
+        "-o",
+        file.to_str().unwrap(),
+        "--load",
+        folder.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(!dir.join("out").join("A_RES_77_213.akn.xml").exists());
+    assert_eq!(
+        reported(&String::from_utf8_lossy(&out.stderr), &bad).len(),
+        3
+    );
+    let nq = read(&file);
+    // The three good documents' graphs, whole.
+    let store = unakn::store::Store::memory().unwrap();
+    let quads: Vec<oxigraph::model::Quad> =
+        oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+            .for_slice(nq.as_bytes())
+            .collect::<Result<_, _>>()
+            .unwrap();
+    store.replace(&quads).unwrap();
+    assert_eq!(store.graph_count().unwrap(), 3);
+}
+
+/// `validate` and `eval` check the XSD the binary carries, from any working directory.
+#[test]
+fn the_schema_travels_with_the_binary() {
+    if !have("xmllint", &["--version"]) {
+        return;
+    }
+    let dir = scratch("elsewhere");
+    let good = root().join("samples/A_RES_77_213.akn.xml");
+    // Well-formed, and the profile has nothing against it, but the schema has no `prefacio`.
+    let bad = dir.join("bad.akn.xml");
+    std::fs::write(
+        &bad,
+        read(&good)
+            .replace("<preface>", "<prefacio>")
+            .replace("</preface>", "</prefacio>"),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_unakn"))
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["validate", good.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        !stderr.contains("cannot be checked") && !stderr.contains("skipped"),
+        "{stderr}"
+    );
+    let out = run(&["validate", "bad.akn.xml"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("bad.akn.xml:") && stderr.contains("prefacio"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("bad.akn.xml fails to validate"), "{stderr}");
+
+    // eval measures XSD validity too, here and elsewhere.
+    let texts = dir.join("texts");
+    std::fs::create_dir_all(&texts).unwrap();
+    std::fs::copy(
+        root().join("samples/A_RES_78_10.txt"),
+        texts.join("A_RES_78_10.txt"),
+    )
+    .unwrap();
+    let reference = dir.join("akn");
+    std::fs::create_dir_all(&reference).unwrap();
+    std::fs::copy(
+        root().join("samples/A_RES_78_10_en.xml"),
+        reference.join("A_RES_78_10-2323443E.xml"),
+    )
+    .unwrap();
+    let out = run(&["eval", "texts", "akn"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("XSD-valid          1/1 (100.0%)"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -230,8 +408,10 @@ fn query_in_memory_in_every_result_format() {
 }
 
 #[test]
-fn demo_runs_the_catalogue() {
-    let out = unakn(&["demo"]);
+fn demo_runs_the_catalogue_over_a_reopened_store_on_disk() {
+    let dir = scratch("demo");
+    let store = dir.join("store");
+    let out = unakn(&["demo", "--store", store.to_str().unwrap()]);
     assert!(
         out.status.success(),
         "{}",
@@ -240,6 +420,36 @@ fn demo_runs_the_catalogue() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("16 recitals, 17 operative paragraphs, 6 footnotes"));
     assert!(text.contains("01_who_cites.rq"));
+    // The default build persists: the store was reopened, and what it holds stays on disk.
+    assert!(
+        text.contains("store on disk (RocksDB)")
+            && text.contains("closed and reopened, 2074 quads in 6 graphs"),
+        "{text}"
+    );
+    let again = unakn(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "tsv",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout).lines().nth(1),
+        Some("2074")
+    );
+    // Without --store, the demo's temporary store is removed at the end.
+    let out = unakn(&["demo"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().find(|l| l.contains("store on disk")).unwrap();
+    let temporary = line
+        .split(" in ")
+        .nth(1)
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap();
+    assert!(!std::path::Path::new(temporary).exists(), "{temporary}");
 }
 
 #[cfg(feature = "rocksdb")]

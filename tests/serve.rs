@@ -63,16 +63,26 @@ impl Server {
     fn start(extra: &[&str]) -> Server {
         let port = free_port();
         let url = format!("http://127.0.0.1:{port}");
+        let mut args = vec!["--base", &url];
+        args.extend(extra);
+        Server::on_port(port, &args)
+    }
+
+    /// `unakn serve --bind 127.0.0.1:PORT` with `args` (no `--base` unless given).
+    fn on_port(port: u16, args: &[&str]) -> Server {
         let bind = format!("127.0.0.1:{port}");
         let mut child = Command::new(env!("CARGO_BIN_EXE_unakn"))
-            .args(["serve", "--bind", &bind, "--base", &url])
-            .args(extra)
+            .args(["serve", "--bind", &bind])
+            .args(args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
         wait_for_port(port, &mut child, "unakn serve");
-        Server { child, url }
+        Server {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
     }
 
     fn with_samples(extra: &[&str]) -> Server {
@@ -269,6 +279,15 @@ fn the_sparql_protocol_with_curl() {
     );
     let big = format!("query=SELECT * WHERE {{ ?s ?p \"{}\" }}", "x".repeat(5000));
     assert_eq!(curl(&["--data", &big, &endpoint]).status, 413);
+    // Federation is off: the server never makes outbound requests, and says so as a client error.
+    for service in [
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?s ?p ?o SERVICE ?where { ?s ?q ?r } } LIMIT 1",
+    ] {
+        let refused = curl(&["--data-urlencode", &format!("query={service}"), &endpoint]);
+        assert_eq!(refused.status, 400, "{service}: {}", refused.body);
+        assert!(refused.body.contains("SERVICE"), "{}", refused.body);
+    }
     let odd = curl(&["-H", "Content-Type: text/plain", "--data", "x", &endpoint]);
     assert_eq!(odd.status, 415);
     let png = curl(&[
@@ -494,17 +513,121 @@ fn pages_link_citations_within_the_store() {
         row[0].trim_matches(['<', '>']),
         row[1].trim_matches(['<', '>']),
     );
+    // Links within the store go from the server's root.
+    let path = |iri: &str| iri.strip_prefix(&server.url).unwrap().to_string();
     let page = curl(&["-H", "Accept: text/html", citing]);
     assert_eq!(page.status, 200);
     assert!(
-        page.body.contains(&format!("href=\"{cited}\"")),
+        page.body.contains(&format!("href=\"{}\"", path(cited))),
         "{citing} links {cited}"
     );
     let cited_page = curl(&["-H", "Accept: text/html", cited]);
     let cited_by = cited_page.body.split("Cited by").nth(1).unwrap();
     assert!(
-        cited_by.contains(&format!("href=\"{citing}\"")),
+        cited_by.contains(&format!("href=\"{}\"", path(citing))),
         "{cited} lists {citing}"
+    );
+}
+
+/// The links of a page that stay on its server (`href="/..."`).
+fn server_links(page: &str) -> Vec<String> {
+    page.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|l| l.starts_with('/') && !l.starts_with("//"))
+        .map(|l| l.replace("&amp;", "&"))
+        .collect()
+}
+
+/// Served on another port without `--base`, IRIs are minted under the address bound and every
+/// link of a page leads somewhere; a store loaded under the default base keeps its IRIs and
+/// still dereferences on another port.
+#[test]
+fn links_work_wherever_the_server_runs() {
+    if !have_curl() {
+        return;
+    }
+    let port = free_port();
+    let mut args = vec!["--load"];
+    let inputs = sample_inputs();
+    args.extend(inputs.iter().map(String::as_str));
+    let server = Server::on_port(port, &args);
+    let works = curl(&[
+        "-H",
+        "Accept: text/tab-separated-values",
+        "--data-urlencode",
+        &format!("query={WORKS}"),
+        &server.sparql(),
+    ]);
+    let minted = format!("<http://localhost:{port}/akn/un/statement/deliberation/unga/77-213>");
+    assert!(works.body.contains(&minted), "{}", works.body);
+    let page = curl(&[&format!(
+        "{}/akn/un/statement/deliberation/unga/77-213",
+        server.url
+    )]);
+    assert_eq!(page.status, 200);
+    assert!(
+        !page.body.contains("href=\"http://localhost:7878"),
+        "no link to another port"
+    );
+    let links = server_links(&page.body);
+    assert!(links.len() >= 5, "{links:?}");
+    for link in &links {
+        let followed = curl(&[&format!("{}{link}", server.url)]);
+        assert!(
+            matches!(followed.status, 200 | 303),
+            "{link}: {}",
+            followed.status
+        );
+    }
+    // The query page knows the base, to link results from its root.
+    let home = curl(&[&format!("{}/", server.url)]);
+    assert!(home
+        .body
+        .contains(&format!("\"base\":\"http://localhost:{port}\"")));
+    drop(server);
+
+    // A store loaded under the default base, served elsewhere without --base.
+    let dir = root().join("target/serve-tests/other-port");
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = dir.join("store");
+    let mut load = vec!["load", "--store", store.to_str().unwrap()];
+    load.extend(inputs.iter().map(String::as_str));
+    assert!(unakn(&load).status.success());
+    let server = Server::on_port(free_port(), &["--store", store.to_str().unwrap()]);
+    let page = curl(&[&format!(
+        "{}/akn/un/statement/deliberation/unga/77-213",
+        server.url
+    )]);
+    assert_eq!(page.status, 200, "{}", page.body);
+    for link in server_links(&page.body).iter().take(10) {
+        let followed = curl(&[&format!("{}{link}", server.url)]);
+        assert!(matches!(followed.status, 200 | 303), "{link}");
+    }
+}
+
+/// One bad input does not keep the others from being served; the query page says so.
+#[test]
+fn serve_starts_with_bad_inputs_and_says_so() {
+    if !have_curl() {
+        return;
+    }
+    let dir = root().join("target/serve-tests/mixed");
+    let (folder, _) = mixed_folder(&dir);
+    let server = Server::start(&["--load", folder.to_str().unwrap()]);
+    let count = curl(&[
+        "-H",
+        "Accept: text/tab-separated-values",
+        "--data-urlencode",
+        "query=SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        &server.sparql(),
+    ]);
+    assert_eq!(count.body.lines().nth(1), Some("3"), "{}", count.body);
+    let home = curl(&[&format!("{}/", server.url)]);
+    assert!(
+        home.body.contains("3 of 6 inputs could not be read"),
+        "{}",
+        home.body
     );
 }
 
@@ -750,6 +873,210 @@ fn publish_to_an_oxigraph_server_is_idempotent_and_answers_alike() {
             "{}",
             q.name
         );
+    }
+}
+
+/// Virtuoso Open Source (Debian's `virtuoso-opensource`) on loopback with a database of its own
+/// in a temporary folder, stopped when dropped. Its Graph Store endpoint wants HTTP Digest
+/// authentication (`dba`/`dba` on a new database).
+struct Virtuoso {
+    child: Child,
+    url: String,
+    _dir: PathBuf,
+}
+
+impl Drop for Virtuoso {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_virtuoso(name: &str) -> Option<Virtuoso> {
+    // `virtuoso-t -?` prints its version, then exits with 1.
+    let installed = Command::new("virtuoso-t")
+        .arg("-?")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stderr).contains("Virtuoso"));
+    if !installed {
+        assert!(
+            std::env::var_os("UNAKN_REQUIRE_ALL").is_none(),
+            "UNAKN_REQUIRE_ALL is set but virtuoso-t is missing (tests/run.sh installs it)"
+        );
+        eprintln!("skipped: virtuoso-t is not installed");
+        return None;
+    }
+    let dir = root().join("target/serve-tests").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (sql, http) = (free_port(), free_port());
+    let d = dir.display();
+    let ini = format!(
+        "[Database]\nDatabaseFile = {d}/virtuoso.db\nErrorLogFile = {d}/virtuoso.log\n\
+         LockFile = {d}/virtuoso.lck\nTransactionFile = {d}/virtuoso.trx\n\
+         xa_persistent_file = {d}/virtuoso.pxa\n\
+         [TempDatabase]\nDatabaseFile = {d}/virtuoso-temp.db\nTransactionFile = {d}/virtuoso-temp.trx\n\
+         [Parameters]\nServerPort = 127.0.0.1:{sql}\nDisableUnixSocket = 1\nDirsAllowed = ., {d}\n\
+         NumberOfBuffers = 10000\nMaxDirtyBuffers = 6000\n\
+         [HTTPServer]\nServerPort = 127.0.0.1:{http}\nServerThreads = 10\nCharset = UTF-8\n\
+         [SPARQL]\nResultSetMaxRows = 100000\nMaxQueryExecutionTime = 60\n"
+    );
+    std::fs::write(dir.join("virtuoso.ini"), ini).unwrap();
+    let mut child = Command::new("virtuoso-t")
+        .args(["-f", "-c"])
+        .arg(dir.join("virtuoso.ini"))
+        .current_dir(&dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_port(http, &mut child, "virtuoso-t");
+    let url = format!("http://127.0.0.1:{http}");
+    // The HTTP port opens before the SPARQL endpoint answers.
+    let started = Instant::now();
+    while curl(&["--data-urlencode", "query=ASK {}", &format!("{url}/sparql")]).status != 200 {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "Virtuoso's /sparql never answered"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Some(Virtuoso {
+        child,
+        url,
+        _dir: dir,
+    })
+}
+
+/// SPARQL JSON results as a sorted list of rows of (kind, value, language, datatype), with the
+/// spellings engines may differ in made one: `typed-literal` (SPARQL JSON's first draft, which
+/// Virtuoso writes) is a literal, and `xsd:string` is a plain literal's datatype.
+fn json_rows(text: &str) -> Vec<Vec<Option<(String, String, String, String)>>> {
+    let json: serde_json::Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    let vars: Vec<&str> = json["head"]["vars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let field = |t: &serde_json::Value, name: &str| t[name].as_str().unwrap_or("").to_string();
+    let mut rows: Vec<_> = json["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            vars.iter()
+                .map(|v| {
+                    let t = b.get(*v)?;
+                    let kind = match field(t, "type").as_str() {
+                        "typed-literal" => "literal".to_string(),
+                        k => k.to_string(),
+                    };
+                    let datatype = match field(t, "datatype").as_str() {
+                        "http://www.w3.org/2001/XMLSchema#string" => String::new(),
+                        d => d.to_string(),
+                    };
+                    Some((kind, field(t, "value"), field(t, "xml:lang"), datatype))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn publish_with_digest_authentication_to_virtuoso_answers_the_catalogue_alike() {
+    if !have_curl() {
+        return;
+    }
+    let Some(remote) = start_virtuoso("virtuoso") else {
+        return;
+    };
+    let inputs = sample_inputs();
+    let endpoint = format!("{}/sparql-graph-crud-auth", remote.url);
+    let mut publish = vec!["publish", "--to", &endpoint, "--user", "dba", "--load"];
+    publish.extend(inputs.iter().map(String::as_str));
+    let run = |password: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_unakn"));
+        command.args(&publish).env_remove("UNAKN_PUBLISH_PASSWORD");
+        if let Some(p) = password {
+            command.env("UNAKN_PUBLISH_PASSWORD", p);
+        }
+        command.output().unwrap()
+    };
+    let count = || {
+        let a = curl(&[
+            "-H",
+            "Accept: text/csv",
+            "--data-urlencode",
+            "query=SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
+             FILTER(STRSTARTS(STR(?g), \"http://localhost:7878/\")) }",
+            &format!("{}/sparql", remote.url),
+        ]);
+        a.body.lines().nth(1).unwrap_or("").to_string()
+    };
+
+    // Refused without a password and with a wrong one; the password is never echoed.
+    let out = run(None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UNAKN_PUBLISH_PASSWORD"));
+    let out = run(Some("not-the-password"));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("401"), "{stderr}");
+    assert!(!stderr.contains("not-the-password"));
+    assert_eq!(count(), "0", "nothing published with a wrong password");
+
+    // Signed in (Digest), twice: the second changes nothing.
+    let out = run(Some("dba"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = count();
+    assert!(first.parse::<usize>().unwrap() > 1000, "{first}");
+    let out = run(Some("dba"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(), first, "publishing twice is publishing once");
+    // The password may come from a file too.
+    let file = root().join("target/serve-tests/virtuoso/password");
+    std::fs::write(&file, "dba\n").unwrap();
+    let mut from_file = publish.clone();
+    from_file.extend(["--password-file", file.to_str().unwrap()]);
+    let out = unakn(&from_file);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(), first);
+
+    // Virtuoso's default graph is the union of its graphs: the catalogue answers there as here.
+    for q in unakn::catalogue::QUERIES {
+        let mut args = vec!["query", q.text, "--format", "json"];
+        for input in &inputs {
+            args.extend(["--load", input.as_str()]);
+        }
+        let mine = unakn(&args);
+        assert!(mine.status.success(), "{}", q.name);
+        let theirs = curl(&[
+            "-H",
+            "Accept: application/sparql-results+json",
+            "--data-urlencode",
+            &format!("query={}", q.text),
+            &format!("{}/sparql", remote.url),
+        ]);
+        assert_eq!(theirs.status, 200, "{}: {}", q.name, theirs.body);
+        let mine = json_rows(&String::from_utf8_lossy(&mine.stdout));
+        assert!(!mine.is_empty(), "{}", q.name);
+        assert_eq!(json_rows(&theirs.body), mine, "{}", q.name);
     }
 }
 

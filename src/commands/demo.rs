@@ -1,11 +1,41 @@
-//! `unakn demo`: the bundled samples through the whole pipeline.
+//! `unakn demo`: the bundled samples through the whole pipeline, into a store on disk that is
+//! closed and reopened before the query catalogue runs over it.
 
 use super::input::read_document;
 use super::load::load_into;
 use crate::*;
 
-pub fn demo() -> Result<()> {
+/// Where the demo keeps its store: the directory given, or a new one that goes at the end.
+struct DemoStore {
+    dir: PathBuf,
+    keep: bool,
+}
+
+impl Drop for DemoStore {
+    fn drop(&mut self) {
+        if !self.keep {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Opens the demo's store on disk, or in memory in a build without persistence.
+fn open(place: &DemoStore) -> Result<(Store, bool)> {
+    match Store::open(&place.dir) {
+        Ok(store) => Ok((store, true)),
+        Err(unakn::store::StoreError::NoPersistence) => Ok((Store::memory()?, false)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn demo(store_dir: Option<&Path>) -> Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let place = DemoStore {
+        dir: store_dir.map(Path::to_path_buf).unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("unakn-demo-{}", std::process::id()))
+        }),
+        keep: store_dir.is_some(),
+    };
     let sample = root.join("samples/A_RES_77_213.md");
     let started = Instant::now();
     let (doc, _) = read_document(&sample, false)?;
@@ -13,7 +43,7 @@ pub fn demo() -> Result<()> {
     unakn::akn::write(&doc, &mut xml)?;
     let base = Base::default();
     let quads = unakn::rdf::quads_with_manifestation(&doc, &base)?;
-    let store = Store::memory()?;
+    let (store, on_disk) = open(&place)?;
     store.replace(&quads)?;
     let mut out = std::io::stdout().lock();
     writeln!(
@@ -55,6 +85,30 @@ pub fn demo() -> Result<()> {
         store.len()?,
         store.graph_count()?
     )?;
+    let store = if on_disk {
+        // Closed, then opened again: what the catalogue reads below came back from disk.
+        drop(store);
+        let (store, _) = open(&place)?;
+        writeln!(
+            out,
+            "  store on disk (RocksDB) in {}: closed and reopened, {} quads in {} graphs{}",
+            place.dir.display(),
+            store.len()?,
+            store.graph_count()?,
+            if place.keep {
+                ""
+            } else {
+                " (removed at the end; `demo --store DIR` keeps it)"
+            }
+        )?;
+        store
+    } else {
+        writeln!(
+            out,
+            "  store in memory: this unakn was built without persistence (--no-default-features)"
+        )?;
+        store
+    };
     for q in unakn::catalogue::QUERIES {
         writeln!(out, "\n== {}.rq — {}", q.name, q.title)?;
         store.query_to(q.text, ResultFormat::Table, &mut out)?;

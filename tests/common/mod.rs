@@ -233,3 +233,22 @@ pub fn agreement_with_the_un(
     }
     totals
 }
+
+/// A folder as users' folders come: three good inputs (markdown, page text, the UN's AKN), three
+/// bad ones (not well-formed XML, Latin-1 text, an empty file) and a file that is not an input.
+/// Returns the folder and the bad inputs' paths as they will be reported.
+pub fn mixed_folder(dir: &Path) -> (PathBuf, Vec<String>) {
+    let folder = dir.join("mixed");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    for good in ["A_RES_77_213.md", "A_RES_78_10.txt", "A_RES_77_213_fr.xml"] {
+        std::fs::copy(root().join("samples").join(good), folder.join(good)).unwrap();
+    }
+    let mut bad = Vec::new();
+    for name in ["akn-not-well-formed.xml", "latin1.txt", "empty.txt"] {
+        std::fs::copy(root().join("samples/invalid").join(name), folder.join(name)).unwrap();
+        bad.push(folder.join(name).display().to_string());
+    }
+    std::fs::write(folder.join("notes.csv"), "not,an,input\n").unwrap();
+    (folder, bad)
+}
