@@ -16,10 +16,9 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 part="${1:-all}"
 want() { [ "$part" = all ] || [ "$part" = "$1" ]; }
 
-# Only the store parts need RocksDB (a long C++ build the first time).
-features=""
-if want whole || want scale || want serve; then features="--features rocksdb"; fi
-cargo build --release $features >/dev/null 2>&1 || cargo build --release $features
+# The default build has the RocksDB store (a long C++ build the first time; libclang as `./run`).
+source scripts/libclang.sh
+cargo build --release >/dev/null 2>&1 || cargo build --release
 
 if want seed; then
   echo "== seed, side by side with bluebell (unakn, bluebell, unakn)"

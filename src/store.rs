@@ -1,4 +1,5 @@
-//! The embedded oxigraph store: in memory, or a RocksDB directory (feature `rocksdb`).
+//! The embedded oxigraph store: in memory, or a RocksDB directory (feature `rocksdb`, on by
+//! default).
 //!
 //! Each document expression lives in its own named graph; loading it again replaces that
 //! graph in one transaction, so a store never holds half a document or a duplicate.
@@ -22,7 +23,7 @@ pub enum StoreError {
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error(
-        "this unakn was built without RocksDB: rebuild with `--features rocksdb` to use --store"
+        "this unakn was built without RocksDB (--no-default-features): rebuild it with its default features to use --store"
     )]
     NoPersistence,
     #[error("{0}")]

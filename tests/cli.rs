@@ -153,6 +153,43 @@ fn a_batch_converts_every_input_it_can() {
     );
     assert_xsd_valid(&[out_dir.join("A_RES_77_213_fr.akn.xml")]);
 
+    // A tree keeps its shape, so that the same name in two folders gives two outputs; two
+    // inputs that would still write one output: the second is reported, not written over.
+    let tree = dir.join("tree");
+    for folder in ["English", "French"] {
+        std::fs::create_dir_all(tree.join(folder)).unwrap();
+        std::fs::copy(
+            root().join("samples/A_RES_78_10.txt"),
+            tree.join(folder).join("78_10.txt"),
+        )
+        .unwrap();
+    }
+    let tree_out = dir.join("tree-out");
+    let out = unakn(&[
+        "convert",
+        tree.to_str().unwrap(),
+        "-o",
+        tree_out.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(tree_out.join("English/78_10.akn.xml").is_file());
+    assert!(tree_out.join("French/78_10.akn.xml").is_file());
+    let out = unakn(&[
+        "convert",
+        tree.join("English/78_10.txt").to_str().unwrap(),
+        tree.join("French/78_10.txt").to_str().unwrap(),
+        "-o",
+        dir.join("flat").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("French/78_10.txt: not written: its output")
+    );
+
     // To standard output: the good documents one after the other.
     let out = unakn(&["convert", folder.to_str().unwrap(), "--to", "nt"]);
     assert_eq!(out.status.code(), Some(1));

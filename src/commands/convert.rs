@@ -3,6 +3,7 @@
 use super::input::{input_files, read_document, Batch};
 use crate::OutputFormat;
 use anyhow::{anyhow, Context, Result};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use unakn::model::Document;
@@ -70,7 +71,7 @@ pub fn convert(
         })
         .unwrap_or(OutputFormat::Akn);
     if several {
-        return convert_batch(&files, format, output, base, verbose);
+        return convert_batch(inputs, &files, format, output, base, verbose);
     }
     let path = files.first().ok_or_else(|| anyhow!("no input"))?;
     let (doc, _) = read_document(path, verbose)?;
@@ -86,10 +87,34 @@ pub fn convert(
     }
 }
 
+/// Where the output of `file` goes in `dir`: named after its input (`A_RES_78_1.txt` →
+/// `A_RES_78_1.akn.xml`), in the subfolder it has under the folder named on the command line,
+/// so that a tree keeps its shape (`English/75_274_F.xml` and `French/75_274_F.xml`).
+fn output_path(dir: &Path, inputs: &[PathBuf], file: &Path, format: OutputFormat) -> PathBuf {
+    let name = file
+        .file_name()
+        .and_then(|s| s.to_str())
+        .unwrap_or("output");
+    // `x.akn.xml` (an output converted again) is `x`, as `x.xml` is.
+    let stem = name
+        .strip_suffix(".akn.xml")
+        .or_else(|| name.rsplit_once('.').map(|(stem, _)| stem))
+        .unwrap_or(name);
+    let folder = inputs
+        .iter()
+        .filter(|i| i.is_dir())
+        .find_map(|i| file.strip_prefix(i).ok())
+        .and_then(Path::parent)
+        .unwrap_or(Path::new(""));
+    dir.join(folder)
+        .join(format!("{stem}.{}", format.extension()))
+}
+
 /// Converts several inputs under the batch policy: every input that can be converted is, each
 /// output written whole (into `output`, a directory, or one after the other on standard
 /// output), each failed input reported on its line; a summary ends it.
 fn convert_batch(
+    inputs: &[PathBuf],
     files: &[PathBuf],
     format: OutputFormat,
     output: Option<&Path>,
@@ -101,6 +126,8 @@ fn convert_batch(
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let mut batch = Batch::new(files.len(), false);
+    // Which input each output came from, so that no output silently replaces another's.
+    let mut written: HashMap<PathBuf, &Path> = HashMap::new();
     for chunk in files.chunks(CHUNK) {
         let rendered: Vec<Result<Vec<u8>>> = chunk
             .par_iter()
@@ -120,11 +147,22 @@ fn convert_batch(
             };
             match output {
                 Some(dir) => {
-                    let stem = path
-                        .file_stem()
-                        .and_then(|s| s.to_str())
-                        .unwrap_or("output");
-                    write_atomically(&dir.join(format!("{stem}.{}", format.extension())), &bytes)?;
+                    let target = output_path(dir, inputs, path, format);
+                    if let Some(earlier) = written.get(&target) {
+                        batch.skip(&anyhow!(
+                            "{}: not written: its output {} is that of {}",
+                            path.display(),
+                            target.display(),
+                            earlier.display()
+                        ));
+                        continue;
+                    }
+                    if let Some(parent) = target.parent() {
+                        std::fs::create_dir_all(parent)
+                            .with_context(|| format!("creating {}", parent.display()))?;
+                    }
+                    write_atomically(&target, &bytes)?;
+                    written.insert(target, path);
                 }
                 None => std::io::stdout().lock().write_all(&bytes)?,
             }
