@@ -91,15 +91,10 @@ pub fn convert(
 /// `A_RES_78_1.akn.xml`), in the subfolder it has under the folder named on the command line,
 /// so that a tree keeps its shape (`English/75_274_F.xml` and `French/75_274_F.xml`).
 fn output_path(dir: &Path, inputs: &[PathBuf], file: &Path, format: OutputFormat) -> PathBuf {
-    let name = file
-        .file_name()
+    let stem = file
+        .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("output");
-    // `x.akn.xml` (an output converted again) is `x`, as `x.xml` is.
-    let stem = name
-        .strip_suffix(".akn.xml")
-        .or_else(|| name.rsplit_once('.').map(|(stem, _)| stem))
-        .unwrap_or(name);
     let folder = inputs
         .iter()
         .filter(|i| i.is_dir())

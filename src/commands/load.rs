@@ -21,6 +21,11 @@ pub struct LoadSummary {
 }
 
 impl LoadSummary {
+    /// Every input failed: a store in memory would hold nothing worth writing or serving.
+    pub fn nothing_read(&self) -> bool {
+        self.documents == 0 && self.errors > 0
+    }
+
     /// The batch policy's verdict: exit code 1 when any input was skipped.
     pub fn finish(&self) -> Result<()> {
         verdict(self.errors, || {

@@ -4,7 +4,7 @@
 
 use super::serve::open_store;
 use anyhow::{anyhow, bail, Context, Result};
-use oxhttp::model::{header, Body, HeaderValue, Method, Request, StatusCode};
+use oxhttp::model::{header, Body, HeaderValue, Method, Request, Response, StatusCode};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use unakn::rdf::Syntax;
@@ -84,41 +84,7 @@ pub fn publish(
             .append_pair("graph", graph.as_str())
             .finish();
         let url = format!("{endpoint}{separator}{target}");
-        // A first answer 401 tells how to sign in; a second (a stale nonce) renews it.
-        for attempt in 0.. {
-            let mut request = Request::builder()
-                .method(Method::PUT)
-                .uri(&url)
-                .header(header::CONTENT_TYPE, "application/n-triples")
-                .body(Body::from(body.clone()))
-                .with_context(|| format!("building the request to {url}"))?;
-            signer.sign(&mut request)?;
-            let response = client
-                .request(request)
-                .with_context(|| format!("PUT {url}"))?;
-            let status = response.status();
-            if status == StatusCode::UNAUTHORIZED && attempt < 2 {
-                let challenges: Vec<String> = response
-                    .headers()
-                    .get_all(header::WWW_AUTHENTICATE)
-                    .iter()
-                    .filter_map(|v| v.to_str().ok().map(str::to_string))
-                    .collect();
-                if signer.challenged(&challenges, attempt)? {
-                    continue;
-                }
-            }
-            if !status.is_success() {
-                let reason = response.into_body().to_string().unwrap_or_default();
-                let hint = if status == StatusCode::UNAUTHORIZED {
-                    " (the endpoint refused the credentials: check --user and the password)"
-                } else {
-                    ""
-                };
-                bail!("PUT {url}: {status}{hint}: {}", first_line(&reason));
-            }
-            break;
-        }
+        put_graph(&client, &mut signer, &url, &body)?;
     }
     eprintln!(
         "published {} graphs ({} triples) to {endpoint} in {:.2} s",
@@ -129,6 +95,78 @@ pub fn publish(
     loaded.finish()
 }
 
+/// PUTs one graph, signed as the endpoint asks. An endpoint that wants credentials may refuse a
+/// request before it has read the body (Virtuoso does under load), and the connection it closes
+/// then leaves no answer to read: so with credentials the challenge is asked for first by a HEAD
+/// of the same IRI, and after a request cut short a signed HEAD tells whether the credentials
+/// were refused or the request may go again.
+fn put_graph(client: &oxhttp::Client, signer: &mut Signer, url: &str, body: &[u8]) -> Result<()> {
+    const REFUSED: &str =
+        "401 Unauthorized (the endpoint refused the credentials: check --user and the password)";
+    let mut attempt = 0;
+    loop {
+        if signer.wants_challenge() {
+            let response = head(client, signer, url, false)?;
+            signer.asked(&response, attempt)?;
+        }
+        let mut request = Request::builder()
+            .method(Method::PUT)
+            .uri(url)
+            .header(header::CONTENT_TYPE, "application/n-triples")
+            .body(Body::from(body.to_vec()))
+            .with_context(|| format!("building the request to {url}"))?;
+        signer.sign(&mut request)?;
+        let response = match client.request(request) {
+            Ok(response) => response,
+            Err(_) if attempt < 2 => {
+                attempt += 1;
+                let response = head(client, signer, url, true)?;
+                if response.status() == StatusCode::UNAUTHORIZED
+                    && !signer.asked(&response, attempt)?
+                {
+                    bail!("PUT {url}: {REFUSED}");
+                }
+                continue;
+            }
+            // In words: an io::Error in the chain would read as a closed standard output.
+            Err(e) => bail!("PUT {url}: {e}"),
+        };
+        let status = response.status();
+        if status == StatusCode::UNAUTHORIZED {
+            if attempt < 2 && signer.asked(&response, attempt)? {
+                attempt += 1;
+                continue;
+            }
+            bail!("PUT {url}: {REFUSED}");
+        }
+        if !status.is_success() {
+            let reason = response.into_body().to_string().unwrap_or_default();
+            bail!("PUT {url}: {status}: {}", first_line(&reason));
+        }
+        return Ok(());
+    }
+}
+
+/// A HEAD of `url`, signed or not.
+fn head(
+    client: &oxhttp::Client,
+    signer: &mut Signer,
+    url: &str,
+    signed: bool,
+) -> Result<Response<Body>> {
+    let mut request = Request::builder()
+        .method(Method::HEAD)
+        .uri(url)
+        .body(Body::empty())
+        .with_context(|| format!("building the request to {url}"))?;
+    if signed {
+        signer.sign(&mut request)?;
+    }
+    client
+        .request(request)
+        .map_err(|e| anyhow!("HEAD {url}: {e}"))
+}
+
 fn first_line(text: &str) -> &str {
     text.trim().lines().next().unwrap_or("")
 }
@@ -136,29 +174,47 @@ fn first_line(text: &str) -> &str {
 /// Signs requests as the endpoint last asked.
 struct Signer {
     credentials: Option<Credentials>,
-    challenge: Option<Challenge>,
+    /// How the endpoint asked to be signed in to; `Some(None)` when it asked nothing.
+    challenge: Option<Option<Challenge>>,
     /// Requests signed with the current digest nonce (`nc`).
     count: u32,
 }
 
 impl Signer {
-    /// Takes the endpoint's challenges (`WWW-Authenticate`); whether to send the request again.
-    fn challenged(&mut self, headers: &[String], attempt: usize) -> Result<bool> {
+    /// Whether to ask the endpoint how to sign in before sending a graph.
+    fn wants_challenge(&self) -> bool {
+        self.credentials.is_some() && self.challenge.is_none()
+    }
+
+    /// Takes the endpoint's answer to an unsigned or refused request; whether to send the
+    /// request again, signed as its `WWW-Authenticate` asks.
+    fn asked(&mut self, response: &Response<Body>, attempt: usize) -> Result<bool> {
+        if response.status() != StatusCode::UNAUTHORIZED {
+            self.challenge = Some(None);
+            return Ok(false);
+        }
+        let headers: Vec<String> = response
+            .headers()
+            .get_all(header::WWW_AUTHENTICATE)
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_string))
+            .collect();
         if self.credentials.is_none() {
             bail!("the endpoint asks to sign in: give --user NAME and the password in {PASSWORD_VARIABLE} or --password-file");
         }
-        let challenge = Challenge::choose(headers).ok_or_else(|| {
+        let challenge = Challenge::choose(&headers).ok_or_else(|| {
             anyhow!("the endpoint asks to sign in by a scheme unakn does not speak (Basic and Digest it does): {}", headers.join("; "))
         })?;
         // Signed and refused again: a stale nonce deserves one more try, a wrong password none.
         let retry = attempt == 0 || matches!(&challenge, Challenge::Digest(d) if d.stale);
-        self.challenge = Some(challenge);
+        self.challenge = Some(Some(challenge));
         self.count = 0;
         Ok(retry)
     }
 
     fn sign(&mut self, request: &mut Request<Body>) -> Result<()> {
-        let (Some(credentials), Some(challenge)) = (&self.credentials, &self.challenge) else {
+        let (Some(credentials), Some(Some(challenge))) = (&self.credentials, &self.challenge)
+        else {
             return Ok(());
         };
         let value = match challenge {

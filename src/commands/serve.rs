@@ -27,6 +27,9 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         None => minted_base(&store)?.unwrap_or_else(|| Base::for_address(options.bind)),
     };
     let loaded = load_into(&store, &options.load, &base)?;
+    if options.store.is_none() && loaded.nothing_read() {
+        return loaded.finish();
+    }
     let notice = (loaded.errors > 0).then(|| {
         format!(
             "{} of {} inputs could not be read and are not served (the server's log names them)",
@@ -71,7 +74,8 @@ fn minted_base(store: &Store) -> Result<Option<Base>> {
 
 /// The store named by `--store`, or a memory store, with `--load` inputs loaded into it. Bad
 /// inputs are reported and skipped (the batch policy): the store holds the good ones, and the
-/// summary tells the caller how many were skipped, for its exit code.
+/// summary tells the caller how many were skipped, for its exit code. A memory store none of
+/// whose inputs could be read is an error: there is nothing to write or publish.
 pub fn open_store(
     dir: Option<&Path>,
     load: &[PathBuf],
@@ -83,6 +87,9 @@ pub fn open_store(
     } else {
         load_into(&store, load, base)?
     };
+    if dir.is_none() && summary.nothing_read() {
+        summary.finish()?;
+    }
     Ok((store, summary))
 }
 

@@ -33,8 +33,9 @@ try {
   const firstRow = await page.locator("#result-table tr:nth-child(2) td").allTextContents();
   const status = await page.locator("#status").textContent();
   let followed = null;
-  // The first link that stays on this server (others lead to outside vocabularies).
-  const link = page.locator(`#result-table a[href^="${new URL(url).origin}/"]`).first();
+  // The first link that stays on this server, written from its root (others lead to outside
+  // vocabularies).
+  const link = page.locator(`#result-table a[href^="/"]`).first();
   if (await link.count()) {
     await link.click();
     await page.waitForLoadState("load");
