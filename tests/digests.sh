@@ -35,13 +35,13 @@ for ((i = 0; i < ${#sets[@]}; i += 2)); do
   name=${sets[i]}
   # shellcheck disable=SC2086
   for to in akn json nq; do
-    out="$tmp/$name/$to"
+    out="$tmp/out/$name/$to"
     # Bad inputs of a set (one in ga-75-akn) are reported and left out, as always.
     "$bin" convert ${sets[i + 1]} --to "$to" -o "$out" 2>/dev/null || true
   done
 done
 
-(cd "$tmp" && find . -type f -print0 | sort -z | xargs -0 sha256sum | cut -c1-16,65-) > "$tmp/digests.txt"
+(cd "$tmp/out" && find . -type f -print0 | sort -z | xargs -0 sha256sum | cut -c1-16,65-) > "$tmp/digests.txt"
 if [ -n "$update" ]; then
   cp "$tmp/digests.txt" tests/digests.txt
   echo "digests: $(wc -l < tests/digests.txt) outputs written to tests/digests.txt"

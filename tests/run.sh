@@ -45,6 +45,9 @@ rm -rf target/conformance
 # A one-off build: incremental state would only take disk.
 export CARGO_INCREMENTAL=0
 cargo test --all-features "$@"
+# Every output of every input the project has, against the digests committed: a change of output
+# must say so in tests/digests.txt (tests/digests.sh --update).
+tests/digests.sh "${CARGO_TARGET_DIR:-target}/debug/unakn"
 # The memory-only build that embedders opt into still compiles.
 cargo build --quiet --no-default-features --lib --bins
 
