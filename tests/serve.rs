@@ -778,7 +778,8 @@ fn the_query_page_runs_a_catalogue_query_in_chromium() {
 struct Remote {
     child: Child,
     url: String,
-    _dir: PathBuf,
+    /// Its data, and anything a test keeps beside it.
+    dir: PathBuf,
 }
 
 impl Drop for Remote {
@@ -809,7 +810,7 @@ fn start_oxigraph(name: &str) -> Option<Remote> {
     Some(Remote {
         child,
         url: format!("http://127.0.0.1:{port}"),
-        _dir: dir,
+        dir,
     })
 }
 
@@ -948,7 +949,7 @@ fn start_virtuoso(name: &str) -> Option<Remote> {
         let mut remote = Remote {
             child,
             url: format!("http://127.0.0.1:{http}"),
-            _dir: dir,
+            dir,
         };
         // Ready when Virtuoso itself answers SPARQL (the HTTP port opens before that).
         let started = Instant::now();
@@ -1093,7 +1094,7 @@ fn publish_with_digest_authentication_to_virtuoso_answers_the_catalogue_alike() 
     );
     assert_eq!(count(), first, "publishing twice is publishing once");
     // The password may come from a file too.
-    let file = root().join("target/serve-tests/virtuoso/password");
+    let file = remote.dir.join("password");
     std::fs::write(&file, "dba\n").unwrap();
     let mut from_file = publish.clone();
     from_file.extend(["--password-file", file.to_str().unwrap()]);
