@@ -4,12 +4,11 @@
 //! eIds follow the AKN naming convention and carry printed numbers (`para_7`,
 //! `sec_II__para_3__list_1__point_b`), so they are unique and stable across conversions.
 
+use crate::eid::{block_eids, eid_safe, list_eid, part_eid, point_eids};
+use crate::markup::{with_cell_markup, write_escaped};
 use crate::model::*;
 use crate::vocab::{self, FrbrNames};
-use quick_xml::events::BytesStart;
 use std::io::{self, Write};
-
-pub const NAMESPACE: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
 /// Writes `doc` as an AKN document: a `statement`, or for a multi-part resolution a
 /// `documentCollection` whose parts are statements of their own, as the UN writes them.
@@ -17,7 +16,7 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
     let mut x = Xml { w: out, depth: 0 };
     x.w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     x.newline()?;
-    x.open("akomaNtoso", &[("xmlns", NAMESPACE)])?;
+    x.open("akomaNtoso", &[("xmlns", vocab::AKN)])?;
     let element = if doc.parts.is_empty() {
         "statement"
     } else {
@@ -104,115 +103,6 @@ fn write_part<W: Write>(x: &mut Xml<W>, doc: &Document, part: &Part) -> io::Resu
     write_annexes(x, doc, &symbol, &part.annexes)?;
     x.close("statement")?;
     x.close("component")
-}
-
-/// What [`escaped_text`] does with each byte: 0 copy, 1 escape, 2 replace (a control
-/// character XML 1.0 forbids), 3 look closer (0xEF may open U+FFFE or U+FFFF).
-const TEXT_BYTE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        t[b] = 2;
-        b += 1;
-    }
-    t[b'\t' as usize] = 0;
-    t[b'\n' as usize] = 0;
-    t[b'\r' as usize] = 0;
-    t[b'&' as usize] = 1;
-    t[b'<' as usize] = 1;
-    t[b'>' as usize] = 1;
-    t[b'\'' as usize] = 1;
-    t[b'"' as usize] = 1;
-    t[0xef] = 3;
-    t
-};
-
-/// Whether any byte of `block` may need escaping or replacing: a coarse test without table
-/// lookups or branches, which the compiler turns into vector compares.
-#[inline]
-fn may_need_escape(block: &[u8]) -> bool {
-    block.iter().fold(0u8, |any, &b| {
-        any | u8::from(b < 0x20)
-            | u8::from(b == b'&')
-            | u8::from(b == b'<')
-            | u8::from(b == b'>')
-            | u8::from(b == b'\'')
-            | u8::from(b == b'"')
-            | u8::from(b == 0xef)
-    }) != 0
-}
-
-/// Writes `text` as XML 1.0 may hold it, escaped in one pass: `& < > ' "` as entities, and
-/// characters XML forbids (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF)
-/// as U+FFFD. Readers already remove those from inputs; this keeps a model built by other code
-/// from producing a file no parser accepts. Blocks of 32 bytes that pass [`may_need_escape`]
-/// are copied without a look at each byte.
-fn write_escaped(w: &mut impl Write, text: &str) -> io::Result<()> {
-    const BLOCK: usize = 32;
-    let bytes = text.as_bytes();
-    let mut copied = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let block_end = (i + BLOCK).min(bytes.len());
-        if !may_need_escape(&bytes[i..block_end]) {
-            i = block_end;
-            continue;
-        }
-        while i < block_end {
-            let replacement = match TEXT_BYTE[bytes[i] as usize] {
-                0 => None,
-                1 => Some(match bytes[i] {
-                    b'&' => "&amp;",
-                    b'<' => "&lt;",
-                    b'>' => "&gt;",
-                    b'\'' => "&apos;",
-                    _ => "&quot;",
-                }),
-                2 => Some("\u{fffd}"),
-                _ => matches!(text.get(i..i + 3), Some("\u{fffe}" | "\u{ffff}"))
-                    .then_some("\u{fffd}"),
-            };
-            let Some(replacement) = replacement else {
-                i += 1;
-                continue;
-            };
-            w.write_all(&bytes[copied..i])?;
-            w.write_all(replacement.as_bytes())?;
-            i += if bytes[i] == 0xef { 3 } else { 1 };
-            copied = i;
-        }
-    }
-    w.write_all(&bytes[copied..])
-}
-
-/// [`write_escaped`] into a string; text needing no change is borrowed as it is.
-pub(crate) fn escaped_text(text: &str) -> std::borrow::Cow<'_, str> {
-    if !may_need_escape(text.as_bytes()) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = Vec::with_capacity(text.len() + 16);
-    write_escaped(&mut out, text).expect("writing to memory");
-    // Escapes and U+FFFD replace whole characters: the bytes stay UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8(out).expect("UTF-8 in, UTF-8 out"))
-}
-
-/// Text as XML 1.0 may hold it, unescaped (for attribute values, which the writer escapes).
-pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    let forbidden = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
-    if text.bytes().any(|b| TEXT_BYTE[b as usize] >= 2) && text.contains(forbidden) {
-        std::borrow::Cow::Owned(text.replace(forbidden, "\u{fffd}"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
-}
-
-/// A start tag with its attributes, their values made [`xml_safe`] (the HTML writer uses it too).
-pub(crate) fn start_tag(name: &str, attrs: &[(&str, &str)]) -> BytesStart<'static> {
-    let mut s = BytesStart::new(name.to_string());
-    for &(k, v) in attrs {
-        s.push_attribute((k, xml_safe(v).as_ref()));
-    }
-    s
 }
 
 /// A writer that indents blocks and leaves inline content untouched. It writes markup
@@ -735,115 +625,6 @@ fn write_preamble<W: Write>(
     Ok(())
 }
 
-/// Calls `write` with a table cell's element and attributes (`colspan` when it spans columns):
-/// AKN takes its table markup from HTML, and the HTML page writes cells alike.
-pub(crate) fn with_cell_markup<R>(
-    heading: bool,
-    cell: &TableCell,
-    write: impl FnOnce(&str, &[(&str, &str)]) -> R,
-) -> R {
-    let name = if heading { "th" } else { "td" };
-    let columns = cell.columns.to_string();
-    if cell.columns > 1 {
-        write(name, &[("colspan", &columns)])
-    } else {
-        write(name, &[])
-    }
-}
-
-/// eIds of blocks within one list: printed numbers where there are, positions otherwise.
-fn block_eid(prefix: &str, block: &Block, position: usize) -> String {
-    let local = match block {
-        Block::Paragraph(p) => format!(
-            "para_{}",
-            p.number
-                .as_deref()
-                .map_or_else(|| format!("u{position}"), eid_safe)
-        ),
-        Block::Section(s) => format!(
-            "{}_{}",
-            s.kind.eid_prefix(),
-            // `Rule 27` is `rule_27`: the word is in the prefix.
-            s.number
-                .as_deref()
-                .map(|n| match s.kind {
-                    SectionKind::Section => n,
-                    _ => n.rsplit(' ').next().unwrap_or(n),
-                })
-                .map_or_else(|| format!("u{position}"), eid_safe)
-        ),
-        Block::Recital(_) => format!("hcontainer_{position}"),
-        Block::Text(_) | Block::Table(_) => format!("hcontainer_{position}"),
-    };
-    under(prefix, local)
-}
-
-/// An eId inside the element whose eId is `prefix` (none: at the top): `sec_II__para_3`.
-pub(crate) fn under(prefix: &str, local: String) -> String {
-    if prefix.is_empty() {
-        local
-    } else {
-        format!("{prefix}__{local}")
-    }
-}
-
-/// The eId of the component holding a part of a multi-part resolution: `cmpnt_A`.
-pub fn part_eid(part: &str) -> String {
-    format!("cmpnt_{}", eid_safe(part))
-}
-
-/// Keeps what an eId may hold.
-fn eid_safe(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
-
-/// Makes eIds unique where printed numbers repeat (`para_3`, `para_3-2`).
-fn unique(eids: impl Iterator<Item = String>) -> Vec<String> {
-    let mut seen = std::collections::HashMap::<String, usize>::new();
-    eids.map(|eid| {
-        let n = seen.entry(eid.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            format!("{eid}-{n}")
-        } else {
-            eid
-        }
-    })
-    .collect()
-}
-
-/// The eIds of a list of blocks: `{prefix}__para_7`, `{prefix}__sec_II`.
-pub fn block_eids(prefix: &str, blocks: &[Block]) -> Vec<String> {
-    unique(
-        blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| block_eid(prefix, b, i + 1)),
-    )
-}
-
-/// The eIds of the points of a list: `{list}__point_a`.
-pub fn point_eids(list: &str, items: &[Item]) -> Vec<String> {
-    unique(
-        items
-            .iter()
-            .map(|item| format!("{list}__point_{}", eid_safe(item.bare_number()))),
-    )
-}
-
-/// The eId of the list in a paragraph or point.
-pub fn list_eid(parent: &str) -> String {
-    format!("{parent}__list_1")
-}
-
 fn write_blocks<W: Write>(
     x: &mut Xml<W>,
     doc: &Document,
@@ -1066,44 +847,4 @@ fn write_annexes<W: Write>(
     }
     x.close("attachments")?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::escaped_text;
-
-    #[test]
-    fn text_is_escaped_and_made_safe_in_one_pass() {
-        assert!(matches!(
-            escaped_text("plain – “text”"),
-            std::borrow::Cow::Borrowed(_)
-        ));
-        assert_eq!(
-            escaped_text("a<b & 'c' \"d\" e>f\u{1}g\u{fffe}h\u{ffff}\u{fffd}\tï"),
-            "a&lt;b &amp; &apos;c&apos; &quot;d&quot; e&gt;f\u{fffd}g\u{fffd}h\u{fffd}\u{fffd}\tï"
-        );
-        assert_eq!(escaped_text("&"), "&amp;");
-    }
-
-    proptest::proptest! {
-        /// The block-skipping escape agrees with escaping character by character, wherever the
-        /// characters fall against the 32-byte blocks.
-        #[test]
-        fn escape_is_per_character(s in "[a<>&'\"\u{1}\u{1f}\t\n\u{fffe}\u{ffff}\u{fffd}ïé ]{0,90}") {
-            let expected: String = s
-                .chars()
-                .map(|c| match c {
-                    '&' => "&amp;".to_string(),
-                    '<' => "&lt;".to_string(),
-                    '>' => "&gt;".to_string(),
-                    '\'' => "&apos;".to_string(),
-                    '"' => "&quot;".to_string(),
-                    '\t' | '\n' => c.to_string(),
-                    '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => "\u{fffd}".to_string(),
-                    _ => c.to_string(),
-                })
-                .collect();
-            proptest::prop_assert_eq!(escaped_text(&s), expected);
-        }
-    }
 }

@@ -4,7 +4,8 @@
 //! Elements carry the AKN eIds as `id`, so a portion IRI (`{work}/!main~para_7`) lands on
 //! `#para_7` of its page.
 
-use crate::akn::{block_eids, list_eid, point_eids};
+use crate::eid::{block_eids, list_eid, point_eids, under};
+use crate::markup::{escaped_text, plain_text, start_tag, with_cell_markup};
 use crate::model::*;
 use crate::vocab::{self, Base};
 use quick_xml::events::{BytesEnd, BytesText, Event};
@@ -43,7 +44,7 @@ pub fn write(doc: &Document, page: &Page<'_>, out: impl Write) -> io::Result<()>
     write_act(&mut h, &doc.act(), "")?;
     for part in &doc.parts {
         // Ids as the AKN's within the part's component: `cmpnt_A__para_1`.
-        let prefix = crate::akn::part_eid(&part.number);
+        let prefix = crate::eid::part_eid(&part.number);
         h.open("section", &[("class", "part"), ("id", &prefix)])?;
         h.open("h2", &[])?;
         h.text(&format!("{} ", part.number))?;
@@ -80,8 +81,7 @@ struct Html<'a, W: Write> {
 
 impl<W: Write> Html<'_, W> {
     fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-        self.w
-            .write_event(Event::Start(crate::akn::start_tag(name, attrs)))?;
+        self.w.write_event(Event::Start(start_tag(name, attrs)))?;
         Ok(())
     }
 
@@ -101,9 +101,8 @@ impl<W: Write> Html<'_, W> {
 
     fn text(&mut self, text: &str) -> io::Result<()> {
         if !text.is_empty() {
-            self.w.write_event(Event::Text(BytesText::from_escaped(
-                crate::akn::escaped_text(text),
-            )))?;
+            self.w
+                .write_event(Event::Text(BytesText::from_escaped(escaped_text(text))))?;
         }
         Ok(())
     }
@@ -181,7 +180,7 @@ fn write_head<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
             ("content", "width=device-width, initial-scale=1"),
         ],
     )?;
-    let title = format!("{}: {}", doc.symbol, crate::rdf::plain_text(&doc.title));
+    let title = format!("{}: {}", doc.symbol, plain_text(&doc.title));
     h.leaf("title", &[], &title)?;
     let manifestation = h.link(base.manifestation(&doc.symbol, doc.language).as_str());
     h.void(
@@ -273,11 +272,11 @@ fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act<'_>, prefix: &str) -> io::
     if act.formula.is_some() || !act.preamble.is_empty() {
         h.open("section", &[("class", "preamble")])?;
         if let Some(f) = act.formula {
-            let id = crate::akn::under(prefix, "formula_1".into());
+            let id = under(prefix, "formula_1".into());
             h.inline_block("p", &[("class", "formula"), ("id", &id)], &f.text)?;
         }
         for (i, recital) in act.preamble.iter().enumerate() {
-            let id = crate::akn::under(prefix, format!("container_{}", i + 1));
+            let id = under(prefix, format!("container_{}", i + 1));
             h.inline_block("p", &[("class", "recital"), ("id", &id)], &recital.text)?;
         }
         h.close("section")?;
@@ -288,7 +287,7 @@ fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act<'_>, prefix: &str) -> io::
         h.close("section")?;
     }
     if let Some(c) = act.conclusion {
-        let id = crate::akn::under(prefix, "conclusions".into());
+        let id = under(prefix, "conclusions".into());
         h.open("p", &[("class", "conclusion"), ("id", &id)])?;
         h.text(&c.meeting)?;
         if let Some(date) = &c.date_text {
@@ -301,7 +300,7 @@ fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act<'_>, prefix: &str) -> io::
         h.close("p")?;
     }
     for (i, annex) in act.annexes.iter().enumerate() {
-        let eid = crate::akn::under(prefix, format!("att_{}", i + 1));
+        let eid = under(prefix, format!("att_{}", i + 1));
         h.open("section", &[("class", "annex"), ("id", &eid)])?;
         h.leaf("h2", &[], &annex.label)?;
         if !annex.title.is_empty() {
@@ -352,7 +351,7 @@ fn write_blocks<W: Write>(h: &mut Html<'_, W>, blocks: &[Block], prefix: &str) -
                 for row in &t.rows {
                     h.open("tr", &[])?;
                     for c in &row.cells {
-                        crate::akn::with_cell_markup(row.heading, c, |cell, attrs| {
+                        with_cell_markup(row.heading, c, |cell, attrs| {
                             h.inline_block(cell, attrs, &c.text)
                         })?;
                     }

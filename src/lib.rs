@@ -14,6 +14,8 @@
 //! - [`serve`]: the store over HTTP: SPARQL 1.1 Protocol and dereferenceable IRIs;
 //! - [`catalogue`]: the example queries;
 //! - [`diag`]: errors and warnings with file:line:column;
+//! - [`eid`]: AKN eIds, shared by every writer that names portions;
+//! - [`markup`]: escaping and markup shared by the XML and HTML writers;
 //! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own);
 //! - [`schema`]: the OASIS AKN 3.0 XSD, carried inside, and validation against it;
 //! - [`validate`]: AKN4UN profile checks the XSD cannot make.
@@ -39,8 +41,10 @@
 pub mod akn;
 pub mod catalogue;
 pub mod diag;
+pub mod eid;
 pub mod eval;
 pub mod html;
+pub mod markup;
 pub mod model;
 pub mod parse;
 pub mod rdf;

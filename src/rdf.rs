@@ -2,7 +2,8 @@
 //!
 //! The contract is in DESIGN.md ("RDF: the contract"); the IRIs come from [`crate::vocab`].
 
-use crate::akn::{block_eids, list_eid, point_eids};
+use crate::eid::{block_eids, list_eid, point_eids};
+use crate::markup::plain_text;
 use crate::model::*;
 use crate::vocab::{self, term, Base, FrbrNames, DCTERMS, ELI, RDF, UNAKN, UNDO, XSD};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -124,19 +125,6 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
 
 fn date_literal(d: Date) -> Literal {
     Literal::new_typed_literal(d.to_string(), term(XSD, "date"))
-}
-
-/// The text of inlines as printed (footnotes left out).
-pub fn plain_text(runs: &[Inline]) -> String {
-    let mut s = String::new();
-    for r in runs {
-        match r {
-            Inline::Text(t) | Inline::Phrase(t) | Inline::Emphasis(t) => s.push_str(t),
-            Inline::Ref(c) => s.push_str(&c.text),
-            Inline::NoteRef { .. } => {}
-        }
-    }
-    s
 }
 
 struct Graph<'a> {

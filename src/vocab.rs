@@ -15,6 +15,8 @@ use crate::model::{Date, DocumentKind, Language, Organ, SectionKind};
 use iri_string::types::IriStr;
 use oxigraph::model::NamedNode;
 
+/// The Akoma Ntoso 3.0 namespace.
+pub const AKN: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 pub const ELI: &str = "http://data.europa.eu/eli/ontology#";
 pub const UNDO: &str = "https://w3id.org/un/ontology/undo/";
 pub const UNAKN: &str = "https://w3id.org/unakn#";

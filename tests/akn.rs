@@ -82,7 +82,7 @@ fn six_languages_join_one_work() {
         let ours: Vec<String> = doc
             .preamble
             .iter()
-            .map(|r| norm(&unakn::rdf::plain_text(&r.text)))
+            .map(|r| norm(&unakn::markup::plain_text(&r.text)))
             .collect();
         assert_eq!(ours, theirs.recitals, "{}", path.display());
     }

@@ -49,11 +49,11 @@ fn masthead_and_adoption() {
     assert_eq!(origin.document.as_deref(), Some("A/77/463/Add.2"));
     assert_eq!(origin.paragraph.as_deref(), Some("87"));
     assert_eq!(
-        unakn::rdf::plain_text(&doc.title),
+        unakn::markup::plain_text(&doc.title),
         "Enhancement of international cooperation in the field of human rights"
     );
     assert_eq!(
-        unakn::rdf::plain_text(&doc.formula.as_ref().unwrap().text),
+        unakn::markup::plain_text(&doc.formula.as_ref().unwrap().text),
         "The General Assembly,"
     );
     let c = doc.conclusion.as_ref().unwrap();
@@ -106,7 +106,7 @@ fn structure_and_phrases() {
     );
     assert_eq!(ops[11], ("12".to_string(), "Calls upon".to_string()));
     // The paragraph cut by a footnote block is one paragraph again.
-    let recital4 = unakn::rdf::plain_text(&doc.preamble[3].text);
+    let recital4 = unakn::markup::plain_text(&doc.preamble[3].text);
     assert!(
         recital4.contains("held in Geneva from 20 to 24 April 2009, and the political"),
         "{recital4}"

@@ -55,7 +55,7 @@ pub fn demo(store_dir: Option<&Path>) -> Result<()> {
         out,
         "  {} \"{}\": {} recitals, {} operative paragraphs, {} footnotes",
         doc.symbol,
-        unakn::rdf::plain_text(&doc.title),
+        unakn::markup::plain_text(&doc.title),
         doc.preamble.len(),
         doc.body.len(),
         doc.footnotes.len()

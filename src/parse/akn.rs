@@ -22,7 +22,7 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
         ));
     }
     let namespace = root.attr("xmlns").unwrap_or("");
-    if namespace != crate::akn::NAMESPACE {
+    if namespace != crate::vocab::AKN {
         diagnostics.push(Diagnostic::warning(
             "namespace",
             root.span,

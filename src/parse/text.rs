@@ -214,7 +214,7 @@ fn single_operative_paragraph_of(preamble: &mut Vec<Recital>, body: &mut Vec<Blo
         return;
     }
     let ends_sentence = preamble.last().is_some_and(|r| {
-        let text = crate::rdf::plain_text(&r.text);
+        let text = crate::markup::plain_text(&r.text);
         let end = text.trim_end_matches(|c: char| {
             c.is_whitespace() || c.is_ascii_digit() || matches!(c, '”' | '"' | '’' | ')')
         });
@@ -1746,8 +1746,8 @@ mod tests {
             panic!("a paragraph first: {:?}", doc.body[0]);
         };
         assert_eq!(p.items.len(), 2);
-        assert!(crate::rdf::plain_text(&p.items[1].text).ends_with("escalation and conflict;"));
-        assert!(crate::rdf::plain_text(&p.wrap_up).starts_with("and to consider how"));
+        assert!(crate::markup::plain_text(&p.items[1].text).ends_with("escalation and conflict;"));
+        assert!(crate::markup::plain_text(&p.wrap_up).starts_with("and to consider how"));
         assert_eq!(doc.body.len(), 2);
     }
 
@@ -1786,7 +1786,7 @@ mod tests {
         let items: Vec<(String, String)> = p
             .items
             .iter()
-            .map(|i| (i.printed_number(), crate::rdf::plain_text(&i.text)))
+            .map(|i| (i.printed_number(), crate::markup::plain_text(&i.text)))
             .collect();
         assert_eq!(
             items,
@@ -1840,7 +1840,8 @@ mod tests {
         let doc = parse(text).unwrap().value;
         let tables = tables_of(&doc);
         assert_eq!(tables.len(), 2, "{:#?}", doc.body);
-        let cell = |t: &Table, r: usize, c: usize| crate::rdf::plain_text(&t.rows[r].cells[c].text);
+        let cell =
+            |t: &Table, r: usize, c: usize| crate::markup::plain_text(&t.rows[r].cells[c].text);
         assert!(tables[0].rows[0].heading && !tables[0].rows[1].heading);
         assert_eq!(tables[0].rows.len(), 3);
         assert_eq!(cell(tables[0], 0, 1), "Title of post");
@@ -1906,7 +1907,7 @@ mod tests {
                 assert!(p.formula.is_some(), "{p:#?}");
                 (
                     p.number.as_str(),
-                    crate::rdf::plain_text(&p.title),
+                    crate::markup::plain_text(&p.title),
                     p.preamble.len(),
                     p.body.len(),
                     p.conclusion.as_ref().map(|c| c.meeting.as_str()),
@@ -1987,7 +1988,7 @@ mod tests {
                 out.push((
                     s.kind,
                     s.number.clone().unwrap_or_default(),
-                    crate::rdf::plain_text(&s.heading),
+                    crate::markup::plain_text(&s.heading),
                 ));
                 out.extend(headings_of(&s.blocks));
             }
@@ -2021,7 +2022,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            crate::rdf::plain_text(&doc.annexes[0].title),
+            crate::markup::plain_text(&doc.annexes[0].title),
             "Political Declaration"
         );
         assert_eq!(
@@ -2085,7 +2086,7 @@ mod tests {
             Chapter II\nCriminalization\n\nArticle 7\nIllegal access\n\n1. Each State Party shall act.\n";
         let doc = parse(text).unwrap().value;
         let annex = &doc.annexes[0];
-        assert_eq!(crate::rdf::plain_text(&annex.title), "A Convention");
+        assert_eq!(crate::markup::plain_text(&annex.title), "A Convention");
         let s = |kind, n: &str, h: &str| (kind, n.to_string(), h.to_string());
         assert_eq!(
             headings_of(&annex.blocks),
@@ -2108,7 +2109,7 @@ mod tests {
         };
         assert_eq!(p.number, None);
         assert_eq!(
-            crate::rdf::plain_text(&p.text),
+            crate::markup::plain_text(&p.text),
             "The purposes of this Convention are to:"
         );
         assert_eq!(p.items.len(), 2);

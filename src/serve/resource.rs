@@ -137,7 +137,7 @@ fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Refusal>
                 let whole = graph.as_str().rsplit_once('/').map_or("", |(w, _)| w);
                 let anchor = match work.strip_prefix(whole) {
                     Some(part) if !part.is_empty() => {
-                        format!("{}__{eid}", crate::akn::part_eid(part))
+                        format!("{}__{eid}", crate::eid::part_eid(part))
                     }
                     _ => eid.to_string(),
                 };
