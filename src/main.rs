@@ -332,13 +332,9 @@ fn run(cli: Cli) -> Result<()> {
             };
             let store = Store::open_or_memory(store.as_deref())?;
             let base = Base::new(&base)?;
-            // Bad inputs are reported and skipped; the query runs over the rest, and the exit
-            // code still says that some input was bad.
-            let bad = if load.is_empty() {
-                0
-            } else {
-                commands::load::load_into(&store, &load, &base)?.errors
-            };
+            // Under the batch policy: the query runs over the good inputs, the exit code tells
+            // of the others.
+            let loaded = commands::load::load_into(&store, &load, &base)?;
             let format = match format {
                 QueryFormat::Table => ResultFormat::Table,
                 QueryFormat::Json => ResultFormat::Json,
@@ -350,10 +346,7 @@ fn run(cli: Cli) -> Result<()> {
             let mut out = stdout.lock();
             store.query_to(&text, format, &mut out)?;
             out.flush()?;
-            if bad > 0 {
-                return Err(BadInputs(format!("{bad} input(s) could not be read")).into());
-            }
-            Ok(())
+            loaded.finish()
         }
         Command::Demo { store } => commands::demo::demo(store.as_deref()),
         Command::Serve {
