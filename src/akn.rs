@@ -465,7 +465,7 @@ fn write_cover_page<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> 
         x.leaf(
             "docDate",
             &[("date", &date.to_string()), ("refersTo", "#dateOfIssuance")],
-            &printed_date(date),
+            &date.printed(),
         )?;
         x.close("p")?;
     }
@@ -532,8 +532,7 @@ fn write_cover_page<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> 
             Some(d) if origin.text.contains(d.as_str()) => {
                 let (before, after) = origin.text.split_once(d.as_str()).expect("checked");
                 x.text(before)?;
-                let symbol =
-                    crate::parse::citations::symbol_at(d).map_or_else(|| d.clone(), |(_, s)| s);
+                let symbol = crate::symbol::symbol_at(d).map_or_else(|| d.clone(), |(_, s)| s);
                 x.inline_leaf("ref", &[("href", &vocab::undocs_link(&symbol))], d)?;
                 x.text(after)?;
             }
@@ -552,28 +551,6 @@ fn join_and(items: &[&str]) -> String {
         [one] => one.to_string(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
-}
-
-fn printed_date(d: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS
-        .get(usize::from(d.month).saturating_sub(1))
-        .copied()
-        .unwrap_or("");
-    format!("{} {month} {}", d.day, d.year)
 }
 
 /// The number as printed before the title (`77/213.`, or a part's `A`) and the title.
@@ -755,7 +732,7 @@ fn write_conclusions<W: Write>(x: &mut Xml<W>, conclusion: Option<&Conclusion>) 
     x.inline_leaf("inline", &[("name", "adoptionMeeting")], &c.meeting)?;
     if let Some(date) = c.date {
         x.empty_tag("eol", &[])?;
-        let printed = c.date_text.clone().unwrap_or_else(|| printed_date(date));
+        let printed = c.date_text.clone().unwrap_or_else(|| date.printed());
         x.inline_leaf(
             "docDate",
             &[("date", &date.to_string()), ("refersTo", "#dateOfAdoption")],

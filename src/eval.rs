@@ -228,13 +228,13 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                             }
                             "symbol" => x.symbol = Some(text),
                             "agenda" => {
-                                if let Some(items) = crate::parse::masthead::agenda_numbers(&text) {
+                                if let Some(items) = crate::parse::agenda_numbers(&text) {
                                     x.agenda_items.extend(items);
                                 }
                             }
                             "origin" => {
                                 let inner = text.find('(').map_or("", |p| &text[p + 1..]);
-                                x.origin_document = crate::parse::citations::symbol_at(inner)
+                                x.origin_document = crate::symbol::symbol_at(inner)
                                     .map(|(len, _)| inner[..len].to_string());
                             }
                             "meeting" if text.contains("meeting") => x.meeting = Some(text),

@@ -295,7 +295,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::PdfText { input } => {
             let name = input.display().to_string();
             let bytes = std::fs::read(&input).with_context(|| format!("reading {name}"))?;
-            let read = unakn::parse::pdf::read(&bytes).map_err(|e| {
+            let read = unakn::parse::pdf_text(&bytes).map_err(|e| {
                 let at = unakn::diag::Place::Whole;
                 BadInput(Located::new(&name, at, Severity::Error, e.code, &e.message))
             })?;

@@ -31,6 +31,42 @@ pub struct Date {
     pub day: u8,
 }
 
+impl Date {
+    /// The months as resolutions print them.
+    pub const MONTH_NAMES: [&'static str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+
+    /// `September` (in any case, perhaps followed by `,` or `.`) → 9.
+    pub fn month_number(word: &str) -> Option<u8> {
+        let w = word.trim_end_matches([',', '.']);
+        Self::MONTH_NAMES
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(w))
+            .map(|p| p as u8 + 1)
+    }
+
+    /// The date as resolutions print it: `15 December 2022`.
+    pub fn printed(self) -> String {
+        let month = Self::MONTH_NAMES
+            .get(usize::from(self.month).saturating_sub(1))
+            .copied()
+            .unwrap_or("");
+        format!("{} {month} {}", self.day, self.year)
+    }
+}
+
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

@@ -271,7 +271,7 @@ impl Graph<'_> {
     /// The opening phrase as printed, and its head word for lookups (`unakn:phraseHead`).
     fn phrase(&mut self, node: &NamedNode, phrase: &str) {
         self.add(node, UNAKN, "phrase", self.text(phrase));
-        if let Some(head) = crate::parse::phrase::head_word(phrase) {
+        if let Some(head) = crate::phrase::head_word(phrase) {
             self.add(node, UNAKN, "phraseHead", Literal::new_simple_literal(head));
         }
     }
@@ -449,23 +449,6 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
             _ => {}
         }
     }
-}
-
-/// The quads of a document as a store keeps them: [`quads`] and the AKN manifestation itself,
-/// an `rdf:XMLLiteral` of `unakn:xml` in the same graph, so the store can serve the document it
-/// describes and replaces both at once.
-pub fn quads_with_manifestation(doc: &Document, base: &Base) -> io::Result<Vec<Quad>> {
-    let mut quads = quads(doc, base);
-    let mut xml = Vec::with_capacity(64 * 1024);
-    crate::akn::write(doc, &mut xml)?;
-    let xml = String::from_utf8(xml).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-    quads.push(Quad::new(
-        base.manifestation(&doc.symbol, doc.language),
-        term(UNAKN, "xml"),
-        Literal::new_typed_literal(xml, term(RDF, "XMLLiteral")),
-        GraphName::NamedNode(base.expression(&doc.symbol, doc.language)),
-    ));
-    Ok(quads)
 }
 
 /// The RDF serialisations unakn writes.

@@ -5,11 +5,31 @@
 //! graph in one transaction, so a store never holds half a document or a duplicate.
 //! Queries see the union of all graphs as their default graph.
 
-use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use crate::model::Document;
+use crate::vocab::{self, Base};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use std::io::Write;
 use std::path::Path;
+
+/// The quads of a document as a store keeps them: [`rdf::quads`](crate::rdf::quads) and the AKN manifestation itself,
+/// an `rdf:XMLLiteral` of `unakn:xml` in the same graph, so the store can serve the document it
+/// describes and replaces both at once.
+pub fn quads_with_manifestation(doc: &Document, base: &Base) -> std::io::Result<Vec<Quad>> {
+    let mut quads = crate::rdf::quads(doc, base);
+    let mut xml = Vec::with_capacity(64 * 1024);
+    crate::akn::write(doc, &mut xml)?;
+    let xml = String::from_utf8(xml)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    quads.push(Quad::new(
+        base.manifestation(&doc.symbol, doc.language),
+        vocab::term(vocab::UNAKN, "xml"),
+        Literal::new_typed_literal(xml, vocab::term(vocab::RDF, "XMLLiteral")),
+        GraphName::NamedNode(base.expression(&doc.symbol, doc.language)),
+    ));
+    Ok(quads)
+}
 
 /// What can go wrong with a store or a query.
 #[derive(Debug, thiserror::Error)]

@@ -3,7 +3,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Span;
-use crate::parse::xml::{self, Element};
+use crate::xml::{self, Element};
 use std::collections::HashSet;
 
 /// Checks one AKN document; XML errors come back as a single error diagnostic.

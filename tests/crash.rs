@@ -22,7 +22,7 @@ fn expected_graphs(files: &[PathBuf]) -> HashMap<String, usize> {
             let doc = unakn::parse::parse(&std::fs::read(f).unwrap())
                 .unwrap()
                 .value;
-            let quads = unakn::rdf::quads_with_manifestation(&doc, &base).unwrap();
+            let quads = unakn::store::quads_with_manifestation(&doc, &base).unwrap();
             let graph = quads[0].graph_name.to_string();
             let distinct: std::collections::HashSet<&Quad> = quads.iter().collect();
             (graph, distinct.len())
@@ -135,7 +135,7 @@ fn readers_during_a_load_see_whole_documents() {
             let doc = unakn::parse::parse(&std::fs::read(f).unwrap())
                 .unwrap()
                 .value;
-            unakn::rdf::quads_with_manifestation(&doc, &base).unwrap()
+            unakn::store::quads_with_manifestation(&doc, &base).unwrap()
         })
         .collect();
     let dir = root().join("target/crash-tests/concurrent-reader");

@@ -74,7 +74,7 @@ fn every_ga78_pdf_converts_validates_and_agrees_at_least_as_well_as_its_text() {
 #[test]
 fn a_pdf_reads_with_its_typography() {
     let pdf = std::fs::read(root().join("samples/pdf/A_RES_78_10.pdf")).unwrap();
-    let read = unakn::parse::pdf::read(&pdf).unwrap();
+    let read = unakn::parse::pdf_text(&pdf).unwrap();
     assert!(read.text.contains("*Recalling also* its resolution 48/11"));
     assert!(read
         .text
@@ -98,7 +98,7 @@ fn a_pdf_reads_with_its_typography() {
 fn bold_lines_become_headings() {
     let Some(corpus) = corpus() else { return };
     let pdf = std::fs::read(corpus.join("ga-78/pdf/A_RES_78_128.pdf")).unwrap();
-    let read = unakn::parse::pdf::read(&pdf).unwrap();
+    let read = unakn::parse::pdf_text(&pdf).unwrap();
     assert!(read.text.contains("\n# Rule 2 Alternates and advisers\n"));
     let doc = unakn::parse::parse(&pdf).unwrap().value;
     let mut xml = Vec::new();

@@ -679,7 +679,7 @@ fn sparqlwrapper_and_rdflib_get_the_stores_answers() {
             .unwrap()
             .value;
         store
-            .replace(&unakn::rdf::quads_with_manifestation(&doc, &base).unwrap())
+            .replace(&unakn::store::quads_with_manifestation(&doc, &base).unwrap())
             .unwrap();
     }
     let queries: Vec<PathBuf> = files_in(&root().join("samples/queries"))

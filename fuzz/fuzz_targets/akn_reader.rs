@@ -6,7 +6,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(w) = unakn::parse::akn::parse(text) {
+    if let Ok(w) = unakn::parse::parse_akn(text) {
         let mut xml = Vec::new();
         unakn::akn::write(&w.value, &mut xml).expect("writing to memory cannot fail");
     }

@@ -76,7 +76,7 @@ pub fn bench(inputs: &[PathBuf], repeats: usize, only: Option<&str>) -> Result<(
     let pdf_bytes: usize = pdfs.iter().map(Vec::len).sum();
     let pdf_pages: usize = pdfs
         .iter()
-        .filter_map(|p| unakn::parse::pdf::read(p).ok())
+        .filter_map(|p| unakn::parse::pdf_text(p).ok())
         .map(|r| r.page_starts.len())
         .sum();
     let base = Base::default();
@@ -173,7 +173,7 @@ pub fn bench(inputs: &[PathBuf], repeats: usize, only: Option<&str>) -> Result<(
             ("pages", pdf_pages),
             &mut || {
                 for p in &pdfs {
-                    std::hint::black_box(unakn::parse::pdf::read(p).ok());
+                    std::hint::black_box(unakn::parse::pdf_text(p).ok());
                 }
             },
         )?;

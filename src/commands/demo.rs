@@ -42,7 +42,7 @@ pub fn demo(store_dir: Option<&Path>) -> Result<()> {
     let mut xml = Vec::new();
     unakn::akn::write(&doc, &mut xml)?;
     let base = Base::default();
-    let quads = unakn::rdf::quads_with_manifestation(&doc, &base)?;
+    let quads = unakn::store::quads_with_manifestation(&doc, &base)?;
     let (store, on_disk) = open(&place)?;
     store.replace(&quads)?;
     let mut out = std::io::stdout().lock();

@@ -69,7 +69,10 @@ pub fn load_copies_into(
                     doc.symbol = resymbol(&doc.symbol, copy);
                     doc.number = resymbol(&doc.number, copy);
                 }
-                Ok((unakn::rdf::quads_with_manifestation(&doc, base)?, warnings))
+                Ok((
+                    unakn::store::quads_with_manifestation(&doc, base)?,
+                    warnings,
+                ))
             })
             .collect();
         let mut documents = Vec::with_capacity(results.len());

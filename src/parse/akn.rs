@@ -6,9 +6,9 @@
 //! produces clean AKN. Repairs are reported as warnings.
 
 use super::masthead;
-use super::xml::{self, Element, Node};
 use crate::diag::{Diagnostic, ParseError, Warned};
 use crate::model::*;
+use crate::xml::{self, Element, Node};
 
 /// Parses AKN XML into a document.
 pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
@@ -186,20 +186,7 @@ impl Reader {
             .filter(|s| !s.is_empty());
         let frbr_number = segments.last().map(|n| n.replacen('-', "/", 1));
         let number = preface_number.or(frbr_number).unwrap_or_default();
-        let symbol = printed_symbol.unwrap_or_else(|| {
-            let prefix = match organ {
-                Organ::GeneralAssembly => "A",
-                Organ::SecurityCouncil => "S",
-                Organ::HumanRightsCouncil => "A/HRC",
-                Organ::EconomicAndSocialCouncil => "E",
-            };
-            let seg = if kind == DocumentKind::Decision {
-                "DEC"
-            } else {
-                "RES"
-            };
-            format!("{prefix}/{seg}/{number}")
-        });
+        let symbol = printed_symbol.unwrap_or_else(|| crate::symbol::mint(organ, kind, &number));
         if number.is_empty() {
             return Err(ParseError::new(
                 "no-number",
@@ -934,7 +921,7 @@ fn is_italic(e: &Element) -> bool {
 /// The symbol of a citation: its own words when they are a whole symbol (`A/78/301 (Part I)`),
 /// else the link's, whose part letter the UN's links write in lower case (`A/RES/48/218b`).
 fn canonical_symbol(text: &str, link: &str) -> String {
-    if let Some((len, symbol)) = super::citations::symbol_at(text) {
+    if let Some((len, symbol)) = crate::symbol::symbol_at(text) {
         if len == text.len() {
             return symbol;
         }

@@ -2,7 +2,8 @@
 //! (`its resolution 70/1`, `Human Rights Council resolution 50/4`), each normalised to the
 //! symbol of the cited document so that it meets that document's own IRI.
 
-use crate::model::{Citation, Inline, Organ};
+use crate::model::{Citation, Date, DocumentKind, Inline, Organ};
+use crate::symbol::{bracketed_suffix, compact_number, is_symbol_byte, mint, symbol_at};
 
 /// Splits `text` into text runs and citations, appending them to `out`.
 pub fn link(text: String, organ: Organ, out: &mut Vec<Inline>) {
@@ -144,11 +145,6 @@ impl<'a> Candidates<'a> {
     }
 }
 
-/// The bytes a symbol token is made of (see [`symbol_at`]).
-fn is_symbol_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'-' | b'(' | b')' | b'*')
-}
-
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'/' || b == b'.' || b == b'-' || b >= 0x80
 }
@@ -162,97 +158,6 @@ fn push_text(out: &mut Vec<Inline>, s: &str) {
     } else {
         out.push(Inline::Text(s.to_string()));
     }
-}
-
-/// Series prefixes of UN document symbols that may stand first.
-fn is_series(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 8 && s.bytes().all(|c| c.is_ascii_uppercase())
-}
-
-/// A document symbol at the start of `s`: its length in `s` and its normalised form.
-pub fn symbol_at(s: &str) -> Option<(usize, String)> {
-    let bytes = s.as_bytes();
-    // Every symbol opens with a capital series letter: most words are done here.
-    if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
-        return None;
-    }
-    let mut end = 0;
-    while end < bytes.len() && is_symbol_byte(bytes[end]) {
-        end += 1;
-    }
-    // Every symbol has a series and a number apart: most capitalised words are done here.
-    if !bytes[..end].contains(&b'/') {
-        return None;
-    }
-    // Trailing punctuation belongs to the sentence, and an unbalanced `)` to the brackets
-    // around the symbol.
-    loop {
-        let token = &s[..end];
-        let opens = token.matches('(').count();
-        let closes = token.matches(')').count();
-        if token.ends_with(['.', '-', '*', '/', '(']) || (token.ends_with(')') && closes > opens) {
-            end -= 1;
-        } else {
-            break;
-        }
-        if end == 0 {
-            return None;
-        }
-    }
-    let token = &s[..end];
-    let mut segments = token.split('/');
-    let series = segments.next()?;
-    let rest: Vec<&str> = segments.collect();
-    if !is_series(series) || rest.is_empty() || rest.iter().any(|seg| seg.is_empty()) {
-        return None;
-    }
-    if !token.bytes().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    // Jointly issued documents (`E/CN.4/2001/2-E/CN.4/Sub.2/2000/46`) designate the first.
-    let mut symbol = token.to_string();
-    if let Some(p) = joint_split(token) {
-        symbol.truncate(p);
-    }
-    let mut len = end;
-    // `A/CONF.157/24 (Part I)`, `S/RES/2720 (2023)`
-    let after = &s[end..];
-    if let Some(part) = bracketed_suffix(after) {
-        symbol.push(' ');
-        symbol.push_str(after[..part].trim());
-        len += part;
-    }
-    Some((len, symbol))
-}
-
-fn joint_split(token: &str) -> Option<usize> {
-    let bytes = token.as_bytes();
-    (1..bytes.len())
-        .find(|&i| {
-            bytes[i - 1] == b'-'
-                && bytes[i].is_ascii_uppercase()
-                && token[i..].split('/').next().is_some_and(is_series)
-                && token[i..].contains('/')
-        })
-        .map(|i| i - 1)
-}
-
-/// ` (Part I)` or ` (2023)` right after a symbol: its length.
-fn bracketed_suffix(after: &str) -> Option<usize> {
-    let rest = after.strip_prefix(' ').unwrap_or(after);
-    let offset = after.len() - rest.len();
-    let inner = rest.strip_prefix('(')?;
-    let close = inner.find(')')?;
-    let content = &inner[..close];
-    let ok = (content.len() == 4 && content.bytes().all(|c| c.is_ascii_digit()))
-        || (content.starts_with("Part ") && content.len() < 12);
-    ok.then_some(offset + 1 + close + 1)
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum ActKind {
-    Resolution,
-    Decision,
 }
 
 fn act_keyword_at(s: &str) -> Option<usize> {
@@ -272,11 +177,11 @@ fn act_keyword_at(s: &str) -> Option<usize> {
     None
 }
 
-fn act_kind(keyword: &str) -> ActKind {
+fn act_kind(keyword: &str) -> DocumentKind {
     if keyword.to_ascii_lowercase().starts_with("decision") {
-        ActKind::Decision
+        DocumentKind::Decision
     } else {
-        ActKind::Resolution
+        DocumentKind::Resolution
     }
 }
 
@@ -309,7 +214,7 @@ fn next_number(
     text: &str,
     from: usize,
     organ: Organ,
-    kind: ActKind,
+    kind: DocumentKind,
     explicit_organ: bool,
 ) -> Option<(usize, usize, String)> {
     let mut rest = &text[from..];
@@ -345,7 +250,7 @@ fn date_clause(s: &str) -> Option<usize> {
     let year = words.next()?;
     let year_digits = year.trim_end_matches([',', ';', '.']);
     if day.parse::<u8>().is_ok()
-        && crate::parse::masthead::month_number(month).is_some()
+        && Date::month_number(month).is_some()
         && year_digits.len() == 4
         && year_digits.bytes().all(|c| c.is_ascii_digit())
     {
@@ -404,28 +309,18 @@ fn act_number(s: &str) -> Option<(usize, String)> {
 }
 
 /// The symbol of an act from its number and organ, where the form is unambiguous.
-fn symbol_for(organ: Organ, kind: ActKind, number: &str, explicit: bool) -> Option<String> {
-    let compact = if number.contains('(') {
-        number.to_string()
-    } else {
-        number.replace(' ', "")
-    };
+fn symbol_for(organ: Organ, kind: DocumentKind, number: &str, explicit: bool) -> Option<String> {
     let first: &str = number.split('/').next().unwrap_or("");
     let year_style = first.len() == 4 && first.bytes().all(|c| c.is_ascii_digit());
     let sc_style = number.contains('(');
-    let kind_seg = match kind {
-        ActKind::Resolution => "RES",
-        ActKind::Decision => "DEC",
+    // The form of the number tells the organ where the text does not name it.
+    let series_organ = match (organ, sc_style, year_style) {
+        (_, true, _) if organ == Organ::SecurityCouncil || !explicit => Organ::SecurityCouncil,
+        (Organ::EconomicAndSocialCouncil, false, true) => organ,
+        (Organ::GeneralAssembly | Organ::HumanRightsCouncil, false, false) => organ,
+        _ => return None,
     };
-    match (organ, sc_style, year_style) {
-        (_, true, _) if organ == Organ::SecurityCouncil || !explicit => {
-            Some(format!("S/{kind_seg}/{compact}"))
-        }
-        (Organ::EconomicAndSocialCouncil, false, true) => Some(format!("E/{kind_seg}/{compact}")),
-        (Organ::GeneralAssembly, false, false) => Some(format!("A/{kind_seg}/{compact}")),
-        (Organ::HumanRightsCouncil, false, false) => Some(format!("A/HRC/{kind_seg}/{compact}")),
-        _ => None,
-    }
+    Some(mint(series_organ, kind, &compact_number(number)))
 }
 
 #[cfg(test)]

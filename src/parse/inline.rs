@@ -3,8 +3,8 @@
 
 use super::citations;
 use super::lines::{Flavour, MARK_CLOSE, MARK_OPEN};
-use super::phrase::opening_phrase;
 use crate::model::{Inline, Organ};
+use crate::phrase::opening_phrase;
 use std::collections::HashMap;
 
 /// What inline parsing needs to know about the document.

@@ -928,7 +928,7 @@ fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> b
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '%')
                 .to_lowercase();
             if NUMBER_FOLLOWERS.contains(&next_lower.as_str())
-                || super::masthead::month_number(&next_lower).is_some()
+                || crate::model::Date::month_number(&next_lower).is_some()
                 || next_word.starts_with('%')
                 || next_word.starts_with('(')
             {

@@ -3,27 +3,6 @@
 
 use crate::model::{AgendaItem, Date, Masthead, Organ, Origin};
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// `September` → 9.
-pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
-    MONTHS.iter().position(|m| *m == w).map(|p| p as u8 + 1)
-}
-
 /// Whether a date can be a UN document's: both readers hold dates to the same rule, so a date
 /// reads the same from text and from AKN (`0001-01-01` is the UN's placeholder for none).
 pub fn is_plausible(year: u16, month: u8, day: u8) -> bool {
@@ -41,7 +20,8 @@ pub fn find_date(text: &str) -> Option<(Date, usize, usize)> {
         let (_, m) = words[k + 1];
         let (ys, y) = words[k + 2];
         let y = y.trim_end_matches(|c: char| !c.is_ascii_digit());
-        let (Ok(day), Some(month), Ok(year)) = (d.parse::<u8>(), month_number(m), y.parse::<u16>())
+        let (Ok(day), Some(month), Ok(year)) =
+            (d.parse::<u8>(), Date::month_number(m), y.parse::<u16>())
         else {
             continue;
         };
@@ -272,8 +252,7 @@ pub fn origin(text: String) -> Origin {
     let (document, paragraph) = match text.find('(') {
         Some(open) => {
             let inner = &text[open + 1..];
-            let document =
-                super::citations::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
+            let document = crate::symbol::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
             let paragraph = inner
                 .find("para. ")
                 .or_else(|| inner.find("paras. "))

@@ -1,15 +1,18 @@
 //! Readers: bytes of a PDF, text or AKN file → [`Document`] plus warnings.
 
-pub mod akn;
-pub mod citations;
-pub mod inline;
-pub mod lines;
-pub mod masthead;
-pub mod page_tables;
-pub mod pdf;
-pub mod phrase;
-pub mod text;
-pub mod xml;
+mod akn;
+mod citations;
+mod inline;
+mod lines;
+mod masthead;
+mod page_tables;
+mod pdf;
+mod text;
+
+pub use akn::parse as parse_akn;
+pub use masthead::agenda_numbers;
+pub use pdf::{read as pdf_text, PdfText};
+pub use text::parse as parse_text;
 
 use crate::diag::{Diagnostic, Located, ParseError, Place, Severity, Warned};
 use crate::model::{Document, Span};

@@ -386,23 +386,7 @@ fn attach_unplaced(doc: &mut Document, notes: &[lines::FootnoteText]) {
 }
 
 fn symbol_from_number(organ: Organ, kind: DocumentKind, number: &(String, Span)) -> String {
-    let seg = match kind {
-        DocumentKind::Resolution => "RES",
-        DocumentKind::Decision => "DEC",
-    };
-    let prefix = match organ {
-        Organ::GeneralAssembly => "A",
-        Organ::SecurityCouncil => "S",
-        Organ::HumanRightsCouncil => "A/HRC",
-        Organ::EconomicAndSocialCouncil => "E",
-    };
-    // `S/RES/2720 (2023)` keeps its space; `A/RES/78/218 B` is written `A/RES/78/218B`.
-    let number = if number.0.contains('(') {
-        number.0.clone()
-    } else {
-        number.0.replace(' ', "")
-    };
-    format!("{prefix}/{seg}/{number}")
+    crate::symbol::mint(organ, kind, &crate::symbol::compact_number(&number.0))
 }
 
 fn starts_adoption(plain: &str) -> bool {
@@ -563,7 +547,7 @@ fn is_table_rule(cells: &[&str]) -> bool {
 /// A line that opens a recital: a capitalised participle (`Reaffirming further`), or an
 /// adverb and a participle or adjective (`Deeply concerned`).
 fn starts_recital(t: &str) -> bool {
-    let Some(n) = super::phrase::opening_phrase(t) else {
+    let Some(n) = crate::phrase::opening_phrase(t) else {
         return false;
     };
     let words: Vec<&str> = t[..n].split_whitespace().collect();
@@ -1665,7 +1649,7 @@ impl Builder {
 /// A recital ends with a comma; an operative paragraph with a full stop or semicolon.
 fn ends_operative(plain: &str) -> bool {
     let t = plain.trim_end();
-    let Some(n) = super::phrase::opening_phrase(t) else {
+    let Some(n) = crate::phrase::opening_phrase(t) else {
         return false;
     };
     let words: Vec<&str> = t[..n].split_whitespace().collect();
@@ -1682,7 +1666,7 @@ fn ends_operative(plain: &str) -> bool {
 fn looks_like_recital(plain: &str) -> bool {
     let t = strip_trailing_markers(plain.trim_end());
     t.ends_with(',')
-        && super::phrase::opening_phrase(t).is_some_and(|n| {
+        && crate::phrase::opening_phrase(t).is_some_and(|n| {
             let words: Vec<&str> = t[..n].split_whitespace().collect();
             words
                 .iter()
@@ -1941,7 +1925,7 @@ mod tests {
         assert!(xml.contains("/akn/un/statement/deliberation/unga/2023-12-07/78-80B/"));
         assert!(crate::validate::profile(&xml).is_empty());
         // Read back, the parts are the same.
-        let back = crate::parse::akn::parse(&xml).unwrap().value;
+        let back = crate::parse::parse_akn(&xml).unwrap().value;
         let strip = |d: &Document| -> Vec<(String, usize, usize, Option<String>)> {
             d.parts
                 .iter()
@@ -2064,7 +2048,7 @@ mod tests {
         assert!(xml.contains("<num>Rule 2</num>"));
         assert!(xml.contains("<article eId=\"att_1__sec_I__art_5\">"));
         // Read back, rules and articles are the same divisions.
-        let back = crate::parse::akn::parse(&xml).unwrap().value;
+        let back = crate::parse::parse_akn(&xml).unwrap().value;
         assert_eq!(
             headings_of(&back.annexes[0].blocks),
             headings_of(&doc.annexes[0].blocks)
