@@ -2,8 +2,14 @@
 //! as the median of several timed loops with their spread.
 
 use super::input::expand;
-use crate::*;
+use anyhow::{anyhow, Context, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
+use std::time::Instant;
+use unakn::model::Document;
+use unakn::store::Store;
+use unakn::vocab::Base;
 
 /// One stage's timings: the median loop and the fastest and slowest.
 struct Measure {

@@ -1,7 +1,7 @@
 //! `unakn convert`: inputs to AKN, JSON or RDF, written atomically.
 
 use super::input::{input_files, read_document, Batch};
-use crate::OutputFormat;
+use crate::cli::OutputFormat;
 use anyhow::{anyhow, Context, Result};
 use std::collections::HashMap;
 use std::io::Write;

@@ -3,7 +3,12 @@
 
 use super::input::read_document;
 use super::load::load_into;
-use crate::*;
+use anyhow::Result;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use unakn::store::{ResultFormat, Store};
+use unakn::vocab::Base;
 
 /// Where the demo keeps its store: the directory given, or a new one that goes at the end.
 struct DemoStore {

@@ -1,7 +1,10 @@
 //! `unakn eval`: agreement of conversions with the UN's own AKN.
 
 use super::input::{expand, read_document, Batch};
-use crate::*;
+use anyhow::{anyhow, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// The symbol an AKN file name carries: `A_RES_78_10-2323443E.xml` → `A/RES/78/10`.
 pub fn symbol_from_file_name(path: &Path) -> Option<String> {

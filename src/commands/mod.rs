@@ -7,6 +7,8 @@ pub mod eval;
 pub mod export;
 pub mod input;
 pub mod load;
+pub mod pdf_text;
 pub mod publish;
+pub mod query;
 pub mod serve;
 pub mod validate;

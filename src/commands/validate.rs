@@ -1,7 +1,11 @@
 //! `unakn validate`: the OASIS XSD (embedded; checked through xmllint) and the AKN4UN profile.
 
 use super::input::expand;
-use crate::*;
+use super::input::BadInputs;
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use unakn::diag::Located;
 
 pub fn validate(inputs: &[PathBuf], schema: Option<&Path>) -> Result<()> {
     let files = expand(inputs)?;

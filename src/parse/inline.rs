@@ -2,7 +2,7 @@
 //! opening phrase, turned into [`Inline`] runs.
 
 use super::citations;
-use super::lines::{Flavour, MARK_CLOSE, MARK_OPEN};
+use super::prepare::{Flavour, MARK_CLOSE, MARK_OPEN};
 use crate::model::{Inline, Organ};
 use crate::phrase::opening_phrase;
 use std::collections::HashMap;
@@ -371,7 +371,7 @@ pub fn inlines(text: &str, ctx: &Context, phrase: bool) -> Vec<Inline> {
             Segment::Marker(m) => match ctx.notes.get(&m) {
                 Some(&index) => out.push(Inline::NoteRef { marker: m, index }),
                 // A marker no footnote answers (reported by the line reader): as printed.
-                None => out.push(Inline::Text(super::lines::superscript(&m))),
+                None => out.push(Inline::Text(super::prepare::superscript(&m))),
             },
         }
     }

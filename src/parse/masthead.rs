@@ -181,12 +181,12 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
             }
             continue;
         }
-        if symbol.is_none() && crate::parse::lines::is_symbol_line(t) {
+        if symbol.is_none() && crate::parse::prepare::is_symbol_line(t) {
             // `A/RES/78/68*`: the star marks a reissue, not part of the symbol.
-            symbol = Some(crate::parse::lines::unstarred(t).to_string());
+            symbol = Some(crate::parse::prepare::unstarred(t).to_string());
             continue;
         }
-        if crate::parse::lines::is_job_number(t) {
+        if crate::parse::prepare::is_job_number(t) {
             m.job_number = Some(t.split("  ").next().unwrap_or(t).trim().to_string());
             continue;
         }
@@ -219,7 +219,7 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
             let starts_upper = t.chars().next().is_some_and(char::is_uppercase);
             let new_title = starts_upper && titles.len() < agenda_numbers_seen.len();
             match titles.last_mut() {
-                Some(last) if !new_title => crate::parse::lines::join_wrapped(last, t),
+                Some(last) if !new_title => crate::parse::prepare::join_wrapped(last, t),
                 _ => titles.push(t.to_string()),
             }
         }

@@ -3,10 +3,10 @@
 mod akn;
 mod citations;
 mod inline;
-mod lines;
 mod masthead;
 mod page_tables;
 mod pdf;
+mod prepare;
 mod text;
 
 pub use akn::parse as parse_akn;
@@ -169,7 +169,7 @@ type PdfFailure = (ParseError, Option<Box<pdf::PdfText>>);
 /// reader's text comes back with the document, to place diagnostics on pages.
 fn parse_pdf(bytes: &[u8]) -> Result<(Warned<Document>, pdf::PdfText), PdfFailure> {
     let read = pdf::read(bytes).map_err(|e| (e, None))?;
-    match text::parse_as(&read.text, lines::Flavour::Markdown) {
+    match text::parse_as(&read.text, prepare::Flavour::Markdown) {
         Ok(mut w) => {
             w.diagnostics.splice(0..0, read.furniture_warnings());
             Ok((w, read))

@@ -8,7 +8,7 @@
 //! lines are left as text. Heading lines stay text too (their cells wrap over lines in ways
 //! the text does not show).
 
-use super::lines::{join_wrapped, Line};
+use super::prepare::{join_wrapped, Line};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {

@@ -3,8 +3,7 @@
 //! documents load sees only whole documents.
 #![cfg(feature = "rocksdb")]
 
-mod common;
-use common::*;
+use crate::common::*;
 use oxigraph::model::{GraphName, Quad};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

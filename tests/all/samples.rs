@@ -4,8 +4,7 @@
 //! The query catalogue `samples/queries/*.rq` has its expected results (`*.tsv`) over the
 //! samples loaded together.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use unakn::store::{ResultFormat, Store};
 use unakn::vocab::Base;

@@ -1,8 +1,7 @@
 //! The seed resolution (A/RES/77/213 as markdown from a PDF converter) against the UN's own
 //! AKN for it: metadata, every recital, operative paragraph and footnote.
 
-mod common;
-use common::*;
+use crate::common::*;
 use unakn::model::*;
 
 fn seed() -> Document {

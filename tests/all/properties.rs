@@ -436,7 +436,7 @@ proptest! {
     /// reads back.
     #[test]
     fn any_text_writes_well_formed_akn(text in "\\PC{0,40}", raw in prop::collection::vec(any::<char>(), 0..40)) {
-        let mut doc = unakn::parse::parse(include_bytes!("../samples/A_RES_77_213.md")).unwrap().value;
+        let mut doc = unakn::parse::parse(include_bytes!("../../samples/A_RES_77_213.md")).unwrap().value;
         let raw: String = raw.into_iter().collect();
         doc.title = vec![Inline::Text(text), Inline::Text(raw.clone())];
         doc.preamble[0].text.push(Inline::Emphasis(raw));

@@ -3,8 +3,7 @@
 //! text route), with opening phrases taken from the italics. Skips when ../shared/corpus is
 //! absent, except in CI.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn inputs(dir: &std::path::Path, extension: &str) -> Vec<(String, Vec<u8>)> {
     files_with_extension(dir, extension)

@@ -2,8 +2,7 @@
 //! against the XSD, and agrees with the UN's own AKN at least as well as recorded in
 //! EVALUATION.md (a drop is a regression). Skips when ../shared/corpus is absent, except in CI.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Converts texts (name, content), writes their AKN into `out_dir`, and checks the agreement
 /// with the UN's AKN against the floors of EVALUATION.md, rounded down: a drop is a regression.

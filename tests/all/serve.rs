@@ -1,8 +1,7 @@
 //! `unakn serve`, `export` and `publish` as clients see them: curl, Python's SPARQLWrapper and
 //! rdflib, a headless Chromium on the query page, and a real oxigraph server receiving the data.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};

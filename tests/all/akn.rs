@@ -1,7 +1,6 @@
 //! AKN in: the UN's own files (six languages) and hostile XML.
 
-mod common;
-use common::*;
+use crate::common::*;
 use unakn::eval::extract;
 use unakn::model::*;
 use unakn::store::Store;

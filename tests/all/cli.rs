@@ -1,7 +1,6 @@
 //! The command line as users and other tools call it.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::PathBuf;
 use std::time::Duration;
 

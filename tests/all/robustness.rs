@@ -1,8 +1,7 @@
 //! Damaged input never panics: every sample, cut at many places and with lines removed, either
 //! parses or is refused with a located error; what parses still writes valid-shaped AKN and RDF.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let mut v = Vec::new();
@@ -68,7 +67,7 @@ fn inputs_with_lines_removed_never_panic() {
 /// Generated inputs too large to commit: each gets a document or a located error, in bounded
 /// time and memory, and leaves no output behind when refused.
 mod large {
-    use super::common::*;
+    use crate::common::*;
     use std::time::Duration;
 
     fn scratch(name: &str) -> std::path::PathBuf {

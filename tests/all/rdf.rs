@@ -1,7 +1,6 @@
 //! The RDF contract of DESIGN.md on the seed: triples, named graphs, serialisations, SHACL.
 
-mod common;
-use common::*;
+use crate::common::*;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Quad;
 use unakn::rdf::{quads, serialize, Syntax};

@@ -1,0 +1,123 @@
+//! `<coverPage>`: the masthead as printed (organ, symbol, distribution, date, session,
+//! agenda items, origin).
+
+use super::*;
+
+pub(super) fn write_cover_page<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+    let m = &doc.masthead;
+    let organ_ref = format!("#{}", doc.organ.tlc_id());
+    x.open("coverPage", &[("eId", "coverPage")])?;
+    x.open("p", &[])?;
+    x.leaf(
+        "docAuthority",
+        &[("refersTo", "#unitedNations")],
+        "United Nations",
+    )?;
+    x.close("p")?;
+    x.open("p", &[])?;
+    x.leaf("docNumber", &[("refersTo", "#symbol")], &doc.symbol)?;
+    x.close("p")?;
+    x.open("p", &[])?;
+    x.leaf(
+        "docAuthority",
+        &[("refersTo", &organ_ref)],
+        m.organ_name.as_deref().unwrap_or(doc.organ.name()),
+    )?;
+    x.close("p")?;
+    if let Some(d) = &m.distribution {
+        x.open("p", &[])?;
+        x.leaf("docStatus", &[("refersTo", "#generalDistribution")], d)?;
+        x.close("p")?;
+    }
+    if let Some(date) = m.issue_date {
+        x.open("p", &[])?;
+        x.leaf(
+            "docDate",
+            &[("date", &date.to_string()), ("refersTo", "#dateOfIssuance")],
+            &date.printed(),
+        )?;
+        x.close("p")?;
+    }
+    if let Some(language) = &m.original_language {
+        x.open("p", &[])?;
+        x.leaf(
+            "inline",
+            &[("name", "originalLanguage")],
+            &format!("Original: {language}"),
+        )?;
+        x.close("p")?;
+    }
+    if let (Some(session), Some(label)) = (m.session, &m.session_label) {
+        x.open("p", &[])?;
+        x.leaf(
+            "session",
+            &[("value", &session.to_string()), ("refersTo", &organ_ref)],
+            label,
+        )?;
+        x.close("p")?;
+    }
+    if !m.agenda_items.is_empty() {
+        let numbers: Vec<&str> = m.agenda_items.iter().map(|a| a.number.as_str()).collect();
+        let label = if numbers.len() == 1 {
+            "Agenda item"
+        } else {
+            "Agenda items"
+        };
+        let printed = format!("{label} {}", join_and(&numbers));
+        x.open("p", &[])?;
+        x.leaf(
+            "inline",
+            &[("name", "agendaItem"), ("title", &numbers.join("; "))],
+            &printed,
+        )?;
+        x.close("p")?;
+        for item in &m.agenda_items {
+            if let Some(title) = &item.title {
+                x.open("p", &[])?;
+                x.leaf(
+                    "inline",
+                    &[("name", "agendaItemTitle"), ("title", &item.number)],
+                    title,
+                )?;
+                x.close("p")?;
+            }
+        }
+    }
+    if let Some(statement) = &doc.adoption.statement {
+        x.open("p", &[])?;
+        x.leaf("docTitle", &[], statement)?;
+        x.close("p")?;
+    }
+    if let Some(origin) = &doc.adoption.origin {
+        x.open("p", &[])?;
+        x.indent()?;
+        let committee = references(doc).committee.map(|(id, _)| format!("#{id}"));
+        let attrs: Vec<(&str, &str)> = committee
+            .as_deref()
+            .map(|c| vec![("refersTo", c)])
+            .unwrap_or_default();
+        x.start_tag("docProponent", &attrs)?;
+        match &origin.document {
+            Some(d) if origin.text.contains(d.as_str()) => {
+                let (before, after) = origin.text.split_once(d.as_str()).expect("checked");
+                x.text(before)?;
+                let symbol = crate::symbol::symbol_at(d).map_or_else(|| d.clone(), |(_, s)| s);
+                x.inline_leaf("ref", &[("href", &vocab::undocs_link(&symbol))], d)?;
+                x.text(after)?;
+            }
+            _ => x.text(&origin.text)?,
+        }
+        x.end_tag("docProponent")?;
+        x.close("p")?;
+    }
+    x.close("coverPage")?;
+    Ok(())
+}
+
+pub(super) fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

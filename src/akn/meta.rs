@@ -1,0 +1,190 @@
+//! `<meta>`: FRBR identification, references (TLC organizations, persons, concepts),
+//! workflow, classification and proprietary AKN4UN metadata.
+
+use super::*;
+
+/// The TLC eIds the document refers to, declared in `meta/references`.
+pub(super) struct References {
+    pub(super) committee: Option<(String, String)>,
+}
+
+pub(super) fn committee_id(name: &str) -> String {
+    let mut id = String::new();
+    for (i, word) in name.split_whitespace().enumerate() {
+        let w: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        let mut chars = w.chars();
+        if let Some(first) = chars.next() {
+            if i == 0 {
+                id.extend(first.to_lowercase());
+            } else {
+                id.extend(first.to_uppercase());
+            }
+            id.push_str(chars.as_str());
+        }
+    }
+    if id.is_empty() || !id.starts_with(|c: char| c.is_alphabetic()) {
+        id.insert_str(0, "committee");
+    }
+    id
+}
+
+pub(super) fn references(doc: &Document) -> References {
+    References {
+        committee: doc
+            .adoption
+            .origin
+            .as_ref()
+            .and_then(|o| o.committee.as_ref())
+            .map(|c| (committee_id(c), c.clone())),
+    }
+}
+
+/// The FRBR names of the document with this symbol and number (the whole, or one of its
+/// parts), dated by the adoption and publication of the whole.
+pub(super) fn write_identification<W: Write>(
+    x: &mut Xml<W>,
+    doc: &Document,
+    symbol: &str,
+    number: &str,
+) -> io::Result<()> {
+    let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
+    let adoption = doc
+        .adoption
+        .date
+        .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string());
+    let issued = doc
+        .masthead
+        .issue_date
+        .map_or_else(|| adoption.clone(), |d| d.to_string());
+    let organ = format!("#{}", doc.organ.tlc_id());
+    x.open("identification", &[("source", "#unakn")])?;
+    x.open("FRBRWork", &[])?;
+    x.empty("FRBRthis", &[("value", &names.work_this())])?;
+    x.empty("FRBRuri", &[("value", &names.work)])?;
+    x.empty("FRBRdate", &[("date", &adoption), ("name", "adoption")])?;
+    x.empty("FRBRauthor", &[("href", &organ), ("as", "#author")])?;
+    x.empty("FRBRcountry", &[("value", "un")])?;
+    x.empty("FRBRnumber", &[("value", number)])?;
+    x.empty("FRBRname", &[("value", symbol)])?;
+    x.close("FRBRWork")?;
+    x.open("FRBRExpression", &[])?;
+    x.empty("FRBRthis", &[("value", &names.expression_this())])?;
+    x.empty("FRBRuri", &[("value", &names.expression)])?;
+    x.empty("FRBRdate", &[("date", &issued), ("name", "publication")])?;
+    x.empty("FRBRauthor", &[("href", &organ), ("as", "#author")])?;
+    x.empty("FRBRlanguage", &[("language", doc.language.iso639_2())])?;
+    x.close("FRBRExpression")?;
+    x.open("FRBRManifestation", &[])?;
+    x.empty("FRBRthis", &[("value", &names.manifestation_this())])?;
+    x.empty("FRBRuri", &[("value", &names.manifestation)])?;
+    x.empty("FRBRdate", &[("date", &issued), ("name", "conversion")])?;
+    x.empty("FRBRauthor", &[("href", "#unakn"), ("as", "#editor")])?;
+    x.close("FRBRManifestation")?;
+    x.close("identification")
+}
+
+pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
+    x.open("meta", &[])?;
+    write_identification(x, doc, &doc.symbol, &doc.number)?;
+    let refs = references(doc);
+    x.open("references", &[("source", "#unakn")])?;
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", "unakn"),
+            ("href", "https://w3id.org/unakn"),
+            ("showAs", "unakn"),
+        ],
+    )?;
+    let organ_href = format!("/akn/ontology/organization/un/{}", doc.organ.tlc_id());
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", doc.organ.tlc_id()),
+            ("href", &organ_href),
+            ("showAs", doc.organ.name()),
+        ],
+    )?;
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", "unitedNations"),
+            ("href", "/akn/ontology/organization/un/unitedNations"),
+            ("showAs", "United Nations"),
+        ],
+    )?;
+    if let Some((id, name)) = &refs.committee {
+        let href = format!("/akn/ontology/organization/un/{id}");
+        x.empty(
+            "TLCOrganization",
+            &[("eId", id), ("href", &href), ("showAs", name)],
+        )?;
+    }
+    x.empty(
+        "TLCRole",
+        &[
+            ("eId", "author"),
+            ("href", "/akn/ontology/role/un/author"),
+            ("showAs", "Author"),
+        ],
+    )?;
+    x.empty(
+        "TLCRole",
+        &[
+            ("eId", "editor"),
+            ("href", "/akn/ontology/role/un/editor"),
+            ("showAs", "Editor"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "symbol"),
+            ("href", "/akn/ontology/concept/un/symbol"),
+            ("showAs", "Symbol"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "generalDistribution"),
+            ("href", "/akn/ontology/concept/un/generalDistribution"),
+            ("showAs", "General distribution"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "dateOfIssuance"),
+            ("href", "/akn/ontology/concept/un/dateOfIssuance"),
+            ("showAs", "Date of issuance"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "dateOfAdoption"),
+            ("href", "/akn/ontology/concept/un/dateOfAdoption"),
+            ("showAs", "Date of adoption"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "resolutionTitle"),
+            ("href", "/akn/ontology/concept/un/resolutionTitle"),
+            ("showAs", "Resolution title"),
+        ],
+    )?;
+    x.empty(
+        "TLCConcept",
+        &[
+            ("eId", "enactingFormula"),
+            ("href", "/akn/ontology/concept/un/enactingFormula"),
+            ("showAs", "Enacting formula"),
+        ],
+    )?;
+    x.close("references")?;
+    x.close("meta")?;
+    Ok(())
+}

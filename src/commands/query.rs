@@ -1,0 +1,43 @@
+//! `unakn query`: a SPARQL query over a store or over documents loaded in memory.
+
+use super::load::load_into;
+use crate::cli::QueryFormat;
+use anyhow::{anyhow, Context, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use unakn::store::{ResultFormat, Store};
+use unakn::vocab::Base;
+
+/// Runs the query (given, or read from `file`) and writes its results to standard output.
+pub fn query(
+    query: Option<String>,
+    file: Option<&Path>,
+    store: Option<&Path>,
+    load: &[PathBuf],
+    format: QueryFormat,
+    base: &Base,
+) -> Result<()> {
+    let text = match (query, file) {
+        (Some(q), _) => q,
+        (None, Some(f)) => {
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?
+        }
+        (None, None) => return Err(anyhow!("give a query, or --file Q.rq")),
+    };
+    let store = Store::open_or_memory(store)?;
+    // Under the batch policy: the query runs over the good inputs, the exit code tells of the
+    // others.
+    let loaded = load_into(&store, load, base)?;
+    let format = match format {
+        QueryFormat::Table => ResultFormat::Table,
+        QueryFormat::Json => ResultFormat::Json,
+        QueryFormat::Xml => ResultFormat::Xml,
+        QueryFormat::Csv => ResultFormat::Csv,
+        QueryFormat::Tsv => ResultFormat::Tsv,
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    store.query_to(&text, format, &mut out)?;
+    out.flush()?;
+    loaded.finish()
+}

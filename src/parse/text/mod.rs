@@ -1,0 +1,273 @@
+//! Text input (markdown from a PDF converter, or PDF page text) → [`Document`].
+//!
+//! `prepare::prepare` has removed page furniture and footnote blocks; this module groups the
+//! remaining lines into paragraphs and recognises the parts of a resolution in order:
+//! masthead, adoption line, origin, number and title, formula, recitals, operative
+//! paragraphs with sub-items and sections, the closing meeting line, annexes.
+
+use super::inline::{self, Context};
+use super::masthead;
+use super::page_tables;
+use super::prepare::{self, Flavour, Line, MARK_CLOSE, MARK_OPEN};
+use crate::diag::{Diagnostic, ParseError, Warned};
+use crate::model::*;
+use std::collections::HashMap;
+
+mod builder;
+mod draft;
+mod passes;
+mod recognise;
+#[cfg(test)]
+mod tests;
+
+use builder::Builder;
+use draft::*;
+use passes::*;
+use recognise::*;
+
+/// A paragraph of input: wrapped lines joined.
+#[derive(Debug)]
+struct Unit {
+    raw: String,
+    span: Span,
+    /// Set apart as a heading by the input's markup (bold in a PDF).
+    heading: bool,
+}
+
+/// The nesting level of an unnumbered heading: below every numbered one.
+const UNNUMBERED_LEVEL: u8 = 9;
+
+/// Parses text input into a document.
+pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
+    parse_prepared(input, prepare::prepare(input))
+}
+
+/// Parses text input of a known flavour (the PDF reader's marked-up paragraphs).
+pub fn parse_as(input: &str, flavour: Flavour) -> Result<Warned<Document>, ParseError> {
+    parse_prepared(input, prepare::prepare_as(input, flavour))
+}
+
+fn parse_prepared(
+    input: &str,
+    prepared: prepare::Prepared,
+) -> Result<Warned<Document>, ParseError> {
+    let mut diagnostics = prepared.diagnostics;
+    let flavour = prepared.flavour;
+    let body_start = prepared
+        .lines
+        .iter()
+        .position(|l| {
+            let plain = inline::plain(&l.text, flavour);
+            starts_adoption(&plain) || council_number(&plain).is_some()
+        })
+        .or_else(|| {
+            prepared
+                .lines
+                .iter()
+                .position(|l| number_title(&inline::plain(&l.text, flavour)).is_some())
+        })
+        .ok_or_else(|| {
+            let span = prepared
+                .lines
+                .iter()
+                .find(|l| !l.is_blank())
+                .map_or(Span::default(), Line::span);
+            ParseError::new(
+                "not-a-resolution",
+                span,
+                "no \"Resolution adopted by ...\" line and no numbered title: not a resolution",
+            )
+        })?;
+    let masthead_lines: Vec<String> = prepared.lines[..body_start]
+        .iter()
+        .map(|l| inline::plain(&l.text, flavour))
+        .collect();
+    let masthead_refs: Vec<&str> = masthead_lines.iter().map(String::as_str).collect();
+    let (masthead, printed_symbol) = masthead::read(&masthead_refs);
+
+    let body_lines = &prepared.lines[body_start..];
+    // Page text writes a table one cell per line: tables of figures are rewritten as rows.
+    let with_tables = match flavour {
+        Flavour::PageText => page_tables::rewrite(body_lines),
+        Flavour::Markdown => None,
+    };
+    let units = group(with_tables.as_deref().unwrap_or(body_lines), flavour);
+    let notes: HashMap<String, usize> = prepared
+        .footnotes
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.marker.clone(), i))
+        .collect();
+    let organ = masthead
+        .organ_name
+        .as_deref()
+        .and_then(masthead::organ_named)
+        .unwrap_or(Organ::GeneralAssembly);
+    let ctx = Context {
+        flavour,
+        organ,
+        notes: &notes,
+    };
+
+    let mut builder = Builder::new(flavour);
+    for unit in &units {
+        builder.take(unit, &mut diagnostics);
+    }
+    builder.close_part();
+    let Builder {
+        adoption,
+        kind,
+        number,
+        title,
+        formula,
+        preamble,
+        body,
+        conclusion,
+        annexes,
+        parts,
+        ..
+    } = builder;
+    let number = number.ok_or_else(|| {
+        ParseError::new(
+            "no-number",
+            units.first().map_or(Span::default(), |u| u.span),
+            "no resolution number and title (such as \"77/213. Title\") found",
+        )
+    })?;
+    let symbol = printed_symbol.unwrap_or_else(|| symbol_from_number(organ, kind, &number));
+
+    let footnotes: Vec<Footnote> = prepared
+        .footnotes
+        .iter()
+        .map(|f| Footnote {
+            marker: f.marker.clone(),
+            text: inline::inlines(&f.text, &ctx, false),
+            span: f.span,
+        })
+        .collect();
+    for f in prepared.footnotes.iter().filter(|f| !f.placed) {
+        diagnostics.push(Diagnostic::warning(
+            "footnote-unplaced",
+            f.span,
+            format!("no marker found for footnote {}", f.marker),
+        ));
+    }
+
+    // A Security Council resolution names its meeting in the adoption line, not at the end.
+    let conclusion = conclusion.or_else(|| {
+        let (statement, date) = adoption.as_ref()?;
+        Some(Conclusion {
+            meeting: meeting_of_adoption(statement)?,
+            date: *date,
+            date_text: None,
+            span: Span::default(),
+        })
+    });
+    let document = Document {
+        kind,
+        organ,
+        language: Language::English,
+        symbol,
+        number: number.0,
+        title: inline::inlines(&title, &ctx, false),
+        masthead,
+        adoption: Adoption {
+            statement: adoption.as_ref().map(|(s, _)| s.clone()),
+            date: adoption.and_then(|(_, d)| d),
+            origin: builder_origin(&units, flavour),
+        },
+        formula: finish_formula(formula, &ctx),
+        preamble: finish_preamble(preamble, &ctx),
+        body: body.into_iter().map(|b| b.finish(&ctx)).collect(),
+        conclusion,
+        parts: parts.into_iter().map(|p| p.finish(&ctx)).collect(),
+        annexes: annexes.into_iter().map(|a| a.finish(&ctx)).collect(),
+        footnotes,
+        metadata: Metadata::default(),
+    };
+    let mut document = document;
+    single_operative_paragraph(&mut document);
+    attach_unplaced(&mut document, &prepared.footnotes);
+    notes_in_reading_order(&mut document);
+    // Where the text ends early (a truncated file, a page missing), say what is missing.
+    let end = Span::new(input.len(), input.len());
+    if document.body.is_empty() && document.parts.iter().all(|p| p.body.is_empty()) {
+        diagnostics.push(Diagnostic::warning(
+            "no-operative-part",
+            end,
+            "no operative paragraph found after the preamble",
+        ));
+    }
+    let concluded = match document.parts.as_slice() {
+        [] => document.conclusion.is_some(),
+        parts => parts.iter().all(|p| p.conclusion.is_some()),
+    };
+    if !concluded {
+        diagnostics.push(Diagnostic::warning(
+            "no-conclusion",
+            end,
+            "no closing meeting line (such as \"54th plenary meeting\"): is the text complete?",
+        ));
+    }
+    Ok(Warned {
+        value: document,
+        diagnostics,
+    })
+}
+
+fn symbol_from_number(organ: Organ, kind: DocumentKind, number: &(String, Span)) -> String {
+    crate::symbol::mint(organ, kind, &crate::symbol::compact_number(&number.0))
+}
+
+fn starts_adoption(plain: &str) -> bool {
+    let t = plain.trim_start();
+    // `Adopted by the Security Council at its 9520th meeting, on 22 December 2023`
+    // `Resolutions adopted by ...` heads a multi-part resolution.
+    [
+        "Resolution adopted by",
+        "Resolutions adopted by",
+        "Decision adopted by",
+        "Decisions adopted by",
+        "Adopted by the ",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+        && t.len() < 200
+}
+
+/// `Resolution 2720 (2023)`: a Security Council resolution's number line → `2720 (2023)`.
+fn council_number(plain: &str) -> Option<String> {
+    let rest = plain.trim().strip_prefix("Resolution ")?;
+    let (n, year) = rest.split_once(" (")?;
+    let year = year.strip_suffix(')')?;
+    (!n.is_empty()
+        && n.bytes().all(|c| c.is_ascii_digit())
+        && year.len() == 4
+        && year.bytes().all(|c| c.is_ascii_digit()))
+    .then(|| rest.to_string())
+}
+
+/// The meeting named in an adoption line: `... at its 9520th meeting, on ...` → `9520th meeting`.
+fn meeting_of_adoption(statement: &str) -> Option<String> {
+    let start = statement.find(" at its ")? + " at its ".len();
+    let rest = &statement[start..];
+    let end = rest.find("meeting")? + "meeting".len();
+    meeting(&rest[..end]).map(|(m, _)| m)
+}
+
+/// `77/213. Title` → (number, title).
+fn number_title(plain: &str) -> Option<(String, String)> {
+    let t = plain.trim();
+    let (head, rest) = t.split_once(". ")?;
+    let core = head.trim_start_matches("ES-").trim_start_matches("S-");
+    let (a, b) = core.split_once('/')?;
+    let b = b.trim_end_matches(|c: char| c == ' ' || c.is_ascii_uppercase());
+    if a.is_empty()
+        || b.is_empty()
+        || !a.bytes().all(|c| c.is_ascii_digit())
+        || !b.bytes().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some((head.to_string(), rest.trim().to_string()))
+}

@@ -1,0 +1,90 @@
+use super::*;
+
+/// The Security Council's layout: number line, adoption line with the meeting, no title.
+#[test]
+fn security_council_layout() {
+    let text = "United Nations\nS/RES/2720 (2023)\n\nSecurity Council\nDistr.: General\n22 December 2023\n\n\
+        Resolution 2720 (2023)\n\nAdopted by the Security Council at its 9520th meeting, on\n22 December 2023\n\n\
+        The Security Council,\n\nRecalling its previous resolutions on the situation,\n\n\
+        1. Demands that all parties comply with their obligations;\n\n\
+        2. Decides to remain actively seized of the matter.\n";
+    let doc = parse(text).unwrap().value;
+    assert_eq!(doc.symbol, "S/RES/2720 (2023)");
+    assert_eq!(doc.organ, Organ::SecurityCouncil);
+    assert_eq!(doc.number, "2720 (2023)");
+    assert_eq!(
+        doc.adoption.date,
+        Some(Date {
+            year: 2023,
+            month: 12,
+            day: 22
+        })
+    );
+    assert_eq!(doc.preamble.len(), 1);
+    assert_eq!(doc.body.len(), 2);
+    assert_eq!(
+        doc.conclusion.as_ref().map(|c| c.meeting.as_str()),
+        Some("9520th meeting")
+    );
+    let sym = crate::vocab::Base::default().work(&doc.symbol);
+    assert!(sym.as_str().ends_with("/unsc/2720-2023"), "{sym}");
+}
+
+#[test]
+fn text_resuming_after_sub_items_without_a_blank_line() {
+    // Page text: the last sub-item ends with `;` on a short line, and the paragraph goes
+    // on in lower case on the next line (A/RES/78/20, para. 5, has this layout).
+    let text = "General Assembly\nSeventy-eighth session\nAgenda item 8\n\n\
+        Resolution adopted by the General Assembly on 7 December 2023\n\n\
+        78/1. A title\n\nThe General Assembly,\n\nRecalling its resolution 77/1,\n\n\
+        1. Invites States to consider the following matters in the deliberations of the\n\
+        group, which is to address the following:\n\n\
+        (a) Threats to the safe operation of space objects in all orbits and all the\n\
+        related services;\n\n\
+        (b) Other activities and measures that could reduce the risk of unintended\n\
+        escalation and conflict;\n\
+        and to consider how the implementation of norms, rules and principles could be\n\
+        monitored and verified;\n\n\
+        2. Decides to continue.\n\n45th plenary meeting\n7 December 2023\n";
+    let doc = parse(text).unwrap().value;
+    let Block::Paragraph(p) = &doc.body[0] else {
+        panic!("a paragraph first: {:?}", doc.body[0]);
+    };
+    assert_eq!(p.items.len(), 2);
+    assert!(crate::markup::plain_text(&p.items[1].text).ends_with("escalation and conflict;"));
+    assert!(crate::markup::plain_text(&p.wrap_up).starts_with("and to consider how"));
+    assert_eq!(doc.body.len(), 2);
+}
+
+/// A lone capital letter is a part only in sequence: `B` with no `A` before it, or `A`
+/// after the preamble has begun, stays text.
+#[test]
+fn part_letters_only_in_sequence() {
+    let text = "General Assembly\nSeventy-eighth session\n\n\
+        Resolution adopted by the General Assembly on 7 December 2023\n\n\
+        78/81. A title\n\nThe General Assembly,\n\nRecalling its resolution 77/1,\n\n\
+        1. Decides to act;\n\nB\n\n2. Decides to continue.\n\n45th plenary meeting\n7 December 2023\n";
+    let doc = parse(text).unwrap().value;
+    assert!(doc.parts.is_empty());
+    assert_eq!(doc.preamble.len(), 1);
+}
+
+/// A Human Rights Council resolution: the organ decides the symbol.
+#[test]
+fn human_rights_council_layout() {
+    let text = "Human Rights Council\nFifty-second session\nAgenda item 3\n\n\
+        Resolution adopted by the Human Rights Council on 3 April 2023\n\n\
+        52/1. A title\n\nThe Human Rights Council,\n\nRecalling its resolution 50/4,\n\n1. Decides to continue.\n";
+    let doc = parse(text).unwrap().value;
+    assert_eq!(doc.symbol, "A/HRC/RES/52/1");
+    assert_eq!(doc.masthead.session, Some(52));
+    let cites: Vec<String> = doc.preamble[0]
+        .text
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Ref(c) => Some(c.symbol.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(cites, ["A/HRC/RES/50/4"]);
+}
