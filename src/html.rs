@@ -41,16 +41,16 @@ pub fn write(doc: &Document, page: &Page<'_>, out: impl Write) -> io::Result<()>
     h.open("body", &[])?;
     write_header(&mut h)?;
     h.open("main", &[])?;
-    write_act(&mut h, &doc.act(), "")?;
+    write_act(&mut h, &doc.act, "")?;
     for part in &doc.parts {
         // Ids as the AKN's within the part's component: `cmpnt_A__para_1`.
         let prefix = crate::eid::part_eid(&part.number);
         h.open("section", &[("class", "part"), ("id", &prefix)])?;
         h.open("h2", &[])?;
         h.text(&format!("{} ", part.number))?;
-        h.inlines(&part.title, true)?;
+        h.inlines(&part.act.title, true)?;
         h.close("h2")?;
-        write_act(&mut h, &part.act(), &prefix)?;
+        write_act(&mut h, &part.act, &prefix)?;
         h.close("section")?;
     }
     write_footnotes(&mut h)?;
@@ -180,7 +180,7 @@ fn write_head<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
             ("content", "width=device-width, initial-scale=1"),
         ],
     )?;
-    let title = format!("{}: {}", doc.symbol, plain_text(&doc.title));
+    let title = format!("{}: {}", doc.symbol, plain_text(&doc.act.title));
     h.leaf("title", &[], &title)?;
     let manifestation = h.link(base.manifestation(&doc.symbol, doc.language).as_str());
     h.void(
@@ -228,7 +228,7 @@ fn write_header<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     }
     h.open("h1", &[])?;
     h.text(&format!("{}. ", doc.number))?;
-    h.inlines(&doc.title, true)?;
+    h.inlines(&doc.act.title, true)?;
     h.close("h1")?;
     write_nav(h)?;
     h.close("header")
@@ -268,10 +268,10 @@ fn write_nav<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     h.close("nav")
 }
 
-fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act<'_>, prefix: &str) -> io::Result<()> {
+fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act, prefix: &str) -> io::Result<()> {
     if act.formula.is_some() || !act.preamble.is_empty() {
         h.open("section", &[("class", "preamble")])?;
-        if let Some(f) = act.formula {
+        if let Some(f) = act.formula.as_ref() {
             let id = under(prefix, "formula_1".into());
             h.inline_block("p", &[("class", "formula"), ("id", &id)], &f.text)?;
         }
@@ -283,10 +283,10 @@ fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act<'_>, prefix: &str) -> io::
     }
     if !act.body.is_empty() {
         h.open("section", &[("class", "operative")])?;
-        write_blocks(h, act.body, prefix)?;
+        write_blocks(h, &act.body, prefix)?;
         h.close("section")?;
     }
-    if let Some(c) = act.conclusion {
+    if let Some(c) = act.conclusion.as_ref() {
         let id = under(prefix, "conclusions".into());
         h.open("p", &[("class", "conclusion"), ("id", &id)])?;
         h.text(&c.meeting)?;
@@ -428,66 +428,4 @@ fn write_footer<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     h.leaf("a", &[("href", &sparql)], "the SPARQL endpoint")?;
     h.text(".")?;
     h.close("footer")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn page_links_citations_notes_and_eids() {
-        let input = std::fs::read("samples/A_RES_77_213.md").unwrap();
-        let doc = crate::parse::parse(&input).unwrap().value;
-        let base = Base::default();
-        let in_store = |s: &str| s == "A/RES/70/1";
-        let cited_by = vec![(
-            "http://localhost:7878/akn/un/statement/deliberation/unga/78-1".to_string(),
-            "A/RES/78/1".to_string(),
-            "A <title> & more".to_string(),
-        )];
-        let page = Page {
-            base: &base,
-            served: false,
-            in_store: &in_store,
-            cited_by: &cited_by,
-            languages: &[Language::English, Language::French],
-        };
-        let mut out = Vec::new();
-        write(&doc, &page, &mut out).unwrap();
-        let html = String::from_utf8(out).unwrap();
-        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
-        assert!(html.contains(r#"<div class="paragraph" id="para_1">"#));
-        assert!(
-            html.contains(r#"<i class="phrase">Recalling</i>"#),
-            "{html}"
-        );
-        assert!(html.contains(r##"href="#note_1""##));
-        assert!(html.contains(r#"<p id="note_1">"#));
-        // 70/1 is in the store: its link stays here; others go to the ODS.
-        assert!(html
-            .contains(r#"href="http://localhost:7878/akn/un/statement/deliberation/unga/70-1""#));
-        assert!(html.contains("href=\"https://undocs.org/"));
-        assert!(html.contains("A &lt;title&gt; &amp; more"));
-        assert!(html.contains(r#"hreflang="fr">fra</a>"#));
-        assert_eq!(
-            html.matches("<section").count(),
-            html.matches("</section>").count()
-        );
-        assert_eq!(html.matches("<div").count(), html.matches("</div>").count());
-
-        // Served, the same page links within the store from the server's root, so its links
-        // work at whatever address the server is reached by.
-        let served = Page {
-            served: true,
-            ..page
-        };
-        let mut out = Vec::new();
-        write(&doc, &served, &mut out).unwrap();
-        let html = String::from_utf8(out).unwrap();
-        assert!(html.contains(r#"href="/akn/un/statement/deliberation/unga/70-1""#));
-        assert!(html.contains(r#"href="/akn/un/statement/deliberation/unga/78-1""#));
-        assert!(html.contains(r#"href="/akn/un/statement/deliberation/unga/77-213/fra@""#));
-        assert!(html.contains(r#"href="/">the SPARQL endpoint"#));
-        assert!(!html.contains("href=\"http://localhost"), "{html}");
-    }
 }

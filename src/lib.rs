@@ -1,24 +1,33 @@
 //! unakn: United Nations resolutions to Akoma Ntoso 3.0 XML and linked open data.
 //!
-//! The pipeline, one module per step:
+//! Three floors; no module imports from a floor above its own, nor from a sibling on its floor
+//! (readers never call writers, writers never call readers or each other).
 //!
+//! The model and the small shared pieces, used by everything above:
+//! - [`model`]: the document model, plain data;
+//! - [`symbol`]: UN document symbols, found, normalised and minted;
+//! - [`eid`]: AKN eIds, by which every writer names portions;
+//! - [`vocab`]: IRIs, minted in one place, and a constant for every RDF term written;
+//! - [`diag`]: errors and warnings with file:line:column, and the one list of their codes;
+//! - [`xml`]: the bounded element tree the AKN reader and the profile checks read;
+//! - [`markup`]: escaping and markup for the XML and HTML writers;
+//! - [`phrase`]: the grammar of the opening phrases of recitals and operative paragraphs;
+//! - [`validate`]: AKN4UN profile checks the XSD cannot make;
+//! - [`schema`]: the OASIS AKN 3.0 XSD, carried inside, and validation against it.
+//!
+//! Readers and writers, siblings:
 //! - [`parse`]: PDFs (their text layer with its typography), text (markdown or PDF page text)
 //!   and AKN 3.0 (the UN's AKN4UN in any of its six languages) → [`model::Document`], with
 //!   warnings;
-//! - [`model`]: the document model, plain data;
 //! - [`akn`]: model → Akoma Ntoso 3.0 XML in the UN's AKN4UN shape;
-//! - [`vocab`]: IRIs and vocabulary terms, minted in one place;
 //! - [`rdf`]: model → RDF quads (ELI, UNDO, FRBR), one named graph per expression;
-//! - [`html`]: model → a readable HTML page;
+//! - [`html`]: model → a readable HTML page.
+//!
+//! What stands on both:
 //! - [`store`]: the embedded oxigraph store: load, replace, query;
 //! - [`serve`]: the store over HTTP: SPARQL 1.1 Protocol and dereferenceable IRIs;
 //! - [`catalogue`]: the example queries;
-//! - [`diag`]: errors and warnings with file:line:column;
-//! - [`eid`]: AKN eIds, shared by every writer that names portions;
-//! - [`markup`]: escaping and markup shared by the XML and HTML writers;
-//! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own);
-//! - [`schema`]: the OASIS AKN 3.0 XSD, carried inside, and validation against it;
-//! - [`validate`]: AKN4UN profile checks the XSD cannot make.
+//! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own).
 //!
 //! ```
 //! let input = std::fs::read("samples/A_RES_77_213.md").unwrap();
@@ -38,21 +47,26 @@
 //! assert_eq!(results.rows.len(), 2); // operative paragraphs 5 and 13
 //! ```
 
-pub mod akn;
-pub mod catalogue;
+// The model and the shared pieces.
 pub mod diag;
 pub mod eid;
-pub mod eval;
-pub mod html;
 pub mod markup;
 pub mod model;
-pub mod parse;
 pub mod phrase;
-pub mod rdf;
 pub mod schema;
-pub mod serve;
-pub mod store;
 pub mod symbol;
 pub mod validate;
 pub mod vocab;
 pub mod xml;
+
+// Readers and writers.
+pub mod akn;
+pub mod html;
+pub mod parse;
+pub mod rdf;
+
+// On both.
+pub mod catalogue;
+pub mod eval;
+pub mod serve;
+pub mod store;

@@ -100,8 +100,35 @@ pub enum Language {
     Spanish,
 }
 
+impl Language {
+    /// All six, in the order the UN lists them.
+    pub const ALL: [Language; 6] = [
+        Language::Arabic,
+        Language::Chinese,
+        Language::English,
+        Language::French,
+        Language::Russian,
+        Language::Spanish,
+    ];
+
+    /// Its English name, as mastheads print it (`Original: English`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Arabic => "Arabic",
+            Language::Chinese => "Chinese",
+            Language::English => "English",
+            Language::French => "French",
+            Language::Russian => "Russian",
+            Language::Spanish => "Spanish",
+        }
+    }
+}
+
 /// A whole resolution (or decision) in one language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Serialised with the fields of its [`Act`] in their printed order among the others (the JSON
+/// unakn has always written); read back from the same.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Document {
     pub kind: DocumentKind,
     pub organ: Organ,
@@ -110,24 +137,62 @@ pub struct Document {
     pub symbol: String,
     /// The number as printed before the title, e.g. `77/213`.
     pub number: String,
-    pub title: Vec<Inline>,
     pub masthead: Masthead,
     pub adoption: Adoption,
+    /// The resolution itself. For a multi-part resolution, only its title and the annexes
+    /// printed after the last part: the rest is in each part's own act.
+    #[serde(flatten)]
+    pub act: Act,
+    /// The resolutions of a multi-part resolution (`78/80 A-B`), each whole; empty for a
+    /// resolution of one part.
+    #[serde(default)]
+    pub parts: Vec<Part>,
+    /// Footnotes in marker order; each is placed where its [`Inline::NoteRef`] stands.
+    pub footnotes: Vec<Footnote>,
+    /// Metadata only some inputs carry (the UN's own AKN).
+    pub metadata: Metadata,
+}
+
+impl Serialize for Document {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let act = &self.act;
+        let fields = 15 + usize::from(!self.parts.is_empty());
+        let mut s = serializer.serialize_struct("Document", fields)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("organ", &self.organ)?;
+        s.serialize_field("language", &self.language)?;
+        s.serialize_field("symbol", &self.symbol)?;
+        s.serialize_field("number", &self.number)?;
+        s.serialize_field("title", &act.title)?;
+        s.serialize_field("masthead", &self.masthead)?;
+        s.serialize_field("adoption", &self.adoption)?;
+        s.serialize_field("formula", &act.formula)?;
+        s.serialize_field("preamble", &act.preamble)?;
+        s.serialize_field("body", &act.body)?;
+        s.serialize_field("conclusion", &act.conclusion)?;
+        if !self.parts.is_empty() {
+            s.serialize_field("parts", &self.parts)?;
+        }
+        s.serialize_field("annexes", &act.annexes)?;
+        s.serialize_field("footnotes", &self.footnotes)?;
+        s.serialize_field("metadata", &self.metadata)?;
+        s.end()
+    }
+}
+
+/// What one resolution holds: its title and what follows it. A document holds one, and each
+/// part of a multi-part resolution its own, so that readers and writers treat both alike.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Act {
+    pub title: Vec<Inline>,
     /// `The General Assembly,`
     pub formula: Option<Formula>,
     pub preamble: Vec<Recital>,
     pub body: Vec<Block>,
     pub conclusion: Option<Conclusion>,
-    /// The resolutions of a multi-part resolution (`78/80 A-B`), each whole; empty for a
-    /// resolution of one part, whose formula, preamble, body and conclusion are the fields above
-    /// (left empty when there are parts).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub parts: Vec<Part>,
+    /// The annexes printed after the act's meeting line.
     pub annexes: Vec<Annex>,
-    /// Footnotes in marker order; each is placed where its [`Inline::NoteRef`] stands.
-    pub footnotes: Vec<Footnote>,
-    /// Metadata only some inputs carry (the UN's own AKN).
-    pub metadata: Metadata,
 }
 
 /// One resolution of a multi-part resolution: adopted under the number and title of the whole
@@ -137,80 +202,20 @@ pub struct Document {
 pub struct Part {
     /// `A`
     pub number: String,
-    pub title: Vec<Inline>,
-    pub formula: Option<Formula>,
-    pub preamble: Vec<Recital>,
-    pub body: Vec<Block>,
-    pub conclusion: Option<Conclusion>,
-    /// The annexes printed after the part's meeting line.
-    pub annexes: Vec<Annex>,
+    #[serde(flatten)]
+    pub act: Act,
     pub span: Span,
 }
 
-/// What one resolution holds after its title, borrowed: the document's own, or one part's of a
-/// multi-part resolution. Writers take it so that both are written alike.
-#[derive(Debug, Clone, Copy)]
-pub struct Act<'a> {
-    pub formula: Option<&'a Formula>,
-    pub preamble: &'a [Recital],
-    pub body: &'a [Block],
-    pub conclusion: Option<&'a Conclusion>,
-    pub annexes: &'a [Annex],
-}
-
 impl Document {
-    /// The document's own resolution (empty but for annexes when it is in parts).
-    pub fn act(&self) -> Act<'_> {
-        Act {
-            formula: self.formula.as_ref(),
-            preamble: &self.preamble,
-            body: &self.body,
-            conclusion: self.conclusion.as_ref(),
-            annexes: &self.annexes,
-        }
+    /// The document's own act, then each part's, in printed order.
+    pub fn acts(&self) -> impl Iterator<Item = &Act> {
+        std::iter::once(&self.act).chain(self.parts.iter().map(|p| &p.act))
     }
-}
 
-impl Part {
-    pub fn act(&self) -> Act<'_> {
-        Act {
-            formula: self.formula.as_ref(),
-            preamble: &self.preamble,
-            body: &self.body,
-            conclusion: self.conclusion.as_ref(),
-            annexes: &self.annexes,
-        }
-    }
-}
-
-/// A resolution's title and content, to edit in place: what a reader's later passes over the
-/// document (footnotes, a single unnumbered paragraph) walk, for the whole and each part alike.
-pub struct ActMut<'a> {
-    pub title: &'a mut Vec<Inline>,
-    pub formula: Option<&'a mut Formula>,
-    pub preamble: &'a mut Vec<Recital>,
-    pub body: &'a mut Vec<Block>,
-    pub annexes: &'a mut Vec<Annex>,
-}
-
-impl Document {
-    /// The document's own resolution, then each part's, in printed order.
-    pub fn acts_mut(&mut self) -> impl Iterator<Item = ActMut<'_>> {
-        let whole = ActMut {
-            title: &mut self.title,
-            formula: self.formula.as_mut(),
-            preamble: &mut self.preamble,
-            body: &mut self.body,
-            annexes: &mut self.annexes,
-        };
-        let parts = self.parts.iter_mut().map(|p| ActMut {
-            title: &mut p.title,
-            formula: p.formula.as_mut(),
-            preamble: &mut p.preamble,
-            body: &mut p.body,
-            annexes: &mut p.annexes,
-        });
-        std::iter::once(whole).chain(parts)
+    /// [`Document::acts`], to edit in place (a reader's later passes).
+    pub fn acts_mut(&mut self) -> impl Iterator<Item = &mut Act> {
+        std::iter::once(&mut self.act).chain(self.parts.iter_mut().map(|p| &mut p.act))
     }
 }
 
@@ -510,10 +515,78 @@ pub struct Subject {
 /// One step of the document's history (draft, report, adoption record).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkflowStep {
-    pub outcome: String,
+    pub outcome: Outcome,
     pub date: Option<Date>,
     pub document: Option<String>,
     pub by: Option<String>,
+}
+
+/// What a workflow step did, as AKN4UN names it (`outcome="draftResolution"`); written as that
+/// name in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum Outcome {
+    /// A draft was tabled: `document` is its symbol, `by` its sponsors.
+    DraftResolution,
+    DraftDecision,
+    /// Sponsors who joined the draft later.
+    DraftResolutionAdditionalSponsors,
+    DraftDecisionAdditionalSponsors,
+    /// A committee recommended the draft: `document` is its report.
+    RecommendedForAdoption,
+    /// The plenary adopted it: `document` is the meeting record.
+    Adopted,
+    /// Any other outcome, as written.
+    Other(String),
+}
+
+impl Outcome {
+    const NAMED: [(Outcome, &'static str); 6] = [
+        (Outcome::DraftResolution, "draftResolution"),
+        (Outcome::DraftDecision, "draftDecision"),
+        (
+            Outcome::DraftResolutionAdditionalSponsors,
+            "draftResolutionAdditionalSponsors",
+        ),
+        (
+            Outcome::DraftDecisionAdditionalSponsors,
+            "draftDecisionAdditionalSponsors",
+        ),
+        (Outcome::RecommendedForAdoption, "recommendedForAdoption"),
+        (Outcome::Adopted, "adopted"),
+    ];
+
+    /// The outcome as AKN4UN writes it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Outcome::Other(name) => name,
+            named => Self::NAMED
+                .iter()
+                .find(|(o, _)| o == named)
+                .map_or("", |(_, name)| name),
+        }
+    }
+}
+
+impl From<&str> for Outcome {
+    fn from(name: &str) -> Self {
+        Self::NAMED
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map_or_else(|| Outcome::Other(name.to_string()), |(o, _)| o.clone())
+    }
+}
+
+impl From<String> for Outcome {
+    fn from(name: String) -> Self {
+        Outcome::from(name.as_str())
+    }
+}
+
+impl From<Outcome> for String {
+    fn from(outcome: Outcome) -> Self {
+        outcome.as_str().to_string()
+    }
 }
 
 /// The opening phrase of a run of inlines, if it starts with one.

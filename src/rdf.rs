@@ -5,9 +5,10 @@
 use crate::eid::{block_eids, list_eid, point_eids};
 use crate::markup::plain_text;
 use crate::model::*;
-use crate::vocab::{self, term, Base, FrbrNames, DCTERMS, ELI, RDF, UNAKN, UNDO, XSD};
+use crate::vocab::{self, dcterms, eli, unakn, undo, xsd, Base, FrbrNames};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::io::{self, Write};
 
 /// The RDF of one document: the quads of its expression's named graph.
@@ -27,62 +28,49 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
     // Work
     g.work(doc, &doc.symbol, &doc.number);
     if let Some(s) = doc.masthead.session {
-        g.add(&work, UNAKN, "session", Literal::from(i64::from(s)));
+        g.add(&work, unakn::session, Literal::from(i64::from(s)));
     }
     for item in &doc.masthead.agenda_items {
         g.add(
             &work,
-            UNAKN,
-            "agendaItem",
+            unakn::agendaItem,
             Literal::new_simple_literal(&item.number),
         );
     }
     if let Some(origin) = &doc.adoption.origin {
         if let Some(d) = &origin.document {
-            g.add(
-                &work,
-                UNAKN,
-                "originDocument",
-                Literal::new_simple_literal(d),
-            );
+            g.add(&work, unakn::originDocument, Literal::new_simple_literal(d));
             // The origin is linked in AKN like any citation.
             let cited = base.work(d);
-            g.add(&work, ELI, "cites", cited.clone());
-            g.add(
-                &cited,
-                DCTERMS,
-                "identifier",
-                Literal::new_simple_literal(d),
-            );
+            g.add(&work, eli::cites, cited.clone());
+            g.add(&cited, dcterms::identifier, Literal::new_simple_literal(d));
         }
         if let Some(c) = &origin.committee {
-            g.add(&work, UNAKN, "committee", Literal::new_simple_literal(c));
+            g.add(&work, unakn::committee, Literal::new_simple_literal(c));
         }
     }
-    g.meeting(&work, doc.conclusion.as_ref());
+    g.meeting(&work, doc.act.conclusion.as_ref());
     write_metadata(&mut g, &work, &doc.metadata);
 
     // Expression and manifestation
-    g.expression(doc, &doc.symbol, &doc.title);
-    g.add(&expression, ELI, "is_embodied_by", manifestation.clone());
-    g.add(&manifestation, RDF, "type", term(ELI, "Manifestation"));
-    g.add(&manifestation, ELI, "embodies", expression.clone());
+    g.expression(doc, &doc.symbol, &doc.act.title);
+    g.add(&expression, eli::is_embodied_by, manifestation.clone());
+    g.add(&manifestation, rdf::TYPE, eli::Manifestation);
+    g.add(&manifestation, eli::embodies, expression.clone());
     g.add(
         &manifestation,
-        ELI,
-        "format",
+        eli::format,
         NamedNode::new_unchecked(vocab::AKN_MEDIA_TYPE),
     );
     g.add(
         &manifestation,
-        ELI,
-        "id_local",
+        eli::id_local,
         Literal::new_simple_literal(&names.manifestation),
     );
 
     // Divisions
     let mut hosts: Vec<Option<NamedNode>> = vec![None; doc.footnotes.len()];
-    g.act(&work, &doc.act(), &mut hosts);
+    g.act(&work, &doc.act, &mut hosts);
     // Parts: works of their own (`…/78-80A`), parts of the whole, embodied by its file.
     for part in &doc.parts {
         let symbol = vocab::part_symbol(&doc.symbol, &part.number);
@@ -90,25 +78,20 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         let part_expression = base.expression(&symbol, doc.language);
         let number = vocab::part_number(&doc.number, &part.number);
         g.work(doc, &symbol, &number);
-        g.meeting(&part_work, part.conclusion.as_ref());
-        g.add(&part_work, ELI, "is_part_of", work.clone());
-        g.add(&work, ELI, "has_part", part_work.clone());
-        g.expression(doc, &symbol, &part.title);
-        g.add(
-            &part_expression,
-            ELI,
-            "is_embodied_by",
-            manifestation.clone(),
-        );
-        g.add(&manifestation, ELI, "embodies", part_expression.clone());
+        g.meeting(&part_work, part.act.conclusion.as_ref());
+        g.add(&part_work, eli::is_part_of, work.clone());
+        g.add(&work, eli::has_part, part_work.clone());
+        g.expression(doc, &symbol, &part.act.title);
+        g.add(&part_expression, eli::is_embodied_by, manifestation.clone());
+        g.add(&manifestation, eli::embodies, part_expression.clone());
         g.symbol = symbol;
-        g.act(&part_work, &part.act(), &mut hosts);
+        g.act(&part_work, &part.act, &mut hosts);
         g.symbol = doc.symbol.clone();
     }
     for (i, note) in doc.footnotes.iter().enumerate() {
         let node = base.portion(&doc.symbol, &format!("note_{}", i + 1));
         let parent = hosts[i].clone().unwrap_or_else(|| work.clone());
-        g.division(&node, &parent, "Footnote", Some(&note.marker), i + 1);
+        g.division(&node, &parent, unakn::Footnote, Some(&note.marker), i + 1);
         let mut none = Vec::new();
         g.text_of(&node, &note.text, &mut none);
     }
@@ -123,8 +106,19 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
     g.quads
 }
 
+/// The `eli:type_subdivision` of a hierarchical division.
+fn division_kind(kind: SectionKind) -> NamedNodeRef<'static> {
+    match kind {
+        SectionKind::Section => unakn::Section,
+        SectionKind::Part => unakn::Part,
+        SectionKind::Chapter => unakn::Chapter,
+        SectionKind::Article => unakn::Article,
+        SectionKind::Rule => unakn::Rule,
+    }
+}
+
 fn date_literal(d: Date) -> Literal {
-    Literal::new_typed_literal(d.to_string(), term(XSD, "date"))
+    Literal::new_typed_literal(d.to_string(), xsd::date)
 }
 
 struct Graph<'a> {
@@ -137,10 +131,10 @@ struct Graph<'a> {
 }
 
 impl Graph<'_> {
-    fn add(&mut self, s: &NamedNode, ns: &str, p: &str, o: impl Into<Term>) {
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'static>, o: impl Into<Term>) {
         self.quads.push(Quad::new(
             NamedOrBlankNode::NamedNode(s.clone()),
-            term(ns, p),
+            p.into_owned(),
             o.into(),
             self.graph.clone(),
         ));
@@ -151,31 +145,29 @@ impl Graph<'_> {
     fn work(&mut self, doc: &Document, symbol: &str, number: &str) {
         let work = self.base.work(symbol);
         let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
-        self.add(&work, RDF, "type", term(ELI, "Work"));
+        self.add(&work, rdf::TYPE, eli::Work);
         let class = match doc.kind {
-            DocumentKind::Resolution => "Resolution",
-            DocumentKind::Decision => "Decision",
+            DocumentKind::Resolution => undo::Resolution,
+            DocumentKind::Decision => undo::Decision,
         };
-        self.add(&work, RDF, "type", term(UNDO, class));
+        self.add(&work, rdf::TYPE, class);
         self.add(
             &work,
-            DCTERMS,
-            "identifier",
+            dcterms::identifier,
             Literal::new_simple_literal(symbol),
         );
-        self.add(&work, ELI, "number", Literal::new_simple_literal(number));
+        self.add(&work, eli::number, Literal::new_simple_literal(number));
         self.add(
             &work,
-            ELI,
-            "id_local",
+            eli::id_local,
             Literal::new_simple_literal(&names.work),
         );
         if let Some(d) = doc.adoption.date {
-            self.add(&work, ELI, "date_document", date_literal(d));
+            self.add(&work, eli::date_document, date_literal(d));
         }
-        self.add(&work, ELI, "passed_by", self.base.organ(doc.organ));
+        self.add(&work, eli::passed_by, self.base.organ(doc.organ));
         let expression = self.base.expression(symbol, doc.language);
-        self.add(&work, ELI, "is_realized_by", expression);
+        self.add(&work, eli::is_realized_by, expression);
     }
 
     /// The meeting that adopted a work.
@@ -183,8 +175,7 @@ impl Graph<'_> {
         if let Some(c) = conclusion {
             self.add(
                 work,
-                UNAKN,
-                "meeting",
+                unakn::meeting,
                 Literal::new_simple_literal(&c.meeting),
             );
         }
@@ -194,41 +185,40 @@ impl Graph<'_> {
     fn expression(&mut self, doc: &Document, symbol: &str, title: &[Inline]) {
         let expression = self.base.expression(symbol, doc.language);
         let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
-        self.add(&expression, RDF, "type", term(ELI, "Expression"));
-        self.add(&expression, ELI, "realizes", self.base.work(symbol));
-        self.add(&expression, ELI, "title", self.text(&plain_text(title)));
-        self.add(&expression, ELI, "language", doc.language.eu_authority());
+        self.add(&expression, rdf::TYPE, eli::Expression);
+        self.add(&expression, eli::realizes, self.base.work(symbol));
+        self.add(&expression, eli::title, self.text(&plain_text(title)));
+        self.add(&expression, eli::language, doc.language.eu_authority());
         self.add(
             &expression,
-            ELI,
-            "id_local",
+            eli::id_local,
             Literal::new_simple_literal(&names.expression),
         );
         if let Some(d) = doc.masthead.issue_date {
-            self.add(&expression, ELI, "date_publication", date_literal(d));
+            self.add(&expression, eli::date_publication, date_literal(d));
         }
     }
 
     /// The recitals, operative part and annexes of a work (the whole's, or a part's).
-    fn act(&mut self, work: &NamedNode, act: &Act<'_>, hosts: &mut [Option<NamedNode>]) {
+    fn act(&mut self, work: &NamedNode, act: &Act, hosts: &mut [Option<NamedNode>]) {
         for (i, recital) in act.preamble.iter().enumerate() {
             let node = self
                 .base
                 .portion(&self.symbol, &format!("container_{}", i + 1));
-            self.division(&node, work, "Recital", None, i + 1);
+            self.division(&node, work, unakn::Recital, None, i + 1);
             self.text_of(&node, &recital.text, hosts);
         }
-        self.blocks(work, act.body, "", hosts);
-        self.annexes(work, act.annexes, hosts);
+        self.blocks(work, &act.body, "", hosts);
+        self.annexes(work, &act.annexes, hosts);
     }
 
     fn annexes(&mut self, work: &NamedNode, annexes: &[Annex], hosts: &mut [Option<NamedNode>]) {
         for (i, annex) in annexes.iter().enumerate() {
             let eid = format!("att_{}", i + 1);
             let node = self.base.portion(&self.symbol, &eid);
-            self.division(&node, work, "Annex", Some(&annex.label), i + 1);
+            self.division(&node, work, unakn::Annex, Some(&annex.label), i + 1);
             if !annex.title.is_empty() {
-                self.add(&node, ELI, "title", self.text(&plain_text(&annex.title)));
+                self.add(&node, eli::title, self.text(&plain_text(&annex.title)));
             }
             self.blocks(&node, &annex.blocks, &eid, hosts);
         }
@@ -242,25 +232,25 @@ impl Graph<'_> {
         &mut self,
         node: &NamedNode,
         parent: &NamedNode,
-        kind: &str,
+        kind: NamedNodeRef<'static>,
         number: Option<&str>,
         order: usize,
     ) {
-        self.add(node, RDF, "type", term(ELI, "WorkSubdivision"));
-        self.add(node, ELI, "is_part_of", parent.clone());
-        self.add(parent, ELI, "has_part", node.clone());
-        self.add(node, ELI, "type_subdivision", term(UNAKN, kind));
+        self.add(node, rdf::TYPE, eli::WorkSubdivision);
+        self.add(node, eli::is_part_of, parent.clone());
+        self.add(parent, eli::has_part, node.clone());
+        self.add(node, eli::type_subdivision, kind);
         if let Some(n) = number {
-            self.add(node, ELI, "number", Literal::new_simple_literal(n));
+            self.add(node, eli::number, Literal::new_simple_literal(n));
         }
-        self.add(node, UNAKN, "order", Literal::from(order as i64));
+        self.add(node, unakn::order, Literal::from(order as i64));
     }
 
     /// Text, phrase, citations and footnote hosts of a division.
     fn text_of(&mut self, node: &NamedNode, runs: &[Inline], hosts: &mut [Option<NamedNode>]) {
         let text = plain_text(runs);
         if !text.is_empty() {
-            self.add(node, UNAKN, "text", self.text(&text));
+            self.add(node, unakn::text, self.text(&text));
         }
         if let Some(p) = phrase_of(runs) {
             self.phrase(node, p);
@@ -270,9 +260,9 @@ impl Graph<'_> {
 
     /// The opening phrase as printed, and its head word for lookups (`unakn:phraseHead`).
     fn phrase(&mut self, node: &NamedNode, phrase: &str) {
-        self.add(node, UNAKN, "phrase", self.text(phrase));
+        self.add(node, unakn::phrase, self.text(phrase));
         if let Some(head) = crate::phrase::head_word(phrase) {
-            self.add(node, UNAKN, "phraseHead", Literal::new_simple_literal(head));
+            self.add(node, unakn::phraseHead, Literal::new_simple_literal(head));
         }
     }
 
@@ -283,12 +273,11 @@ impl Graph<'_> {
                 Inline::Ref(c) => {
                     let cited = self.base.work(&c.symbol);
                     if cited != work {
-                        self.add(node, ELI, "cites", cited.clone());
-                        self.add(&work, ELI, "cites", cited.clone());
+                        self.add(node, eli::cites, cited.clone());
+                        self.add(&work, eli::cites, cited.clone());
                         self.add(
                             &cited,
-                            DCTERMS,
-                            "identifier",
+                            dcterms::identifier,
                             Literal::new_simple_literal(&c.symbol),
                         );
                     }
@@ -318,7 +307,7 @@ impl Graph<'_> {
                     self.division(
                         &node,
                         parent,
-                        "OperativeParagraph",
+                        unakn::OperativeParagraph,
                         p.number.as_deref(),
                         i + 1,
                     );
@@ -328,7 +317,7 @@ impl Graph<'_> {
                         full.push(' ');
                         full.push_str(&plain_text(&p.wrap_up));
                     }
-                    self.add(&node, UNAKN, "text", self.text(full.trim()));
+                    self.add(&node, unakn::text, self.text(full.trim()));
                     if let Some(ph) = phrase_of(&p.text) {
                         self.phrase(&node, ph);
                     }
@@ -337,21 +326,27 @@ impl Graph<'_> {
                     self.items(&node, &p.items, &list_eid(eid), hosts);
                 }
                 Block::Section(s) => {
-                    self.division(&node, parent, s.kind.division(), s.number.as_deref(), i + 1);
-                    self.add(&node, ELI, "title", self.text(&plain_text(&s.heading)));
+                    self.division(
+                        &node,
+                        parent,
+                        division_kind(s.kind),
+                        s.number.as_deref(),
+                        i + 1,
+                    );
+                    self.add(&node, eli::title, self.text(&plain_text(&s.heading)));
                     self.cites(&node, &s.heading, hosts);
                     self.blocks(&node, &s.blocks, eid, hosts);
                 }
                 Block::Recital(r) => {
-                    self.division(&node, parent, "Recital", None, i + 1);
+                    self.division(&node, parent, unakn::Recital, None, i + 1);
                     self.text_of(&node, &r.text, hosts);
                 }
                 Block::Text(t) => {
-                    self.division(&node, parent, "Text", None, i + 1);
+                    self.division(&node, parent, unakn::Text, None, i + 1);
                     self.text_of(&node, &t.text, hosts);
                 }
                 Block::Table(t) => {
-                    self.division(&node, parent, "Table", None, i + 1);
+                    self.division(&node, parent, unakn::Table, None, i + 1);
                     self.text_of(&node, &t.runs(), hosts);
                 }
             }
@@ -370,13 +365,13 @@ impl Graph<'_> {
             self.division(
                 &node,
                 parent,
-                "SubParagraph",
+                unakn::SubParagraph,
                 Some(item.bare_number()),
                 i + 1,
             );
             let mut full = plain_text(&item.text);
             append_items(&mut full, &item.items);
-            self.add(&node, UNAKN, "text", self.text(full.trim()));
+            self.add(&node, unakn::text, self.text(full.trim()));
             self.cites(&node, &item.text, hosts);
             self.items(&node, &item.items, &list_eid(&eid), hosts);
         }
@@ -393,7 +388,7 @@ fn append_items(full: &mut String, items: &[Item]) {
 
 fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
     match &meta.vote {
-        Some(Vote::WithoutVote) => g.add(work, UNAKN, "adoptedWithoutVote", Literal::from(true)),
+        Some(Vote::WithoutVote) => g.add(work, unakn::adoptedWithoutVote, Literal::from(true)),
         Some(Vote::Recorded {
             in_favour,
             against,
@@ -401,20 +396,17 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
         }) => {
             g.add(
                 work,
-                UNAKN,
-                "votesInFavour",
+                unakn::votesInFavour,
                 Literal::from(i64::from(*in_favour)),
             );
             g.add(
                 work,
-                UNAKN,
-                "votesAgainst",
+                unakn::votesAgainst,
                 Literal::from(i64::from(*against)),
             );
             g.add(
                 work,
-                UNAKN,
-                "votesAbstaining",
+                unakn::votesAbstaining,
                 Literal::from(i64::from(*abstaining)),
             );
         }
@@ -422,31 +414,32 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
     }
     for s in &meta.subjects {
         if let Ok(iri) = NamedNode::new(&s.iri) {
-            g.add(work, ELI, "is_about", iri);
+            g.add(work, eli::is_about, iri);
         }
     }
     for step in &meta.workflow {
         let literal = |s: &String| Literal::new_simple_literal(s);
-        match step.outcome.as_str() {
-            "draftResolution" | "draftDecision" => {
+        match &step.outcome {
+            Outcome::DraftResolution | Outcome::DraftDecision => {
                 if let Some(d) = &step.document {
-                    g.add(work, UNAKN, "draftDocument", literal(d));
+                    g.add(work, unakn::draftDocument, literal(d));
                 }
                 if let Some(by) = &step.by {
-                    g.add(work, UNAKN, "sponsors", literal(by));
+                    g.add(work, unakn::sponsors, literal(by));
                 }
             }
-            "draftResolutionAdditionalSponsors" | "draftDecisionAdditionalSponsors" => {
+            Outcome::DraftResolutionAdditionalSponsors
+            | Outcome::DraftDecisionAdditionalSponsors => {
                 if let Some(by) = &step.by {
-                    g.add(work, UNAKN, "additionalSponsors", literal(by));
+                    g.add(work, unakn::additionalSponsors, literal(by));
                 }
             }
-            "adopted" => {
+            Outcome::Adopted => {
                 if let Some(d) = &step.document {
-                    g.add(work, UNAKN, "meetingRecord", literal(d));
+                    g.add(work, unakn::meetingRecord, literal(d));
                 }
             }
-            _ => {}
+            Outcome::RecommendedForAdoption | Outcome::Other(_) => {}
         }
     }
 }

@@ -24,8 +24,8 @@ pub fn quads_with_manifestation(doc: &Document, base: &Base) -> std::io::Result<
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
     quads.push(Quad::new(
         base.manifestation(&doc.symbol, doc.language),
-        vocab::term(vocab::UNAKN, "xml"),
-        Literal::new_typed_literal(xml, vocab::term(vocab::RDF, "XMLLiteral")),
+        vocab::unakn::xml,
+        Literal::new_typed_literal(xml, vocab::rdf::XMLLiteral),
         GraphName::NamedNode(base.expression(&doc.symbol, doc.language)),
     ));
     Ok(quads)

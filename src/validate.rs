@@ -1,7 +1,7 @@
 //! AKN4UN profile checks that the XSD cannot make: references that dangle, eIds that repeat
 //! or contradict the printed numbers, FRBR IRIs that disagree with each other or the content.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::model::Span;
 use crate::xml::{self, Element};
 use std::collections::HashSet;
@@ -35,7 +35,7 @@ pub fn check(root: &Element) -> Vec<Diagnostic> {
                 declared.insert(id.to_string());
             } else {
                 out.push(error(
-                    "duplicate-eid",
+                    Code::DuplicateEid,
                     e.span,
                     format!("eId {id:?} is used more than once"),
                 ));
@@ -60,7 +60,7 @@ pub fn check(root: &Element) -> Vec<Diagnostic> {
                 {
                     out.push(Diagnostic {
                         severity: Severity::Warning,
-                        code: "eid-number",
+                        code: Code::EidNumber,
                         message: format!(
                             "eId {id:?} does not carry the printed number {printed:?}"
                         ),
@@ -73,7 +73,7 @@ pub fn check(root: &Element) -> Vec<Diagnostic> {
     for (id, span, attr) in refs {
         if !declared.contains(&id) {
             out.push(error(
-                "dangling-reference",
+                Code::DanglingReference,
                 span,
                 format!("{attr}=\"#{id}\" refers to no declared eId"),
             ));
@@ -92,7 +92,7 @@ fn attr_name(a: &str) -> &'static str {
     }
 }
 
-fn error(code: &'static str, span: Span, message: String) -> Diagnostic {
+fn error(code: Code, span: Span, message: String) -> Diagnostic {
     Diagnostic {
         severity: Severity::Error,
         code,
@@ -145,7 +145,7 @@ fn is_document(name: &str) -> bool {
 fn frbr(root: &Element, out: &mut Vec<Diagnostic>) {
     let Some(identification) = root.find("identification") else {
         out.push(error(
-            "no-identification",
+            Code::NoIdentification,
             root.span,
             "no meta/identification".into(),
         ));
@@ -161,7 +161,7 @@ fn frbr(root: &Element, out: &mut Vec<Diagnostic>) {
         (uri("FRBRWork"), uri("FRBRExpression"))
     else {
         out.push(error(
-            "frbr",
+            Code::Frbr,
             identification.span,
             "FRBRWork or FRBRExpression has no FRBRuri".into(),
         ));
@@ -170,7 +170,7 @@ fn frbr(root: &Element, out: &mut Vec<Diagnostic>) {
     let work_base = work.trim_end_matches('/');
     if !expression.starts_with(work_base) {
         out.push(error(
-            "frbr",
+            Code::Frbr,
             expr_span,
             format!("expression IRI {expression:?} does not extend the work IRI {work:?}"),
         ));
@@ -178,7 +178,7 @@ fn frbr(root: &Element, out: &mut Vec<Diagnostic>) {
     if let Some((manifestation, span)) = uri("FRBRManifestation") {
         if !manifestation.starts_with(work_base) {
             out.push(error(
-                "frbr",
+                Code::Frbr,
                 span,
                 format!("manifestation IRI {manifestation:?} does not extend the work IRI"),
             ));
@@ -191,7 +191,7 @@ fn frbr(root: &Element, out: &mut Vec<Diagnostic>) {
     if let Some(lang) = language {
         if !expression.contains(&format!("/{lang}@")) {
             out.push(error(
-                "frbr",
+                Code::Frbr,
                 expr_span,
                 format!("expression IRI {expression:?} does not name the language {lang:?}"),
             ));
@@ -217,7 +217,7 @@ fn frbr(root: &Element, out: &mut Vec<Diagnostic>) {
         let parts = last.strip_prefix(number.as_str());
         if !parts.is_some_and(|p| p.chars().all(|c| c.is_ascii_uppercase() || c == '-')) {
             out.push(error(
-                "frbr",
+                Code::Frbr,
                 work_span,
                 format!("work IRI {work:?} does not end with the printed number {number:?}"),
             ));
@@ -227,13 +227,13 @@ fn frbr(root: &Element, out: &mut Vec<Diagnostic>) {
         if date.starts_with("0001") {
             out.push(Diagnostic {
                 severity: Severity::Warning,
-                code: "placeholder-date",
+                code: Code::PlaceholderDate,
                 message: format!("adoption date {date} is a placeholder"),
                 span,
             });
         } else if !work.contains(&format!("/{date}/")) {
             out.push(error(
-                "frbr",
+                Code::Frbr,
                 work_span,
                 format!("work IRI {work:?} does not carry the adoption date {date}"),
             ));
@@ -253,7 +253,7 @@ mod tests {
             <FRBRuri value="/akn/un/doc/2020-01-01/1/eng@/"/><FRBRlanguage language="eng"/></FRBRExpression>
             </identification></meta><mainBody><paragraph eId="para_1"><num>2.</num></paragraph>
             <paragraph eId="para_1"/></mainBody></doc></akomaNtoso>"##;
-        let codes: Vec<&str> = profile(xml).iter().map(|d| d.code).collect();
+        let codes: Vec<&str> = profile(xml).iter().map(|d| d.code.as_str()).collect();
         assert!(codes.contains(&"dangling-reference"));
         assert!(codes.contains(&"duplicate-eid"));
         assert!(codes.contains(&"eid-number"));

@@ -4,7 +4,7 @@
 //! warning, an unknown entity is an error. Depth and size are bounded so hostile input cannot
 //! exhaust memory or the stack.
 
-use crate::diag::{Diagnostic, ParseError};
+use crate::diag::{Code, Diagnostic, ParseError};
 use crate::model::Span;
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -115,7 +115,7 @@ pub fn parse(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<Element, 
     let mut root: Option<Element> = None;
     let error = |at: u64, msg: String| {
         let at = at as usize;
-        ParseError::new("xml", Span::new(at, at + 1), msg)
+        ParseError::new(Code::Xml, Span::new(at, at + 1), msg)
     };
     loop {
         let before = reader.buffer_position();
@@ -190,7 +190,7 @@ pub fn parse(input: &str, diagnostics: &mut Vec<Diagnostic>) -> Result<Element, 
                 }
             }
             Event::DocType(_) => diagnostics.push(Diagnostic::warning(
-                "doctype",
+                Code::Doctype,
                 here,
                 "DOCTYPE ignored: no DTD or external entity is ever read",
             )),

@@ -208,51 +208,44 @@ pub(super) fn write_annexes<W: Write>(
         return Ok(());
     }
     let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
-    let adoption = doc
-        .adoption
-        .date
-        .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string());
+    let adoption = adoption_date(doc);
     let organ = format!("#{}", doc.organ.tlc_id());
+    let author = (organ.as_str(), "#author");
+    let dated = (adoption.as_str(), "adoption");
     x.open("attachments", &[])?;
     for (i, annex) in annexes.iter().enumerate() {
         let eid = format!("att_{}", i + 1);
         x.open("attachment", &[("eId", &eid)])?;
         x.open("doc", &[("name", "annex")])?;
         x.open("meta", &[])?;
-        x.open("identification", &[("source", "#unakn")])?;
         let component = format!("!annex_{}", i + 1);
-        for (level, uri, this) in [
-            (
-                "FRBRWork",
-                names.work.clone(),
-                format!("{}{component}", names.work),
-            ),
-            (
-                "FRBRExpression",
-                names.expression.clone(),
-                format!("{}{component}", names.expression),
-            ),
-            (
-                "FRBRManifestation",
-                names.manifestation.clone(),
-                format!("{}{component}.xml", names.expression),
-            ),
-        ] {
-            x.open(level, &[])?;
-            x.empty("FRBRthis", &[("value", &this)])?;
-            x.empty("FRBRuri", &[("value", &uri)])?;
-            x.empty("FRBRdate", &[("date", &adoption), ("name", "adoption")])?;
-            x.empty("FRBRauthor", &[("href", &organ), ("as", "#author")])?;
-            match level {
-                "FRBRWork" => x.empty("FRBRcountry", &[("value", "un")])?,
-                "FRBRExpression" => {
-                    x.empty("FRBRlanguage", &[("language", doc.language.iso639_2())])?
-                }
-                _ => {}
-            }
-            x.close(level)?;
-        }
-        x.close("identification")?;
+        let language = [("FRBRlanguage", "language", doc.language.iso639_2())];
+        write_frbr(
+            x,
+            [
+                FrbrLevel {
+                    this: &format!("{}{component}", names.work),
+                    uri: &names.work,
+                    date: dated,
+                    author,
+                    details: &[("FRBRcountry", "value", "un")],
+                },
+                FrbrLevel {
+                    this: &format!("{}{component}", names.expression),
+                    uri: &names.expression,
+                    date: dated,
+                    author,
+                    details: &language,
+                },
+                FrbrLevel {
+                    this: &format!("{}{component}.xml", names.expression),
+                    uri: &names.manifestation,
+                    date: dated,
+                    author,
+                    details: &[],
+                },
+            ],
+        )?;
         x.close("meta")?;
         x.open("preface", &[])?;
         x.indent()?;

@@ -39,6 +39,51 @@ pub(super) fn references(doc: &Document) -> References {
     }
 }
 
+/// One level of an FRBR identification block: its IRIs, its date and author, and what follows
+/// them at that level (`FRBRcountry`, `FRBRnumber`, `FRBRname` of a work; `FRBRlanguage` of an
+/// expression), as (element, attribute, value).
+pub(super) struct FrbrLevel<'a> {
+    pub(super) this: &'a str,
+    pub(super) uri: &'a str,
+    pub(super) date: (&'a str, &'a str),
+    pub(super) author: (&'a str, &'a str),
+    pub(super) details: &'a [(&'a str, &'a str, &'a str)],
+}
+
+/// An `identification` block: work, expression and manifestation, in that order. The
+/// document's and each annex's are written by it alike.
+pub(super) fn write_frbr<W: Write>(x: &mut Xml<W>, levels: [FrbrLevel<'_>; 3]) -> io::Result<()> {
+    x.open("identification", &[("source", "#unakn")])?;
+    for (element, level) in ["FRBRWork", "FRBRExpression", "FRBRManifestation"]
+        .into_iter()
+        .zip(levels)
+    {
+        x.open(element, &[])?;
+        x.empty("FRBRthis", &[("value", level.this)])?;
+        x.empty("FRBRuri", &[("value", level.uri)])?;
+        x.empty(
+            "FRBRdate",
+            &[("date", level.date.0), ("name", level.date.1)],
+        )?;
+        x.empty(
+            "FRBRauthor",
+            &[("href", level.author.0), ("as", level.author.1)],
+        )?;
+        for &(detail, attribute, value) in level.details {
+            x.empty(detail, &[(attribute, value)])?;
+        }
+        x.close(element)?;
+    }
+    x.close("identification")
+}
+
+/// The adoption date as FRBR gives it (`0001-01-01`, AKN4UN's placeholder, when unknown).
+pub(super) fn adoption_date(doc: &Document) -> String {
+    doc.adoption
+        .date
+        .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string())
+}
+
 /// The FRBR names of the document with this symbol and number (the whole, or one of its
 /// parts), dated by the adoption and publication of the whole.
 pub(super) fn write_identification<W: Write>(
@@ -48,39 +93,43 @@ pub(super) fn write_identification<W: Write>(
     number: &str,
 ) -> io::Result<()> {
     let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
-    let adoption = doc
-        .adoption
-        .date
-        .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string());
+    let adoption = adoption_date(doc);
     let issued = doc
         .masthead
         .issue_date
         .map_or_else(|| adoption.clone(), |d| d.to_string());
     let organ = format!("#{}", doc.organ.tlc_id());
-    x.open("identification", &[("source", "#unakn")])?;
-    x.open("FRBRWork", &[])?;
-    x.empty("FRBRthis", &[("value", &names.work_this())])?;
-    x.empty("FRBRuri", &[("value", &names.work)])?;
-    x.empty("FRBRdate", &[("date", &adoption), ("name", "adoption")])?;
-    x.empty("FRBRauthor", &[("href", &organ), ("as", "#author")])?;
-    x.empty("FRBRcountry", &[("value", "un")])?;
-    x.empty("FRBRnumber", &[("value", number)])?;
-    x.empty("FRBRname", &[("value", symbol)])?;
-    x.close("FRBRWork")?;
-    x.open("FRBRExpression", &[])?;
-    x.empty("FRBRthis", &[("value", &names.expression_this())])?;
-    x.empty("FRBRuri", &[("value", &names.expression)])?;
-    x.empty("FRBRdate", &[("date", &issued), ("name", "publication")])?;
-    x.empty("FRBRauthor", &[("href", &organ), ("as", "#author")])?;
-    x.empty("FRBRlanguage", &[("language", doc.language.iso639_2())])?;
-    x.close("FRBRExpression")?;
-    x.open("FRBRManifestation", &[])?;
-    x.empty("FRBRthis", &[("value", &names.manifestation_this())])?;
-    x.empty("FRBRuri", &[("value", &names.manifestation)])?;
-    x.empty("FRBRdate", &[("date", &issued), ("name", "conversion")])?;
-    x.empty("FRBRauthor", &[("href", "#unakn"), ("as", "#editor")])?;
-    x.close("FRBRManifestation")?;
-    x.close("identification")
+    let author = (organ.as_str(), "#author");
+    write_frbr(
+        x,
+        [
+            FrbrLevel {
+                this: &names.work_this(),
+                uri: &names.work,
+                date: (&adoption, "adoption"),
+                author,
+                details: &[
+                    ("FRBRcountry", "value", "un"),
+                    ("FRBRnumber", "value", number),
+                    ("FRBRname", "value", symbol),
+                ],
+            },
+            FrbrLevel {
+                this: &names.expression_this(),
+                uri: &names.expression,
+                date: (&issued, "publication"),
+                author,
+                details: &[("FRBRlanguage", "language", doc.language.iso639_2())],
+            },
+            FrbrLevel {
+                this: &names.manifestation_this(),
+                uri: &names.manifestation,
+                date: (&issued, "conversion"),
+                author: ("#unakn", "#editor"),
+                details: &[],
+            },
+        ],
+    )
 }
 
 pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {

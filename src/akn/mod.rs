@@ -35,9 +35,9 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
     open_document(&mut x, element, doc)?;
     write_meta(&mut x, doc)?;
     write_cover_page(&mut x, doc)?;
-    write_preface(&mut x, doc, &format!("{}.", doc.number), &doc.title)?;
+    write_preface(&mut x, doc, &format!("{}.", doc.number), &doc.act.title)?;
     if doc.parts.is_empty() {
-        write_act(&mut x, doc, &doc.act())?;
+        write_act(&mut x, doc, &doc.act)?;
     } else {
         x.open("collectionBody", &[])?;
         for part in &doc.parts {
@@ -55,7 +55,7 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
         }
         x.close("collectionBody")?;
     }
-    write_annexes(&mut x, doc, &doc.symbol, &doc.annexes)?;
+    write_annexes(&mut x, doc, &doc.symbol, &doc.act.annexes)?;
     x.close(element)?;
     if !doc.parts.is_empty() {
         x.open("components", &[])?;
@@ -82,8 +82,8 @@ fn open_document<W: Write>(x: &mut Xml<W>, element: &str, doc: &Document) -> io:
 }
 
 /// Preamble, main body and conclusions (annexes are written by the caller, after).
-fn write_act<W: Write>(x: &mut Xml<W>, doc: &Document, act: &Act<'_>) -> io::Result<()> {
-    write_preamble(x, doc, act.formula, act.preamble)?;
+fn write_act<W: Write>(x: &mut Xml<W>, doc: &Document, act: &Act) -> io::Result<()> {
+    write_preamble(x, doc, act.formula.as_ref(), &act.preamble)?;
     x.open("mainBody", &[])?;
     if act.body.is_empty() {
         // The schema wants content in mainBody; an empty operative part stays visible.
@@ -93,9 +93,9 @@ fn write_act<W: Write>(x: &mut Xml<W>, doc: &Document, act: &Act<'_>) -> io::Res
         x.close("content")?;
         x.close("hcontainer")?;
     }
-    write_blocks(x, doc, act.body, "")?;
+    write_blocks(x, doc, &act.body, "")?;
     x.close("mainBody")?;
-    write_conclusions(x, act.conclusion)
+    write_conclusions(x, act.conclusion.as_ref())
 }
 
 /// One part of a multi-part resolution: a component holding a statement with its own FRBR
@@ -108,9 +108,9 @@ fn write_part<W: Write>(x: &mut Xml<W>, doc: &Document, part: &Part) -> io::Resu
     x.open("meta", &[])?;
     write_identification(x, doc, &symbol, &number)?;
     x.close("meta")?;
-    write_preface(x, doc, &part.number, &part.title)?;
-    write_act(x, doc, &part.act())?;
-    write_annexes(x, doc, &symbol, &part.annexes)?;
+    write_preface(x, doc, &part.number, &part.act.title)?;
+    write_act(x, doc, &part.act)?;
+    write_annexes(x, doc, &symbol, &part.act.annexes)?;
     x.close("statement")?;
     x.close("component")
 }

@@ -60,9 +60,9 @@ pub fn demo(store_dir: Option<&Path>) -> Result<()> {
         out,
         "  {} \"{}\": {} recitals, {} operative paragraphs, {} footnotes",
         doc.symbol,
-        unakn::markup::plain_text(&doc.title),
-        doc.preamble.len(),
-        doc.body.len(),
+        unakn::markup::plain_text(&doc.act.title),
+        doc.act.preamble.len(),
+        doc.act.body.len(),
         doc.footnotes.len()
     )?;
     writeln!(

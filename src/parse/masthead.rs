@@ -1,7 +1,7 @@
 //! The first-page masthead and the small printed forms it uses: dates, ordinal sessions,
 //! agenda items, organ names.
 
-use crate::model::{AgendaItem, Date, Masthead, Organ, Origin};
+use crate::model::{AgendaItem, Date, Language, Masthead, Organ, Origin};
 
 /// Whether a date can be a UN document's: both readers hold dates to the same rule, so a date
 /// reads the same from text and from AKN (`0001-01-01` is the UN's placeholder for none).
@@ -159,9 +159,6 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
             continue;
         }
         // `Original: English`, which PDF text may give as `English` then `Original:`.
-        const LANGUAGES: [&str; 6] = [
-            "Arabic", "Chinese", "English", "French", "Russian", "Spanish",
-        ];
         if let Some(language) = t.strip_prefix("Original:") {
             let language = language.trim();
             if !language.is_empty() {
@@ -172,7 +169,7 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
             }
             continue;
         }
-        if LANGUAGES.contains(&t) && !in_titles {
+        if Language::ALL.iter().any(|l| l.name() == t) && !in_titles {
             if expect_language {
                 m.original_language = Some(t.to_string());
                 expect_language = false;

@@ -3,6 +3,7 @@
 mod akn;
 mod citations;
 mod inline;
+mod marks;
 mod masthead;
 mod page_tables;
 mod pdf;
@@ -14,7 +15,7 @@ pub use masthead::agenda_numbers;
 pub use pdf::{read as pdf_text, PdfText};
 pub use text::parse as parse_text;
 
-use crate::diag::{Diagnostic, Located, ParseError, Place, Severity, Warned};
+use crate::diag::{Code, Diagnostic, Located, ParseError, Place, Severity, Warned};
 use crate::model::{Document, Span};
 use std::borrow::Cow;
 
@@ -47,7 +48,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
 
 /// Recognises the input format from the content, after checking it is readable text.
 pub fn sniff(bytes: &[u8]) -> Result<(InputFormat, &str), ParseError> {
-    let at = |offset: usize, code: &'static str, msg: String| {
+    let at = |offset: usize, code: Code, msg: String| {
         ParseError::new(code, Span::new(offset, offset + 1), msg)
     };
     for (magic, what) in [
@@ -73,20 +74,20 @@ pub fn sniff(bytes: &[u8]) -> Result<(InputFormat, &str), ParseError> {
         ),
     ] {
         if bytes.starts_with(magic) {
-            return Err(at(0, "binary", format!("this is {what}")));
+            return Err(at(0, Code::Binary, format!("this is {what}")));
         }
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(at(
             0,
-            "encoding",
+            Code::Encoding,
             "UTF-16 input: convert it to UTF-8".into(),
         ));
     }
     if let Some(order) = utf16_without_bom(bytes) {
         return Err(at(
             0,
-            "encoding",
+            Code::Encoding,
             format!("UTF-16 input ({order}, without a byte order mark): convert it to UTF-8"),
         ));
     }
@@ -97,16 +98,20 @@ pub fn sniff(bytes: &[u8]) -> Result<(InputFormat, &str), ParseError> {
             let offset = e.valid_up_to();
             return Err(at(
                 offset,
-                "encoding",
+                Code::Encoding,
                 format!("not UTF-8: invalid byte 0x{:02X}", bytes[offset]),
             ));
         }
     };
     if let Some(p) = text.find('\0') {
-        return Err(at(p, "binary", "NUL byte: binary input, not text".into()));
+        return Err(at(
+            p,
+            Code::Binary,
+            "NUL byte: binary input, not text".into(),
+        ));
     }
     if text.trim().is_empty() {
-        return Err(ParseError::new("empty", Span::default(), "empty input"));
+        return Err(ParseError::new(Code::Empty, Span::default(), "empty input"));
     }
     let format = if text.trim_start().starts_with('<') {
         InputFormat::Akn
@@ -135,7 +140,7 @@ fn without_control_characters(text: &str) -> (Cow<'_, str>, Option<Diagnostic>) 
     let count = text.chars().filter(|c| is_control(*c)).count();
     let code = text[first..].chars().next().map_or(0, u32::from);
     let warning = Diagnostic::warning(
-        "control-character",
+        Code::ControlCharacter,
         Span::new(first, first + 1),
         format!(
             "control character U+{code:04X} read as a space ({count} in the input): no XML \

@@ -8,7 +8,7 @@
 use super::{error, header_str, negotiate, ok, App, Refusal};
 use crate::model::{Document, Language};
 use crate::rdf::Syntax;
-use crate::vocab::{self, Base, UNAKN};
+use crate::vocab::{self, Base};
 use oxhttp::model::{header, Body, HeaderValue, Request, Response, StatusCode};
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 
@@ -85,7 +85,7 @@ fn answer(app: &App, request: &Request<Body>) -> Result<Response<Body>, Refusal>
         ));
     };
     let description: Vec<Quad> = store.quads_about(iri.as_ref()).map_err(internal)?;
-    let xml_property = vocab::term(UNAKN, "xml");
+    let xml_property = vocab::unakn::xml;
     let is_manifestation = description.iter().any(|q| q.predicate == xml_property);
     let format = request
         .uri()
@@ -241,7 +241,7 @@ fn pick_graph(
 fn manifestation_xml(app: &App, graph: &NamedNode) -> Result<String, Refusal> {
     let objects = app
         .store
-        .objects(None, vocab::term(UNAKN, "xml").as_ref(), graph.as_ref())
+        .objects(None, vocab::unakn::xml, graph.as_ref())
         .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     match objects.into_iter().next() {
         Some(Term::Literal(l)) => Ok(l.value().to_string()),

@@ -79,6 +79,7 @@ fn six_languages_join_one_work() {
     for (path, doc) in &docs {
         let theirs = extract(&read(path)).unwrap();
         let ours: Vec<String> = doc
+            .act
             .preamble
             .iter()
             .map(|r| norm(&unakn::markup::plain_text(&r.text)))
@@ -125,7 +126,7 @@ fn votes_subjects_and_sponsors() {
         .metadata
         .workflow
         .iter()
-        .find(|s| s.outcome == "draftResolution")
+        .find(|s| s.outcome == Outcome::DraftResolution)
         .unwrap();
     assert_eq!(draft.document.as_deref(), Some("A/78/L.9"));
     let seed = read_akn(&root().join("samples/A_RES_77_213_fr.xml"));

@@ -41,12 +41,12 @@ fn hostile_inputs_get_a_document_or_a_located_error() {
                 let doc = unakn::parse::parse(&std::fs::read(&out_file).unwrap())
                     .unwrap_or_else(|e| panic!("{rel}: our own output does not read back: {e}"))
                     .value;
-                let paragraphs = count_paragraphs(&doc.body);
+                let paragraphs = count_paragraphs(&doc.act.body);
                 valid.push(out_file.clone());
                 format!(
                     "{stderr}=> {}: {} recitals, {paragraphs} paragraphs, {} footnotes\n",
                     doc.symbol,
-                    doc.preamble.len(),
+                    doc.act.preamble.len(),
                     doc.footnotes.len()
                 )
             }
@@ -444,6 +444,7 @@ fn query_in_memory_in_every_result_format() {
 }
 
 #[test]
+#[cfg(feature = "rocksdb")]
 fn demo_runs_the_catalogue_over_a_reopened_store_on_disk() {
     let dir = scratch("demo");
     let store = dir.join("store");

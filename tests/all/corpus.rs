@@ -196,7 +196,7 @@ fn every_word_of_every_ga78_text_reaches_the_akn() {
         let removed: Vec<(usize, usize)> = parsed
             .diagnostics
             .iter()
-            .filter(|d| d.code == "furniture")
+            .filter(|d| d.code == unakn::diag::Code::Furniture)
             .map(|d| (d.span.start, d.span.end))
             .collect();
         // The lines kept (not furniture), with their line number and words.

@@ -7,6 +7,7 @@ mod akn;
 mod cli;
 mod corpus;
 mod crash;
+mod html;
 mod pdf;
 mod properties;
 mod rdf;

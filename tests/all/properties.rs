@@ -203,14 +203,7 @@ fn body() -> impl Strategy<Value = Vec<Block>> {
 }
 
 fn language() -> impl Strategy<Value = Language> {
-    prop::sample::select(vec![
-        Language::Arabic,
-        Language::Chinese,
-        Language::English,
-        Language::French,
-        Language::Russian,
-        Language::Spanish,
-    ])
+    prop::sample::select(Language::ALL.to_vec())
 }
 
 /// Puts footnote references at the end of some runs, numbered in reading order, with their
@@ -263,9 +256,9 @@ fn with_footnotes(mut doc: Document, places: Vec<bool>) -> Document {
             }
         }
     }
-    visit_act(&mut doc.preamble, &mut doc.body, &mut add);
+    visit_act(&mut doc.act.preamble, &mut doc.act.body, &mut add);
     for part in &mut doc.parts {
-        visit_act(&mut part.preamble, &mut part.body, &mut add);
+        visit_act(&mut part.act.preamble, &mut part.act.body, &mut add);
     }
     doc.footnotes = notes;
     doc
@@ -277,21 +270,22 @@ fn in_parts(mut doc: Document, count: usize) -> Document {
     if count == 0 {
         return doc;
     }
-    let formula = doc.formula.take();
-    let preamble = std::mem::take(&mut doc.preamble);
-    let body = std::mem::take(&mut doc.body);
-    let conclusion = doc.conclusion.take();
+    // The whole keeps its title; each part gets the rest, under a title of its own.
+    let whole = Act {
+        title: std::mem::take(&mut doc.act.title),
+        annexes: std::mem::take(&mut doc.act.annexes),
+        ..Act::default()
+    };
+    let content = std::mem::replace(&mut doc.act, whole);
     doc.parts = (0..count)
         .map(|i| {
             let letter = char::from(b'A' + i as u8).to_string();
             Part {
-                title: vec![Inline::Text(format!("Part {letter} of the resolution"))],
+                act: Act {
+                    title: vec![Inline::Text(format!("Part {letter} of the resolution"))],
+                    ..content.clone()
+                },
                 number: letter,
-                formula: formula.clone(),
-                preamble: preamble.clone(),
-                body: body.clone(),
-                conclusion: conclusion.clone(),
-                annexes: Vec::new(),
                 span: Span::default(),
             }
         })
@@ -330,33 +324,35 @@ fn document() -> impl Strategy<Value = Document> {
                     language,
                     symbol: format!("A/RES/{session}/{n}"),
                     number: format!("{session}/{n}"),
-                    title: vec![Inline::Text(title)],
                     masthead: Masthead::default(),
                     adoption: Adoption {
                         statement: None,
                         date: Some(date),
                         origin: None,
                     },
-                    formula: Some(Formula {
-                        text: vec![Inline::Text("The General Assembly,".into())],
-                        span: Span::default(),
-                    }),
-                    preamble: preamble
-                        .into_iter()
-                        .map(|text| Recital {
-                            text,
+                    act: Act {
+                        title: vec![Inline::Text(title)],
+                        formula: Some(Formula {
+                            text: vec![Inline::Text("The General Assembly,".into())],
                             span: Span::default(),
-                        })
-                        .collect(),
-                    body,
-                    conclusion: Some(Conclusion {
-                        meeting: "54th plenary meeting".into(),
-                        date: Some(date),
-                        date_text: None,
-                        span: Span::default(),
-                    }),
+                        }),
+                        preamble: preamble
+                            .into_iter()
+                            .map(|text| Recital {
+                                text,
+                                span: Span::default(),
+                            })
+                            .collect(),
+                        body,
+                        conclusion: Some(Conclusion {
+                            meeting: "54th plenary meeting".into(),
+                            date: Some(date),
+                            date_text: None,
+                            span: Span::default(),
+                        }),
+                        annexes: Vec::new(),
+                    },
                     parts: Vec::new(),
-                    annexes: Vec::new(),
                     footnotes: Vec::new(),
                     metadata: Metadata::default(),
                 };
@@ -438,8 +434,8 @@ proptest! {
     fn any_text_writes_well_formed_akn(text in "\\PC{0,40}", raw in prop::collection::vec(any::<char>(), 0..40)) {
         let mut doc = unakn::parse::parse(include_bytes!("../../samples/A_RES_77_213.md")).unwrap().value;
         let raw: String = raw.into_iter().collect();
-        doc.title = vec![Inline::Text(text), Inline::Text(raw.clone())];
-        doc.preamble[0].text.push(Inline::Emphasis(raw));
+        doc.act.title = vec![Inline::Text(text), Inline::Text(raw.clone())];
+        doc.act.preamble[0].text.push(Inline::Emphasis(raw));
         let mut xml = Vec::new();
         unakn::akn::write(&doc, &mut xml).unwrap();
         let back = unakn::parse::parse(&xml);

@@ -150,7 +150,7 @@ mod large {
         );
         let doc: unakn::model::Document =
             serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-        assert_eq!(doc.body.len(), 100_000);
+        assert_eq!(doc.act.body.len(), 100_000);
         let bound = 40 * input.len() as u64 / 1024 + 64 * 1024;
         assert!(run.peak_kb < bound, "{} MB peak", run.peak_kb / 1024);
         eprintln!(

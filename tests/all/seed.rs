@@ -48,14 +48,14 @@ fn masthead_and_adoption() {
     assert_eq!(origin.document.as_deref(), Some("A/77/463/Add.2"));
     assert_eq!(origin.paragraph.as_deref(), Some("87"));
     assert_eq!(
-        unakn::markup::plain_text(&doc.title),
+        unakn::markup::plain_text(&doc.act.title),
         "Enhancement of international cooperation in the field of human rights"
     );
     assert_eq!(
-        unakn::markup::plain_text(&doc.formula.as_ref().unwrap().text),
+        unakn::markup::plain_text(&doc.act.formula.as_ref().unwrap().text),
         "The General Assembly,"
     );
-    let c = doc.conclusion.as_ref().unwrap();
+    let c = doc.act.conclusion.as_ref().unwrap();
     assert_eq!(c.meeting, "54th plenary meeting");
     assert_eq!(
         c.date,
@@ -70,10 +70,11 @@ fn masthead_and_adoption() {
 #[test]
 fn structure_and_phrases() {
     let doc = seed();
-    assert_eq!(doc.preamble.len(), 16);
-    assert_eq!(doc.body.len(), 17);
+    assert_eq!(doc.act.preamble.len(), 16);
+    assert_eq!(doc.act.body.len(), 17);
     assert_eq!(doc.footnotes.len(), 6);
     let phrases: Vec<&str> = doc
+        .act
         .preamble
         .iter()
         .map(|r| phrase_of(&r.text).unwrap_or(""))
@@ -88,6 +89,7 @@ fn structure_and_phrases() {
         ]
     );
     let ops: Vec<(String, String)> = doc
+        .act
         .body
         .iter()
         .map(|b| match b {
@@ -105,7 +107,7 @@ fn structure_and_phrases() {
     );
     assert_eq!(ops[11], ("12".to_string(), "Calls upon".to_string()));
     // The paragraph cut by a footnote block is one paragraph again.
-    let recital4 = unakn::markup::plain_text(&doc.preamble[3].text);
+    let recital4 = unakn::markup::plain_text(&doc.act.preamble[3].text);
     assert!(
         recital4.contains("held in Geneva from 20 to 24 April 2009, and the political"),
         "{recital4}"
@@ -123,7 +125,7 @@ fn citations_resolve_to_symbols() {
             }
         }
     };
-    for r in &doc.preamble {
+    for r in &doc.act.preamble {
         collect(&r.text);
     }
     for f in &doc.footnotes {

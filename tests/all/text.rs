@@ -25,6 +25,7 @@ fn numbered_list_inside_a_paragraph() {
         12. \nRequests a report.\n\n45th plenary meeting\n7 December 2023\n";
     let doc = parse_text(text).unwrap().value;
     let numbers: Vec<Option<&str>> = doc
+        .act
         .body
         .iter()
         .map(|b| match b {
@@ -36,9 +37,9 @@ fn numbered_list_inside_a_paragraph() {
         numbers,
         [Some("10"), Some("11"), Some("12")],
         "{:#?}",
-        doc.body
+        doc.act.body
     );
-    let Block::Paragraph(p) = &doc.body[1] else {
+    let Block::Paragraph(p) = &doc.act.body[1] else {
         unreachable!()
     };
     let items: Vec<(String, String)> = p
@@ -88,7 +89,8 @@ fn markdown_tables() {
         [^1]: Net changes.\n\n\
         *45th plenary meeting\n22 December 2023*\n";
     fn tables_of(doc: &Document) -> Vec<&Table> {
-        doc.body
+        doc.act
+            .body
             .iter()
             .filter_map(|b| match b {
                 Block::Table(t) => Some(t),
@@ -98,7 +100,7 @@ fn markdown_tables() {
     }
     let doc = parse_text(text).unwrap().value;
     let tables = tables_of(&doc);
-    assert_eq!(tables.len(), 2, "{:#?}", doc.body);
+    assert_eq!(tables.len(), 2, "{:#?}", doc.act.body);
     let cell = |t: &Table, r: usize, c: usize| unakn::markup::plain_text(&t.rows[r].cells[c].text);
     assert!(tables[0].rows[0].heading && !tables[0].rows[1].heading);
     assert_eq!(tables[0].rows.len(), 3);
@@ -113,7 +115,8 @@ fn markdown_tables() {
     assert_eq!(cell(tables[1], 1, 0), "P-4");
     // The paragraphs around the tables are untouched.
     assert_eq!(
-        doc.body
+        doc.act
+            .body
             .iter()
             .filter(|b| matches!(b, Block::Paragraph(_)))
             .count(),
@@ -157,18 +160,18 @@ fn multi_part_resolution() {
             day: 7
         })
     );
-    assert!(doc.body.is_empty() && doc.preamble.is_empty() && doc.formula.is_none());
+    assert!(doc.act.body.is_empty() && doc.act.preamble.is_empty() && doc.act.formula.is_none());
     let parts: Vec<(&str, String, usize, usize, Option<&str>)> = doc
         .parts
         .iter()
         .map(|p| {
-            assert!(p.formula.is_some(), "{p:#?}");
+            assert!(p.act.formula.is_some(), "{p:#?}");
             (
                 p.number.as_str(),
-                unakn::markup::plain_text(&p.title),
-                p.preamble.len(),
-                p.body.len(),
-                p.conclusion.as_ref().map(|c| c.meeting.as_str()),
+                unakn::markup::plain_text(&p.act.title),
+                p.act.preamble.len(),
+                p.act.body.len(),
+                p.act.conclusion.as_ref().map(|c| c.meeting.as_str()),
             )
         })
         .collect();
@@ -206,9 +209,9 @@ fn multi_part_resolution() {
             .map(|p| {
                 (
                     p.number.clone(),
-                    p.preamble.len(),
-                    p.body.len(),
-                    p.conclusion.as_ref().map(|c| c.meeting.clone()),
+                    p.act.preamble.len(),
+                    p.act.body.len(),
+                    p.act.conclusion.as_ref().map(|c| c.meeting.clone()),
                 )
             })
             .collect()
@@ -253,10 +256,10 @@ fn heading_numbers_on_their_own_line() {
         45th plenary meeting\n7 December 2023\n\nAnnex\n\nPolitical Declaration\n\n\
         III.\nOur shared commitment\n\n1. We reaffirm our commitment.\n";
     let doc = parse_text(text).unwrap().value;
-    assert_eq!(doc.preamble.len(), 1);
+    assert_eq!(doc.act.preamble.len(), 1);
     let s = |kind, n: &str, h: &str| (kind, n.to_string(), h.to_string());
     assert_eq!(
-        headings_of(&doc.body),
+        headings_of(&doc.act.body),
         [
             s(SectionKind::Section, "I", "Achieving sustainable fisheries"),
             s(
@@ -267,11 +270,11 @@ fn heading_numbers_on_their_own_line() {
         ]
     );
     assert_eq!(
-        unakn::markup::plain_text(&doc.annexes[0].title),
+        unakn::markup::plain_text(&doc.act.annexes[0].title),
         "Political Declaration"
     );
     assert_eq!(
-        headings_of(&doc.annexes[0].blocks),
+        headings_of(&doc.act.annexes[0].blocks),
         [s(SectionKind::Section, "III", "Our shared commitment")]
     );
 }
@@ -293,7 +296,7 @@ fn rules_and_articles_are_divisions_of_their_own() {
     let doc = parse_text(text).unwrap().value;
     let s = |kind, n: &str, h: &str| (kind, n.to_string(), h.to_string());
     assert_eq!(
-        headings_of(&doc.annexes[0].blocks),
+        headings_of(&doc.act.annexes[0].blocks),
         [
             s(SectionKind::Section, "I", "Representation and credentials"),
             s(SectionKind::Rule, "Rule 1", "Composition of delegations"),
@@ -311,8 +314,8 @@ fn rules_and_articles_are_divisions_of_their_own() {
     // Read back, rules and articles are the same divisions.
     let back = unakn::parse::parse_akn(&xml).unwrap().value;
     assert_eq!(
-        headings_of(&back.annexes[0].blocks),
-        headings_of(&doc.annexes[0].blocks)
+        headings_of(&back.act.annexes[0].blocks),
+        headings_of(&doc.act.annexes[0].blocks)
     );
 }
 
@@ -330,7 +333,7 @@ fn convention_annex() {
         The purposes of this Convention are to:\n\n(a) Promote measures;\n\n(b) Promote cooperation.\n\n\
         Chapter II\nCriminalization\n\nArticle 7\nIllegal access\n\n1. Each State Party shall act.\n";
     let doc = parse_text(text).unwrap().value;
-    let annex = &doc.annexes[0];
+    let annex = &doc.act.annexes[0];
     assert_eq!(unakn::markup::plain_text(&annex.title), "A Convention");
     let s = |kind, n: &str, h: &str| (kind, n.to_string(), h.to_string());
     assert_eq!(

@@ -41,7 +41,7 @@ impl Reader {
                         if let Some(item) = lettered_item(&paragraph) {
                             if let Some(Block::Paragraph(prev)) = out.last_mut() {
                                 self.diagnostics.push(Diagnostic::warning(
-                                    "sibling-subitem",
+                                    Code::SiblingSubitem,
                                     e.span,
                                     format!(
                                         "sub-item ({}) written as a paragraph: read as a sub-item",

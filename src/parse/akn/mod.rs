@@ -6,7 +6,7 @@
 //! produces clean AKN. Repairs are reported as warnings.
 
 use super::masthead;
-use crate::diag::{Diagnostic, ParseError, Warned};
+use crate::diag::{Code, Diagnostic, ParseError, Warned};
 use crate::model::*;
 use crate::xml::{self, Element, Node};
 
@@ -20,7 +20,7 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
     let root = xml::parse(input, &mut diagnostics)?;
     if root.name != "akomaNtoso" {
         return Err(ParseError::new(
-            "not-akn",
+            Code::NotAkn,
             root.span,
             format!("the root element is <{}>, not <akomaNtoso>", root.name),
         ));
@@ -28,7 +28,7 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
     let namespace = root.attr("xmlns").unwrap_or("");
     if namespace != crate::vocab::AKN {
         diagnostics.push(Diagnostic::warning(
-            "namespace",
+            Code::Namespace,
             root.span,
             format!("namespace {namespace:?} is not AKN 3.0's; read as AKN 3.0"),
         ));
@@ -43,7 +43,7 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
         })
         .ok_or_else(|| {
             ParseError::new(
-                "not-akn",
+                Code::NotAkn,
                 root.span,
                 "no statement or doc element under akomaNtoso",
             )
@@ -140,7 +140,7 @@ impl Reader {
             .unwrap_or("eng");
         let language = Language::from_code(language_code).unwrap_or_else(|| {
             self.diagnostics.push(Diagnostic::warning(
-                "language",
+                Code::Language,
                 act.span,
                 format!("unknown language {language_code:?}, read as English"),
             ));
@@ -193,7 +193,7 @@ impl Reader {
         let symbol = printed_symbol.unwrap_or_else(|| crate::symbol::mint(organ, kind, &number));
         if number.is_empty() {
             return Err(ParseError::new(
-                "no-number",
+                Code::NoNumber,
                 act.span,
                 "no document number in preface or FRBR",
             ));
@@ -220,14 +220,10 @@ impl Reader {
             }
         }
 
-        let Part {
-            formula,
-            preamble,
-            body,
-            conclusion,
-            annexes,
-            ..
-        } = self.part(act);
+        let content = Act {
+            title,
+            ..self.act_content(act)
+        };
         let metadata = meta.map(|m| self.metadata(m)).unwrap_or_default();
         Ok(Document {
             kind,
@@ -235,27 +231,22 @@ impl Reader {
             language,
             symbol,
             number,
-            title,
             masthead,
             adoption: Adoption {
                 statement,
                 date: adoption_date,
                 origin,
             },
-            formula,
-            preamble,
-            body,
-            conclusion,
+            act: content,
             parts: Vec::new(),
-            annexes,
             footnotes: std::mem::take(&mut self.notes),
             metadata,
         })
     }
 
     /// What a statement holds after its title: formula, recitals, operative part, closing
-    /// lines and annexes (a part's letter and title are left to the caller).
-    fn part(&mut self, act: &Element) -> Part {
+    /// lines and annexes (the title is left to the caller).
+    fn act_content(&mut self, act: &Element) -> Act {
         let mut formula = None;
         let mut preamble = Vec::new();
         let mut body = Vec::new();
@@ -287,7 +278,7 @@ impl Reader {
                         let numbered = matches!(text.first(), Some(Inline::Text(t)) if starts_with_printed_number(t));
                         if numbered {
                             self.diagnostics.push(Diagnostic::warning(
-                                "misplaced-preamble",
+                                Code::MisplacedPreamble,
                                 e.span,
                                 "repaired: a numbered paragraph written as preamble, read as operative",
                             ));
@@ -305,15 +296,13 @@ impl Reader {
             }
         }
         let conclusion = act.child("conclusions").and_then(|c| self.conclusion(c));
-        Part {
-            number: String::new(),
+        Act {
             title: Vec::new(),
             formula,
             preamble,
             body,
             conclusion,
             annexes: self.annexes(act),
-            span: act.span,
         }
     }
 
@@ -363,8 +352,11 @@ impl Reader {
                 .unwrap_or_default();
             document.parts.push(Part {
                 number,
-                title,
-                ..self.part(statement)
+                act: Act {
+                    title,
+                    ..self.act_content(statement)
+                },
+                span: statement.span,
             });
         }
         document.footnotes = std::mem::take(&mut self.notes);
@@ -514,7 +506,7 @@ impl Reader {
         meta.find_all("step", &mut steps);
         for s in steps {
             md.workflow.push(WorkflowStep {
-                outcome: s.attr("outcome").unwrap_or("").to_string(),
+                outcome: Outcome::from(s.attr("outcome").unwrap_or("")),
                 date: s.attr("date").and_then(iso_date),
                 document: s.attr("as").filter(|a| !a.is_empty()).map(str::to_string),
                 by: s.attr("by").filter(|b| !b.is_empty()).map(str::to_string),

@@ -7,7 +7,7 @@
 //! paragraphs begin (first-line indent, spacing before), and bold headings (`# `).
 
 use super::prepare::{is_barcode, is_job_number, is_page_counter, is_symbol_line};
-use crate::diag::{Diagnostic, ParseError};
+use crate::diag::{Code, Diagnostic, ParseError};
 use crate::model::Span;
 use hayro_interpret::font::{Glyph as FontGlyph, GlyphRun};
 use hayro_interpret::hayro_cmap::BfString;
@@ -44,7 +44,7 @@ impl PdfText {
             .map(|(page, text)| {
                 let at = self.page_starts.get(page - 1).copied().unwrap_or(0);
                 Diagnostic::warning(
-                    "furniture",
+                    Code::Furniture,
                     Span::new(at, at),
                     format!("removed page furniture: {text}"),
                 )
@@ -54,7 +54,7 @@ impl PdfText {
 }
 
 /// A PDF refused as a whole: why, in the reader's words.
-fn refused(code: &'static str, message: impl Into<String>) -> ParseError {
+fn refused(code: Code, message: impl Into<String>) -> ParseError {
     ParseError::new(code, Span::default(), message)
 }
 
@@ -63,7 +63,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, ParseError> {
     // The PDF library is not ours to prove panic-free on hostile files: a panic is a refusal.
     std::panic::catch_unwind(|| read_unguarded(bytes)).unwrap_or_else(|_| {
         Err(refused(
-            "pdf-unreadable",
+            Code::PdfUnreadable,
             "the PDF's structure could not be read (a damaged or hostile file)",
         ))
     })
@@ -76,17 +76,17 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfText, ParseError> {
         .any(|w| w == b"%%EOF");
     if !ends {
         return Err(refused(
-            "pdf-truncated",
+            Code::PdfTruncated,
             "the PDF is truncated: it has no end-of-file marker (download it again)",
         ));
     }
     let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
         LoadPdfError::Decryption(_) => refused(
-            "pdf-encrypted",
+            Code::PdfEncrypted,
             "the PDF is encrypted: save an unprotected copy first",
         ),
         LoadPdfError::Invalid => refused(
-            "pdf-unreadable",
+            Code::PdfUnreadable,
             "not a readable PDF: the cross-reference table and objects could not be recovered \
              (a truncated or damaged file)",
         ),
@@ -94,7 +94,7 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfText, ParseError> {
     let pages = pdf.pages();
     if pages.is_empty() {
         return Err(refused(
-            "pdf-unreadable",
+            Code::PdfUnreadable,
             "no page could be read: the page tree is missing, empty or damaged",
         ));
     }
@@ -121,7 +121,7 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfText, ParseError> {
     }
     if read_pages.iter().all(|p| p.glyphs.is_empty()) {
         return Err(refused(
-            "pdf-no-text",
+            Code::PdfNoText,
             if images > 0 {
                 "no text layer: the pages are images (a scan); OCR is not supported"
             } else {
@@ -165,7 +165,7 @@ fn check_inflation(
     }
     if total > MAX_PAGE_CONTENT {
         return Err(refused(
-            "pdf-too-large",
+            Code::PdfTooLarge,
             format!(
                 "page {number}'s content inflates past {} MB: not a document page (a compression bomb?)",
                 MAX_PAGE_CONTENT >> 20

@@ -3,15 +3,6 @@
 
 use super::*;
 
-pub(super) const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-
-pub(super) fn superscript_digit(c: char) -> Option<char> {
-    SUPERSCRIPTS
-        .iter()
-        .position(|&s| s == c)
-        .map(|d| char::from(b'0' + d as u8))
-}
-
 pub(super) fn prepare_markdown(input: &str) -> Prepared {
     let mut lines = Vec::new();
     let mut footnotes: Vec<FootnoteText> = Vec::new();
@@ -20,11 +11,14 @@ pub(super) fn prepare_markdown(input: &str) -> Prepared {
         let trimmed = raw.trim();
         let end = start + raw.len();
         // A footnote: `¹ text` (superscript digits) or `[^1]: text` (markdown footnotes).
-        let superscript: String = trimmed.chars().map_while(superscript_digit).collect();
+        let superscript: String = trimmed
+            .chars()
+            .map_while(marks::superscript_digit)
+            .collect();
         let definition = if !superscript.is_empty() {
             let body_start = trimmed
                 .char_indices()
-                .find(|&(_, c)| superscript_digit(c).is_none())
+                .find(|&(_, c)| marks::superscript_digit(c).is_none())
                 .map_or(trimmed.len(), |(i, _)| i);
             Some((superscript, &trimmed[body_start..]))
         } else {
@@ -51,7 +45,7 @@ pub(super) fn prepare_markdown(input: &str) -> Prepared {
         let mut converted = String::with_capacity(text.len());
         let mut in_marker = false;
         for c in text.chars() {
-            match superscript_digit(c) {
+            match marks::superscript_digit(c) {
                 Some(d) => {
                     if !in_marker {
                         converted.push(MARK_OPEN);
@@ -84,16 +78,18 @@ pub(super) fn prepare_markdown(input: &str) -> Prepared {
         }
     }
     for f in &mut footnotes {
-        f.placed = lines.iter().any(|l| has_marker(&l.text, &f.marker));
+        f.placed = lines
+            .iter()
+            .any(|l| marks::markers(&l.text).any(|m| m == f.marker));
     }
     // Markers that no footnote answers stay in the text as printed; say so.
     let mut diagnostics = Vec::new();
     let mut seen = Vec::new();
     for line in &lines {
-        for marker in markers_in(&line.text) {
+        for marker in marks::markers(&line.text) {
             if seen.contains(&marker) {
                 diagnostics.push(Diagnostic::warning(
-                    "marker-repeated",
+                    Code::MarkerRepeated,
                     Span::new(line.start, line.end),
                     format!("footnote marker {marker} is printed again: its footnote is written at each"),
                 ));
@@ -101,7 +97,7 @@ pub(super) fn prepare_markdown(input: &str) -> Prepared {
             seen.push(marker);
             if !footnotes.iter().any(|f| f.marker == marker) {
                 diagnostics.push(Diagnostic::warning(
-                    "marker-orphan",
+                    Code::MarkerOrphan,
                     Span::new(line.start, line.end),
                     format!("footnote marker {marker} has no footnote: kept as printed"),
                 ));
@@ -133,9 +129,7 @@ pub(super) fn footnote_marks_as_markers(text: &str) -> String {
         match after.find(close) {
             Some(q) if q > 0 && q < 6 && !after[..q].contains(' ') => {
                 out.push_str(&rest[..p]);
-                out.push(MARK_OPEN);
-                out.push_str(&after[..q]);
-                out.push(MARK_CLOSE);
+                marks::push_mark(&mut out, &after[..q]);
                 rest = &after[q + close.len()..];
             }
             _ => {
@@ -146,38 +140,4 @@ pub(super) fn footnote_marks_as_markers(text: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// The markers of a line, in order.
-pub(super) fn markers_in(text: &str) -> Vec<&str> {
-    let mut markers = Vec::new();
-    let mut rest = text;
-    while let Some(p) = rest.find(MARK_OPEN) {
-        let after = &rest[p + MARK_OPEN.len_utf8()..];
-        let close = after.find(MARK_CLOSE).unwrap_or(after.len());
-        markers.push(&after[..close]);
-        rest = &after[close..];
-    }
-    markers
-}
-
-/// The marker as superscript digits, as a footnote marker is printed.
-pub fn superscript(marker: &str) -> String {
-    marker
-        .chars()
-        .map(|c| c.to_digit(10).map_or(c, |d| SUPERSCRIPTS[d as usize]))
-        .collect()
-}
-
-pub(super) fn has_marker(text: &str, marker: &str) -> bool {
-    let mut rest = text;
-    while let Some(p) = rest.find(MARK_OPEN) {
-        let after = &rest[p + MARK_OPEN.len_utf8()..];
-        let close = after.find(MARK_CLOSE).unwrap_or(after.len());
-        if &after[..close] == marker {
-            return true;
-        }
-        rest = &after[close..];
-    }
-    false
 }

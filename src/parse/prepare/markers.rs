@@ -132,24 +132,6 @@ pub(super) const NUMBER_FOLLOWERS: &[&str] = &[
     "high-level",
 ];
 
-/// Finds the first place `marker` stands as a footnote marker in `lines` between the byte
-/// offsets `from..to` of the input, after `cursor`.
-/// The lines of the page body `from..to` (byte offsets of the input) at or after `cursor`,
-/// each with the byte offset where the search may start in it.
-pub(super) fn page_lines(
-    lines: &[Line],
-    cursor: (usize, usize),
-    from: usize,
-    to: usize,
-) -> impl Iterator<Item = (usize, &Line, usize)> {
-    lines
-        .iter()
-        .enumerate()
-        .skip(cursor.0)
-        .filter(move |(_, line)| line.end >= from && line.start < to)
-        .map(move |(li, line)| (li, line, if li == cursor.0 { cursor.1 } else { 0 }))
-}
-
 /// The first place of `digits` in `s`: memchr for the first digit, as `str::find` sets up a
 /// substring searcher for every call and markers are searched on every line.
 pub(super) fn find_digits(s: &str, digits: &str) -> Option<usize> {
@@ -158,70 +140,81 @@ pub(super) fn find_digits(s: &str, digits: &str) -> Option<usize> {
     memchr::memchr_iter(first, bytes).find(|&at| bytes[at..].starts_with(digits.as_bytes()))
 }
 
-pub(super) fn find_marker(
-    lines: &[Line],
-    cursor: (usize, usize),
-    from: usize,
-    to: usize,
-    marker: &str,
-) -> Option<(usize, usize)> {
-    for (li, line, skip) in page_lines(lines, cursor, from, to) {
-        let text = &line.text;
-        let mut search = skip;
-        while let Some(rel) = text.get(search..).and_then(|s| find_digits(s, marker)) {
-            let at = search + rel;
-            search = at + marker.len();
-            if is_marker_at(
-                text,
-                at,
-                marker.len(),
-                lines.get(li + 1).map(|l| l.text.as_str()),
-            ) {
-                return Some((li, at));
-            }
-        }
-    }
-    None
+/// The part of a page where its footnotes' markers are looked for: the lines of the page body
+/// (`from..to`, byte offsets of the input), from `cursor` (a line and an offset in it) on,
+/// since markers are printed in the order of their footnotes.
+pub(super) struct PageBody<'a> {
+    pub(super) lines: &'a [Line],
+    pub(super) cursor: (usize, usize),
+    pub(super) from: usize,
+    pub(super) to: usize,
 }
 
-/// A marker glued to a year, as PDF text gives a raised digit after it (`19492` for 1949 and
-/// footnote 2). Only tried when no other place on the page carries the marker.
-pub(super) fn find_glued_marker(
-    lines: &[Line],
-    cursor: (usize, usize),
-    from: usize,
-    to: usize,
-    marker: &str,
-) -> Option<(usize, usize)> {
-    for (li, line, skip) in page_lines(lines, cursor, from, to) {
-        let mut pos = 0;
-        for token in line.text.split(' ') {
-            let start = pos;
-            pos += token.len() + 1;
-            if start < skip {
-                continue;
-            }
-            let core = token.trim_end_matches([',', ';', '.', ':', ')']);
-            let Some(prefix) = core.strip_suffix(marker) else {
-                continue;
-            };
-            // The year is the last four digits before the marker, after a non-digit.
-            let digits_from = prefix
-                .char_indices()
-                .rev()
-                .find(|(_, ch)| !ch.is_ascii_digit())
-                .map_or(0, |(p, ch)| p + ch.len_utf8());
-            let year_digits = &prefix[digits_from..];
-            let year = year_digits.len() == 4
-                && (year_digits.starts_with("19") || year_digits.starts_with("20"));
-            if year {
-                return Some((li, start + prefix.len()));
+impl PageBody<'_> {
+    /// The lines of the body at or after the cursor, each with the byte offset where the
+    /// search may start in it.
+    fn lines(&self) -> impl Iterator<Item = (usize, &Line, usize)> {
+        let (cursor, from, to) = (self.cursor, self.from, self.to);
+        self.lines
+            .iter()
+            .enumerate()
+            .skip(cursor.0)
+            .filter(move |(_, line)| line.end >= from && line.start < to)
+            .map(move |(li, line)| (li, line, if li == cursor.0 { cursor.1 } else { 0 }))
+    }
+
+    /// The first place `marker` stands as a footnote marker: its line and byte offset.
+    pub(super) fn find_marker(&self, marker: &str) -> Option<(usize, usize)> {
+        for (li, line, skip) in self.lines() {
+            let text = &line.text;
+            let mut search = skip;
+            while let Some(rel) = text.get(search..).and_then(|s| find_digits(s, marker)) {
+                let at = search + rel;
+                search = at + marker.len();
+                let next_line = self.lines.get(li + 1).map(|l| l.text.as_str());
+                if is_marker_at(text, at, marker.len(), next_line) {
+                    return Some((li, at));
+                }
             }
         }
+        None
     }
-    None
+
+    /// A marker glued to a year, as PDF text gives a raised digit after it (`19492` for 1949
+    /// and footnote 2). Only tried when no other place on the page carries the marker.
+    pub(super) fn find_glued_marker(&self, marker: &str) -> Option<(usize, usize)> {
+        for (li, line, skip) in self.lines() {
+            let mut pos = 0;
+            for token in line.text.split(' ') {
+                let start = pos;
+                pos += token.len() + 1;
+                if start < skip {
+                    continue;
+                }
+                let core = token.trim_end_matches([',', ';', '.', ':', ')']);
+                let Some(prefix) = core.strip_suffix(marker) else {
+                    continue;
+                };
+                // The year is the last four digits before the marker, after a non-digit.
+                let digits_from = prefix
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| !ch.is_ascii_digit())
+                    .map_or(0, |(p, ch)| p + ch.len_utf8());
+                let year_digits = &prefix[digits_from..];
+                let year = year_digits.len() == 4
+                    && (year_digits.starts_with("19") || year_digits.starts_with("20"));
+                if year {
+                    return Some((li, start + prefix.len()));
+                }
+            }
+        }
+        None
+    }
 }
 
+/// Whether the digits at `at` (`len` bytes) of `text` are a footnote marker rather than part of
+/// a number, a reference (`article 5`) or a quantity (`5 per cent`).
 pub(super) fn is_marker_at(text: &str, at: usize, len: usize, next_line: Option<&str>) -> bool {
     let before = text[..at].chars().next_back();
     let after_str = &text[at + len..];

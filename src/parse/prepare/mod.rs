@@ -4,13 +4,9 @@
 //! Both flavours (markdown from a PDF converter, plain PDF page text) end up as the same
 //! [`Prepared`] lines, so the structure rules in `parse::text` are written once.
 
-use crate::diag::Diagnostic;
+use super::marks::{self, MARK_CLOSE, MARK_OPEN};
+use crate::diag::{Code, Diagnostic};
 use crate::model::Span;
-
-/// Marks a footnote marker inside line text: `MARK_OPEN digits MARK_CLOSE`.
-/// Private-use characters, so they never collide with document text.
-pub const MARK_OPEN: char = '\u{E000}';
-pub const MARK_CLOSE: char = '\u{E001}';
 
 /// How the text was produced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +68,6 @@ mod tests;
 
 use furniture::*;
 pub use furniture::{is_barcode, is_job_number, is_page_counter, is_symbol_line, unstarred};
-pub use markdown::superscript;
 use markdown::*;
 use markers::*;
 use page_text::*;
@@ -114,7 +109,7 @@ pub fn flavour(input: &str) -> Flavour {
             || t.contains("](")
             || t.contains("[^")
             || t.contains("<sup>")
-            || t.chars().any(|c| superscript_digit(c).is_some())
+            || t.chars().any(|c| marks::superscript_digit(c).is_some())
             || t.starts_with("# ")
             || (t.starts_with('*')
                 && t.chars().nth(1).is_some_and(char::is_alphanumeric)

@@ -179,7 +179,7 @@ pub(super) fn prepare_page_text(input: &str) -> Prepared {
             if kind != "footnote" && !trimmed[i].is_empty() {
                 let (start, l, _) = raw[i];
                 diagnostics.push(Diagnostic::warning(
-                    "furniture",
+                    Code::Furniture,
                     Span::new(start, start + l.len()),
                     format!("removed {kind}: {}", trimmed[i]),
                 ));
@@ -227,17 +227,18 @@ pub(super) fn prepare_page_text(input: &str) -> Prepared {
         let last_note = areas.get(area_index + 1).map_or(footnotes.len(), |a| a.1);
         for note in &mut footnotes[first_note..last_note] {
             let marker = note.marker.as_str();
-            let found = find_marker(&lines, cursor, body_from, body_to, marker)
-                .or_else(|| find_glued_marker(&lines, cursor, body_from, body_to, marker));
+            let body = PageBody {
+                lines: &lines,
+                cursor,
+                from: body_from,
+                to: body_to,
+            };
+            let found = body
+                .find_marker(marker)
+                .or_else(|| body.find_glued_marker(marker));
             if let Some((li, at)) = found {
                 let line = &mut lines[li];
-                let digits_end = at + marker.len();
-                line.text.insert(digits_end, MARK_CLOSE);
-                line.text.insert(at, MARK_OPEN);
-                cursor = (
-                    li,
-                    digits_end + MARK_OPEN.len_utf8() + MARK_CLOSE.len_utf8(),
-                );
+                cursor = (li, marks::mark_in_place(&mut line.text, at, marker.len()));
                 note.placed = true;
             }
         }

@@ -58,6 +58,22 @@ pub(super) struct DraftPart {
     pub(super) number: String,
     pub(super) title: String,
     pub(super) span: Span,
+    pub(super) act: DraftAct,
+}
+
+impl DraftPart {
+    pub(super) fn finish(self, ctx: &Context) -> Part {
+        Part {
+            number: self.number,
+            act: self.act.finish(&self.title, ctx),
+            span: self.span,
+        }
+    }
+}
+
+/// What an act holds after its title, as read so far: the document's own, or a part's.
+#[derive(Debug, Default)]
+pub(super) struct DraftAct {
     pub(super) formula: Option<(String, Span)>,
     pub(super) preamble: Vec<(String, Span)>,
     pub(super) body: Vec<Draft>,
@@ -65,38 +81,30 @@ pub(super) struct DraftPart {
     pub(super) annexes: Vec<DraftAnnex>,
 }
 
-impl DraftPart {
-    pub(super) fn finish(self, ctx: &Context) -> Part {
-        Part {
-            number: self.number,
-            title: inline::inlines(&self.title, ctx, false),
-            formula: finish_formula(self.formula, ctx),
-            preamble: finish_preamble(self.preamble, ctx),
+impl DraftAct {
+    pub(super) fn finish(self, title: &str, ctx: &Context) -> Act {
+        Act {
+            title: inline::inlines(title, ctx, false),
+            formula: self.formula.map(|(raw, span)| Formula {
+                text: inline::inlines(&raw, ctx, false),
+                span,
+            }),
+            preamble: self
+                .preamble
+                .into_iter()
+                .map(|(raw, span)| Recital {
+                    text: inline::inlines(&raw, ctx, true),
+                    span,
+                })
+                .collect(),
             body: self.body.into_iter().map(|b| b.finish(ctx)).collect(),
             conclusion: self.conclusion,
             annexes: self.annexes.into_iter().map(|a| a.finish(ctx)).collect(),
-            span: self.span,
         }
     }
 }
 
-pub(super) fn finish_formula(formula: Option<(String, Span)>, ctx: &Context) -> Option<Formula> {
-    formula.map(|(raw, span)| Formula {
-        text: inline::inlines(&raw, ctx, false),
-        span,
-    })
-}
-
-pub(super) fn finish_preamble(preamble: Vec<(String, Span)>, ctx: &Context) -> Vec<Recital> {
-    preamble
-        .into_iter()
-        .map(|(raw, span)| Recital {
-            text: inline::inlines(&raw, ctx, true),
-            span,
-        })
-        .collect()
-}
-
+#[derive(Debug)]
 pub(super) struct DraftAnnex {
     pub(super) label: String,
     pub(super) title: String,

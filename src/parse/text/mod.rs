@@ -6,13 +6,15 @@
 //! paragraphs with sub-items and sections, the closing meeting line, annexes.
 
 use super::inline::{self, Context};
+use super::marks;
 use super::masthead;
 use super::page_tables;
-use super::prepare::{self, Flavour, Line, MARK_CLOSE, MARK_OPEN};
-use crate::diag::{Diagnostic, ParseError, Warned};
+use super::prepare::{self, Flavour, Line};
+use crate::diag::{Code, Diagnostic, ParseError, Warned};
 use crate::model::*;
 use std::collections::HashMap;
 
+mod body;
 mod builder;
 mod draft;
 mod passes;
@@ -53,19 +55,19 @@ fn parse_prepared(
 ) -> Result<Warned<Document>, ParseError> {
     let mut diagnostics = prepared.diagnostics;
     let flavour = prepared.flavour;
-    let body_start = prepared
-        .lines
-        .iter()
-        .position(|l| {
-            let plain = inline::plain(&l.text, flavour);
-            starts_adoption(&plain) || council_number(&plain).is_some()
-        })
-        .or_else(|| {
-            prepared
-                .lines
-                .iter()
-                .position(|l| number_title(&inline::plain(&l.text, flavour)).is_some())
-        })
+    // The plain text of each line above the body, worked out once: the masthead reads it too.
+    let mut head: Vec<String> = Vec::new();
+    let mut adoption_line = None;
+    for line in &prepared.lines {
+        let plain = inline::plain(&line.text, flavour);
+        if starts_adoption(&plain) || council_number(&plain).is_some() {
+            adoption_line = Some(head.len());
+            break;
+        }
+        head.push(plain);
+    }
+    let body_start = adoption_line
+        .or_else(|| head.iter().position(|p| number_title(p).is_some()))
         .ok_or_else(|| {
             let span = prepared
                 .lines
@@ -73,16 +75,12 @@ fn parse_prepared(
                 .find(|l| !l.is_blank())
                 .map_or(Span::default(), Line::span);
             ParseError::new(
-                "not-a-resolution",
+                Code::NotAResolution,
                 span,
                 "no \"Resolution adopted by ...\" line and no numbered title: not a resolution",
             )
         })?;
-    let masthead_lines: Vec<String> = prepared.lines[..body_start]
-        .iter()
-        .map(|l| inline::plain(&l.text, flavour))
-        .collect();
-    let masthead_refs: Vec<&str> = masthead_lines.iter().map(String::as_str).collect();
+    let masthead_refs: Vec<&str> = head[..body_start].iter().map(String::as_str).collect();
     let (masthead, printed_symbol) = masthead::read(&masthead_refs);
 
     let body_lines = &prepared.lines[body_start..];
@@ -119,24 +117,22 @@ fn parse_prepared(
         kind,
         number,
         title,
-        formula,
-        preamble,
-        body,
-        conclusion,
-        annexes,
+        act,
         parts,
         ..
     } = builder;
     let number = number.ok_or_else(|| {
         ParseError::new(
-            "no-number",
+            Code::NoNumber,
             units.first().map_or(Span::default(), |u| u.span),
             "no resolution number and title (such as \"77/213. Title\") found",
         )
     })?;
     let symbol = printed_symbol.unwrap_or_else(|| symbol_from_number(organ, kind, &number));
 
-    let footnotes: Vec<Footnote> = prepared
+    // The footnotes as printed, page by page: markers point into these until the document's
+    // footnotes are set in reading order.
+    let printed_notes: Vec<Footnote> = prepared
         .footnotes
         .iter()
         .map(|f| Footnote {
@@ -147,64 +143,60 @@ fn parse_prepared(
         .collect();
     for f in prepared.footnotes.iter().filter(|f| !f.placed) {
         diagnostics.push(Diagnostic::warning(
-            "footnote-unplaced",
+            Code::FootnoteUnplaced,
             f.span,
             format!("no marker found for footnote {}", f.marker),
         ));
     }
 
+    let mut act = act.finish(&title, &ctx);
     // A Security Council resolution names its meeting in the adoption line, not at the end.
-    let conclusion = conclusion.or_else(|| {
-        let (statement, date) = adoption.as_ref()?;
-        Some(Conclusion {
-            meeting: meeting_of_adoption(statement)?,
-            date: *date,
-            date_text: None,
-            span: Span::default(),
-        })
-    });
-    let document = Document {
+    if act.conclusion.is_none() {
+        act.conclusion = adoption.as_ref().and_then(|(statement, date)| {
+            Some(Conclusion {
+                meeting: meeting_of_adoption(statement)?,
+                date: *date,
+                date_text: None,
+                span: Span::default(),
+            })
+        });
+    }
+    let mut document = Document {
         kind,
         organ,
         language: Language::English,
         symbol,
         number: number.0,
-        title: inline::inlines(&title, &ctx, false),
         masthead,
         adoption: Adoption {
             statement: adoption.as_ref().map(|(s, _)| s.clone()),
             date: adoption.and_then(|(_, d)| d),
             origin: builder_origin(&units, flavour),
         },
-        formula: finish_formula(formula, &ctx),
-        preamble: finish_preamble(preamble, &ctx),
-        body: body.into_iter().map(|b| b.finish(&ctx)).collect(),
-        conclusion,
+        act,
         parts: parts.into_iter().map(|p| p.finish(&ctx)).collect(),
-        annexes: annexes.into_iter().map(|a| a.finish(&ctx)).collect(),
-        footnotes,
+        footnotes: Vec::new(),
         metadata: Metadata::default(),
     };
-    let mut document = document;
     single_operative_paragraph(&mut document);
     attach_unplaced(&mut document, &prepared.footnotes);
-    notes_in_reading_order(&mut document);
+    notes_in_reading_order(&mut document, printed_notes);
     // Where the text ends early (a truncated file, a page missing), say what is missing.
     let end = Span::new(input.len(), input.len());
-    if document.body.is_empty() && document.parts.iter().all(|p| p.body.is_empty()) {
+    if document.acts().all(|act| act.body.is_empty()) {
         diagnostics.push(Diagnostic::warning(
-            "no-operative-part",
+            Code::NoOperativePart,
             end,
             "no operative paragraph found after the preamble",
         ));
     }
     let concluded = match document.parts.as_slice() {
-        [] => document.conclusion.is_some(),
-        parts => parts.iter().all(|p| p.conclusion.is_some()),
+        [] => document.act.conclusion.is_some(),
+        parts => parts.iter().all(|p| p.act.conclusion.is_some()),
     };
     if !concluded {
         diagnostics.push(Diagnostic::warning(
-            "no-conclusion",
+            Code::NoConclusion,
             end,
             "no closing meeting line (such as \"54th plenary meeting\"): is the text complete?",
         ));

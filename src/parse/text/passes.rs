@@ -7,7 +7,7 @@ use super::*;
 /// recital ends with a comma.
 pub(super) fn single_operative_paragraph(doc: &mut Document) {
     for act in doc.acts_mut() {
-        single_operative_paragraph_of(act.preamble, act.body);
+        single_operative_paragraph_of(&mut act.preamble, &mut act.body);
     }
 }
 
@@ -66,14 +66,14 @@ pub(super) fn for_each_run(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline
         }
     }
     for act in doc.acts_mut() {
-        f(act.title);
-        if let Some(formula) = act.formula {
+        f(&mut act.title);
+        if let Some(formula) = act.formula.as_mut() {
             f(&mut formula.text);
         }
         for r in act.preamble.iter_mut() {
             f(&mut r.text);
         }
-        blocks(act.body, f);
+        blocks(&mut act.body, f);
         for a in act.annexes.iter_mut() {
             f(&mut a.title);
             blocks(&mut a.blocks, f);
@@ -81,12 +81,14 @@ pub(super) fn for_each_run(doc: &mut Document, f: &mut dyn FnMut(&mut Vec<Inline
     }
 }
 
-/// Numbers footnotes in the order their markers are read (a footnote hung from the block
-/// before it comes after markers printed later), so that `note_N` counts up through the AKN
-/// and reading the AKN back gives the same numbers. A footnote whose marker is printed twice
-/// is written at each: AKN holds a note where its marker stands.
-pub(super) fn notes_in_reading_order(doc: &mut Document) {
-    let mut order: Vec<usize> = Vec::with_capacity(doc.footnotes.len());
+/// Sets the document's footnotes in the order their markers are read, numbering the markers
+/// to match (`printed` are the footnotes as printed, page by page, which the markers point into
+/// until then): a footnote hung from the block before it comes after markers printed later, so
+/// that `note_N` counts up through the AKN and reading the AKN back gives the same numbers. A
+/// footnote whose marker is printed twice is written at each: AKN holds a note where its
+/// marker stands.
+pub(super) fn notes_in_reading_order(doc: &mut Document, printed: Vec<Footnote>) {
+    let mut order: Vec<usize> = Vec::with_capacity(printed.len());
     for_each_run(doc, &mut |runs| {
         for r in runs.iter() {
             if let Inline::NoteRef { index, .. } = r {
@@ -94,9 +96,9 @@ pub(super) fn notes_in_reading_order(doc: &mut Document) {
             }
         }
     });
-    let in_order =
-        order.len() == doc.footnotes.len() && order.iter().enumerate().all(|(i, &n)| i == n);
+    let in_order = order.len() == printed.len() && order.iter().enumerate().all(|(i, &n)| i == n);
     if in_order {
+        doc.footnotes = printed;
         return;
     }
     let mut next = 0;
@@ -108,11 +110,14 @@ pub(super) fn notes_in_reading_order(doc: &mut Document) {
             }
         }
     });
-    let old = std::mem::take(&mut doc.footnotes);
-    doc.footnotes = order.iter().filter_map(|&i| old.get(i).cloned()).collect();
+    doc.footnotes = order
+        .iter()
+        .filter_map(|&i| printed.get(i).cloned())
+        .collect();
     // Footnotes no marker reaches keep their place after the others.
     doc.footnotes.extend(
-        old.into_iter()
+        printed
+            .into_iter()
             .enumerate()
             .filter(|(i, _)| !order.contains(i))
             .map(|(_, f)| f),
@@ -154,21 +159,16 @@ pub(super) fn attach_unplaced(doc: &mut Document, notes: &[prepare::FootnoteText
             }
             best
         }
-        /// The last run before `at` in a preamble, body and annexes, in the order printed.
-        fn last_in_act<'a>(
-            preamble: &'a mut [Recital],
-            body: &'a mut [Block],
-            annexes: &'a mut [Annex],
-            at: usize,
-        ) -> Option<&'a mut Vec<Inline>> {
+        /// The last run before `at` in an act's preamble, body and annexes, in the order printed.
+        fn last_in_act(act: &mut Act, at: usize) -> Option<&mut Vec<Inline>> {
             let mut best = None;
-            for r in preamble.iter_mut().filter(|r| r.span.start < at) {
+            for r in act.preamble.iter_mut().filter(|r| r.span.start < at) {
                 best = Some(&mut r.text);
             }
-            if let Some(inner) = last_before(body, at) {
+            if let Some(inner) = last_before(&mut act.body, at) {
                 best = Some(inner);
             }
-            for a in annexes.iter_mut().filter(|a| a.span.start < at) {
+            for a in act.annexes.iter_mut().filter(|a| a.span.start < at) {
                 if let Some(inner) = last_before(&mut a.blocks, at) {
                     best = Some(inner);
                 }
@@ -177,7 +177,7 @@ pub(super) fn attach_unplaced(doc: &mut Document, notes: &[prepare::FootnoteText
         }
         let mut best = None;
         for act in doc.acts_mut() {
-            if let Some(inner) = last_in_act(act.preamble, act.body, act.annexes, at) {
+            if let Some(inner) = last_in_act(act, at) {
                 best = Some(inner);
             }
         }

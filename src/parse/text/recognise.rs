@@ -134,7 +134,7 @@ pub(super) fn starts_closing(t: &str) -> bool {
 /// not more of the sub-item, whose wrapped lines run to the margin.
 pub(super) fn resumes_after_items(last: &str, line: &str) -> bool {
     split_item(last.trim()).is_some()
-        && strip_trailing_markers(last).ends_with(';')
+        && marks::strip_trailing_marks(last).ends_with(';')
         && line.starts_with(|c: char| c.is_lowercase())
 }
 
@@ -156,24 +156,8 @@ pub(super) fn starts_label(t: &str) -> bool {
 
 /// The text ends a clause: `,` `;` `:` `.` (before any footnote marker).
 pub(super) fn ends_clause(raw: &str) -> bool {
-    let t = strip_trailing_markers(raw);
+    let t = marks::strip_trailing_marks(raw);
     t.ends_with([',', ';', ':', '.', '”']) || t.ends_with(".)")
-}
-
-pub(super) fn strip_trailing_markers(raw: &str) -> &str {
-    let mut t = raw.trim_end();
-    loop {
-        if let Some(stripped) = t.strip_suffix(MARK_CLOSE) {
-            t = stripped
-                .rsplit_once(MARK_OPEN)
-                .map_or(stripped, |(a, _)| a)
-                .trim_end();
-        } else if let Some(stripped) = t.strip_suffix('*') {
-            t = stripped.trim_end();
-        } else {
-            return t;
-        }
-    }
 }
 
 /// Whether `next` continues the paragraph `prev` across a page break or footnote block.
@@ -247,7 +231,7 @@ pub(super) fn split_heading(t: &str) -> Option<(&str, &str)> {
     let numbered = is_roman(num) && num.bytes().all(|c| c.is_ascii_uppercase())
         || (num.len() == 1 && num.bytes().all(|c| c.is_ascii_uppercase()));
     let rest = rest.trim();
-    let plain_end = strip_trailing_markers(rest);
+    let plain_end = marks::strip_trailing_marks(rest);
     (numbered && !rest.is_empty() && !plain_end.ends_with([',', ';']) && rest.len() < 300)
         .then_some((num, rest))
 }
@@ -369,11 +353,12 @@ pub(super) fn is_annex_label(plain: &str) -> bool {
 }
 
 pub(super) fn builder_origin(units: &[Unit], flavour: Flavour) -> Option<Origin> {
-    let unit = units
+    let plain = units
         .iter()
         .take(4)
-        .find(|u| inline::plain(&u.raw, flavour).starts_with('['))?;
-    Some(masthead::origin(inline::plain(&unit.raw, flavour)))
+        .map(|u| inline::plain(&u.raw, flavour))
+        .find(|plain| plain.starts_with('['))?;
+    Some(masthead::origin(plain))
 }
 
 /// A recital ends with a comma; an operative paragraph with a full stop or semicolon.
@@ -394,7 +379,7 @@ pub(super) fn ends_operative(plain: &str) -> bool {
 }
 
 pub(super) fn looks_like_recital(plain: &str) -> bool {
-    let t = strip_trailing_markers(plain.trim_end());
+    let t = marks::strip_trailing_marks(plain.trim_end());
     t.ends_with(',')
         && crate::phrase::opening_phrase(t).is_some_and(|n| {
             let words: Vec<&str> = t[..n].split_whitespace().collect();

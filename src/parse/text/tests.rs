@@ -20,10 +20,10 @@ fn security_council_layout() {
             day: 22
         })
     );
-    assert_eq!(doc.preamble.len(), 1);
-    assert_eq!(doc.body.len(), 2);
+    assert_eq!(doc.act.preamble.len(), 1);
+    assert_eq!(doc.act.body.len(), 2);
     assert_eq!(
-        doc.conclusion.as_ref().map(|c| c.meeting.as_str()),
+        doc.act.conclusion.as_ref().map(|c| c.meeting.as_str()),
         Some("9520th meeting")
     );
     let sym = crate::vocab::Base::default().work(&doc.symbol);
@@ -47,13 +47,13 @@ fn text_resuming_after_sub_items_without_a_blank_line() {
         monitored and verified;\n\n\
         2. Decides to continue.\n\n45th plenary meeting\n7 December 2023\n";
     let doc = parse(text).unwrap().value;
-    let Block::Paragraph(p) = &doc.body[0] else {
-        panic!("a paragraph first: {:?}", doc.body[0]);
+    let Block::Paragraph(p) = &doc.act.body[0] else {
+        panic!("a paragraph first: {:?}", doc.act.body[0]);
     };
     assert_eq!(p.items.len(), 2);
     assert!(crate::markup::plain_text(&p.items[1].text).ends_with("escalation and conflict;"));
     assert!(crate::markup::plain_text(&p.wrap_up).starts_with("and to consider how"));
-    assert_eq!(doc.body.len(), 2);
+    assert_eq!(doc.act.body.len(), 2);
 }
 
 /// A lone capital letter is a part only in sequence: `B` with no `A` before it, or `A`
@@ -66,7 +66,7 @@ fn part_letters_only_in_sequence() {
         1. Decides to act;\n\nB\n\n2. Decides to continue.\n\n45th plenary meeting\n7 December 2023\n";
     let doc = parse(text).unwrap().value;
     assert!(doc.parts.is_empty());
-    assert_eq!(doc.preamble.len(), 1);
+    assert_eq!(doc.act.preamble.len(), 1);
 }
 
 /// A Human Rights Council resolution: the organ decides the symbol.
@@ -78,7 +78,7 @@ fn human_rights_council_layout() {
     let doc = parse(text).unwrap().value;
     assert_eq!(doc.symbol, "A/HRC/RES/52/1");
     assert_eq!(doc.masthead.session, Some(52));
-    let cites: Vec<String> = doc.preamble[0]
+    let cites: Vec<String> = doc.act.preamble[0]
         .text
         .iter()
         .filter_map(|i| match i {

@@ -11,6 +11,10 @@
 //! `{work}/eng@`, `{work}/eng@.xml`, `{work}/!main~para_1`.
 //! Documents that are not acts (reports, letters) get `{base}/symbol/{symbol}`.
 
+mod terms;
+
+pub use terms::{dcterms, eli, rdf, unakn, undo, xsd};
+
 use crate::model::{Date, DocumentKind, Language, Organ, SectionKind};
 use iri_string::types::IriStr;
 use oxigraph::model::NamedNode;
@@ -376,17 +380,6 @@ impl SectionKind {
         }
     }
 
-    /// Its `eli:type_subdivision` in the unakn vocabulary.
-    pub fn division(self) -> &'static str {
-        match self {
-            SectionKind::Section => "Section",
-            SectionKind::Part => "Part",
-            SectionKind::Chapter => "Chapter",
-            SectionKind::Article => "Article",
-            SectionKind::Rule => "Rule",
-        }
-    }
-
     /// The kind an AKN element names, if it is one.
     pub fn from_akn_name(name: &str) -> Option<SectionKind> {
         Some(match name {
@@ -442,16 +435,9 @@ impl Language {
     }
 
     pub fn from_code(code: &str) -> Option<Language> {
-        [
-            Language::Arabic,
-            Language::Chinese,
-            Language::English,
-            Language::French,
-            Language::Russian,
-            Language::Spanish,
-        ]
-        .into_iter()
-        .find(|l| l.iso639_2() == code || l.tag() == code)
+        Language::ALL
+            .into_iter()
+            .find(|l| l.iso639_2() == code || l.tag() == code)
     }
 
     /// The EU authority table IRI.
@@ -463,6 +449,19 @@ impl Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every term of the unakn vocabulary that unakn writes is defined in schemas/unakn.ttl.
+    #[test]
+    fn the_unakn_terms_are_defined() {
+        let ttl = include_str!("../../schemas/unakn.ttl");
+        for term in unakn::ALL {
+            let local = &term.as_str()[unakn::NAMESPACE.len()..];
+            assert!(
+                ttl.contains(&format!("\nunakn:{local} a ")),
+                "unakn:{local} is not defined in schemas/unakn.ttl"
+            );
+        }
+    }
 
     #[test]
     fn the_base_of_an_address_and_of_a_minted_iri() {

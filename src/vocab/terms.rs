@@ -1,0 +1,71 @@
+//! The terms unakn writes, one constant each, grouped by vocabulary: a misspelt term does not
+//! compile, and `schemas/unakn.ttl` is checked to define every term of [`unakn`].
+//!
+//! Constants are named as the terms are spelt (`eli::is_part_of`, `eli::Work`), so that code
+//! reads like the graph it writes.
+
+/// One module per vocabulary: its namespace and a constant per term used.
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $module:ident = $namespace:literal { $($term:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[allow(non_upper_case_globals)]
+        pub mod $module {
+            use oxigraph::model::NamedNodeRef;
+
+            pub const NAMESPACE: &str = $namespace;
+
+            $(
+                pub const $term: NamedNodeRef<'static> =
+                    NamedNodeRef::new_unchecked(concat!($namespace, stringify!($term)));
+            )*
+
+            /// Every term above, to check them against the vocabulary's definition.
+            pub const ALL: &[NamedNodeRef<'static>] = &[$($term),*];
+        }
+    };
+}
+
+vocabulary! {
+    /// The European Legislation Identifier ontology.
+    eli = "http://data.europa.eu/eli/ontology#" {
+        Work, Expression, Manifestation, WorkSubdivision,
+        cites, date_document, date_publication, embodies, format, has_part, id_local, is_about,
+        is_embodied_by, is_part_of, is_realized_by, language, number, passed_by, realizes,
+        title, type_subdivision,
+    }
+}
+
+vocabulary! {
+    /// The United Nations Document Ontology: the classes of UN acts.
+    undo = "https://w3id.org/un/ontology/undo/" { Resolution, Decision }
+}
+
+vocabulary! {
+    /// The unakn vocabulary (`schemas/unakn.ttl`): what ELI, UNDO and FRBR do not say.
+    unakn = "https://w3id.org/unakn#" {
+        // Kinds of division, values of eli:type_subdivision.
+        Recital, OperativeParagraph, SubParagraph, Section, Part, Chapter, Article, Rule, Annex,
+        Footnote, Text, Table,
+        // Properties of divisions.
+        order, text, xml, phrase, phraseHead,
+        // Properties of works.
+        session, agendaItem, originDocument, committee, meeting, draftDocument,
+        adoptedWithoutVote, votesInFavour, votesAgainst, votesAbstaining, sponsors,
+        additionalSponsors, meetingRecord,
+    }
+}
+
+vocabulary! {
+    /// Dublin Core terms.
+    dcterms = "http://purl.org/dc/terms/" { identifier }
+}
+
+vocabulary! {
+    /// RDF's own terms (`rdf:type` is oxigraph's `vocab::rdf::TYPE`).
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#" { XMLLiteral }
+}
+
+vocabulary! {
+    /// XML Schema datatypes.
+    xsd = "http://www.w3.org/2001/XMLSchema#" { date }
+}
