@@ -31,13 +31,18 @@ if want seed; then
   $bin bench samples/A_RES_77_213.md --repeats 201 | grep -E 'text →'
 fi
 
+# `unakn convert` of a folder three times, each run's wall time and peak memory.
+convert_three_times() {
+  for i in 1 2 3; do
+    /usr/bin/env time -f "%e s wall, %M kB peak" $bin convert "$1" -o "$tmp/$2-$i" 2>&1 | tail -1
+  done
+}
+
 if want stages; then
   echo "== every stage on session 78, one thread"
   $bin bench $corpus/ga-78/text $corpus/ga-78/akn --repeats 7
   echo "== convert the 328 texts, both cores (3 runs)"
-  for i in 1 2 3; do
-    /usr/bin/env time -f "%e s wall, %M kB peak" $bin convert $corpus/ga-78/text -o "$tmp/convert-$i" 2>&1 | tail -1
-  done
+  convert_three_times $corpus/ga-78/text convert
 fi
 
 if want pdf; then
@@ -50,9 +55,7 @@ if want pdf; then
   fi
   $bin bench $corpus/ga-78/pdf --repeats 5 | grep -E 'PDF →'
   echo "== convert the 328 PDFs, both cores (3 runs)"
-  for i in 1 2 3; do
-    /usr/bin/env time -f "%e s wall, %M kB peak" $bin convert $corpus/ga-78/pdf -o "$tmp/pdf-$i" 2>&1 | tail -1
-  done
+  convert_three_times $corpus/ga-78/pdf pdf
 fi
 
 if want whole; then
