@@ -12,10 +12,12 @@ pub(super) struct Xml<W: Write> {
 }
 
 impl<W: Write> Xml<W> {
+    #[inline]
     pub(super) fn newline(&mut self) -> io::Result<()> {
         self.w.write_all(b"\n")
     }
 
+    #[inline]
     pub(super) fn indent(&mut self) -> io::Result<()> {
         const PAD: &[u8] = b"\n                                                                ";
         let width = 1 + 2 * self.depth;
@@ -28,6 +30,7 @@ impl<W: Write> Xml<W> {
     }
 
     /// `<name a="v">` (or `<name a="v"/>` when `empty`), values escaped.
+    #[inline]
     pub(super) fn tag(
         &mut self,
         name: &str,
@@ -46,20 +49,24 @@ impl<W: Write> Xml<W> {
         self.w.write_all(if empty { b"/>" } else { b">" })
     }
 
+    #[inline]
     pub(super) fn start_tag(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         self.tag(name, attrs, false)
     }
 
+    #[inline]
     pub(super) fn empty_tag(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         self.tag(name, attrs, true)
     }
 
+    #[inline]
     pub(super) fn end_tag(&mut self, name: &str) -> io::Result<()> {
         self.w.write_all(b"</")?;
         self.w.write_all(name.as_bytes())?;
         self.w.write_all(b">")
     }
 
+    #[inline]
     pub(super) fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         if self.depth > 0 {
             self.indent()?;
@@ -69,12 +76,14 @@ impl<W: Write> Xml<W> {
         Ok(())
     }
 
+    #[inline]
     pub(super) fn close(&mut self, name: &str) -> io::Result<()> {
         self.depth -= 1;
         self.indent()?;
         self.end_tag(name)
     }
 
+    #[inline]
     pub(super) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
         self.indent()?;
         self.empty_tag(name, attrs)
@@ -102,6 +111,7 @@ impl<W: Write> Xml<W> {
         self.end_tag(name)
     }
 
+    #[inline]
     pub(super) fn text(&mut self, text: &str) -> io::Result<()> {
         write_escaped(&mut self.w, text)
     }
