@@ -520,34 +520,31 @@ mod tests {
     #[test]
     fn work_iris_come_from_symbols() {
         let base = Base::default();
-        assert_eq!(
-            base.work("A/RES/77/213").as_str(),
-            "http://localhost:7878/akn/un/statement/deliberation/unga/77-213"
-        );
-        assert_eq!(
-            base.work("A/HRC/RES/50/4").as_str(),
-            "http://localhost:7878/akn/un/statement/deliberation/unga-hrc/50-4"
-        );
-        assert_eq!(
-            base.work("S/RES/2720(2023)").as_str(),
-            "http://localhost:7878/akn/un/statement/deliberation/unsc/2720-2023"
-        );
-        // A multi-part resolution is one work, each part another.
-        assert_eq!(
-            base.work("A/RES/78/80 A-B").as_str(),
-            "http://localhost:7878/akn/un/statement/deliberation/unga/78-80"
-        );
+        let under = |path: &str| format!("http://localhost:7878{path}");
+        // A multi-part resolution is one work, each part another; documents that are not acts
+        // are named by their symbol.
+        let part = part_symbol("A/RES/75/254 A\u{2013}C", "C");
+        for (symbol, path) in [
+            ("A/RES/77/213", "/akn/un/statement/deliberation/unga/77-213"),
+            (
+                "A/HRC/RES/50/4",
+                "/akn/un/statement/deliberation/unga-hrc/50-4",
+            ),
+            (
+                "S/RES/2720(2023)",
+                "/akn/un/statement/deliberation/unsc/2720-2023",
+            ),
+            (
+                "A/RES/78/80 A-B",
+                "/akn/un/statement/deliberation/unga/78-80",
+            ),
+            (part.as_str(), "/akn/un/statement/deliberation/unga/75-254C"),
+            ("A/77/463/Add.2", "/symbol/A/77/463/Add.2"),
+        ] {
+            assert_eq!(base.work(symbol).as_str(), under(path), "{symbol}");
+        }
         assert_eq!(part_symbol("A/RES/78/80 A-B", "B"), "A/RES/78/80 B");
         assert_eq!(part_symbol("A/RES/78/80", "A"), "A/RES/78/80 A");
-        assert_eq!(
-            base.work(&part_symbol("A/RES/75/254 A\u{2013}C", "C"))
-                .as_str(),
-            "http://localhost:7878/akn/un/statement/deliberation/unga/75-254C"
-        );
-        assert_eq!(
-            base.work("A/77/463/Add.2").as_str(),
-            "http://localhost:7878/symbol/A/77/463/Add.2"
-        );
     }
 
     #[test]
