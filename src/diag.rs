@@ -167,6 +167,8 @@ pub enum Code {
     Language,
     /// No document number: in AKN neither preface nor FRBR, in text no numbered title.
     NoNumber,
+    /// Text whose number line is missing: the number is taken from the masthead's symbol.
+    NumberFromMasthead,
     /// Repaired: a numbered paragraph written in the preamble, read as operative.
     MisplacedPreamble,
     /// Repaired: a lettered sub-item written as a sibling paragraph, read as an item.
@@ -224,6 +226,7 @@ impl Code {
         Code::NotAkn,
         Code::Language,
         Code::NoNumber,
+        Code::NumberFromMasthead,
         Code::MisplacedPreamble,
         Code::SiblingSubitem,
         Code::NotAResolution,
@@ -260,6 +263,7 @@ impl Code {
             Code::NotAkn => "not-akn",
             Code::Language => "language",
             Code::NoNumber => "no-number",
+            Code::NumberFromMasthead => "number-from-masthead",
             Code::MisplacedPreamble => "misplaced-preamble",
             Code::SiblingSubitem => "sibling-subitem",
             Code::NotAResolution => "not-a-resolution",

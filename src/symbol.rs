@@ -66,7 +66,7 @@ pub fn symbol_at(s: &str) -> Option<(usize, String)> {
         symbol.push_str(after[..part].trim());
         len += part;
     }
-    Some((len, symbol))
+    Some((len, normalise(&symbol)))
 }
 
 fn joint_split(token: &str) -> Option<usize> {
@@ -111,17 +111,211 @@ pub fn kind_segment(kind: DocumentKind) -> &'static str {
     }
 }
 
-/// The symbol of an act from its organ, kind and number as given: `A/RES/77/213`.
+/// The symbol of an act from its organ, kind and number, as the UN prints it (see
+/// [`normalise`]): `A/RES/77/213`, `A/RES/66/240 A`, `S/RES/2720 (2023)`.
 pub fn mint(organ: Organ, kind: DocumentKind, number: &str) -> String {
-    format!("{}/{}/{number}", organ_series(organ), kind_segment(kind))
+    normalise(&format!(
+        "{}/{}/{number}",
+        organ_series(organ),
+        kind_segment(kind)
+    ))
 }
 
-/// A number as symbols write it: `78/218 B` becomes `78/218B`; the Security Council's
-/// `2720 (2023)` keeps its space.
-pub fn compact_number(number: &str) -> String {
-    if number.contains('(') {
-        number.to_string()
+/// The number of an act from its symbol: `78/1` of `A/RES/78/1`, `2720 (2023)` of
+/// `S/RES/2720 (2023)`; `None` for a symbol that is not an act's.
+pub fn act_number(symbol: &str) -> Option<&str> {
+    let at = symbol.find("/RES/").or_else(|| symbol.find("/DEC/"))?;
+    let number = symbol[at + 5..].trim();
+    (!number.is_empty() && number.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        .then_some(number)
+}
+
+/// Words UN symbols print in mixed case, before a number (`Add.2`, `Rev.1`, `Corr.1`,
+/// `Amend.1`, `Res.1` of UNEP, `Sub.2` of a sub-commission); every other segment is in
+/// capitals.
+const MIXED_CASE: [&str; 6] = ["Add.", "Rev.", "Corr.", "Amend.", "Res.", "Sub."];
+
+/// A symbol as the UN prints it, however a source wrote it (`A/hrc/RES/50/4`, `A/RES/67/234b`,
+/// `A/CONF.157/24(PartI)`): segments in capitals but for the words of [`MIXED_CASE`] and
+/// segments that other bodies print in mixed case (`UNEP/OzL.Pro.28/12`); a part
+/// letter after a space (`A/RES/66/240 A`, `A/RES/74/255 A-B`); a bracketed part, volume, year
+/// or session after a space (`A/CONF.157/24 (Part I)`, `NPT/CONF.2010/50 (Vol. I)`,
+/// `S/RES/2720 (2023)`, `A/RES/1874 (S-IV)`). Other brackets stay as printed
+/// (`ICCD/COP(14)/23`). Two writings of one document give one symbol, so they meet in one node.
+pub fn normalise(symbol: &str) -> String {
+    let mut out = String::with_capacity(symbol.len() + 2);
+    let segments: Vec<&str> = symbol.trim().split('/').collect();
+    let act = segments
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case("RES") || s.eq_ignore_ascii_case("DEC"));
+    for (i, segment) in segments.iter().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        let last = i + 1 == segments.len();
+        push_segment(&mut out, segment, act && last);
+    }
+    out
+}
+
+/// One segment of [`normalise`]: its words, its brackets, and for the last segment of an act
+/// its part letters.
+fn push_segment(out: &mut String, segment: &str, part_letters: bool) {
+    let (main, bracket) = match segment.find('(') {
+        Some(open) if segment.ends_with(')') => (
+            segment[..open].trim_end(),
+            Some(&segment[open + 1..segment.len() - 1]),
+        ),
+        _ => (segment, None),
+    };
+    if let Some(word) = MIXED_CASE
+        .iter()
+        .find(|w| main.len() > w.len() && main[..w.len()].eq_ignore_ascii_case(w))
+    {
+        out.push_str(word);
+        out.push_str(&main[word.len()..].to_ascii_uppercase());
+    } else if part_letters {
+        // `240A`, `240 a`, `255a-b`: the number, then its letters after one space.
+        let digits = main.bytes().take_while(u8::is_ascii_digit).count();
+        let letters = main[digits..].trim_start();
+        let is_part = digits > 0
+            && !letters.is_empty()
+            && letters
+                .split(['-', '\u{2013}'])
+                .all(|l| l.len() == 1 && l.bytes().all(|b| b.is_ascii_alphabetic()));
+        if is_part {
+            out.push_str(&main[..digits]);
+            out.push(' ');
+            out.push_str(&letters.to_ascii_uppercase());
+        } else {
+            out.push_str(&main.to_ascii_uppercase());
+        }
+    } else if is_mixed_case(main) {
+        // Printed so on purpose by the body that issued it (`UNEP/OzL.Pro.28/12`).
+        out.push_str(main);
     } else {
-        number.replace(' ', "")
+        out.push_str(&main.to_ascii_uppercase());
+    }
+    let Some(content) = bracket else {
+        return;
+    };
+    match printed_bracket(content) {
+        Some(printed) => {
+            out.push_str(" (");
+            out.push_str(&printed);
+            out.push(')');
+        }
+        None => {
+            out.push('(');
+            out.push_str(content);
+            out.push(')');
+        }
+    }
+}
+
+/// Whether `segment` holds both capitals and small letters.
+fn is_mixed_case(segment: &str) -> bool {
+    segment.bytes().any(|b| b.is_ascii_uppercase())
+        && segment.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// A bracketed suffix as the UN prints it, if it is one: `Part I`, `Vol. II`, a year, a
+/// session (`S-IV`, `ES-10`).
+fn printed_bracket(content: &str) -> Option<String> {
+    let compact: String = content.chars().filter(|c| !c.is_whitespace()).collect();
+    let lower = compact.to_ascii_lowercase();
+    for (word, printed) in [
+        ("parts", "Parts "),
+        ("part", "Part "),
+        ("vol.", "Vol. "),
+        ("vol", "Vol. "),
+    ] {
+        if let Some(rest) = lower.strip_prefix(word) {
+            let rest = &compact[compact.len() - rest.len()..];
+            let roman_or_number = !rest.is_empty()
+                && rest
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b"IVXivx".contains(&b));
+            return roman_or_number.then(|| format!("{printed}{}", rest.to_ascii_uppercase()));
+        }
+    }
+    let year = compact.len() == 4 && compact.bytes().all(|b| b.is_ascii_digit());
+    let session = compact.split_once('-').is_some_and(|(s, n)| {
+        matches!(s.to_ascii_lowercase().as_str(), "s" | "es")
+            && !n.is_empty()
+            && n.bytes()
+                .all(|b| b.is_ascii_digit() || b"IVXivx".contains(&b))
+    });
+    (year || session).then(|| compact.to_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One document, however a source writes its symbol, is one symbol.
+    #[test]
+    fn symbols_are_normalised_as_the_un_prints_them() {
+        for (written, printed) in [
+            ("A/RES/77/213", "A/RES/77/213"),
+            ("A/hrc/RES/50/4", "A/HRC/RES/50/4"),
+            ("a/res/77/213", "A/RES/77/213"),
+            ("A/77/463/add.2", "A/77/463/Add.2"),
+            ("A/C.3/80/L.54/REV.1", "A/C.3/80/L.54/Rev.1"),
+            ("A/ES-10/273/corr.1", "A/ES-10/273/Corr.1"),
+            ("ST/SGB/2013/4/AMEND.1", "ST/SGB/2013/4/Amend.1"),
+            ("E/CN.4/Sub.2/2000/46", "E/CN.4/Sub.2/2000/46"),
+            ("UNEP/EA.4/Res.1", "UNEP/EA.4/Res.1"),
+            ("UNEP/OzL.Pro.28/12", "UNEP/OzL.Pro.28/12"),
+            (
+                "ATT/CSP9/2023/SEC/773/Conf.FinRep.Rev2",
+                "ATT/CSP9/2023/SEC/773/Conf.FinRep.Rev2",
+            ),
+            ("A/RES/67/234b", "A/RES/67/234 B"),
+            ("A/RES/66/240 A", "A/RES/66/240 A"),
+            ("A/RES/74/255a-b", "A/RES/74/255 A-B"),
+            ("A/RES/78/80 A-B", "A/RES/78/80 A-B"),
+            ("A/RES/1874(s-iv)", "A/RES/1874 (S-IV)"),
+            ("S/RES/2720 (2023)", "S/RES/2720 (2023)"),
+            ("S/RES/2720(2023)", "S/RES/2720 (2023)"),
+            ("A/CONF.157/24(PartI)", "A/CONF.157/24 (Part I)"),
+            ("NPT/CONF.2010/50(Vol.I)", "NPT/CONF.2010/50 (Vol. I)"),
+            ("A/75/49 (vol. I)", "A/75/49 (Vol. I)"),
+            ("ICCD/COP(14)/23/Add.1", "ICCD/COP(14)/23/Add.1"),
+            ("A/77/10", "A/77/10"),
+            ("S/2023/123", "S/2023/123"),
+            ("A/HRC/52/L.1", "A/HRC/52/L.1"),
+            ("A/RES/ES-10/21", "A/RES/ES-10/21"),
+            ("A/RES/S-27/2", "A/RES/S-27/2"),
+        ] {
+            assert_eq!(normalise(written), printed, "{written}");
+            assert_eq!(normalise(printed), printed, "{printed} is a fixed point");
+        }
+    }
+
+    #[test]
+    fn numbers_of_acts() {
+        assert_eq!(act_number("A/RES/78/1"), Some("78/1"));
+        assert_eq!(act_number("A/HRC/RES/50/4"), Some("50/4"));
+        assert_eq!(act_number("S/RES/2720 (2023)"), Some("2720 (2023)"));
+        assert_eq!(act_number("A/DEC/78/555"), Some("78/555"));
+        assert_eq!(act_number("A/78/L.1"), None);
+        assert_eq!(act_number("A/RES/"), None);
+    }
+
+    #[test]
+    fn acts_are_minted_as_printed() {
+        let ga = Organ::GeneralAssembly;
+        assert_eq!(mint(ga, DocumentKind::Resolution, "77/213"), "A/RES/77/213");
+        assert_eq!(
+            mint(ga, DocumentKind::Resolution, "78/218 B"),
+            "A/RES/78/218 B"
+        );
+        assert_eq!(mint(ga, DocumentKind::Decision, "78/555"), "A/DEC/78/555");
+        let sc = Organ::SecurityCouncil;
+        assert_eq!(
+            mint(sc, DocumentKind::Resolution, "2720 (2023)"),
+            "S/RES/2720 (2023)"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! symbol of the cited document so that it meets that document's own IRI.
 
 use crate::model::{Citation, Date, DocumentKind, Inline, Organ};
-use crate::symbol::{bracketed_suffix, compact_number, is_symbol_byte, mint, symbol_at};
+use crate::symbol::{bracketed_suffix, is_symbol_byte, mint, symbol_at};
 
 /// Splits `text` into text runs and citations, appending them to `out`.
 pub fn link(text: String, organ: Organ, out: &mut Vec<Inline>) {
@@ -320,7 +320,7 @@ fn symbol_for(organ: Organ, kind: DocumentKind, number: &str, explicit: bool) ->
         (Organ::GeneralAssembly | Organ::HumanRightsCouncil, false, false) => organ,
         _ => return None,
     };
-    Some(mint(series_organ, kind, &compact_number(number)))
+    Some(mint(series_organ, kind, number))
 }
 
 #[cfg(test)]

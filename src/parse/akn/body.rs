@@ -417,16 +417,7 @@ pub(super) fn canonical_symbol(text: &str, link: &str) -> String {
             return symbol;
         }
     }
-    let mut s = link.to_string();
-    let bytes = s.as_bytes();
-    if bytes.len() > 2
-        && bytes[bytes.len() - 1].is_ascii_lowercase()
-        && bytes[bytes.len() - 2].is_ascii_digit()
-    {
-        let last = s.pop().expect("checked").to_ascii_uppercase();
-        s.push(last);
-    }
-    s
+    crate::symbol::normalise(link)
 }
 
 pub(super) fn append(into: &mut Vec<Inline>, more: Vec<Inline>) {

@@ -10,6 +10,9 @@ pub(super) struct Builder {
     pub(super) adoption: Option<(String, Option<Date>)>,
     pub(super) number: Option<(String, Span)>,
     pub(super) title: String,
+    /// Lines of the head that stood where the title does when no number line came before them:
+    /// the title, if the number line is missing and the masthead gives the number.
+    pub(super) title_alone: String,
     /// The act being read: the document's own, or the part's being read.
     pub(super) act: DraftAct,
     /// Open sections in `body` (or the current annex), from the outside in:
@@ -37,6 +40,7 @@ impl Builder {
             adoption: None,
             number: None,
             title: String::new(),
+            title_alone: String::new(),
             act: DraftAct::default(),
             sections: Vec::new(),
             annex_title_open: false,
@@ -275,10 +279,14 @@ impl Builder {
             self.stage = Stage::Preamble;
             return;
         }
-        if self.number.is_some() {
-            // No formula: the preamble starts here.
-            self.stage = Stage::Preamble;
-            self.act.preamble.push((raw.to_string(), unit.span));
+        if self.number.is_none() {
+            // A title standing alone, its number line missing: kept in case the masthead
+            // gives the number.
+            prepare::join_wrapped(&mut self.title_alone, raw);
+            return;
         }
+        // No formula: the preamble starts here.
+        self.stage = Stage::Preamble;
+        self.act.preamble.push((raw.to_string(), unit.span));
     }
 }

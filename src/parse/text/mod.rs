@@ -117,17 +117,38 @@ fn parse_prepared(
         kind,
         number,
         title,
+        title_alone,
         act,
         parts,
         ..
     } = builder;
-    let number = number.ok_or_else(|| {
-        ParseError::new(
-            Code::NoNumber,
-            units.first().map_or(Span::default(), |u| u.span),
-            "no resolution number and title (such as \"77/213. Title\") found",
-        )
-    })?;
+    let head_span = units.first().map_or(Span::default(), |u| u.span);
+    let (number, title) = match number {
+        Some(number) => (number, title),
+        // The number line missing, the masthead's symbol gives the number.
+        None => match printed_symbol
+            .as_deref()
+            .and_then(crate::symbol::act_number)
+        {
+            Some(from_masthead) if !title_alone.is_empty() => {
+                diagnostics.push(Diagnostic::warning(
+                    Code::NumberFromMasthead,
+                    head_span,
+                    format!(
+                        "no number line before the title: the number {from_masthead} is taken from the masthead's symbol"
+                    ),
+                ));
+                ((from_masthead.to_string(), head_span), title_alone)
+            }
+            _ => {
+                return Err(ParseError::new(
+                    Code::NoNumber,
+                    head_span,
+                    "no resolution number and title (such as \"77/213. Title\") found",
+                ))
+            }
+        },
+    };
     let symbol = printed_symbol.unwrap_or_else(|| symbol_from_number(organ, kind, &number));
 
     // The footnotes as printed, page by page: markers point into these until the document's
@@ -208,7 +229,7 @@ fn parse_prepared(
 }
 
 fn symbol_from_number(organ: Organ, kind: DocumentKind, number: &(String, Span)) -> String {
-    crate::symbol::mint(organ, kind, &crate::symbol::compact_number(&number.0))
+    crate::symbol::mint(organ, kind, &number.0)
 }
 
 fn starts_adoption(plain: &str) -> bool {

@@ -361,21 +361,20 @@ pub(super) fn builder_origin(units: &[Unit], flavour: Flavour) -> Option<Origin>
     Some(masthead::origin(plain))
 }
 
-/// A recital ends with a comma; an operative paragraph with a full stop or semicolon.
+/// An unnumbered paragraph of the preamble that is in fact operative: it opens with an
+/// operative verb in the present tense (`Endorses`, `Takes note`, `Decides:`) and ends with a
+/// full stop, a semicolon or a colon. A recital ends with a comma, but one ending with `;` by
+/// mistake still opens with a participle or an adjective (`Noting`, `Deeply concerned`), and
+/// stays a recital.
 pub(super) fn ends_operative(plain: &str) -> bool {
     let t = plain.trim_end();
     let Some(n) = crate::phrase::opening_phrase(t) else {
         return false;
     };
     let words: Vec<&str> = t[..n].split_whitespace().collect();
-    // `Decides:` opens an operative paragraph with sub-items; a participle opens a recital.
     let verb = words.iter().any(|w| w.ends_with('s') && *w != "its")
         && !words.iter().any(|w| w.ends_with("ing"));
-    match t.chars().last() {
-        Some('.' | ';') => verb || words.len() > 1,
-        Some(':') => verb,
-        _ => false,
-    }
+    verb && t.ends_with(['.', ';', ':'])
 }
 
 pub(super) fn looks_like_recital(plain: &str) -> bool {

@@ -88,3 +88,58 @@ fn human_rights_council_layout() {
         .collect();
     assert_eq!(cites, ["A/HRC/RES/50/4"]);
 }
+
+/// A resolution whose number line is missing from the text, the masthead carrying the symbol
+/// and the title standing alone: the number comes from the masthead, with a warning.
+#[test]
+fn number_line_missing_is_taken_from_the_masthead() {
+    let text = "United Nations\nA/RES/79/321\n\nGeneral Assembly\nDistr.: General\n\
+        12 June 2025\n\nSeventy-ninth session\nAgenda item 14\n\n\
+        Resolution adopted by the General Assembly on 10 June 2025\n\n\
+        Cooperation between the United Nations and a regional organization\n\n\
+        The General Assembly,\n\nRecalling its previous resolutions,\n\n\
+        1. Requests the Secretary-General to report on their implementation.\n\n\
+        88th plenary meeting\n10 June 2025\n";
+    let read = parse(text).unwrap();
+    let doc = read.value;
+    assert_eq!(doc.symbol, "A/RES/79/321");
+    assert_eq!(doc.number, "79/321");
+    assert_eq!(
+        crate::markup::plain_text(&doc.act.title),
+        "Cooperation between the United Nations and a regional organization"
+    );
+    assert_eq!(doc.act.preamble.len(), 1);
+    assert_eq!(doc.act.body.len(), 1);
+    assert!(read
+        .diagnostics
+        .iter()
+        .any(|d| d.code == crate::diag::Code::NumberFromMasthead));
+    // Without a symbol in the masthead, there is still no number to take.
+    let bare = text.replacen("A/RES/79/321\n", "", 1);
+    assert_eq!(parse(&bare).unwrap_err().code, crate::diag::Code::NoNumber);
+}
+
+/// A recital that ends with `;` by mistake, followed by more recitals opening with a
+/// participle or an adjective, does not end the preamble: only a numbered paragraph, or an
+/// operative verb in the present tense, does.
+#[test]
+fn a_recital_ending_with_a_semicolon_stays_in_the_preamble() {
+    let head = "Resolution adopted by the General Assembly on 10 June 2025\n\n\
+        79/322. A title\n\nThe General Assembly,\n\n";
+    let text = format!(
+        "{head}Recalling its resolution 78/1;\n\nDeeply concerned by the situation;\n\n\
+         Welcoming the report of the Secretary-General,\n\nNoting the work done,\n\n\
+         1. Decides to remain seized of the matter.\n\n88th plenary meeting\n10 June 2025\n"
+    );
+    let doc = parse(&text).unwrap().value;
+    assert_eq!(doc.act.preamble.len(), 4, "{:#?}", doc.act.preamble);
+    assert_eq!(doc.act.body.len(), 1);
+    // An unnumbered paragraph opening with an operative verb is the operative part.
+    let single = format!(
+        "{head}Recalling its resolution 78/1,\n\n\
+         Endorses the recommendations of the Committee.\n\n88th plenary meeting\n10 June 2025\n"
+    );
+    let doc = parse(&single).unwrap().value;
+    assert_eq!(doc.act.preamble.len(), 1);
+    assert_eq!(doc.act.body.len(), 1);
+}
