@@ -238,6 +238,7 @@ pub(super) fn prepare_page_text(input: &str) -> Prepared {
                 .or_else(|| body.find_glued_marker(marker));
             if let Some((li, at)) = found {
                 let line = &mut lines[li];
+                let at = attach_to_word_before(&mut line.text, at, marker.len());
                 cursor = (li, marks::mark_in_place(&mut line.text, at, marker.len()));
                 note.placed = true;
             }
@@ -249,4 +250,22 @@ pub(super) fn prepare_page_text(input: &str) -> Prepared {
         footnotes,
         diagnostics,
     }
+}
+
+/// A raised marker is printed against what precedes it (`Outcome,¹ sports`); page text spaces
+/// it off (`Outcome, 1  sports`). The spaces between the word before and a marker that a space
+/// or the line's end follows are removed, so the marker keeps its printed place. Returns where
+/// the marker now starts.
+pub(super) fn attach_to_word_before(text: &mut String, at: usize, len: usize) -> usize {
+    let before = text[..at].trim_end_matches(' ');
+    let spaced_after = text[at + len..]
+        .chars()
+        .next()
+        .is_none_or(char::is_whitespace);
+    if before.len() == at || before.is_empty() || !spaced_after {
+        return at;
+    }
+    let start = before.len();
+    text.replace_range(start..at, "");
+    start
 }
