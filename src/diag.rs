@@ -173,6 +173,9 @@ pub enum Code {
     MisplacedPreamble,
     /// Repaired: a lettered sub-item written as a sibling paragraph, read as an item.
     SiblingSubitem,
+    /// Repaired: a numbered paragraph written as its number alone, its text in the paragraph
+    /// after it, read as one.
+    NumberApart,
     /// Text with no adoption line and no numbered title: not a resolution.
     NotAResolution,
     /// No operative paragraph after the preamble (the text may end early).
@@ -229,6 +232,7 @@ impl Code {
         Code::NumberFromMasthead,
         Code::MisplacedPreamble,
         Code::SiblingSubitem,
+        Code::NumberApart,
         Code::NotAResolution,
         Code::NoOperativePart,
         Code::NoConclusion,
@@ -266,6 +270,7 @@ impl Code {
             Code::NumberFromMasthead => "number-from-masthead",
             Code::MisplacedPreamble => "misplaced-preamble",
             Code::SiblingSubitem => "sibling-subitem",
+            Code::NumberApart => "number-apart",
             Code::NotAResolution => "not-a-resolution",
             Code::NoOperativePart => "no-operative-part",
             Code::NoConclusion => "no-conclusion",

@@ -301,3 +301,44 @@ fn the_original_language_round_trips() {
         String::from_utf8(again).unwrap()
     );
 }
+
+/// A numbered paragraph written as its number alone, its text in an unnumbered paragraph after
+/// it (as some UN files have it), is read as one numbered paragraph, with a warning, so the AKN
+/// written back and the graph carry the number with its text.
+#[test]
+fn a_number_written_apart_from_its_text_is_one_paragraph() {
+    let ours = std::fs::read_to_string(root().join("samples/A_RES_77_213.akn.xml")).unwrap();
+    let whole = "      <paragraph eId=\"para_2\">\n        <num>2.</num>\n        <content>";
+    assert!(ours.contains(whole));
+    let apart = ours.replacen(
+        whole,
+        "      <paragraph eId=\"para_2\">\n        <num>2.</num>\n      </paragraph>\n      \
+         <paragraph eId=\"para_2a\">\n        <content>",
+        1,
+    );
+    let read = unakn::parse::parse_akn(&apart).unwrap();
+    assert!(read
+        .diagnostics
+        .iter()
+        .any(|d| d.code == unakn::diag::Code::NumberApart));
+    let original = unakn::parse::parse_akn(&ours).unwrap().value;
+    let numbered = |doc: &Document| -> Vec<(Option<String>, Vec<Inline>)> {
+        doc.act
+            .body
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => (p.number.clone(), p.text.clone()),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    };
+    assert_eq!(numbered(&read.value), numbered(&original));
+    let mut xml = Vec::new();
+    unakn::akn::write(&read.value, &mut xml).unwrap();
+    let mut again = Vec::new();
+    unakn::akn::write(&original, &mut again).unwrap();
+    assert_eq!(
+        String::from_utf8(xml).unwrap(),
+        String::from_utf8(again).unwrap()
+    );
+}

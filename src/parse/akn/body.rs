@@ -36,6 +36,27 @@ impl Reader {
                 }
                 "paragraph" | "article" | "point" => {
                     let paragraph = self.paragraph(e);
+                    // Some UN files write a numbered paragraph as its number alone, its text in
+                    // an unnumbered paragraph after it: one paragraph.
+                    if paragraph.number.is_none() {
+                        if let Some(Block::Paragraph(prev)) = out.last_mut() {
+                            if is_number_alone(prev) {
+                                self.diagnostics.push(Diagnostic::warning(
+                                    Code::NumberApart,
+                                    e.span,
+                                    format!(
+                                        "paragraph {} written as its number alone, its text in the paragraph after: read as one",
+                                        prev.number.as_deref().unwrap_or_default()
+                                    ),
+                                ));
+                                prev.text = paragraph.text;
+                                prev.items = paragraph.items;
+                                prev.wrap_up = paragraph.wrap_up;
+                                prev.span = prev.span.join(paragraph.span);
+                                continue;
+                            }
+                        }
+                    }
                     // The UN's files write some sub-items as sibling paragraphs: `(a) ...`.
                     if paragraph.number.is_none() {
                         if let Some(item) = lettered_item(&paragraph) {
@@ -411,6 +432,11 @@ pub(super) fn is_italic(e: &Element) -> bool {
 
 /// The symbol of a citation: its own words when they are a whole symbol (`A/78/301 (Part I)`),
 /// else the link's, whose part letter the UN's links write in lower case (`A/RES/48/218b`).
+/// A numbered paragraph with nothing but its number.
+fn is_number_alone(p: &Paragraph) -> bool {
+    p.number.is_some() && p.text.is_empty() && p.items.is_empty() && p.wrap_up.is_empty()
+}
+
 pub(super) fn canonical_symbol(text: &str, link: &str) -> String {
     if let Some((len, symbol)) = crate::symbol::symbol_at(text) {
         if len == text.len() {
