@@ -403,7 +403,8 @@ fn sibling_item(num: &str, text: &str) -> Option<(String, String)> {
 }
 
 /// Files a finished unit; paragraphs that are really sub-items (the UN's files sometimes
-/// write `(a) ...` as an unnumbered sibling paragraph) are filed as sub-items.
+/// write `(a) ...` as an unnumbered sibling paragraph) are filed as sub-items, and a paragraph
+/// whose number stood alone before it takes that number.
 fn finish_unit(x: &mut Extract, u: Unit) {
     let text = normalise(&u.text);
     match u.kind {
@@ -414,6 +415,14 @@ fn finish_unit(x: &mut Extract, u: Unit) {
             } else if is_heading(&u.num, &text) || (u.subheading && u.num.is_empty()) {
                 // The UN's files sometimes write headings as paragraphs.
                 x.headings.push(text);
+            } else if let Some(alone) = x
+                .paragraphs
+                .last_mut()
+                .filter(|(num, t)| u.num.is_empty() && !num.is_empty() && t.is_empty())
+            {
+                // A number written apart from its text (the UN's files do): one paragraph, as
+                // the reader reads it.
+                alone.1 = text;
             } else if !text.is_empty() || !u.num.is_empty() {
                 x.paragraphs.push((u.num, text));
             }
