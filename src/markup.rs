@@ -45,7 +45,7 @@ fn may_need_escape(block: &[u8]) -> bool {
 /// Writes `text` as XML 1.0 may hold it, escaped in one pass: `& < > ' "` as entities, and
 /// characters XML forbids (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF)
 /// as U+FFFD. Readers already remove those from inputs; this keeps a model built by other code
-/// from producing a file no parser accepts. Blocks of 32 bytes that pass [`may_need_escape`]
+/// from producing a file no parser accepts. Blocks of 32 bytes that pass `may_need_escape`
 /// are copied without a look at each byte.
 pub fn write_escaped(w: &mut impl Write, text: &str) -> io::Result<()> {
     const BLOCK: usize = 32;

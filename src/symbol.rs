@@ -136,12 +136,13 @@ pub fn act_number(symbol: &str) -> Option<&str> {
 const MIXED_CASE: [&str; 6] = ["Add.", "Rev.", "Corr.", "Amend.", "Res.", "Sub."];
 
 /// A symbol as the UN prints it, however a source wrote it (`A/hrc/RES/50/4`, `A/RES/67/234b`,
-/// `A/CONF.157/24(PartI)`): segments in capitals but for the words of [`MIXED_CASE`] and
-/// segments that other bodies print in mixed case (`UNEP/OzL.Pro.28/12`); a part
-/// letter after a space (`A/RES/66/240 A`, `A/RES/74/255 A-B`); a bracketed part, volume, year
-/// or session after a space (`A/CONF.157/24 (Part I)`, `NPT/CONF.2010/50 (Vol. I)`,
-/// `S/RES/2720 (2023)`, `A/RES/1874 (S-IV)`). Other brackets stay as printed
-/// (`ICCD/COP(14)/23`). Two writings of one document give one symbol, so they meet in one node.
+/// `A/CONF.157/24(PartI)`): segments in capitals but for `Add.`, `Rev.`, `Corr.`, `Amend.`,
+/// `Res.` and `Sub.` and segments that other bodies print in mixed case
+/// (`UNEP/OzL.Pro.28/12`); a part letter after a space (`A/RES/66/240 A`,
+/// `A/RES/74/255 A-B`); a bracketed part, volume, year or session after a space
+/// (`A/CONF.157/24 (Part I)`, `NPT/CONF.2010/50 (Vol. I)`, `S/RES/2720 (2023)`,
+/// `A/RES/1874 (S-IV)`). Other brackets stay as printed (`ICCD/COP(14)/23`). Two writings of
+/// one document give one symbol, so they meet in one node.
 pub fn normalise(symbol: &str) -> String {
     let mut out = String::with_capacity(symbol.len() + 2);
     let segments: Vec<&str> = symbol.trim().split('/').collect();
