@@ -15,13 +15,13 @@ pub(super) struct Builder {
     pub(super) title_alone: String,
     /// The act being read: the document's own, or the part's being read.
     pub(super) act: DraftAct,
-    /// Open sections in `body` (or the current annex), from the outside in:
+    /// Open sections in `act.body` (or the current annex), from the outside in:
     /// (index in the enclosing list, level, number).
     pub(super) sections: Vec<(usize, u8, String)>,
     /// The annex title is still being read.
     pub(super) annex_title_open: bool,
-    /// The parts of a multi-part resolution read so far; the fields above hold the one being
-    /// read until the next begins (or the text ends).
+    /// The parts of a multi-part resolution read so far; `act` holds the one being read until
+    /// the next begins (or the text ends).
     pub(super) parts: Vec<DraftPart>,
     /// A part of a multi-part resolution (`A`, `B`) has begun and its title is expected.
     pub(super) part_title_open: bool,
