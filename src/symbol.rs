@@ -121,13 +121,32 @@ pub fn mint(organ: Organ, kind: DocumentKind, number: &str) -> String {
     ))
 }
 
-/// The number of an act from its symbol: `78/1` of `A/RES/78/1`, `2720 (2023)` of
-/// `S/RES/2720 (2023)`; `None` for a symbol that is not an act's.
-pub fn act_number(symbol: &str) -> Option<&str> {
-    let at = symbol.find("/RES/").or_else(|| symbol.find("/DEC/"))?;
-    let number = symbol[at + 5..].trim();
-    (!number.is_empty() && number.starts_with(|c: char| c.is_ascii_alphanumeric()))
-        .then_some(number)
+/// An act's symbol read back into its organ, its kind and its number as printed:
+/// `A/HRC/RES/50/4` is the Human Rights Council's resolution `50/4`, `S/RES/2720 (2023)` the
+/// Security Council's `2720 (2023)`; `None` for a symbol that is not an act's. The inverse of
+/// [`mint`].
+pub fn parse_act(symbol: &str) -> Option<(Organ, DocumentKind, &str)> {
+    // The Council's series opens with the Assembly's, so it is tried first.
+    let organs = [
+        Organ::HumanRightsCouncil,
+        Organ::GeneralAssembly,
+        Organ::SecurityCouncil,
+        Organ::EconomicAndSocialCouncil,
+    ];
+    fn after<'a>(s: &'a str, head: &str) -> Option<&'a str> {
+        s.strip_prefix(head)?.strip_prefix('/')
+    }
+    let (organ, rest) = organs
+        .into_iter()
+        .find_map(|o| Some((o, after(symbol, organ_series(o))?)))?;
+    let (kind, number) = [DocumentKind::Resolution, DocumentKind::Decision]
+        .into_iter()
+        .find_map(|k| Some((k, after(rest, kind_segment(k))?)))?;
+    let number = number.trim();
+    number
+        .bytes()
+        .any(|c| c.is_ascii_digit())
+        .then_some((organ, kind, number))
 }
 
 /// Words UN symbols print in mixed case, before a number (`Add.2`, `Rev.1`, `Corr.1`,
@@ -295,13 +314,28 @@ mod tests {
     }
 
     #[test]
-    fn numbers_of_acts() {
-        assert_eq!(act_number("A/RES/78/1"), Some("78/1"));
-        assert_eq!(act_number("A/HRC/RES/50/4"), Some("50/4"));
-        assert_eq!(act_number("S/RES/2720 (2023)"), Some("2720 (2023)"));
-        assert_eq!(act_number("A/DEC/78/555"), Some("78/555"));
-        assert_eq!(act_number("A/78/L.1"), None);
-        assert_eq!(act_number("A/RES/"), None);
+    fn acts_are_read_back_from_their_symbols() {
+        use DocumentKind::{Decision, Resolution};
+        let ga = Organ::GeneralAssembly;
+        assert_eq!(parse_act("A/RES/78/1"), Some((ga, Resolution, "78/1")));
+        assert_eq!(
+            parse_act("A/HRC/RES/50/4"),
+            Some((Organ::HumanRightsCouncil, Resolution, "50/4"))
+        );
+        assert_eq!(
+            parse_act("S/RES/2720 (2023)"),
+            Some((Organ::SecurityCouncil, Resolution, "2720 (2023)"))
+        );
+        assert_eq!(parse_act("A/DEC/78/555"), Some((ga, Decision, "78/555")));
+        assert_eq!(parse_act("A/78/L.1"), None);
+        assert_eq!(parse_act("A/HRC/52/L.1"), None);
+        assert_eq!(parse_act("A/RES/"), None);
+        for (organ, kind, number) in [(ga, Resolution, "77/213"), (ga, Decision, "78/555")] {
+            assert_eq!(
+                parse_act(&mint(organ, kind, number)),
+                Some((organ, kind, number))
+            );
+        }
     }
 
     #[test]

@@ -207,27 +207,7 @@ pub struct ActSymbol {
 /// another (`A/RES/78/80 A` is `78-80A`).
 pub fn act_symbol(symbol: &str) -> Option<ActSymbol> {
     let s = without_part_range(symbol).replace(' ', "");
-    let (organ, rest) = if let Some(r) = s.strip_prefix("A/HRC/") {
-        (Organ::HumanRightsCouncil, r)
-    } else if let Some(r) = s.strip_prefix("A/") {
-        (Organ::GeneralAssembly, r)
-    } else if let Some(r) = s.strip_prefix("S/") {
-        (Organ::SecurityCouncil, r)
-    } else if let Some(r) = s.strip_prefix("E/") {
-        (Organ::EconomicAndSocialCouncil, r)
-    } else {
-        return None;
-    };
-    let (kind, number) = if let Some(n) = rest.strip_prefix("RES/") {
-        (DocumentKind::Resolution, n)
-    } else if let Some(n) = rest.strip_prefix("DEC/") {
-        (DocumentKind::Decision, n)
-    } else {
-        return None;
-    };
-    if number.is_empty() || !number.bytes().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
+    let (organ, kind, number) = crate::symbol::parse_act(&s)?;
     let number = number.replace(['/', '('], "-").replace(')', "");
     Some(ActSymbol {
         organ,

@@ -128,7 +128,8 @@ fn parse_prepared(
         // The number line missing, the masthead's symbol gives the number.
         None => match printed_symbol
             .as_deref()
-            .and_then(crate::symbol::act_number)
+            .and_then(crate::symbol::parse_act)
+            .map(|(_, _, number)| number)
         {
             Some(from_masthead) if !title_alone.is_empty() => {
                 diagnostics.push(Diagnostic::warning(
@@ -149,7 +150,7 @@ fn parse_prepared(
             }
         },
     };
-    let symbol = printed_symbol.unwrap_or_else(|| symbol_from_number(organ, kind, &number));
+    let symbol = printed_symbol.unwrap_or_else(|| crate::symbol::mint(organ, kind, &number.0));
 
     // The footnotes as printed, page by page: markers point into these until the document's
     // footnotes are set in reading order.
@@ -226,10 +227,6 @@ fn parse_prepared(
         value: document,
         diagnostics,
     })
-}
-
-fn symbol_from_number(organ: Organ, kind: DocumentKind, number: &(String, Span)) -> String {
-    crate::symbol::mint(organ, kind, &number.0)
 }
 
 fn starts_adoption(plain: &str) -> bool {
