@@ -80,12 +80,13 @@ pub fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: Option<&Path>) 
         let t = |t: &Tally| format!("{}/{}", t.matched, t.total);
         writeln!(
             out,
-            "{:<16} meta {:<5} recitals {:<7} paragraphs {:<7} items {:<7} notes {:<5} hosts {:<5} table rows {}",
+            "{:<16} meta {:<5} recitals {:<7} paragraphs {:<7} items {:<7} annex {:<7} notes {:<5} hosts {:<5} table rows {}",
             doc.symbol,
             t(&a.metadata),
             t(&a.recitals),
             t(&a.paragraphs),
             t(&a.items),
+            t(&a.annex_paragraphs),
             t(&a.footnotes),
             t(&a.footnote_hosts),
             t(&a.table_rows)
@@ -149,6 +150,12 @@ pub fn eval(text_dir: &Path, akn_dir: &Path, list: bool, schema: Option<&Path>) 
         ("recitals", total.recitals, relaxed.recitals),
         ("paragraphs", total.paragraphs, relaxed.paragraphs),
         ("sub-items", total.items, relaxed.items),
+        (
+            "  in annexes",
+            total.annex_paragraphs,
+            relaxed.annex_paragraphs,
+        ),
+        ("  sub-items there", total.annex_items, relaxed.annex_items),
         ("footnotes", total.footnotes, relaxed.footnotes),
         (
             "footnote hosts",

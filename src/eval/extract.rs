@@ -1,12 +1,8 @@
-//! Agreement between two AKN renderings of the same resolution (ours and the UN's).
-//!
-//! Both sides are read by the same [`extract`], so the comparison does not depend on markup
-//! details, only on what a reader sees: metadata, recitals, operative paragraphs, sub-items and
-//! footnotes with their hosts. Texts are compared after normalising whitespace only.
+//! What a reader sees of one AKN rendering: metadata, recitals, paragraphs, sub-items,
+//! headings, footnotes with their hosts, opening phrases, table rows and words in order.
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
-use std::collections::HashMap;
 
 /// What is compared of one document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,6 +20,11 @@ pub struct Extract {
     pub headings: Vec<String>,
     /// (letter or numeral, text)
     pub items: Vec<(String, String)>,
+    /// The paragraphs (and an instrument's recitals, which the UN writes as paragraphs) inside
+    /// annexes: a subset of `paragraphs`.
+    pub annex_paragraphs: Vec<(String, String)>,
+    /// The sub-items inside annexes: a subset of `items`.
+    pub annex_items: Vec<(String, String)>,
     /// (marker, text, host)
     pub footnotes: Vec<(String, String, String)>,
     /// Opening phrases (the italic words a recital or paragraph opens with), in order.
@@ -48,6 +49,16 @@ impl Extract {
             .map(|(n, t)| (n.clone(), h(t)))
             .collect();
         x.items = x.items.iter().map(|(n, t)| (n.clone(), h(t))).collect();
+        x.annex_paragraphs = x
+            .annex_paragraphs
+            .iter()
+            .map(|(n, t)| (n.clone(), h(t)))
+            .collect();
+        x.annex_items = x
+            .annex_items
+            .iter()
+            .map(|(n, t)| (n.clone(), h(t)))
+            .collect();
         x.footnotes = x
             .footnotes
             .iter()
@@ -78,6 +89,8 @@ struct Unit {
     text: String,
     /// A paragraph holding a `subheading` (the UN's way to write a heading as a paragraph).
     subheading: bool,
+    /// Inside an annex (an `attachment`).
+    annex: bool,
 }
 
 /// An attribute's value by local name.
@@ -137,6 +150,7 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                         num: String::new(),
                         text: String::new(),
                         subheading: false,
+                        annex: stack.iter().any(|e| e == "attachment"),
                     });
                 }
                 opens.push(kind.is_some());
@@ -285,7 +299,11 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                     u.text.push_str(&s);
                 }
                 let in_num = capture.last().is_some_and(|(_, w, _)| *w == "num");
-                let in_heading = stack.iter().any(|e| e == "heading" || e == "subheading");
+                // An annex's label, title and subtitle are headings too (the UN writes them
+                // as paragraphs).
+                let in_heading = stack.iter().any(|e| e == "heading" || e == "subheading")
+                    || (stack.iter().any(|e| e == "attachment")
+                        && stack.iter().any(|e| e == "preface"));
                 // The number of a heading (`II.`, `Rule 27`) is a word of the heading, as the
                 // UN writes it (`II` in a subheading).
                 let heading_number = stack.len() >= 2
@@ -319,47 +337,6 @@ fn opening_so_far(text: &str) -> bool {
             .is_some_and(|n| n.bytes().all(|c| c.is_ascii_digit()))
 }
 
-/// The length of the longest common subsequence of two word sequences (Myers' O(ND)
-/// difference algorithm; near-identical texts cost little). Beyond `max_d` differences it
-/// gives up and returns a lower bound.
-pub fn common_words(a: &[String], b: &[String], max_d: usize) -> usize {
-    let (n, m) = (a.len() as isize, b.len() as isize);
-    let max = (n + m).min(max_d as isize);
-    let offset = max + 1;
-    let mut v = vec![0isize; 2 * offset as usize + 2];
-    for d in 0..=max {
-        let mut k = -d;
-        while k <= d {
-            let i = (k + offset) as usize;
-            let mut x = if k == -d || (k != d && v[i - 1] < v[i + 1]) {
-                v[i + 1]
-            } else {
-                v[i - 1] + 1
-            };
-            let mut y = x - k;
-            while x < n && y < m && a[x as usize] == b[y as usize] {
-                x += 1;
-                y += 1;
-            }
-            v[i] = x;
-            if x >= n && y >= m {
-                return ((n + m - d) / 2) as usize;
-            }
-            k += 2;
-        }
-    }
-    // Too different to finish: the words matched along the best diagonal so far.
-    let best = (-max..=max)
-        .step_by(2)
-        .map(|k| {
-            let x = v[(k + offset) as usize];
-            x.min(n).min(x - k).max(0)
-        })
-        .max()
-        .unwrap_or(0);
-    best as usize
-}
-
 /// Names the division a footnote hangs from. Recitals (and unnumbered paragraphs) are named by
 /// their opening words, not their position, so one recital split differently does not shift
 /// every later host.
@@ -385,7 +362,7 @@ fn is_heading(num: &str, text: &str) -> bool {
     let section_number = num.is_empty()
         || num.bytes().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L'))
         || (num.len() == 1 && num.bytes().all(|c| c.is_ascii_uppercase()));
-    section_number && !text.is_empty() && text.len() < 200 && !text.ends_with(['.', ';', ',', ':'])
+    section_number && !text.is_empty() && text.len() < 300 && !text.ends_with(['.', ';', ',', ':'])
 }
 
 /// A paragraph that is a sub-item written as a sibling paragraph (the UN's files do): numbered
@@ -407,191 +384,42 @@ fn sibling_item(num: &str, text: &str) -> Option<(String, String)> {
 /// whose number stood alone before it takes that number.
 fn finish_unit(x: &mut Extract, u: Unit) {
     let text = normalise(&u.text);
-    match u.kind {
+    // An annexed instrument's recitals are paragraphs of the annex: the resolution's recitals
+    // are its own preamble's.
+    let kind = match u.kind {
+        UnitKind::Recital if u.annex => UnitKind::Paragraph,
+        kind => kind,
+    };
+    let item = |x: &mut Extract, label: String, text: String| {
+        if u.annex {
+            x.annex_items.push((label.clone(), text.clone()));
+        }
+        x.items.push((label, text));
+    };
+    match kind {
         UnitKind::Recital => x.recitals.push(text),
         UnitKind::Paragraph => {
+            let number_alone =
+                |p: &&mut (String, String)| u.num.is_empty() && !p.0.is_empty() && p.1.is_empty();
             if let Some((label, rest)) = sibling_item(&u.num, &text) {
-                x.items.push((label, rest));
+                item(x, label, rest);
             } else if is_heading(&u.num, &text) || (u.subheading && u.num.is_empty()) {
                 // The UN's files sometimes write headings as paragraphs.
                 x.headings.push(text);
-            } else if let Some(alone) = x
-                .paragraphs
-                .last_mut()
-                .filter(|(num, t)| u.num.is_empty() && !num.is_empty() && t.is_empty())
-            {
+            } else if let Some(alone) = x.paragraphs.last_mut().filter(number_alone) {
                 // A number written apart from its text (the UN's files do): one paragraph, as
                 // the reader reads it.
-                alone.1 = text;
+                alone.1 = text.clone();
+                if let Some(alone) = x.annex_paragraphs.last_mut().filter(|_| u.annex) {
+                    alone.1 = text;
+                }
             } else if !text.is_empty() || !u.num.is_empty() {
+                if u.annex {
+                    x.annex_paragraphs.push((u.num.clone(), text.clone()));
+                }
                 x.paragraphs.push((u.num, text));
             }
         }
-        UnitKind::Item => x.items.push((u.num, text)),
+        UnitKind::Item => item(x, u.num, text),
     }
-}
-
-/// Matched and total counts of one measure.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    pub matched: usize,
-    pub total: usize,
-}
-
-impl Tally {
-    pub fn add(&mut self, other: Tally) {
-        self.matched += other.matched;
-        self.total += other.total;
-    }
-    pub fn percent(&self) -> f64 {
-        if self.total == 0 {
-            100.0
-        } else {
-            100.0 * self.matched as f64 / self.total as f64
-        }
-    }
-    pub fn is_full(&self) -> bool {
-        self.matched == self.total
-    }
-}
-
-/// The agreement on one document.
-#[derive(Debug, Clone, Default)]
-pub struct Agreement {
-    /// Metadata fields that agree, of six.
-    pub metadata: Tally,
-    pub recitals: Tally,
-    pub paragraphs: Tally,
-    pub items: Tally,
-    pub footnotes: Tally,
-    pub footnote_hosts: Tally,
-    /// Opening phrases of the UN's recitals and paragraphs found among ours.
-    pub phrases: Tally,
-    /// The UN's words of the preamble and operative part found in ours, in order.
-    pub words: Tally,
-    /// The UN's table rows (every cell's text) found among ours.
-    pub table_rows: Tally,
-    pub disagreements: Vec<String>,
-}
-
-impl Agreement {
-    /// Adds another document's tallies to these (for totals; disagreements are not kept).
-    pub fn add(&mut self, other: Agreement) {
-        self.metadata.add(other.metadata);
-        self.recitals.add(other.recitals);
-        self.paragraphs.add(other.paragraphs);
-        self.items.add(other.items);
-        self.footnotes.add(other.footnotes);
-        self.footnote_hosts.add(other.footnote_hosts);
-        self.phrases.add(other.phrases);
-        self.words.add(other.words);
-        self.table_rows.add(other.table_rows);
-    }
-}
-
-/// How many of `theirs` are found in `ours`, each used once; lists the ones missing.
-fn multiset<T: Eq + std::hash::Hash + Clone + std::fmt::Debug>(
-    ours: &[T],
-    theirs: &[T],
-    what: &str,
-    out: &mut Vec<String>,
-) -> Tally {
-    let mut pool: HashMap<&T, usize> = HashMap::new();
-    for o in ours {
-        *pool.entry(o).or_insert(0) += 1;
-    }
-    let mut matched = 0;
-    for t in theirs {
-        match pool.get_mut(t) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                matched += 1;
-            }
-            _ => out.push(format!("{what}: {}", nearest(ours, t))),
-        }
-    }
-    Tally {
-        matched,
-        total: theirs.len(),
-    }
-}
-
-/// Describes a missing item by where it first differs from the most similar of ours.
-fn nearest<T: std::fmt::Debug>(ours: &[T], theirs: &T) -> String {
-    let t = format!("{theirs:?}");
-    let best = ours
-        .iter()
-        .map(|o| format!("{o:?}"))
-        .map(|o| {
-            let common = o.chars().zip(t.chars()).take_while(|(a, b)| a == b).count();
-            (common, o)
-        })
-        .max_by_key(|(c, _)| *c);
-    match best {
-        Some((common, o)) if common >= 20 => {
-            let from = common.saturating_sub(30);
-            let ours_part: String = o.chars().skip(from).take(70).collect();
-            let theirs_part: String = t.chars().skip(from).take(70).collect();
-            format!("differs at {common}: ours «{ours_part}» UN «{theirs_part}»")
-        }
-        _ => format!(
-            "missing: UN has {}",
-            t.chars().take(160).collect::<String>()
-        ),
-    }
-}
-
-/// Compares our extract with the UN's.
-pub fn compare(ours: &Extract, theirs: &Extract) -> Agreement {
-    let mut a = Agreement::default();
-    fn field<T: PartialEq + std::fmt::Debug>(a: &mut Agreement, name: &str, ours: &T, theirs: &T) {
-        a.metadata.total += 1;
-        if ours == theirs {
-            a.metadata.matched += 1;
-        } else {
-            a.disagreements
-                .push(format!("{name}: ours {ours:?}, UN {theirs:?}"));
-        }
-    }
-    field(&mut a, "symbol", &ours.symbol, &theirs.symbol);
-    field(
-        &mut a,
-        "adoption date",
-        &ours.adoption_date,
-        &theirs.adoption_date,
-    );
-    field(&mut a, "session", &ours.session, &theirs.session);
-    field(
-        &mut a,
-        "agenda items",
-        &ours.agenda_items,
-        &theirs.agenda_items,
-    );
-    field(
-        &mut a,
-        "origin",
-        &ours.origin_document,
-        &theirs.origin_document,
-    );
-    field(&mut a, "meeting", &ours.meeting, &theirs.meeting);
-    let mut d = std::mem::take(&mut a.disagreements);
-    a.recitals = multiset(&ours.recitals, &theirs.recitals, "recital", &mut d);
-    a.paragraphs = multiset(&ours.paragraphs, &theirs.paragraphs, "paragraph", &mut d);
-    a.items = multiset(&ours.items, &theirs.items, "sub-item", &mut d);
-    let notes = |e: &Extract| {
-        e.footnotes
-            .iter()
-            .map(|(m, t, _)| (m.clone(), t.clone()))
-            .collect::<Vec<_>>()
-    };
-    a.footnotes = multiset(&notes(ours), &notes(theirs), "footnote", &mut d);
-    a.footnote_hosts = multiset(&ours.footnotes, &theirs.footnotes, "footnote host", &mut d);
-    a.phrases = multiset(&ours.phrases, &theirs.phrases, "opening phrase", &mut d);
-    a.table_rows = multiset(&ours.table_rows, &theirs.table_rows, "table row", &mut d);
-    a.words = Tally {
-        matched: common_words(&ours.words, &theirs.words, 20_000),
-        total: theirs.words.len(),
-    };
-    a.disagreements = d;
-    a
 }
