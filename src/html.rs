@@ -302,9 +302,14 @@ fn write_act<W: Write>(h: &mut Html<'_, W>, act: &Act, prefix: &str) -> io::Resu
     for (i, annex) in act.annexes.iter().enumerate() {
         let eid = under(prefix, format!("att_{}", i + 1));
         h.open("section", &[("class", "annex"), ("id", &eid)])?;
-        h.leaf("h2", &[], &annex.label)?;
+        if !annex.label.is_empty() {
+            h.leaf("h2", &[], &annex.label)?;
+        }
         if !annex.title.is_empty() {
             h.inline_block("h3", &[], &annex.title)?;
+        }
+        if !annex.subtitle.is_empty() {
+            h.inline_block("p", &[("class", "subtitle")], &annex.subtitle)?;
         }
         write_blocks(h, &annex.blocks, &eid)?;
         h.close("section")?;

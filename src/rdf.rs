@@ -114,6 +114,7 @@ fn division_kind(kind: SectionKind) -> NamedNodeRef<'static> {
         SectionKind::Chapter => unakn::Chapter,
         SectionKind::Article => unakn::Article,
         SectionKind::Rule => unakn::Rule,
+        SectionKind::Division => unakn::Division,
     }
 }
 
@@ -219,6 +220,10 @@ impl Graph<'_> {
             self.division(&node, work, unakn::Annex, Some(&annex.label), i + 1);
             if !annex.title.is_empty() {
                 self.add(&node, eli::title, self.text(&plain_text(&annex.title)));
+            }
+            if !annex.subtitle.is_empty() {
+                let subtitle = self.text(&plain_text(&annex.subtitle));
+                self.add(&node, dcterms::alternative, subtitle);
             }
             self.blocks(&node, &annex.blocks, &eid, hosts);
         }

@@ -250,14 +250,26 @@ pub(super) fn write_annexes<W: Write>(
         x.open("preface", &[])?;
         x.indent()?;
         x.start_tag("p", &[])?;
-        x.inline_leaf("docNumber", &[], &annex.label)?;
+        if !annex.label.is_empty() {
+            x.inline_leaf("docNumber", &[], &annex.label)?;
+        }
         if !annex.title.is_empty() {
-            x.text(" ")?;
+            if !annex.label.is_empty() {
+                x.text(" ")?;
+            }
             x.start_tag("docTitle", &[])?;
             x.inlines(doc, &annex.title)?;
             x.end_tag("docTitle")?;
         }
         x.end_tag("p")?;
+        if !annex.subtitle.is_empty() {
+            x.indent()?;
+            x.start_tag("p", &[("class", "subtitle")])?;
+            x.start_tag("inline", &[("name", "subtitle")])?;
+            x.inlines(doc, &annex.subtitle)?;
+            x.end_tag("inline")?;
+            x.end_tag("p")?;
+        }
         x.close("preface")?;
         x.open("mainBody", &[])?;
         if annex.blocks.is_empty() {

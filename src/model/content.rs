@@ -32,6 +32,19 @@ pub enum Block {
     Table(Table),
 }
 
+impl Block {
+    /// Where the block was read from.
+    pub fn span(&self) -> Span {
+        match self {
+            Block::Paragraph(p) => p.span,
+            Block::Section(s) => s.span,
+            Block::Recital(r) => r.span,
+            Block::Text(t) => t.span,
+            Block::Table(t) => t.span,
+        }
+    }
+}
+
 /// A numbered operative paragraph (or the single unnumbered one).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
@@ -92,9 +105,11 @@ impl Section {
         let n = self.number.as_deref()?;
         Some(match self.kind {
             SectionKind::Section => format!("{n}."),
-            SectionKind::Part | SectionKind::Chapter | SectionKind::Article | SectionKind::Rule => {
-                n.to_string()
-            }
+            SectionKind::Part
+            | SectionKind::Chapter
+            | SectionKind::Article
+            | SectionKind::Rule
+            | SectionKind::Division => n.to_string(),
         })
     }
 }
@@ -109,6 +124,9 @@ pub enum SectionKind {
     Chapter,
     Article,
     Rule,
+    /// A division an instrument names by another word: `Action 13`, `Objective 1`,
+    /// `Principle 4`, `Priority 2`.
+    Division,
 }
 
 impl SectionKind {
@@ -178,9 +196,13 @@ pub struct Conclusion {
 /// An annex: its heading lines and content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Annex {
-    /// `Annex`, `Annex I`.
+    /// `Annex`, `Annex I`; empty for an instrument the resolution adopts in its own text
+    /// (`Adopts the following declaration:`), which is read as an annex all the same.
     pub label: String,
     pub title: Vec<Inline>,
+    /// A second title line set apart under the first (a declaration's motto).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subtitle: Vec<Inline>,
     pub blocks: Vec<Block>,
     pub span: Span,
 }

@@ -3,6 +3,7 @@
 mod akn;
 mod citations;
 mod inline;
+mod instrument;
 mod marks;
 mod masthead;
 mod page_tables;

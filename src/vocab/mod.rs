@@ -346,6 +346,7 @@ impl SectionKind {
             SectionKind::Chapter => "chapter",
             SectionKind::Article => "article",
             SectionKind::Rule => "rule",
+            SectionKind::Division => "division",
         }
     }
 
@@ -357,13 +358,15 @@ impl SectionKind {
             SectionKind::Chapter => "chp",
             SectionKind::Article => "art",
             SectionKind::Rule => "rule",
+            SectionKind::Division => "dvs",
         }
     }
 
     /// The kind an AKN element names, if it is one.
     pub fn from_akn_name(name: &str) -> Option<SectionKind> {
         Some(match name {
-            "section" | "title" | "division" => SectionKind::Section,
+            "section" | "title" => SectionKind::Section,
+            "division" => SectionKind::Division,
             "part" => SectionKind::Part,
             "chapter" => SectionKind::Chapter,
             "article" => SectionKind::Article,

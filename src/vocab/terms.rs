@@ -44,7 +44,8 @@ vocabulary! {
     /// The unakn vocabulary (`schemas/unakn.ttl`): what ELI, UNDO and FRBR do not say.
     unakn = "https://w3id.org/unakn#" {
         // Kinds of division, values of eli:type_subdivision.
-        Recital, OperativeParagraph, SubParagraph, Section, Part, Chapter, Article, Rule, Annex,
+        Recital, OperativeParagraph, SubParagraph, Section, Part, Chapter, Article, Rule, Division,
+        Annex,
         Footnote, Text, Table,
         // Properties of divisions.
         order, text, xml, phrase, phraseHead,
@@ -57,7 +58,7 @@ vocabulary! {
 
 vocabulary! {
     /// Dublin Core terms.
-    dcterms = "http://purl.org/dc/terms/" { identifier }
+    dcterms = "http://purl.org/dc/terms/" { identifier, alternative }
 }
 
 vocabulary! {

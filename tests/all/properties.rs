@@ -175,6 +175,7 @@ fn body() -> impl Strategy<Value = Vec<Block>> {
                 Just(SectionKind::Chapter),
                 Just(SectionKind::Article),
                 Just(SectionKind::Rule),
+                Just(SectionKind::Division),
             ]
         )
             .prop_map(|(sections, kind)| {
@@ -188,6 +189,7 @@ fn body() -> impl Strategy<Value = Vec<Block>> {
                             SectionKind::Section => numeral.to_string(),
                             SectionKind::Part | SectionKind::Chapter => format!("Part {numeral}"),
                             SectionKind::Article | SectionKind::Rule => format!("Rule {}", i + 1),
+                            SectionKind::Division => format!("Action {}", i + 1),
                         };
                         Block::Section(Section {
                             kind,
@@ -200,6 +202,28 @@ fn body() -> impl Strategy<Value = Vec<Block>> {
                     .collect()
             }),
     ]
+}
+
+/// An annex: labelled (`Annex`, `Annex II`), or an instrument adopted in the text with a title
+/// and no label; a subtitle one time in two.
+fn annex() -> impl Strategy<Value = Annex> {
+    (
+        prop_oneof![Just(""), Just("Annex"), Just("Annex II")],
+        words(2, 8),
+        prop_oneof![Just(String::new()), words(2, 6)],
+        body(),
+    )
+        .prop_map(|(label, title, subtitle, blocks)| Annex {
+            label: label.to_string(),
+            title: vec![Inline::Text(title)],
+            subtitle: if subtitle.is_empty() {
+                Vec::new()
+            } else {
+                vec![Inline::Text(subtitle)]
+            },
+            blocks,
+            span: Span::default(),
+        })
 }
 
 fn language() -> impl Strategy<Value = Language> {
@@ -302,6 +326,7 @@ fn document() -> impl Strategy<Value = Document> {
         body(),
         (1u16..28, 1u8..13, 2015u16..2025),
         (prop::collection::vec(any::<bool>(), 1..6), 0usize..4),
+        prop::collection::vec(annex(), 0..3),
     )
         .prop_map(
             |(
@@ -312,6 +337,7 @@ fn document() -> impl Strategy<Value = Document> {
                 body,
                 (day, month, year),
                 (places, parts),
+                annexes,
             )| {
                 let date = Date {
                     year,
@@ -350,7 +376,7 @@ fn document() -> impl Strategy<Value = Document> {
                             date_text: None,
                             span: Span::default(),
                         }),
-                        annexes: Vec::new(),
+                        annexes,
                     },
                     parts: Vec::new(),
                     footnotes: Vec::new(),

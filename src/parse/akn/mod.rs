@@ -65,6 +65,7 @@ pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
     if act.name == "documentCollection" {
         reader.collection_parts(&root, act, &mut document);
     }
+    super::instrument::adopted_in_text(&mut document);
     Ok(Warned {
         value: document,
         diagnostics: reader.diagnostics,
@@ -370,14 +371,24 @@ impl Reader {
         };
         for (i, att) in atts.elements().enumerate() {
             let doc = att.elements().next().unwrap_or(att);
-            let label = doc
-                .child("preface")
+            let preface = doc.child("preface");
+            let title = preface
+                .and_then(|p| p.find("docTitle"))
+                .map(|t| self.inlines(t, false))
+                .unwrap_or_default();
+            // An instrument adopted in the resolution's own text has a title and no label.
+            let label = preface
                 .and_then(|p| p.find("docNumber"))
                 .map(|n| normalise(&n.text()))
+                .or_else(|| (!title.is_empty()).then(String::new))
                 .unwrap_or_else(|| format!("Annex {}", i + 1));
-            let title = doc
-                .child("preface")
-                .and_then(|p| p.find("docTitle"))
+            let mut inlines = Vec::new();
+            if let Some(p) = preface {
+                p.find_all("inline", &mut inlines);
+            }
+            let subtitle = inlines
+                .into_iter()
+                .find(|e| e.attr("name") == Some("subtitle"))
                 .map(|t| self.inlines(t, false))
                 .unwrap_or_default();
             let blocks = doc
@@ -387,6 +398,7 @@ impl Reader {
             annexes.push(Annex {
                 label,
                 title,
+                subtitle,
                 blocks,
                 span: att.span,
             });

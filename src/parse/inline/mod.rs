@@ -319,12 +319,23 @@ fn collapse_into(out: &mut String, s: &str, prev_space: &mut bool) {
     }
 }
 
-/// Builds the inlines of `text`; with `phrase`, the opening phrase becomes an
-/// [`Inline::Phrase`].
-pub fn inlines(text: &str, ctx: &Context, phrase: bool) -> Vec<Inline> {
+/// Whether a run opens with a phrase ([`Inline::Phrase`]), and how it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// No phrase: titles, headings, sub-items, table cells.
+    None,
+    /// The italic words the text opens with, where the input prints italics; none else.
+    Printed,
+    /// Printed, or where the input has no italics, the phrase the grammar of a resolution's
+    /// recitals and operative paragraphs finds.
+    Guessed,
+}
+
+/// Builds the inlines of `text`, its opening phrase an [`Inline::Phrase`] as `opening` says.
+pub fn inlines(text: &str, ctx: &Context, opening: Opening) -> Vec<Inline> {
     let mut segs = segments(text, ctx.flavour);
     let mut out: Vec<Inline> = Vec::new();
-    if phrase {
+    if opening != Opening::None {
         // Leading whitespace does not count.
         if let Some(Segment::Plain(p)) = segs.first() {
             if p.trim().is_empty() && segs.len() > 1 {
@@ -350,7 +361,7 @@ pub fn inlines(text: &str, ctx: &Context, phrase: bool) -> Vec<Inline> {
                 }
                 segs.remove(0);
             }
-            Some(Segment::Plain(p)) => {
+            Some(Segment::Plain(p)) if opening == Opening::Guessed => {
                 let trimmed = p.trim_start().to_string();
                 if let Some(n) = opening_phrase(&trimmed) {
                     out.push(Inline::Phrase(collapse(&trimmed[..n])));

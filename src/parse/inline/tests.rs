@@ -58,7 +58,7 @@ fn markdown_marks() {
         notes: &notes,
     };
     let text = format!("*Urges* States{MARK_OPEN}1{MARK_CLOSE} to see [A/77/53](#), \\(chap. I\\)");
-    let runs = inlines(&text, &ctx, true);
+    let runs = inlines(&text, &ctx, Opening::Guessed);
     assert_eq!(runs[0], Inline::Phrase("Urges".into()));
     assert_eq!(runs[1], Inline::Text(" States".into()));
     assert!(matches!(runs[2], Inline::NoteRef { index: 0, .. }));

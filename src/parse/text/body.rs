@@ -92,7 +92,7 @@ impl Builder {
         let level = match kind {
             SectionKind::Part | SectionKind::Chapter => 0,
             SectionKind::Section => self.section_level(num),
-            SectionKind::Article | SectionKind::Rule => 3,
+            SectionKind::Article | SectionKind::Rule | SectionKind::Division => 3,
         };
         while self.sections.last().is_some_and(|(_, l, _)| *l >= level) {
             self.sections.pop();
@@ -161,6 +161,7 @@ impl Builder {
                 return;
             }
             self.check_sequence(number, unit.span, diagnostics);
+            self.split_lead_in_before(number);
             self.container().push(Draft::Paragraph {
                 number: Some(number.to_string()),
                 raw: rest.to_string(),
@@ -176,7 +177,8 @@ impl Builder {
             let list = self.container();
             let introduced = matches!(list.last(),
                 Some(Draft::Text { raw, .. }) if marks::strip_trailing_marks(raw).ends_with(':'));
-            if introduced && matches!(label, "a" | "i") {
+            let first = matches!(label, "a" | "i" | "1");
+            if introduced && first {
                 if let Some(Draft::Text { raw, span }) = list.pop() {
                     list.push(Draft::Paragraph {
                         number: None,
@@ -186,6 +188,16 @@ impl Builder {
                         span,
                     });
                 }
+            } else if first && !matches!(list.last(), Some(Draft::Paragraph { .. })) {
+                // A list straight under a heading (a compact's objectives, `(1) ...`): an
+                // unnumbered paragraph of items alone.
+                list.push(Draft::Paragraph {
+                    number: None,
+                    raw: String::new(),
+                    items: Vec::new(),
+                    wrap_up: String::new(),
+                    span: unit.span,
+                });
             }
             if let Some(Draft::Paragraph { items, span, .. }) = self.container().last_mut() {
                 *span = span.join(unit.span);
@@ -257,7 +269,15 @@ impl Builder {
                 *span = span.join(unit.span);
                 return;
             }
-            if !items.is_empty() && wrap_up.is_empty() && !looks_like_recital(plain) && !in_annex {
+            // Text after the items ends the paragraph; a lead-in (`Targets:`) opens a list of
+            // its own.
+            let lead_in = marks::strip_trailing_marks(raw).ends_with(':');
+            if !items.is_empty()
+                && wrap_up.is_empty()
+                && !looks_like_recital(plain)
+                && !in_annex
+                && !lead_in
+            {
                 wrap_up.push_str(raw);
                 *span = span.join(unit.span);
                 return;
@@ -317,6 +337,39 @@ impl Builder {
         });
         *paragraph_span = paragraph_span.join(span);
         true
+    }
+
+    /// A declaration's lead-in printed on the line after a paragraph that ends at the margin
+    /// (`... Goals.` / `As a follow-up to the present declaration, we:`) is read into that
+    /// paragraph, which then ends with a colon and introduces nothing: when the next numbered
+    /// paragraph follows it in sequence, its last sentence is set apart as the unnumbered
+    /// lead-in it is.
+    pub(super) fn split_lead_in_before(&mut self, number: &str) {
+        let list = self.container();
+        let Some(Draft::Paragraph {
+            number: Some(previous),
+            raw,
+            items,
+            wrap_up,
+            span,
+        }) = list.last_mut()
+        else {
+            return;
+        };
+        let in_sequence = previous.parse::<u32>().ok().map(|p| p + 1) == number.parse().ok();
+        if !in_sequence || !items.is_empty() || !wrap_up.is_empty() {
+            return;
+        }
+        let Some(at) = trailing_lead_in(raw) else {
+            return;
+        };
+        let lead_in = raw.split_off(at);
+        raw.truncate(raw.trim_end().len());
+        let lead_in_span = *span;
+        list.push(Draft::Text {
+            raw: lead_in,
+            span: lead_in_span,
+        });
     }
 
     /// Roman-numbered sections (level 1) hold lettered ones (level 2); `I` after `H` is a letter.

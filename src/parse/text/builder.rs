@@ -178,12 +178,13 @@ impl Builder {
                     }
                 }
             }
-            if is_annex_label(&plain)
-                && matches!(self.stage, Stage::Closed | Stage::Annex | Stage::Body)
-            {
+            let annex = split_annex_heading(&plain, unit.heading)
+                .filter(|_| matches!(self.stage, Stage::Closed | Stage::Annex | Stage::Body));
+            if let Some((label, title)) = annex {
                 self.act.annexes.push(DraftAnnex {
-                    label: plain.clone(),
-                    title: String::new(),
+                    label: label.to_string(),
+                    title: title.to_string(),
+                    subtitle: String::new(),
                     blocks: Vec::new(),
                     span: unit.span,
                 });
@@ -208,8 +209,12 @@ impl Builder {
                 } else if split_number(raw).is_some() || split_heading(&plain).is_some() {
                     self.stage = Stage::Body;
                     self.take_body(unit, &plain, raw, diagnostics);
-                } else if ends_operative(&plain) && !self.act.preamble.is_empty() {
-                    // A single unnumbered operative paragraph.
+                } else if ends_operative(&plain)
+                    && (!self.act.preamble.is_empty() || self.act.formula.is_some())
+                {
+                    // An unnumbered operative paragraph: the only one, or the first of a
+                    // resolution without a preamble (`The General Assembly` / `Adopts the
+                    // following political declaration:`).
                     self.stage = Stage::Body;
                     self.act.body.push(Draft::Paragraph {
                         number: None,
@@ -234,8 +239,14 @@ impl Builder {
                         && split_item(raw).is_none()
                         && split_heading(&plain).is_none()
                         && !is_preamble_heading(&plain);
-                    if title_like && annex.title.len() < 400 {
-                        prepare::join_wrapped(&mut annex.title, raw);
+                    if title_like && annex.subtitle.is_empty() && annex.title.len() < 400 {
+                        // The title is one paragraph; one set apart under it is a subtitle.
+                        let line = if annex.title.is_empty() {
+                            &mut annex.title
+                        } else {
+                            &mut annex.subtitle
+                        };
+                        prepare::join_wrapped(line, raw);
                         annex.span = annex.span.join(unit.span);
                         return;
                     }

@@ -5,7 +5,7 @@
 //! masthead, adoption line, origin, number and title, formula, recitals, operative
 //! paragraphs with sub-items and sections, the closing meeting line, annexes.
 
-use super::inline::{self, Context};
+use super::inline::{self, Context, Opening};
 use super::marks;
 use super::masthead;
 use super::page_tables;
@@ -159,7 +159,7 @@ fn parse_prepared(
         .iter()
         .map(|f| Footnote {
             marker: f.marker.clone(),
-            text: inline::inlines(&f.text, &ctx, false),
+            text: inline::inlines(&f.text, &ctx, Opening::None),
             span: f.span,
         })
         .collect();

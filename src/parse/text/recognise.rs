@@ -13,6 +13,8 @@ pub(super) fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
         .max()
         .unwrap_or(0);
     let mut previous_short = true;
+    // The unit being read has a line that runs to the margin.
+    let mut justified = false;
     for line in lines {
         if line.is_blank() {
             if open {
@@ -32,11 +34,26 @@ pub(super) fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
             None => false,
             Some(last) if open && is_open_bracket(&last.raw) => true,
             // A heading's number alone on its line (`IV`): its title is a unit of its own.
-            Some(last) if is_heading_number(&last.raw) || named_division(&last.raw).is_some() => {
+            // So is an annex's label (`Annex`, `Annex II`).
+            Some(last)
+                if is_heading_number(&last.raw)
+                    || named_division(&last.raw).is_some()
+                    || is_annex_label(&last.raw) =>
+            {
                 false
             }
             // `Rule 27` alone on the line after a sentence ends opens a rule.
             Some(last) if named_division(text).is_some() && ends_clause(&last.raw) => false,
+            // A heading ends on its line (`II` / `Product safety regulation`, or `III. Duties
+            // of authorities`) and a numbered paragraph under it opens on the next, with no
+            // blank line between them.
+            Some(last)
+                if flavour == Flavour::PageText
+                    && split_number(text).is_some()
+                    && ends_heading(&last.raw, previous_short) =>
+            {
+                false
+            }
             Some(last) if line.after_break => continues(&last.raw, text),
             Some(last) => match flavour {
                 Flavour::Markdown => false,
@@ -47,6 +64,16 @@ pub(super) fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
                             && !is_bare_label(&last.raw)
                             && starts_recital(text))
                         && !(previous_short && resumes_after_items(&last.raw, text))
+                        // Justified text: a line well short of the margin that ends a sentence
+                        // ends its paragraph, and a capital opens the next (`We therefore
+                        // commit to:` between numbered runs, `DONE at ...` after an article).
+                        // Not in a title, whose lines are all short (`... Goal 14:` /
+                        // `Conserve and sustainably use ...`).
+                        && !(previous_short
+                            && justified
+                            && ends_sentence(&last.raw)
+                            && !is_bare_label(&last.raw)
+                            && text.starts_with(|c: char| c.is_uppercase()))
                         && (is_bare_label(&last.raw)
                             || !(starts_label(text) && ends_clause(&last.raw)))
                 }
@@ -57,7 +84,9 @@ pub(super) fn group(lines: &[Line], flavour: Flavour) -> Vec<Unit> {
             prepare::join_wrapped(&mut last.raw, text);
             last.span = last.span.join(line.span());
             last.heading &= line.heading;
+            justified |= !short_line;
         } else {
+            justified = !short_line;
             units.push(Unit {
                 raw: text.to_string(),
                 span: line.span(),
@@ -150,6 +179,38 @@ pub(super) fn is_bare_label(raw: &str) -> bool {
         || split_item(t).is_some_and(|(_, rest)| rest.is_empty())
 }
 
+/// The text ends a sentence or opens a list: `.` `;` `:` (before any footnote marker or
+/// closing quote).
+fn ends_sentence(raw: &str) -> bool {
+    let t = marks::strip_trailing_marks(raw).trim_end_matches(['”', '’', ')']);
+    t.ends_with(['.', ';', ':'])
+}
+
+/// Where the last sentence of a paragraph begins, if that sentence ends with a colon and is
+/// short (`... Goals. As a follow-up to the present declaration, we:`).
+pub(super) fn trailing_lead_in(raw: &str) -> Option<usize> {
+    let end = marks::strip_trailing_marks(raw).trim_end();
+    if !end.ends_with(':') {
+        return None;
+    }
+    let bytes = end.as_bytes();
+    let start = (1..bytes.len().saturating_sub(1))
+        .rev()
+        .find(|&i| bytes[i] == b' ' && bytes[i - 1] == b'.' && bytes[i + 1].is_ascii_uppercase())?
+        + 1;
+    let lead_in = &end[start..];
+    (lead_in.len() < 300 && lead_in.contains(' ')).then_some(start)
+}
+
+/// A unit that is a heading's title as far as it goes: no clause ending, and either numbered
+/// as a heading (`III. Duties`) or a line well short of the margin (a title under its number).
+fn ends_heading(raw: &str, short_line: bool) -> bool {
+    !ends_clause(raw)
+        && !is_bare_label(raw)
+        && raw.len() < 300
+        && (short_line || split_heading(raw.trim()).is_some())
+}
+
 pub(super) fn starts_label(t: &str) -> bool {
     split_number(t).is_some() || split_item(t).is_some()
 }
@@ -200,12 +261,14 @@ pub(super) fn split_long_number(t: &str, expected: u32) -> Option<(&str, &str)> 
     Some((&t[..digits], rest.trim_start()))
 }
 
-/// `(a) text` → ("a", "text").
+/// `(a) text` → ("a", "text"); `(iv)`, and `(12)` as a compact numbers its objectives.
 pub(super) fn split_item(t: &str) -> Option<(&str, &str)> {
     let inner = t.strip_prefix('(')?;
     let close = inner.find(')')?;
     let label = &inner[..close];
-    if label.is_empty() || label.len() > 5 || !label.bytes().all(|c| c.is_ascii_lowercase()) {
+    let lettered = label.len() <= 5 && label.bytes().all(|c| c.is_ascii_lowercase());
+    let numbered = label.len() <= 2 && label.bytes().all(|c| c.is_ascii_digit());
+    if label.is_empty() || !(lettered || numbered) {
         return None;
     }
     let rest = &inner[close + 1..];
@@ -275,29 +338,52 @@ pub(super) fn is_formula(plain: &str) -> bool {
         && masthead::organ_named(plain.trim_start_matches("The ").trim_end_matches(',')).is_some()
 }
 
-/// `Rule 27`, `Article 5`, `Chapter II`, `Part I` alone on its line: a division named by its
-/// word, its title (if any) on the next line.
+/// `Rule 27`, `Article 5`, `Chapter II`, `Part I`, `Action 13.` alone on its line: a division
+/// named by its word, its title (if any) on the next line.
 pub(super) fn named_division(plain: &str) -> Option<(SectionKind, &str)> {
-    // Asked of every line: most are longer than `Chapter XXVIII.` or open otherwise.
+    // Asked of every line: most are longer than `Recommendation 12.` or open otherwise.
     let t = plain.trim_start();
-    if t.len() > 24 || !t.starts_with(['P', 'C', 'A', 'R']) {
+    if t.len() > 28 || !t.starts_with(['P', 'C', 'A', 'R', 'O', 'G']) {
         return None;
     }
-    let t = t.trim_end().trim_end_matches('.');
+    // `Action 13 .`, `Objective 1:` as printed.
+    let t = t.trim_end().trim_end_matches(['.', ':']).trim_end();
     let (word, number) = t.split_once(' ')?;
-    let kind = match word {
-        "Part" | "PART" => SectionKind::Part,
-        "Chapter" | "CHAPTER" => SectionKind::Chapter,
-        "Article" | "ARTICLE" => SectionKind::Article,
-        "Rule" | "RULE" => SectionKind::Rule,
-        _ => return None,
-    };
+    let kind = division_word(word)?;
     let number = number.trim();
     let numbered = (number.len() <= 4 && number.bytes().all(|c| c.is_ascii_digit()))
         || (number.len() <= 6
             && is_roman(number)
             && number.bytes().all(|c| c.is_ascii_uppercase()));
     numbered.then_some((kind, t))
+}
+
+/// The words instruments number their divisions by: those AKN names (`Part`, `Chapter`,
+/// `Article`, `Rule`) and those a programme, compact or set of principles uses (`Action`,
+/// `Objective`, `Goal`, `Commitment`, `Principle`, `Guideline`, `Recommendation`,
+/// `Priority`), in title case or capitals.
+fn division_word(word: &str) -> Option<SectionKind> {
+    const OTHER_DIVISIONS: &[&str] = &[
+        "Action",
+        "Objective",
+        "Goal",
+        "Commitment",
+        "Principle",
+        "Guideline",
+        "Recommendation",
+        "Priority",
+    ];
+    let is = |w: &str| {
+        word == w || word.eq_ignore_ascii_case(w) && word.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    Some(match () {
+        _ if is("Part") => SectionKind::Part,
+        _ if is("Chapter") => SectionKind::Chapter,
+        _ if is("Article") => SectionKind::Article,
+        _ if is("Rule") => SectionKind::Rule,
+        _ if OTHER_DIVISIONS.iter().any(|w| is(w)) => SectionKind::Division,
+        _ => return None,
+    })
 }
 
 /// `Rule 1 Composition of delegations` on one line (a heading set in bold, or a title without
@@ -310,9 +396,16 @@ pub(super) fn split_named_division(
     let first = t.find(' ')?;
     let second = first + 1 + t[first + 1..].find(' ')?;
     let (kind, num) = named_division(&t[..second])?;
-    let title = t[second..].trim();
-    let title_like =
-        title.starts_with(|c: char| c.is_uppercase()) && title.len() < 200 && !ends_clause(title);
+    // `Action 13 . We will ...`: the full stop printed apart from the number.
+    let title = t[second..]
+        .trim_start()
+        .trim_start_matches(['.', ':'])
+        .trim();
+    // A programme's action or a compact's objective is headed by a sentence of its own
+    // (`Action 1. We will take bold ... behind.`).
+    let sentence = kind == SectionKind::Division && title.ends_with('.') && title.len() < 400;
+    let title_like = title.starts_with(|c: char| c.is_uppercase())
+        && (sentence || title.len() < 200 && !ends_clause(title));
     (heading || title_like).then_some((kind, num, title))
 }
 
@@ -350,6 +443,35 @@ pub(super) fn is_annex_label(plain: &str) -> bool {
             || (is_roman(r) && r.len() < 6)
             || (r.len() == 1 && r.bytes().all(|c| c.is_ascii_uppercase()))
     })
+}
+
+/// An annex's label alone (`Annex II`) → (label, ""); or, in a heading set apart by the
+/// markup, its label and title on one line (`Annex I Provisional agenda`, `Annex United
+/// Nations principles ...`, as a PDF's bold lines run together) → (label, title).
+pub(super) fn split_annex_heading(plain: &str, heading: bool) -> Option<(&str, &str)> {
+    let t = plain.trim();
+    if is_annex_label(t) {
+        return Some((t, ""));
+    }
+    if !heading {
+        return None;
+    }
+    let rest = t
+        .strip_prefix("Annex ")
+        .or_else(|| t.strip_prefix("ANNEX "))?;
+    let (first, after) = rest.split_once(' ').unwrap_or((rest, ""));
+    let numbered = first.len() < 6
+        && (is_roman(first) && first.bytes().all(|c| c.is_ascii_uppercase())
+            || first.len() == 1 && first.bytes().all(|c| c.is_ascii_uppercase()))
+        && !first.eq_ignore_ascii_case("a");
+    let (label_len, title) = if numbered {
+        (t.len() - rest.len() + first.len(), after)
+    } else {
+        (t.len() - rest.len() - 1, rest)
+    };
+    let title = title.trim();
+    (title.starts_with(|c: char| c.is_uppercase()) && !ends_clause(title))
+        .then(|| (&t[..label_len], title))
 }
 
 pub(super) fn builder_origin(units: &[Unit], flavour: Flavour) -> Option<Origin> {

@@ -143,3 +143,5 @@ fn a_recital_ending_with_a_semicolon_stays_in_the_preamble() {
     assert_eq!(doc.act.preamble.len(), 1);
     assert_eq!(doc.act.body.len(), 1);
 }
+
+mod instruments;
