@@ -199,8 +199,24 @@ impl Builder {
                     span: unit.span,
                 });
             }
-            if let Some(Draft::Paragraph { items, span, .. }) = self.container().last_mut() {
+            if let Some(Draft::Paragraph {
+                items,
+                wrap_up,
+                span,
+                ..
+            }) = self.container().last_mut()
+            {
                 *span = span.join(unit.span);
+                // Text read as resuming after the items, and more items after it: it was
+                // more of the item before (`(b) ... themes:` / `Panel 1: ...;` / `Panel 2:
+                // ...;` / `(c) ...`).
+                if let Some(last) = items.last_mut().filter(|_| !wrap_up.is_empty()) {
+                    let mut deepest = last;
+                    while deepest.items.last().is_some() {
+                        deepest = deepest.items.last_mut().expect("checked");
+                    }
+                    prepare::join_wrapped(&mut deepest.raw, &std::mem::take(wrap_up));
+                }
                 let nested = match items.last() {
                     Some(last) => {
                         is_roman(label)

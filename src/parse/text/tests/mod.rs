@@ -145,3 +145,29 @@ fn a_recital_ending_with_a_semicolon_stays_in_the_preamble() {
 }
 
 mod instruments;
+
+/// Text after a sub-item that does not resume the paragraph (more items follow it) is more
+/// of that item, not a wrap-up written after all the items.
+#[test]
+fn text_between_sub_items_stays_with_the_item_before() {
+    let text = "Resolution adopted by the General Assembly on 7 December 2023\n\n\
+        78/1. A title\n\nThe General Assembly,\n\nRecalling its resolution 77/1,\n\n\
+        1. Decides on the following modalities:\n\n\
+        (a) The meeting will hold two panels in the afternoon of the opening day of the\n\
+        meeting, one from 11 a.m. to 1 p.m. and the other from 3 to 5 p.m.;\n\n\
+        (b)\nThe panels will address the following themes:\n\
+        Panel 1: Addressing the urgent global risk of antimicrobial resistance across the\n\
+        human, animal and environmental sectors;\n\
+        Panel 2: Addressing human health;\n\n\
+        (c) The panels will be co-chaired by two Heads of State or Government.\n\n\
+        45th plenary meeting\n7 December 2023\n";
+    let doc = parse(text).unwrap().value;
+    let Block::Paragraph(p) = &doc.act.body[0] else {
+        panic!("a paragraph first: {:?}", doc.act.body[0]);
+    };
+    assert_eq!(p.items.len(), 3, "{:#?}", p.items);
+    assert!(p.wrap_up.is_empty(), "{:?}", p.wrap_up);
+    assert!(
+        crate::markup::plain_text(&p.items[1].text).ends_with("Panel 2: Addressing human health;")
+    );
+}
