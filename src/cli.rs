@@ -47,6 +47,18 @@ pub enum Command {
         #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
         base: String,
     },
+    /// Remove documents from a store: every language version of a work, or one.
+    Remove {
+        /// Symbols (`A/RES/78/10`), work IRIs, or expression IRIs (`…/78-10/fra@`).
+        #[arg(required = true)]
+        targets: Vec<String>,
+        /// The store directory (RocksDB).
+        #[arg(long)]
+        store: PathBuf,
+        /// With a symbol: only this language version (`fr`, `fra`).
+        #[arg(long)]
+        language: Option<String>,
+    },
     /// Run a SPARQL query over a store or over documents loaded in memory.
     Query {
         /// The query text (or use --file).

@@ -67,6 +67,11 @@ fn run(cli: Cli) -> Result<()> {
             store,
             base,
         } => commands::load::load(&inputs, &store, &Base::new(&base)?),
+        Command::Remove {
+            targets,
+            store,
+            language,
+        } => commands::remove::remove(&store, &targets, language.as_deref()),
         Command::Query {
             query,
             file,

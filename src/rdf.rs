@@ -244,6 +244,9 @@ impl Graph<'_> {
         self.add(node, rdf::TYPE, eli::WorkSubdivision);
         self.add(node, eli::is_part_of, parent.clone());
         self.add(parent, eli::has_part, node.clone());
+        // The work in one step, for queries (`eli:is_part_of+` walks every level).
+        let work = self.base.work(&self.symbol);
+        self.add(node, unakn::work, work);
         self.add(node, eli::type_subdivision, kind);
         if let Some(n) = number {
             self.add(node, eli::number, Literal::new_simple_literal(n));

@@ -48,7 +48,22 @@ pub enum StoreError {
     NoPersistence,
     #[error("{0}")]
     Unsupported(String),
+    #[error(
+        "the store in {dir} was written in store format {found} by another unakn; this one reads and writes format {FORMAT} ({FORMAT_CHANGE}): rebuild it with this version (`unakn load --store NEW_DIR INPUTS...`), or query it with the unakn that wrote it"
+    )]
+    OtherFormat { dir: String, found: String },
 }
+
+/// The shape of the graph a store holds, written beside a persistent store's files: queries
+/// written for one shape give wrong answers over another, so a store of another format is
+/// refused rather than read. Format 1 (no file) is every store written before the file.
+pub const FORMAT: u32 = 2;
+
+/// What the current format changed.
+const FORMAT_CHANGE: &str = "every division names its work, unakn:work";
+
+/// The file holding a persistent store's format.
+const FORMAT_FILE: &str = "unakn-store-format";
 
 /// Why a query naming another endpoint (`SERVICE`) is refused: federation is off, so that
 /// neither the store nor its server ever makes an outbound request.
@@ -107,14 +122,32 @@ impl Store {
         })
     }
 
-    /// Opens (or creates) a persistent store in `dir`.
+    /// Opens (or creates) a persistent store in `dir`: a new store is marked with this
+    /// [`FORMAT`]; one of another format is refused.
     #[cfg(feature = "rocksdb")]
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        // A RocksDB directory has its CURRENT file from the first open on.
+        let is_new = !dir.join("CURRENT").exists();
+        if !is_new {
+            let found = match std::fs::read_to_string(dir.join(FORMAT_FILE)) {
+                Ok(text) => text.trim().to_string(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => "1".to_string(),
+                Err(e) => return Err(e.into()),
+            };
+            if found != FORMAT.to_string() {
+                return Err(StoreError::OtherFormat {
+                    dir: dir.display().to_string(),
+                    found,
+                });
+            }
+        }
         // RocksDB creates the directory itself, but not its parents.
         std::fs::create_dir_all(dir)?;
-        Ok(Store {
-            inner: oxigraph::store::Store::open(dir)?,
-        })
+        let inner = oxigraph::store::Store::open(dir)?;
+        if is_new {
+            std::fs::write(dir.join(FORMAT_FILE), format!("{FORMAT}\n"))?;
+        }
+        Ok(Store { inner })
     }
 
     /// Opens (or creates) a persistent store in `dir`.
@@ -293,6 +326,45 @@ impl Store {
         }
         graphs.sort();
         Ok(graphs)
+    }
+
+    /// The documents of a work the store holds: the graphs of its expressions (one per
+    /// language loaded). A part of a multi-part resolution has none of its own: it is
+    /// described in its whole's graphs.
+    pub fn documents_of(&self, work: NamedNodeRef<'_>) -> Result<Vec<NamedNode>, StoreError> {
+        let mut graphs = Vec::new();
+        let realized_by = crate::vocab::eli::is_realized_by;
+        for quad in self
+            .inner
+            .quads_for_pattern(Some(work.into()), Some(realized_by), None, None)
+        {
+            let quad = quad?;
+            if let (GraphName::NamedNode(g), Term::NamedNode(e)) = (&quad.graph_name, &quad.object)
+            {
+                if g == e && !graphs.contains(g) {
+                    graphs.push(g.clone());
+                }
+            }
+        }
+        graphs.sort();
+        Ok(graphs)
+    }
+
+    /// Whether the store holds this named graph.
+    pub fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
+        Ok(self
+            .inner
+            .contains_named_graph(NamedOrBlankNode::from(graph.into_owned()).as_ref())?)
+    }
+
+    /// Removes these named graphs (documents), all or none.
+    pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<(), StoreError> {
+        let mut tx = self.inner.start_transaction()?;
+        for g in graphs {
+            tx.remove_named_graph(NamedOrBlankNode::from(g.clone()).as_ref())?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// The quads of one named graph.

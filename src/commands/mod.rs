@@ -10,5 +10,6 @@ pub mod load;
 pub mod pdf_text;
 pub mod publish;
 pub mod query;
+pub mod remove;
 pub mod serve;
 pub mod validate;

@@ -237,3 +237,92 @@ fn a_persistent_store_keeps_documents() {
     drop(store);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A store written in another shape of the graph is refused with what to do, not read: the
+/// catalogue's queries would give wrong answers over it.
+#[cfg(feature = "rocksdb")]
+#[test]
+fn a_store_of_another_format_is_refused() {
+    let dir = std::env::temp_dir().join(format!("unakn-test-format-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    drop(Store::open(&dir).unwrap());
+    let marker = dir.join("unakn-store-format");
+    assert_eq!(
+        std::fs::read_to_string(&marker).unwrap().trim(),
+        unakn::store::FORMAT.to_string()
+    );
+    // Opened again as it is: fine.
+    drop(Store::open(&dir).unwrap());
+    // A store from before the format was written down, and one from a later unakn.
+    for (found, write) in [("1", None), ("99", Some("99\n"))] {
+        match write {
+            Some(text) => std::fs::write(&marker, text).unwrap(),
+            None => std::fs::remove_file(&marker).unwrap(),
+        }
+        let message = match Store::open(&dir) {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("a store of format {found} was opened"),
+        };
+        assert!(
+            message.contains(&format!("store format {found}")),
+            "{message}"
+        );
+        assert!(
+            message.contains("rebuild it with this version"),
+            "{message}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `unakn remove`: one language version, then a whole work by symbol, each in one step; a
+/// symbol the store does not hold is reported with exit code 1.
+#[cfg(feature = "rocksdb")]
+#[test]
+fn documents_are_removed_by_symbol_or_language() {
+    use std::process::Command;
+    let dir = std::env::temp_dir().join(format!("unakn-test-remove-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let unakn = env!("CARGO_BIN_EXE_unakn");
+    let samples = crate::common::root().join("samples");
+    let status = Command::new(unakn)
+        .args(["load", "--store"])
+        .arg(&dir)
+        .arg(samples.join("A_RES_77_213.md"))
+        .arg(samples.join("A_RES_77_213_fr.xml"))
+        .arg(samples.join("A_RES_78_10.txt"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let graphs = |dir: &std::path::Path| Store::open(dir).unwrap().graphs().unwrap().len();
+    assert_eq!(graphs(&dir), 3);
+    let run = |args: &[&str]| {
+        Command::new(unakn)
+            .arg("remove")
+            .args(args)
+            .arg("--store")
+            .arg(&dir)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["A/RES/77/213", "--language", "fr"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(graphs(&dir), 2);
+    // The symbol as another document may write it: normalised.
+    let out = run(&["a/res/77/213"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(graphs(&dir), 1);
+    let out = run(&["A/RES/77/213", "A/RES/78/10"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not in the store: A/RES/77/213"));
+    assert_eq!(graphs(&dir), 0, "the target held is removed all the same");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
