@@ -63,6 +63,7 @@ pub const FORMAT: u32 = 2;
 const FORMAT_CHANGE: &str = "every division names its work, unakn:work";
 
 /// The file holding a persistent store's format.
+#[cfg(feature = "rocksdb")]
 const FORMAT_FILE: &str = "unakn-store-format";
 
 /// Why a query naming another endpoint (`SERVICE`) is refused: federation is off, so that
