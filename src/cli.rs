@@ -46,6 +46,9 @@ pub enum Command {
         store: PathBuf,
         #[arg(long, default_value = unakn::vocab::DEFAULT_BASE)]
         base: String,
+        /// Print every warning as it comes (the summary counts them by code).
+        #[arg(short, long)]
+        verbose: bool,
     },
     /// Remove documents from a store: every language version of a work, or one.
     Remove {

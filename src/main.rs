@@ -66,7 +66,8 @@ fn run(cli: Cli) -> Result<()> {
             inputs,
             store,
             base,
-        } => commands::load::load(&inputs, &store, &Base::new(&base)?),
+            verbose,
+        } => commands::load::load(&inputs, &store, &Base::new(&base)?, verbose),
         Command::Remove {
             targets,
             store,

@@ -272,7 +272,7 @@ pub fn whole(inputs: &[PathBuf], repeats: usize, dir: Option<&Path>, copies: usi
     };
     let mut out = std::io::stdout().lock();
     let started = Instant::now();
-    let summary = super::load::load_copies_into(&store, inputs, &Base::default(), copies)?;
+    let summary = super::load::load_copies_into(&store, inputs, &Base::default(), copies, false)?;
     let load_time = started.elapsed().as_secs_f64();
     let quads = store.len()?;
     writeln!(

@@ -113,8 +113,8 @@ pub fn error_line(error: &anyhow::Error) -> String {
 }
 
 /// Reads and parses one input (`-` is standard input); warnings go to standard error when
-/// `verbose`. Returns the document and its number of warnings.
-pub fn read_document(path: &Path, verbose: bool) -> Result<(Document, usize)> {
+/// `verbose`. Returns the document and its warnings.
+pub fn read_document(path: &Path, verbose: bool) -> Result<(Document, Vec<Located>)> {
     let name = path.display().to_string();
     let bytes = if name == "-" {
         let mut buf = Vec::new();
@@ -132,7 +132,7 @@ pub fn read_document(path: &Path, verbose: bool) -> Result<(Document, usize)> {
                     eprintln!("{d}");
                 }
             }
-            Ok((document, diagnostics.len()))
+            Ok((document, diagnostics))
         }
         Err(e) => Err(BadInput(e).into()),
     }

@@ -1,9 +1,11 @@
 //! `unakn load` and the loading behind `query --load` and the demo.
 
 use super::input::{input_files, read_document, verdict, Batch};
+use super::warnings::WarningTally;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+use unakn::diag::Located;
 use unakn::store::Store;
 use unakn::vocab::Base;
 
@@ -13,7 +15,8 @@ pub struct LoadSummary {
     pub documents: usize,
     pub expressions: std::collections::HashSet<String>,
     pub quads: usize,
-    pub warnings: usize,
+    /// The warnings of the documents loaded, by code.
+    pub warnings: WarningTally,
     /// Inputs reported and skipped (under the batch policy of [`Batch`]).
     pub errors: usize,
     /// Files of the folders named that are not inputs.
@@ -37,17 +40,19 @@ impl LoadSummary {
 /// Reads, converts and loads inputs into `store`: parsed in parallel, in batches that bound
 /// memory, each batch replacing its documents' graphs. Unreadable files are reported and skipped.
 pub fn load_into(store: &Store, inputs: &[PathBuf], base: &Base) -> Result<LoadSummary> {
-    load_copies_into(store, inputs, base, 1)
+    load_copies_into(store, inputs, base, 1, false)
 }
 
 /// [`load_into`], with each input read `copies` times, copy `k` under other symbols (the
 /// session number followed by `k`: `A/RES/78/10` → `A/RES/782/10`): a corpus `copies` times
-/// larger, for measuring how loading scales.
+/// larger, for measuring how loading scales. With `verbose`, every warning is printed as it
+/// comes; the summary counts them by code either way.
 pub fn load_copies_into(
     store: &Store,
     inputs: &[PathBuf],
     base: &Base,
     copies: usize,
+    verbose: bool,
 ) -> Result<LoadSummary> {
     use rayon::prelude::*;
     const BATCH: usize = 256;
@@ -61,10 +66,10 @@ pub fn load_copies_into(
         .collect();
     let mut progress = Batch::new(work.len(), true);
     for batch in work.chunks(BATCH) {
-        let results: Vec<Result<(Vec<oxigraph::model::Quad>, usize)>> = batch
+        let results: Vec<Result<(Vec<oxigraph::model::Quad>, Vec<Located>)>> = batch
             .par_iter()
             .map(|&(copy, path)| {
-                let (mut doc, warnings) = read_document(path, false)?;
+                let (mut doc, warnings) = read_document(path, verbose)?;
                 if copy > 0 {
                     doc.symbol = resymbol(&doc.symbol, copy);
                     doc.number = resymbol(&doc.number, copy);
@@ -80,7 +85,7 @@ pub fn load_copies_into(
             match r {
                 Ok((quads, warnings)) => {
                     summary.documents += 1;
-                    summary.warnings += warnings;
+                    summary.warnings.add(&warnings);
                     summary.quads += quads.len();
                     if let Some(q) = quads.first() {
                         summary.expressions.insert(q.graph_name.to_string());
@@ -112,11 +117,11 @@ fn resymbol(symbol: &str, copy: usize) -> String {
     }
 }
 
-pub fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base) -> Result<()> {
+pub fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base, verbose: bool) -> Result<()> {
     let started = Instant::now();
     let store = Store::open(store_dir)?;
     let before = store.len()?;
-    let s = load_into(&store, inputs, base)?;
+    let s = load_copies_into(&store, inputs, base, 1, verbose)?;
     let after = store.len()?;
     eprintln!(
         "loaded {} documents ({} expressions, {} triples) into {}: {} quads in the store ({:+}), {} graphs; \
@@ -128,10 +133,21 @@ pub fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base) -> Result<()> {
         after,
         after as i64 - before as i64,
         store.graph_count()?,
-        s.warnings,
+        s.warnings.total,
         s.errors,
         s.skipped,
         started.elapsed().as_secs_f64()
     );
+    if s.warnings.total > 0 {
+        let every = if verbose {
+            ""
+        } else {
+            " (-v prints every one)"
+        };
+        eprintln!("warnings by code{every}:");
+        for line in s.warnings.lines() {
+            eprintln!("{line}");
+        }
+    }
     s.finish()
 }

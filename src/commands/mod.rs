@@ -13,3 +13,4 @@ pub mod query;
 pub mod remove;
 pub mod serve;
 pub mod validate;
+pub mod warnings;

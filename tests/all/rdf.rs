@@ -285,15 +285,26 @@ fn documents_are_removed_by_symbol_or_language() {
     let _ = std::fs::remove_dir_all(&dir);
     let unakn = env!("CARGO_BIN_EXE_unakn");
     let samples = crate::common::root().join("samples");
-    let status = Command::new(unakn)
+    let load = Command::new(unakn)
         .args(["load", "--store"])
         .arg(&dir)
         .arg(samples.join("A_RES_77_213.md"))
         .arg(samples.join("A_RES_77_213_fr.xml"))
         .arg(samples.join("A_RES_78_10.txt"))
-        .status()
+        .output()
         .unwrap();
-    assert!(status.success());
+    assert!(load.status.success());
+    // The load's warnings, told by code with the first of each.
+    let told = String::from_utf8_lossy(&load.stderr);
+    assert!(
+        told.contains("warnings by code (-v prints every one):"),
+        "{told}"
+    );
+    assert!(
+        told.lines()
+            .any(|l| l.contains(" × ") && l.contains(", first: ") && l.contains("warning[")),
+        "{told}"
+    );
     let graphs = |dir: &std::path::Path| Store::open(dir).unwrap().graphs().unwrap().len();
     assert_eq!(graphs(&dir), 3);
     let run = |args: &[&str]| {
