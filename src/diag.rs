@@ -67,18 +67,36 @@ pub struct LineColumn {
 
 /// Computes the line and column of `offset` in `source`.
 pub fn line_column(source: &[u8], offset: usize) -> LineColumn {
-    let offset = offset.min(source.len());
-    let before = &source[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    LineColumn { line, column }
+    LineIndex::new(source).at(offset)
+}
+
+/// Where the lines of an input start, found once: placing each of a document's many warnings
+/// by counting lines from the start took time in the square of the input's size.
+pub struct LineIndex<'a> {
+    source: &'a [u8],
+    /// The offset of each line's first byte.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(source: &'a [u8]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', source).map(|p| p + 1));
+        LineIndex { source, starts }
+    }
+
+    /// The line and column of `offset` (columns count characters, not bytes).
+    pub fn at(&self, offset: usize) -> LineColumn {
+        let offset = offset.min(self.source.len());
+        // The last line starting at or before the offset.
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let line_start = self.starts[line - 1];
+        let column = String::from_utf8_lossy(&self.source[line_start..offset])
+            .chars()
+            .count()
+            + 1;
+        LineColumn { line, column }
+    }
 }
 
 /// Where in an input a message points.
@@ -114,8 +132,8 @@ impl Located {
         }
     }
 
-    pub fn of_diagnostic(file: &str, source: &[u8], d: &Diagnostic) -> Self {
-        let at = Place::Text(line_column(source, d.span.start));
+    pub fn of_diagnostic(file: &str, lines: &LineIndex<'_>, d: &Diagnostic) -> Self {
+        let at = Place::Text(lines.at(d.span.start));
         Located::new(file, at, d.severity, d.code, &d.message)
     }
 
@@ -303,6 +321,30 @@ impl fmt::Display for Code {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index gives each offset the line and column a count from the start gives:
+    /// lines, characters of several bytes, a line ending the input, offsets past the end.
+    #[test]
+    fn a_line_index_places_offsets_as_counting_from_the_start_does() {
+        let source = "first line\nsecond — with a dash\n\nthird\n".as_bytes();
+        let lines = LineIndex::new(source);
+        for offset in 0..=source.len() + 2 {
+            let o = offset.min(source.len());
+            let before = &source[..o];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+            assert_eq!(
+                lines.at(offset),
+                LineColumn { line, column },
+                "offset {offset}"
+            );
+        }
+        assert_eq!(lines.at(11), LineColumn { line: 2, column: 1 });
+    }
     use std::collections::HashSet;
 
     /// Each code is listed once, printed once, and every code the invalid samples expect is one

@@ -22,11 +22,12 @@ pub fn validate(inputs: &[PathBuf], schema: Option<&Path>) -> Result<()> {
                 continue;
             }
         };
+        let lines = unakn::diag::LineIndex::new(&bytes);
         for d in unakn::validate::profile(text) {
             if d.severity == unakn::diag::Severity::Error {
                 errors += 1;
             }
-            writeln!(stderr, "{}", Located::of_diagnostic(&name, &bytes, &d))?;
+            writeln!(stderr, "{}", Located::of_diagnostic(&name, &lines, &d))?;
         }
     }
     match unakn::schema::validate_files(&files, schema) {

@@ -214,10 +214,11 @@ pub fn parse_named(file: &str, bytes: &[u8]) -> Result<(Document, Vec<Located>),
     }
     match parse_text_or_xml(bytes) {
         Ok(w) => {
+            let lines = crate::diag::LineIndex::new(bytes);
             let located = w
                 .diagnostics
                 .iter()
-                .map(|d| Located::of_diagnostic(file, bytes, d))
+                .map(|d| Located::of_diagnostic(file, &lines, d))
                 .collect();
             Ok((w.value, located))
         }
