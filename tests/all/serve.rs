@@ -998,10 +998,13 @@ fn quiet_port() -> u16 {
     }
 }
 
-/// SPARQL JSON results as a sorted list of rows of (kind, value, language, datatype), with the
-/// spellings engines may differ in made one: `typed-literal` (SPARQL JSON's first draft, which
-/// Virtuoso writes) is a literal, and `xsd:string` is a plain literal's datatype.
-fn json_rows(text: &str) -> Vec<Vec<Option<(String, String, String, String)>>> {
+/// A bound value of a SPARQL JSON result: (kind, value, language, datatype).
+type Binding = (String, String, String, String);
+
+/// SPARQL JSON results as a sorted list of rows of bindings, with the spellings engines may
+/// differ in made one: `typed-literal` (SPARQL JSON's first draft, which Virtuoso writes) is a
+/// literal, and `xsd:string` is a plain literal's datatype.
+fn json_rows(text: &str) -> Vec<Vec<Option<Binding>>> {
     let json: serde_json::Value =
         serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"));
     let vars: Vec<&str> = json["head"]["vars"]

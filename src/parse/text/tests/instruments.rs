@@ -22,6 +22,16 @@ fn paragraphs(blocks: &[Block]) -> Vec<&Paragraph> {
         .collect()
 }
 
+fn sections(blocks: &[Block]) -> Vec<&Section> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Section(s) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
 fn has_phrase(p: &Paragraph) -> bool {
     p.text.iter().any(|i| matches!(i, Inline::Phrase(_)))
 }
@@ -153,14 +163,7 @@ fn a_programme_of_action_with_actions_and_targets() {
         panic!("a section first: {:#?}", annex.blocks);
     };
     assert_eq!(section.number.as_deref(), Some("I"));
-    let actions: Vec<&Section> = section
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Section(s) => Some(s),
-            _ => None,
-        })
-        .collect();
+    let actions = sections(&section.blocks);
     assert_eq!(actions.len(), 2, "{:#?}", section.blocks);
     assert_eq!(actions[0].kind, SectionKind::Division);
     assert_eq!(actions[0].number.as_deref(), Some("Action 1"));
@@ -295,14 +298,7 @@ fn principles_with_headings_run_into_their_paragraphs() {
         plain_text(&annex.title),
         "United Nations principles for consumer product safety"
     );
-    let sections: Vec<&Section> = annex
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Section(s) => Some(s),
-            _ => None,
-        })
-        .collect();
+    let sections = sections(&annex.blocks);
     assert_eq!(sections.len(), 3, "{:#?}", annex.blocks);
     assert_eq!(
         plain_text(&sections[1].heading),
