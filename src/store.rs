@@ -329,6 +329,14 @@ impl Store {
         Ok(graphs)
     }
 
+    /// The base the documents in the store were minted under, if it holds any.
+    pub fn minted_base(&self) -> Result<Option<Base>, StoreError> {
+        Ok(self
+            .graphs()?
+            .first()
+            .and_then(|graph| Base::of_minted(graph.as_str())))
+    }
+
     /// The documents of a work the store holds: the graphs of its expressions (one per
     /// language loaded). A part of a multi-part resolution has none of its own: it is
     /// described in its whole's graphs.

@@ -23,9 +23,7 @@ pub fn remove(dir: &Path, targets: &[String], language: Option<&str>) -> Result<
         .transpose()?;
     let store = Store::open(dir)?;
     let base = store
-        .graphs()?
-        .first()
-        .and_then(|g| Base::of_minted(g.as_str()))
+        .minted_base()?
         .ok_or_else(|| anyhow!("the store in {} holds no documents", dir.display()))?;
     let before = store.len()?;
     let mut graphs: Vec<NamedNode> = Vec::new();

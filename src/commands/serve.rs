@@ -24,7 +24,9 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     let store = open_empty(options.store.as_deref(), &options.load)?;
     let base = match options.base {
         Some(base) => base,
-        None => minted_base(&store)?.unwrap_or_else(|| Base::for_address(options.bind)),
+        None => store
+            .minted_base()?
+            .unwrap_or_else(|| Base::for_address(options.bind)),
     };
     let loaded = load_into(&store, &options.load, &base)?;
     if options.store.is_none() && loaded.nothing_read() {
@@ -62,14 +64,6 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     server
         .join()
         .map_err(|e| anyhow!("the server stopped: {e}"))
-}
-
-/// The base the documents already in `store` were minted under, if it holds any.
-fn minted_base(store: &Store) -> Result<Option<Base>> {
-    Ok(store
-        .graphs()?
-        .first()
-        .and_then(|graph| Base::of_minted(graph.as_str())))
 }
 
 /// The store named by `--store`, or a memory store, with `--load` inputs loaded into it. Bad

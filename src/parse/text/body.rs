@@ -211,11 +211,7 @@ impl Builder {
                 // more of the item before (`(b) ... themes:` / `Panel 1: ...;` / `Panel 2:
                 // ...;` / `(c) ...`).
                 if let Some(last) = items.last_mut().filter(|_| !wrap_up.is_empty()) {
-                    let mut deepest = last;
-                    while deepest.items.last().is_some() {
-                        deepest = deepest.items.last_mut().expect("checked");
-                    }
-                    prepare::join_wrapped(&mut deepest.raw, &std::mem::take(wrap_up));
+                    prepare::join_wrapped(&mut last.innermost_mut().raw, &std::mem::take(wrap_up));
                 }
                 let nested = match items.last() {
                     Some(last) => {
@@ -258,11 +254,7 @@ impl Builder {
         }) = self.container().last_mut()
         {
             let last_item_closed = items.last().is_some_and(|i| {
-                let mut deepest = i;
-                while let Some(d) = deepest.items.last() {
-                    deepest = d;
-                }
-                marks::strip_trailing_marks(&deepest.raw).ends_with([';', '.'])
+                marks::strip_trailing_marks(&i.innermost().raw).ends_with([';', '.'])
             });
             if lower_start && last_item_closed && wrap_up.is_empty() {
                 // `(c) ...; and demands that ...`: the paragraph resumes after its items.
@@ -272,13 +264,7 @@ impl Builder {
             }
             if lower_start {
                 let target = match items.last_mut() {
-                    Some(item) => {
-                        let mut deepest = item;
-                        while deepest.items.last().is_some() {
-                            deepest = deepest.items.last_mut().expect("checked");
-                        }
-                        &mut deepest.raw
-                    }
+                    Some(item) => &mut item.innermost_mut().raw,
                     None => text,
                 };
                 prepare::join_wrapped(target, raw);

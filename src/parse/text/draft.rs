@@ -110,9 +110,7 @@ impl DraftAct {
             annexes: self.annexes.into_iter().map(|a| a.finish(ctx)).collect(),
         }
     }
-}
 
-impl DraftAct {
     /// An instrument adopted in the text (`Adopts the following declaration:`, its title,
     /// its text) becomes an annex ahead of the printed ones, before any block is finished:
     /// its paragraphs are read as an annex's.
@@ -250,6 +248,22 @@ impl Draft {
 }
 
 impl DraftItem {
+    /// The last item at the deepest level under this one (itself when it has none): where
+    /// text read after a list goes on.
+    pub(super) fn innermost(&self) -> &DraftItem {
+        match self.items.last() {
+            Some(last) => last.innermost(),
+            None => self,
+        }
+    }
+
+    pub(super) fn innermost_mut(&mut self) -> &mut DraftItem {
+        if self.items.is_empty() {
+            return self;
+        }
+        self.items.last_mut().expect("checked").innermost_mut()
+    }
+
     pub(super) fn finish(self, ctx: &Context) -> Item {
         Item {
             number: self.label,

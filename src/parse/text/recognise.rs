@@ -439,10 +439,13 @@ pub(super) fn is_annex_label(plain: &str) -> bool {
     let rest = t.strip_prefix("Annex").or_else(|| t.strip_prefix("ANNEX"));
     rest.is_some_and(|r| {
         let r = r.trim();
-        r.is_empty()
-            || (is_roman(r) && r.len() < 6)
-            || (r.len() == 1 && r.bytes().all(|c| c.is_ascii_uppercase()))
+        r.is_empty() || is_annex_number(r)
     })
+}
+
+/// The number of an annex: a roman numeral (`IV`) or a capital letter (`B`).
+fn is_annex_number(r: &str) -> bool {
+    (is_roman(r) && r.len() < 6) || (r.len() == 1 && r.bytes().all(|c| c.is_ascii_uppercase()))
 }
 
 /// An annex's label alone (`Annex II`) → (label, ""); or, in a heading set apart by the
@@ -460,9 +463,9 @@ pub(super) fn split_annex_heading(plain: &str, heading: bool) -> Option<(&str, &
         .strip_prefix("Annex ")
         .or_else(|| t.strip_prefix("ANNEX "))?;
     let (first, after) = rest.split_once(' ').unwrap_or((rest, ""));
-    let numbered = first.len() < 6
-        && (is_roman(first) && first.bytes().all(|c| c.is_ascii_uppercase())
-            || first.len() == 1 && first.bytes().all(|c| c.is_ascii_uppercase()))
+    // In capitals: `Annex i...` is no number.
+    let numbered = is_annex_number(first)
+        && first.bytes().all(|c| c.is_ascii_uppercase())
         && !first.eq_ignore_ascii_case("a");
     let (label_len, title) = if numbered {
         (t.len() - rest.len() + first.len(), after)
