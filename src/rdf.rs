@@ -1,4 +1,7 @@
-//! Model → RDF quads (ELI, UNDO, unakn), every quad in the expression's named graph.
+//! Model → RDF quads (ELI, UNDO, unakn) in two named graphs: the work's, named by the work's
+//! IRI, holds what the act is (class, symbol, date, session, committee, meeting, votes,
+//! subjects, workflow, parts), which its language versions share; the expression's holds what
+//! one language version says (expression, manifestation, divisions, text, citations).
 //!
 //! The contract is in DESIGN.md ("RDF: the contract"); the IRIs come from [`crate::vocab`].
 
@@ -11,11 +14,12 @@ use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use std::io::{self, Write};
 
-/// The RDF of one document: the quads of its expression's named graph.
+/// The RDF of one document: the quads of its work's graph and of its expression's graph.
 pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
     let mut g = Graph {
         quads: Vec::with_capacity(512),
         graph: GraphName::NamedNode(base.expression(&doc.symbol, doc.language)),
+        work_graph: GraphName::NamedNode(base.work(&doc.symbol)),
         lang: doc.language.tag(),
         base,
         symbol: doc.symbol.clone(),
@@ -28,10 +32,10 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
     // Work
     g.work(doc, &doc.symbol, &doc.number);
     if let Some(s) = doc.masthead.session {
-        g.add(&work, unakn::session, Literal::from(i64::from(s)));
+        g.fact(&work, unakn::session, Literal::from(i64::from(s)));
     }
     for item in &doc.masthead.agenda_items {
-        g.add(
+        g.fact(
             &work,
             unakn::agendaItem,
             Literal::new_simple_literal(&item.number),
@@ -39,14 +43,14 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
     }
     if let Some(origin) = &doc.adoption.origin {
         if let Some(d) = &origin.document {
-            g.add(&work, unakn::originDocument, Literal::new_simple_literal(d));
-            // The origin is linked in AKN like any citation.
+            g.fact(&work, unakn::originDocument, Literal::new_simple_literal(d));
+            // The origin is linked in AKN like any citation, in the text's graph.
             let cited = base.work(d);
             g.add(&work, eli::cites, cited.clone());
             g.add(&cited, dcterms::identifier, Literal::new_simple_literal(d));
         }
         if let Some(c) = &origin.committee {
-            g.add(&work, unakn::committee, Literal::new_simple_literal(c));
+            g.fact(&work, unakn::committee, Literal::new_simple_literal(c));
         }
     }
     g.meeting(&work, doc.act.conclusion.as_ref());
@@ -79,8 +83,8 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         let number = vocab::part_number(&doc.number, &part.number);
         g.work(doc, &symbol, &number);
         g.meeting(&part_work, part.act.conclusion.as_ref());
-        g.add(&part_work, eli::is_part_of, work.clone());
-        g.add(&work, eli::has_part, part_work.clone());
+        g.fact(&part_work, eli::is_part_of, work.clone());
+        g.fact(&work, eli::has_part, part_work.clone());
         g.expression(doc, &symbol, &part.act.title);
         g.add(&part_expression, eli::is_embodied_by, manifestation.clone());
         g.add(&manifestation, eli::embodies, part_expression.clone());
@@ -124,7 +128,10 @@ fn date_literal(d: Date) -> Literal {
 
 struct Graph<'a> {
     quads: Vec<Quad>,
+    /// The expression's graph, where [`Graph::add`] writes.
     graph: GraphName,
+    /// The work's graph, where [`Graph::fact`] writes.
+    work_graph: GraphName,
     lang: &'static str,
     base: &'a Base,
     /// The symbol whose work the divisions being written belong to (the whole, or a part).
@@ -132,41 +139,52 @@ struct Graph<'a> {
 }
 
 impl Graph<'_> {
+    /// A statement of the language version, in the expression's graph.
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'static>, o: impl Into<Term>) {
+        let graph = self.graph.clone();
+        self.push(s, p, o, graph);
+    }
+
+    /// A fact of the work, in the work's graph: stated once, whatever the languages loaded.
+    fn fact(&mut self, s: &NamedNode, p: NamedNodeRef<'static>, o: impl Into<Term>) {
+        let graph = self.work_graph.clone();
+        self.push(s, p, o, graph);
+    }
+
+    fn push(&mut self, s: &NamedNode, p: NamedNodeRef<'static>, o: impl Into<Term>, g: GraphName) {
         self.quads.push(Quad::new(
             NamedOrBlankNode::NamedNode(s.clone()),
             p.into_owned(),
             o.into(),
-            self.graph.clone(),
+            g,
         ));
     }
 
     /// What a work states of itself, the whole's or a part's: class, identifier, number,
-    /// date, organ and expression.
+    /// date and organ in the work's graph; its symbol and this expression in the expression's,
+    /// where every work a graph mentions carries its symbol.
     fn work(&mut self, doc: &Document, symbol: &str, number: &str) {
         let work = self.base.work(symbol);
         let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
-        self.add(&work, rdf::TYPE, eli::Work);
+        self.fact(&work, rdf::TYPE, eli::Work);
         let class = match doc.kind {
             DocumentKind::Resolution => undo::Resolution,
             DocumentKind::Decision => undo::Decision,
         };
-        self.add(&work, rdf::TYPE, class);
-        self.add(
-            &work,
-            dcterms::identifier,
-            Literal::new_simple_literal(symbol),
-        );
-        self.add(&work, eli::number, Literal::new_simple_literal(number));
-        self.add(
+        self.fact(&work, rdf::TYPE, class);
+        let identifier = Literal::new_simple_literal(symbol);
+        self.fact(&work, dcterms::identifier, identifier.clone());
+        self.add(&work, dcterms::identifier, identifier);
+        self.fact(&work, eli::number, Literal::new_simple_literal(number));
+        self.fact(
             &work,
             eli::id_local,
             Literal::new_simple_literal(&names.work),
         );
         if let Some(d) = doc.adoption.date {
-            self.add(&work, eli::date_document, date_literal(d));
+            self.fact(&work, eli::date_document, date_literal(d));
         }
-        self.add(&work, eli::passed_by, self.base.organ(doc.organ));
+        self.fact(&work, eli::passed_by, self.base.organ(doc.organ));
         let expression = self.base.expression(symbol, doc.language);
         self.add(&work, eli::is_realized_by, expression);
     }
@@ -174,7 +192,7 @@ impl Graph<'_> {
     /// The meeting that adopted a work.
     fn meeting(&mut self, work: &NamedNode, conclusion: Option<&Conclusion>) {
         if let Some(c) = conclusion {
-            self.add(
+            self.fact(
                 work,
                 unakn::meeting,
                 Literal::new_simple_literal(&c.meeting),
@@ -396,23 +414,23 @@ fn append_items(full: &mut String, items: &[Item]) {
 
 fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
     match &meta.vote {
-        Some(Vote::WithoutVote) => g.add(work, unakn::adoptedWithoutVote, Literal::from(true)),
+        Some(Vote::WithoutVote) => g.fact(work, unakn::adoptedWithoutVote, Literal::from(true)),
         Some(Vote::Recorded {
             in_favour,
             against,
             abstaining,
         }) => {
-            g.add(
+            g.fact(
                 work,
                 unakn::votesInFavour,
                 Literal::from(i64::from(*in_favour)),
             );
-            g.add(
+            g.fact(
                 work,
                 unakn::votesAgainst,
                 Literal::from(i64::from(*against)),
             );
-            g.add(
+            g.fact(
                 work,
                 unakn::votesAbstaining,
                 Literal::from(i64::from(*abstaining)),
@@ -422,7 +440,7 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
     }
     for s in &meta.subjects {
         if let Ok(iri) = NamedNode::new(&s.iri) {
-            g.add(work, eli::is_about, iri);
+            g.fact(work, eli::is_about, iri);
         }
     }
     for step in &meta.workflow {
@@ -430,21 +448,21 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
         match &step.outcome {
             Outcome::DraftResolution | Outcome::DraftDecision => {
                 if let Some(d) = &step.document {
-                    g.add(work, unakn::draftDocument, literal(d));
+                    g.fact(work, unakn::draftDocument, literal(d));
                 }
                 if let Some(by) = &step.by {
-                    g.add(work, unakn::sponsors, literal(by));
+                    g.fact(work, unakn::sponsors, literal(by));
                 }
             }
             Outcome::DraftResolutionAdditionalSponsors
             | Outcome::DraftDecisionAdditionalSponsors => {
                 if let Some(by) = &step.by {
-                    g.add(work, unakn::additionalSponsors, literal(by));
+                    g.fact(work, unakn::additionalSponsors, literal(by));
                 }
             }
             Outcome::Adopted => {
                 if let Some(d) = &step.document {
-                    g.add(work, unakn::meetingRecord, literal(d));
+                    g.fact(work, unakn::meetingRecord, literal(d));
                 }
             }
             Outcome::RecommendedForAdoption | Outcome::Other(_) => {}

@@ -135,6 +135,9 @@ pub(super) fn write_identification<W: Write>(
 pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     x.open("meta", &[])?;
     write_identification(x, doc, &doc.symbol, &doc.number)?;
+    write_classification(x, &doc.metadata.subjects)?;
+    write_workflow(x, &doc.metadata.workflow)?;
+    write_voting(x, doc.metadata.vote.as_ref())?;
     let refs = references(doc);
     x.open("references", &[("source", "#unakn")])?;
     x.empty(
@@ -233,7 +236,100 @@ pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result
             ("showAs", "Enacting formula"),
         ],
     )?;
+    if matches!(doc.metadata.vote, Some(Vote::Recorded { .. })) {
+        for (id, name) in VOTE_COUNTS {
+            let href = format!("/akn/ontology/concept/un/voting/{id}");
+            x.empty(
+                "TLCConcept",
+                &[("eId", id), ("href", &href), ("showAs", name)],
+            )?;
+        }
+    }
     x.close("references")?;
     x.close("meta")?;
     Ok(())
+}
+
+/// The counts of a recorded vote: their TLC eIds, as the UN's AKN names them, and labels.
+const VOTE_COUNTS: [(&str, &str); 3] = [
+    ("inFavour", "In favour"),
+    ("against", "Against"),
+    ("abstaining", "Abstaining"),
+];
+
+/// The subjects the document was classified under (SDGs, UNBIS, EuroVoc), as keywords.
+fn write_classification<W: Write>(x: &mut Xml<W>, subjects: &[Subject]) -> io::Result<()> {
+    if subjects.is_empty() {
+        return Ok(());
+    }
+    x.open("classification", &[("source", "#unitedNations")])?;
+    for s in subjects {
+        // `dictionary` is required: a keyword of no named thesaurus says so.
+        let dictionary = if s.scheme.is_empty() {
+            "unknown"
+        } else {
+            &s.scheme
+        };
+        x.empty(
+            "keyword",
+            &[
+                ("value", &s.label),
+                ("showAs", &s.label),
+                ("dictionary", dictionary),
+                ("href", &s.iri),
+            ],
+        )?;
+    }
+    x.close("classification")
+}
+
+/// The document's history: draft, sponsors, report, adoption. A step's date and agent are
+/// required; an unknown date is written `0001-01-01` and an unknown agent empty, as the UN does.
+fn write_workflow<W: Write>(x: &mut Xml<W>, steps: &[WorkflowStep]) -> io::Result<()> {
+    if steps.is_empty() {
+        return Ok(());
+    }
+    x.open("workflow", &[("source", "#unitedNations")])?;
+    for step in steps {
+        let date = step
+            .date
+            .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string());
+        let mut attrs = vec![("date", date.as_str()), ("outcome", step.outcome.as_str())];
+        if let Some(document) = &step.document {
+            attrs.push(("as", document));
+        }
+        attrs.push(("by", step.by.as_deref().unwrap_or("")));
+        x.empty("step", &attrs)?;
+    }
+    x.close("workflow")
+}
+
+/// How the document was adopted: without a vote, or by a recorded vote and its counts.
+fn write_voting<W: Write>(x: &mut Xml<W>, vote: Option<&Vote>) -> io::Result<()> {
+    let Some(vote) = vote else {
+        return Ok(());
+    };
+    x.open("analysis", &[("source", "#unitedNations")])?;
+    x.open("parliamentary", &[])?;
+    match vote {
+        Vote::WithoutVote => {
+            x.open("voting", &[("outcome", "adoptedWithoutVote")])?;
+            // A vote holds at least one count or quorum: none was taken.
+            x.empty("quorum", &[("value", "")])?;
+        }
+        Vote::Recorded {
+            in_favour,
+            against,
+            abstaining,
+        } => {
+            x.open("voting", &[("outcome", "adoptedRecordedVote")])?;
+            for ((id, _), n) in VOTE_COUNTS.iter().zip([in_favour, against, abstaining]) {
+                let refers = format!("#{id}");
+                x.empty("count", &[("value", &n.to_string()), ("refersTo", &refers)])?;
+            }
+        }
+    }
+    x.close("voting")?;
+    x.close("parliamentary")?;
+    x.close("analysis")
 }

@@ -49,7 +49,7 @@ pub fn demo(store_dir: Option<&Path>) -> Result<()> {
     let base = Base::default();
     let quads = unakn::store::quads_with_manifestation(&doc, &base)?;
     let (store, on_disk) = open(&place)?;
-    store.replace(&quads)?;
+    store.replace_documents(std::slice::from_ref(&quads))?;
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
@@ -83,12 +83,19 @@ pub fn demo(store_dir: Option<&Path>) -> Result<()> {
         })
         .collect();
     let loaded = load_into(&store, &others, &base)?;
+    let graphs = store.graphs()?;
+    let versions = graphs
+        .iter()
+        .filter(|g| Base::work_of_expression(g.as_str()).is_some());
+    let versions = versions.count();
     writeln!(
         out,
-        "  with {} more samples: {} quads in {} named graphs (one per language version)",
+        "  with {} more samples: {} quads in {} named graphs ({} language versions, {} works)",
         loaded.documents,
         store.len()?,
-        store.graph_count()?
+        graphs.len(),
+        versions,
+        graphs.len() - versions
     )?;
     let store = if on_disk {
         // Closed, then opened again: what the catalogue reads below came back from disk.

@@ -66,7 +66,7 @@ pub fn load_copies_into(
         .collect();
     let mut progress = Batch::new(work.len(), true);
     for batch in work.chunks(BATCH) {
-        let results: Vec<Result<(Vec<oxigraph::model::Quad>, Vec<Located>)>> = batch
+        let results: Vec<Result<ReadDocument>> = batch
             .par_iter()
             .map(|&(copy, path)| {
                 let (mut doc, warnings) = read_document(path, verbose)?;
@@ -77,19 +77,18 @@ pub fn load_copies_into(
                 Ok((
                     unakn::store::quads_with_manifestation(&doc, base)?,
                     warnings,
+                    base.expression(&doc.symbol, doc.language).into_string(),
                 ))
             })
             .collect();
         let mut documents = Vec::with_capacity(results.len());
         for r in results {
             match r {
-                Ok((quads, warnings)) => {
+                Ok((quads, warnings, expression)) => {
                     summary.documents += 1;
                     summary.warnings.add(&warnings);
                     summary.quads += quads.len();
-                    if let Some(q) = quads.first() {
-                        summary.expressions.insert(q.graph_name.to_string());
-                    }
+                    summary.expressions.insert(expression);
                     documents.push(quads);
                 }
                 Err(e) => progress.skip(&e),
@@ -103,6 +102,9 @@ pub fn load_copies_into(
     progress.clear();
     Ok(summary)
 }
+
+/// One input read: its quads as the store keeps them, its warnings, and its expression's IRI.
+type ReadDocument = (Vec<oxigraph::model::Quad>, Vec<Located>, String);
 
 /// The first number of a symbol with `copy` appended: `A/RES/78/10` → `A/RES/782/10`.
 fn resymbol(symbol: &str, copy: usize) -> String {

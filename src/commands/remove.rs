@@ -1,5 +1,5 @@
 //! `unakn remove`: documents out of a store, by symbol or IRI, a whole work or one language
-//! version of it.
+//! version of it (the work's own graph goes with its last version).
 
 use super::input::verdict;
 use anyhow::{anyhow, Result};
@@ -37,7 +37,7 @@ pub fn remove(dir: &Path, targets: &[String], language: Option<&str>) -> Result<
     }
     graphs.sort();
     graphs.dedup();
-    store.remove_graphs(&graphs)?;
+    store.remove_documents(&graphs)?;
     eprintln!(
         "removed {} document(s) from {}: {} quads in the store ({:+})",
         graphs.len(),
@@ -66,8 +66,12 @@ fn documents_named(
 ) -> Result<Vec<NamedNode>> {
     let iri = if target.starts_with("http://") || target.starts_with("https://") {
         let iri = NamedNode::new(target).map_err(|e| anyhow!("{target}: not an IRI: {e}"))?;
-        if store.has_graph(iri.as_ref())? {
-            return Ok(vec![iri]);
+        if Base::work_of_expression(iri.as_str()).is_some() {
+            return Ok(if store.has_graph(iri.as_ref())? {
+                vec![iri]
+            } else {
+                Vec::new()
+            });
         }
         iri
     } else {

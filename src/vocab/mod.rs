@@ -141,6 +141,14 @@ impl Base {
         last.ends_with('@') && iri.strip_prefix(work).is_some_and(own_tail)
     }
 
+    /// The work an expression IRI (`{work}/eng@`) realises, the inverse of
+    /// [`Base::expression`]; `None` for any other IRI (a work's own graph is named by the work).
+    pub fn work_of_expression(expression: &str) -> Option<&str> {
+        let (work, last) = expression.rsplit_once('/')?;
+        let code = last.strip_suffix('@')?;
+        Language::from_code(code).map(|_| work)
+    }
+
     /// The base a server bound to `address` is reached at: `http://localhost:7879` for a
     /// loopback or wildcard address (localhost names the machine itself, and keeps the default
     /// `serve` base the one every other command mints under), else the address itself.

@@ -12,21 +12,22 @@ use std::time::Duration;
 use unakn::store::Store;
 use unakn::vocab::Base;
 
-/// The quads each document of `dir` should have in the store, by graph name.
+/// The quads each graph of the documents of `dir` should hold in the store: each document's
+/// expression graph and its work's (these resolutions have one language version each).
 fn expected_graphs(files: &[PathBuf]) -> HashMap<String, usize> {
     let base = Base::default();
-    files
-        .iter()
-        .map(|f| {
-            let doc = unakn::parse::parse(&std::fs::read(f).unwrap())
-                .unwrap()
-                .value;
-            let quads = unakn::store::quads_with_manifestation(&doc, &base).unwrap();
-            let graph = quads[0].graph_name.to_string();
-            let distinct: std::collections::HashSet<&Quad> = quads.iter().collect();
-            (graph, distinct.len())
-        })
-        .collect()
+    let mut counts = HashMap::new();
+    for f in files {
+        let doc = unakn::parse::parse(&std::fs::read(f).unwrap())
+            .unwrap()
+            .value;
+        let quads = unakn::store::quads_with_manifestation(&doc, &base).unwrap();
+        let distinct: std::collections::HashSet<&Quad> = quads.iter().collect();
+        for q in distinct {
+            *counts.entry(q.graph_name.to_string()).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 /// Quads per named graph in the store at `dir`.
@@ -49,6 +50,17 @@ fn assert_whole(found: &HashMap<String, usize>, expected: &HashMap<String, usize
             expected.get(graph),
             "{when}: {graph} holds {count} quads, partially loaded"
         );
+    }
+    // A document is its expression's graph and its work's: both there, or neither.
+    for graph in expected.keys() {
+        if let Some((work, _language)) = graph.strip_suffix("@>").and_then(|g| g.rsplit_once('/')) {
+            let work = format!("{work}>");
+            assert_eq!(
+                found.contains_key(graph),
+                found.contains_key(&work),
+                "{when}: {graph} and {work}, half a document"
+            );
+        }
     }
 }
 

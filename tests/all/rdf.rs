@@ -61,9 +61,25 @@ fn work_expression_manifestation() {
     ] {
         assert!(ask(&store, pattern), "no match for: {pattern}");
     }
-    // One named graph, the expression's, holds every quad.
-    assert_eq!(store.graph_count().unwrap(), 1);
-    assert!(!ask(&store, "?s ?p ?o . FILTER NOT EXISTS { GRAPH <http://localhost:7878/akn/un/statement/deliberation/unga/77-213/eng@> { ?s ?p ?o } }"));
+    // Two named graphs: the work's facts in the work's own, once; the rest in the expression's,
+    // which names the work's symbol too, as it names every work it mentions.
+    assert_eq!(store.graph_count().unwrap(), 2);
+    assert!(ask(
+        &store,
+        "GRAPH w:77-213 { w:77-213 a undo:Resolution ; unakn:session 77 ;
+        unakn:committee \"Third Committee\" ; dcterms:identifier \"A/RES/77/213\" ;
+        unakn:meeting \"54th plenary meeting\" }"
+    ));
+    assert!(ask(
+        &store,
+        "GRAPH <http://localhost:7878/akn/un/statement/deliberation/unga/77-213/eng@> {
+        w:77-213 dcterms:identifier \"A/RES/77/213\" ; eli:is_realized_by ?e ; eli:cites w:70-1 }"
+    ));
+    assert!(!ask(&store, "GRAPH <http://localhost:7878/akn/un/statement/deliberation/unga/77-213/eng@> { w:77-213 unakn:session ?s }"));
+    assert!(!ask(&store, "GRAPH w:77-213 { ?division unakn:work ?w }"));
+    assert!(!ask(&store, "?s ?p ?o .
+        FILTER NOT EXISTS { GRAPH <http://localhost:7878/akn/un/statement/deliberation/unga/77-213/eng@> { ?s ?p ?o } }
+        FILTER NOT EXISTS { GRAPH w:77-213 { ?s ?p ?o } }"));
     // No blank nodes.
     assert!(!ask(
         &store,
@@ -79,7 +95,7 @@ fn loading_again_leaves_the_same_triples() {
     let once = store.len().unwrap();
     store.replace(&q).unwrap();
     assert_eq!(store.len().unwrap(), once);
-    assert_eq!(store.graph_count().unwrap(), 1);
+    assert_eq!(store.graph_count().unwrap(), 2);
 }
 
 #[test]
@@ -96,11 +112,13 @@ fn the_base_is_configurable() {
 #[test]
 fn every_syntax_round_trips() {
     let q = seed_quads(&Base::default());
-    let mut expected: Vec<String> = q
-        .iter()
-        .map(|q| q.as_ref().into_owned().to_string())
-        .collect();
-    expected.sort();
+    let as_written = |q: &Quad, graphs: bool| {
+        if graphs {
+            q.to_string()
+        } else {
+            oxigraph::model::Triple::from(q.clone()).to_string()
+        }
+    };
     for (syntax, format) in [
         (Syntax::NQuads, RdfFormat::NQuads),
         (Syntax::TriG, RdfFormat::TriG),
@@ -121,19 +139,16 @@ fn every_syntax_round_trips() {
             .collect::<Result<_, _>>()
             .unwrap_or_else(|e| panic!("{syntax:?}: {e}"));
         let mut got: Vec<String> = parsed
-            .into_iter()
-            .map(|p| {
-                let p = if syntax.has_graphs() {
-                    p
-                } else {
-                    Quad::new(p.subject, p.predicate, p.object, q[0].graph_name.clone())
-                };
-                p.to_string()
-            })
+            .iter()
+            .map(|p| as_written(p, syntax.has_graphs()))
             .collect();
         got.sort();
         got.dedup();
-        let mut want = expected.clone();
+        let mut want: Vec<String> = q
+            .iter()
+            .map(|p| as_written(p, syntax.has_graphs()))
+            .collect();
+        want.sort();
         want.dedup();
         assert_eq!(got, want, "{syntax:?}");
     }
@@ -233,7 +248,7 @@ fn a_persistent_store_keeps_documents() {
     };
     let store = Store::open(&dir).unwrap();
     assert_eq!(store.len().unwrap(), len);
-    assert_eq!(store.graph_count().unwrap(), 1);
+    assert_eq!(store.graph_count().unwrap(), 2);
     drop(store);
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -305,8 +320,18 @@ fn documents_are_removed_by_symbol_or_language() {
             .any(|l| l.contains(" × ") && l.contains(", first: ") && l.contains("warning[")),
         "{told}"
     );
-    let graphs = |dir: &std::path::Path| Store::open(dir).unwrap().graphs().unwrap().len();
-    assert_eq!(graphs(&dir), 3);
+    let store_at = |dir: &std::path::Path| Store::open(dir).unwrap();
+    let graphs = |dir: &std::path::Path| store_at(dir).graphs().unwrap().len();
+    // Three language versions, two works.
+    assert_eq!(graphs(&dir), 5);
+    let work_states = |fact: &str| {
+        ask(
+            &store_at(&dir),
+            &format!("GRAPH w:77-213 {{ w:77-213 {fact} }}"),
+        )
+    };
+    assert!(work_states("unakn:committee \"Third Committee\"")); // the English says so
+    assert!(work_states("unakn:meetingRecord \"A/77/PV.54\"")); // the French AKN's workflow
     let run = |args: &[&str]| {
         Command::new(unakn)
             .arg("remove")
@@ -322,7 +347,10 @@ fn documents_are_removed_by_symbol_or_language() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(graphs(&dir), 2);
+    assert_eq!(graphs(&dir), 4);
+    // The work's graph stated anew from the English alone: what only the French said is gone.
+    assert!(work_states("unakn:committee \"Third Committee\""));
+    assert!(!work_states("unakn:meetingRecord ?record"));
     // The symbol as another document may write it: normalised.
     let out = run(&["a/res/77/213"]);
     assert!(
@@ -330,10 +358,88 @@ fn documents_are_removed_by_symbol_or_language() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(graphs(&dir), 1);
+    assert_eq!(
+        graphs(&dir),
+        2,
+        "the work's graph goes with its last version"
+    );
     let out = run(&["A/RES/77/213", "A/RES/78/10"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not in the store: A/RES/77/213"));
     assert_eq!(graphs(&dir), 0, "the target held is removed all the same");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A work's graph holds the union of what its language versions state, each fact once,
+/// however the versions arrive (one load or several, one batch or several); loading a version
+/// again states the union anew, so a fact only its old reading stated goes; a document read
+/// twice in one batch (its text, then its PDF) ends as the later reading states it.
+#[test]
+fn a_works_graph_is_the_union_of_its_versions() {
+    let base = Base::default();
+    let read = |name: &str| {
+        let bytes = std::fs::read(root().join("samples").join(name)).unwrap();
+        unakn::parse::parse(&bytes).unwrap().value
+    };
+    let with_akn =
+        |doc: &unakn::model::Document| unakn::store::quads_with_manifestation(doc, &base).unwrap();
+    let english = read("A_RES_77_213.md");
+    let french = read("A_RES_77_213_fr.xml");
+    let mut reread = english.clone();
+    reread.adoption.origin.as_mut().unwrap().committee = Some("Second Committee".into());
+    let count = |store: &Store, pattern: &str| -> usize {
+        let t = store
+            .select(&format!(
+                "PREFIX unakn: <https://w3id.org/unakn#>
+                 PREFIX w: <http://localhost:7878/akn/un/statement/deliberation/unga/>
+                 SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ {pattern} }} }}"
+            ))
+            .unwrap();
+        match &t.rows[0][0] {
+            Some(oxigraph::model::Term::Literal(l)) => l.value().parse().unwrap(),
+            other => panic!("{other:?}"),
+        }
+    };
+    for batches in [
+        vec![vec![with_akn(&english)], vec![with_akn(&french)]],
+        vec![vec![with_akn(&french), with_akn(&english)]],
+    ] {
+        let store = Store::memory().unwrap();
+        for batch in &batches {
+            store.replace_documents(batch).unwrap();
+        }
+        assert_eq!(store.graph_count().unwrap(), 3);
+        assert_eq!(count(&store, "w:77-213 unakn:session 77"), 1, "stated once");
+        assert_eq!(
+            count(&store, "w:77-213 unakn:committee \"Third Committee\""),
+            1
+        );
+        assert_eq!(
+            count(&store, "w:77-213 unakn:meetingRecord ?r"),
+            1,
+            "the French's"
+        );
+        // The English read again, saying otherwise: its old fact goes, the French's stays.
+        store.replace_documents(&[with_akn(&reread)]).unwrap();
+        assert_eq!(count(&store, "w:77-213 unakn:committee ?c"), 1);
+        assert_eq!(
+            count(&store, "w:77-213 unakn:committee \"Second Committee\""),
+            1
+        );
+        assert_eq!(count(&store, "w:77-213 unakn:meetingRecord ?r"), 1);
+        assert_eq!(count(&store, "w:77-213 unakn:session 77"), 1);
+    }
+    // One batch reading the English twice: the later reading alone.
+    let store = Store::memory().unwrap();
+    store
+        .replace_documents(&[with_akn(&english), with_akn(&reread)])
+        .unwrap();
+    assert_eq!(count(&store, "w:77-213 unakn:committee ?c"), 1);
+    assert_eq!(
+        count(&store, "w:77-213 unakn:committee \"Second Committee\""),
+        1
+    );
+    let alone = Store::memory().unwrap();
+    alone.replace_documents(&[with_akn(&reread)]).unwrap();
+    assert_eq!(store.len().unwrap(), alone.len().unwrap());
 }

@@ -109,14 +109,16 @@ fn samples_match_their_expected_outputs() {
 #[test]
 fn the_query_catalogue_gives_its_expected_results() {
     let store = Store::memory().unwrap();
-    for input in inputs() {
-        let doc = unakn::parse::parse(&std::fs::read(&input).unwrap())
-            .unwrap()
-            .value;
-        store
-            .replace(&unakn::rdf::quads(&doc, &Base::default()))
-            .unwrap();
-    }
+    let documents: Vec<_> = inputs()
+        .iter()
+        .map(|input| {
+            let doc = unakn::parse::parse(&std::fs::read(input).unwrap())
+                .unwrap()
+                .value;
+            unakn::rdf::quads(&doc, &Base::default())
+        })
+        .collect();
+    store.replace_documents(&documents).unwrap();
     let queries = files_with_extension(&root().join("samples/queries"), "rq");
     assert!(queries.len() >= 8);
     let mut failures = Vec::new();

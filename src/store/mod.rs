@@ -1,35 +1,21 @@
 //! The embedded oxigraph store: in memory, or a RocksDB directory (feature `rocksdb`, on by
 //! default).
 //!
-//! Each document expression lives in its own named graph; loading it again replaces that
-//! graph in one transaction, so a store never holds half a document or a duplicate.
-//! Queries see the union of all graphs as their default graph.
+//! Each document expression lives in its own named graph, and its work's facts in the work's
+//! graph (see [`crate::rdf`]); loading a document again replaces both in one step, so a store
+//! never holds half a document or a duplicate. Queries see the union of all graphs as their
+//! default graph.
 
-use crate::model::Document;
-use crate::vocab::{self, Base};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+mod documents;
+
+pub use documents::quads_with_manifestation;
+
+use crate::vocab::Base;
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use std::io::Write;
 use std::path::Path;
-
-/// The quads of a document as a store keeps them: [`rdf::quads`](crate::rdf::quads) and the AKN manifestation itself,
-/// an `rdf:XMLLiteral` of `unakn:xml` in the same graph, so the store can serve the document it
-/// describes and replaces both at once.
-pub fn quads_with_manifestation(doc: &Document, base: &Base) -> std::io::Result<Vec<Quad>> {
-    let mut quads = crate::rdf::quads(doc, base);
-    let mut xml = Vec::with_capacity(64 * 1024);
-    crate::akn::write(doc, &mut xml)?;
-    let xml = String::from_utf8(xml)
-        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
-    quads.push(Quad::new(
-        base.manifestation(&doc.symbol, doc.language),
-        vocab::unakn::xml,
-        Literal::new_typed_literal(xml, vocab::rdf::XMLLiteral),
-        GraphName::NamedNode(base.expression(&doc.symbol, doc.language)),
-    ));
-    Ok(quads)
-}
 
 /// What can go wrong with a store or a query.
 #[derive(Debug, thiserror::Error)]
@@ -57,10 +43,11 @@ pub enum StoreError {
 /// The shape of the graph a store holds, written beside a persistent store's files: queries
 /// written for one shape give wrong answers over another, so a store of another format is
 /// refused rather than read. Format 1 (no file) is every store written before the file.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// What the current format changed.
-const FORMAT_CHANGE: &str = "every division names its work, unakn:work";
+const FORMAT_CHANGE: &str =
+    "a work's facts are stated once, in the work's own graph, not in each language version's";
 
 /// The file holding a persistent store's format.
 #[cfg(feature = "rocksdb")]
@@ -166,45 +153,16 @@ impl Store {
         }
     }
 
-    /// Replaces the named graphs that `quads` belong to with exactly `quads`, atomically.
+    /// Replaces the named graphs that `quads` belong to with exactly `quads`, in one
+    /// transaction: any quads, graph by graph. Documents, whose works' graphs are shared by
+    /// their language versions, go through [`Store::replace_documents`].
     pub fn replace(&self, quads: &[Quad]) -> Result<(), StoreError> {
-        let mut graphs: Vec<&GraphName> = quads.iter().map(|q| &q.graph_name).collect();
-        graphs.dedup();
         let mut tx = self.inner.start_transaction()?;
-        for g in graphs {
-            match g {
-                GraphName::NamedNode(n) => {
-                    tx.remove_named_graph(NamedOrBlankNode::from(n.clone()).as_ref())?
-                }
-                GraphName::BlankNode(b) => {
-                    tx.remove_named_graph(NamedOrBlankNode::from(b.clone()).as_ref())?
-                }
-                GraphName::DefaultGraph => {}
-            }
+        for g in documents::graphs_of(quads) {
+            tx.remove_named_graph(NamedOrBlankNode::from(g).as_ref())?;
         }
         tx.extend(quads);
         tx.commit()?;
-        Ok(())
-    }
-
-    /// Replaces the graphs of many documents: their old graphs are removed in one
-    /// transaction, then the new quads are bulk-loaded.
-    pub fn replace_documents(&self, documents: &[Vec<Quad>]) -> Result<(), StoreError> {
-        let mut tx = self.inner.start_transaction()?;
-        for quads in documents {
-            if let Some(GraphName::NamedNode(n)) = quads.first().map(|q| &q.graph_name) {
-                // A point lookup first: clearing a graph seeks every index, and on a first
-                // load no graph is there yet.
-                let graph = NamedOrBlankNode::from(n.clone());
-                if tx.contains_named_graph(graph.as_ref())? {
-                    tx.remove_named_graph(graph.as_ref())?;
-                }
-            }
-        }
-        tx.commit()?;
-        let mut loader = self.inner.bulk_loader();
-        loader.load_quads(documents.iter().flatten().cloned())?;
-        loader.commit()?;
         Ok(())
     }
 
@@ -337,43 +295,11 @@ impl Store {
             .and_then(|graph| Base::of_minted(graph.as_str())))
     }
 
-    /// The documents of a work the store holds: the graphs of its expressions (one per
-    /// language loaded). A part of a multi-part resolution has none of its own: it is
-    /// described in its whole's graphs.
-    pub fn documents_of(&self, work: NamedNodeRef<'_>) -> Result<Vec<NamedNode>, StoreError> {
-        let mut graphs = Vec::new();
-        let realized_by = crate::vocab::eli::is_realized_by;
-        for quad in self
-            .inner
-            .quads_for_pattern(Some(work.into()), Some(realized_by), None, None)
-        {
-            let quad = quad?;
-            if let (GraphName::NamedNode(g), Term::NamedNode(e)) = (&quad.graph_name, &quad.object)
-            {
-                if g == e && !graphs.contains(g) {
-                    graphs.push(g.clone());
-                }
-            }
-        }
-        graphs.sort();
-        Ok(graphs)
-    }
-
     /// Whether the store holds this named graph.
     pub fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
         Ok(self
             .inner
             .contains_named_graph(NamedOrBlankNode::from(graph.into_owned()).as_ref())?)
-    }
-
-    /// Removes these named graphs (documents), all or none.
-    pub fn remove_graphs(&self, graphs: &[NamedNode]) -> Result<(), StoreError> {
-        let mut tx = self.inner.start_transaction()?;
-        for g in graphs {
-            tx.remove_named_graph(NamedOrBlankNode::from(g.clone()).as_ref())?;
-        }
-        tx.commit()?;
-        Ok(())
     }
 
     /// The quads of one named graph.
