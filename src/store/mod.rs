@@ -166,6 +166,16 @@ impl Store {
         Ok(())
     }
 
+    /// Compacts a persistent store's files (RocksDB's full compaction), after a load: bulk
+    /// loading leaves many overlapping files that every read goes through until RocksDB merges
+    /// them, which it otherwise does in the background of later processes, queries included.
+    /// Nothing to do in memory.
+    pub fn compact(&self) -> Result<(), StoreError> {
+        #[cfg(feature = "rocksdb")]
+        self.inner.optimize()?;
+        Ok(())
+    }
+
     /// The number of quads.
     pub fn len(&self) -> Result<usize, StoreError> {
         Ok(self.inner.len()?)
