@@ -419,6 +419,7 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
             in_favour,
             against,
             abstaining,
+            voters: _,
         }) => {
             g.fact(
                 work,

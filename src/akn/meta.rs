@@ -236,12 +236,26 @@ pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result
             ("showAs", "Enacting formula"),
         ],
     )?;
-    if matches!(doc.metadata.vote, Some(Vote::Recorded { .. })) {
-        for (id, name) in VOTE_COUNTS {
-            let href = format!("/akn/ontology/concept/un/voting/{id}");
+    if let Some(Vote::Recorded { voters, .. }) = &doc.metadata.vote {
+        for position in Position::ALL {
+            let href = format!("/akn/ontology/concept/un/voting/{}", position.id());
             x.empty(
                 "TLCConcept",
-                &[("eId", id), ("href", &href), ("showAs", name)],
+                &[
+                    ("eId", position.id()),
+                    ("href", &href),
+                    ("showAs", position.label()),
+                ],
+            )?;
+        }
+        if !voters.is_empty() {
+            x.empty(
+                "TLCOrganization",
+                &[
+                    ("eId", "memberState"),
+                    ("href", "/akn/ontology/organization/un/memberState"),
+                    ("showAs", "Member State"),
+                ],
             )?;
         }
     }
@@ -249,13 +263,6 @@ pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result
     x.close("meta")?;
     Ok(())
 }
-
-/// The counts of a recorded vote: their TLC eIds, as the UN's AKN names them, and labels.
-const VOTE_COUNTS: [(&str, &str); 3] = [
-    ("inFavour", "In favour"),
-    ("against", "Against"),
-    ("abstaining", "Abstaining"),
-];
 
 /// The subjects the document was classified under (SDGs, UNBIS, EuroVoc), as keywords.
 fn write_classification<W: Write>(x: &mut Xml<W>, subjects: &[Subject]) -> io::Result<()> {
@@ -321,11 +328,36 @@ fn write_voting<W: Write>(x: &mut Xml<W>, vote: Option<&Vote>) -> io::Result<()>
             in_favour,
             against,
             abstaining,
+            voters,
         } => {
             x.open("voting", &[("outcome", "adoptedRecordedVote")])?;
-            for ((id, _), n) in VOTE_COUNTS.iter().zip([in_favour, against, abstaining]) {
-                let refers = format!("#{id}");
-                x.empty("count", &[("value", &n.to_string()), ("refersTo", &refers)])?;
+            for (position, n) in Position::ALL
+                .into_iter()
+                .zip([in_favour, against, abstaining])
+            {
+                let refers = format!("#{}", position.id());
+                let attrs = [("value", n.to_string()), ("refersTo", refers)];
+                let attrs: Vec<(&str, &str)> =
+                    attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let states: Vec<&Voter> =
+                    voters.iter().filter(|v| v.position == position).collect();
+                if states.is_empty() {
+                    x.empty("count", &attrs)?;
+                    continue;
+                }
+                // The States are listed as AKN4UN lists them, in its own namespace (the
+                // schema lets a count hold elements of other namespaces).
+                x.open("count", &attrs)?;
+                x.open("akn4un:voters", &[("xmlns:akn4un", vocab::AKN4UN)])?;
+                for state in states {
+                    let mut attrs = vec![("refersTo", "#memberState")];
+                    if let Some(guid) = &state.unterm {
+                        attrs.push(("GUID", guid));
+                    }
+                    x.leaf("organization", &attrs, &state.name)?;
+                }
+                x.close("akn4un:voters")?;
+                x.close("count")?;
             }
         }
     }

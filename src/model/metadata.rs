@@ -22,7 +22,50 @@ pub enum Vote {
         in_favour: u32,
         against: u32,
         abstaining: u32,
+        /// Who voted how, when the input lists them (the UN's AKN does, state by state).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        voters: Vec<Voter>,
     },
+}
+
+/// A State's vote in a recorded vote, its name as the input spells it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Voter {
+    pub name: String,
+    pub position: Position,
+    /// The State's UNTERM entry, when the input gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unterm: Option<String>,
+}
+
+/// How a State voted, as AKN4UN names the counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Position {
+    InFavour,
+    Against,
+    Abstaining,
+}
+
+impl Position {
+    pub const ALL: [Position; 3] = [Position::InFavour, Position::Against, Position::Abstaining];
+
+    /// The TLC eId of the count (`refersTo="#inFavour"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Position::InFavour => "inFavour",
+            Position::Against => "against",
+            Position::Abstaining => "abstaining",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Position::InFavour => "In favour",
+            Position::Against => "Against",
+            Position::Abstaining => "Abstaining",
+        }
+    }
 }
 
 /// A classification keyword.

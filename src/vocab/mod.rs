@@ -21,6 +21,8 @@ use oxigraph::model::NamedNode;
 
 /// The Akoma Ntoso 3.0 namespace.
 pub const AKN: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+/// The namespace of the UN's own AKN elements (AKN4UN), such as a vote's list of States.
+pub const AKN4UN: &str = "http://un.org/akn4un";
 pub const ELI: &str = "http://data.europa.eu/eli/ontology#";
 pub const UNDO: &str = "https://w3id.org/un/ontology/undo/";
 pub const UNAKN: &str = "https://w3id.org/unakn#";

@@ -112,14 +112,22 @@ fn six_languages_join_one_work() {
 #[test]
 fn votes_subjects_and_sponsors() {
     let doc = read_akn(&root().join("samples/A_RES_78_10_en.xml"));
-    assert_eq!(
-        doc.metadata.vote,
-        Some(Vote::Recorded {
-            in_favour: 118,
-            against: 0,
-            abstaining: 2
-        })
-    );
+    let Some(Vote::Recorded {
+        in_favour: 118,
+        against: 0,
+        abstaining: 2,
+        voters,
+    }) = &doc.metadata.vote
+    else {
+        panic!("{:?}", doc.metadata.vote)
+    };
+    // The States as the file spells them.
+    let abstaining: Vec<&str> = voters
+        .iter()
+        .filter(|v| v.position == Position::Abstaining)
+        .map(|v| v.name.as_str())
+        .collect();
+    assert_eq!(abstaining, ["RUSSIAN FEDERATION", "SYRIAN ARAB REPUBLIC"]);
     assert!(doc
         .metadata
         .subjects
@@ -343,5 +351,73 @@ fn a_number_written_apart_from_its_text_is_one_paragraph() {
     assert_eq!(
         String::from_utf8(xml).unwrap(),
         String::from_utf8(again).unwrap()
+    );
+}
+
+/// Every recorded vote of the UN's AKN (sessions 75, 78 and 80, six languages) lists its
+/// States, each count as long as its list; the lists, their names and UNTERM entries survive
+/// AKN → model → AKN → model.
+#[test]
+fn every_recorded_vote_keeps_its_states() {
+    let Some(corpus) = corpus() else { return };
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for folder in ["ga-78/akn", "ga-80/akn"] {
+        files.extend(files_in(&corpus.join(folder)));
+    }
+    for language in [
+        "Arabic", "Chinese", "English", "French", "Russian", "Spanish",
+    ] {
+        files.extend(files_in(&corpus.join("ga-75-akn").join(language)));
+    }
+    let (mut votes, mut states, mut with_unterm) = (0, 0, 0);
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+    {
+        // One file of session 75 is not well-formed: the reader says so, as tested elsewhere.
+        let Ok(parsed) = unakn::parse::parse(&std::fs::read(path).unwrap()) else {
+            continue;
+        };
+        let doc = parsed.value;
+        let Some(Vote::Recorded {
+            in_favour,
+            against,
+            abstaining,
+            voters,
+        }) = &doc.metadata.vote
+        else {
+            continue;
+        };
+        votes += 1;
+        states += voters.len();
+        with_unterm += voters
+            .iter()
+            .filter(|v| {
+                v.unterm
+                    .as_deref()
+                    .is_some_and(|u| u.starts_with("https://unterm.un.org/"))
+            })
+            .count();
+        for (position, count) in Position::ALL
+            .into_iter()
+            .zip([in_favour, against, abstaining])
+        {
+            let listed = voters.iter().filter(|v| v.position == position).count();
+            assert_eq!(listed, *count as usize, "{}: {position:?}", path.display());
+        }
+        let mut xml = Vec::new();
+        unakn::akn::write(&doc, &mut xml).unwrap();
+        let again = unakn::parse::parse(&xml).unwrap().value;
+        assert_eq!(again.metadata.vote, doc.metadata.vote, "{}", path.display());
+    }
+    // Session 78 alone has over a hundred recorded votes, each of over a hundred States;
+    // session 80's files name each State's UNTERM entry.
+    assert!(
+        votes > 300 && states > 30_000,
+        "{votes} votes, {states} States"
+    );
+    assert!(
+        with_unterm > 5_000,
+        "{with_unterm} States with their UNTERM entry"
     );
 }

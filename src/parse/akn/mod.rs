@@ -480,21 +480,37 @@ impl Reader {
             md.vote = match voting.attr("outcome") {
                 Some("adoptedWithoutVote") => Some(Vote::WithoutVote),
                 Some(_) => {
-                    let count = |what: &str| {
-                        voting
-                            .elements()
-                            .filter(|c| {
-                                c.name == "count"
-                                    && c.attr("refersTo").map(|r| r.trim_start_matches('#'))
-                                        == Some(what)
-                            })
+                    let counts = |position: Position| {
+                        voting.elements().filter(move |c| {
+                            c.name == "count"
+                                && c.attr("refersTo").map(|r| r.trim_start_matches('#'))
+                                    == Some(position.id())
+                        })
+                    };
+                    let count = |position: Position| {
+                        counts(position)
                             .find_map(|c| c.attr("value").and_then(|v| v.parse::<u32>().ok()))
                             .unwrap_or(0)
                     };
+                    // Each count lists its States (`akn4un:voters/organization`).
+                    let mut voters = Vec::new();
+                    for position in Position::ALL {
+                        for c in counts(position) {
+                            let mut states = Vec::new();
+                            c.find_all("organization", &mut states);
+                            voters.extend(states.into_iter().map(|o| Voter {
+                                name: normalise(&o.text()),
+                                position,
+                                unterm: o.attr("GUID").filter(|g| !g.is_empty()).map(String::from),
+                            }));
+                        }
+                    }
+                    voters.retain(|v| !v.name.is_empty());
                     Some(Vote::Recorded {
-                        in_favour: count("inFavour"),
-                        against: count("against"),
-                        abstaining: count("abstaining"),
+                        in_favour: count(Position::InFavour),
+                        against: count(Position::Against),
+                        abstaining: count(Position::Abstaining),
+                        voters,
                     })
                 }
                 None => None,
