@@ -79,6 +79,10 @@ pub const QUERIES: &[Query] = &[
         "11_draft_and_sponsors",
         include_str!("../samples/queries/11_draft_and_sponsors.rq"),
     ),
+    query(
+        "12_how_a_state_voted",
+        include_str!("../samples/queries/12_how_a_state_voted.rq"),
+    ),
 ];
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 use crate::eid::{block_eids, list_eid, point_eids};
 use crate::markup::plain_text;
 use crate::model::*;
-use crate::vocab::{self, dcterms, eli, unakn, undo, xsd, Base, FrbrNames};
+use crate::vocab::{self, dcterms, eli, eli_dl, owl, states, unakn, undo, xsd, Base, FrbrNames};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
@@ -419,8 +419,9 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
             in_favour,
             against,
             abstaining,
-            voters: _,
+            voters,
         }) => {
+            write_voters(g, work, voters);
             g.fact(
                 work,
                 unakn::votesInFavour,
@@ -467,6 +468,33 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
                 }
             }
             Outcome::RecommendedForAdoption | Outcome::Other(_) => {}
+        }
+    }
+}
+
+/// Each State's vote, ELI-DL's way: the vote (`{work}/vote`, an `eli-dl:Vote`) had each State
+/// as a voter in favour, against or abstaining, the State by its EU country authority IRI,
+/// and the same as its UNTERM entry where the document names it.
+fn write_voters(g: &mut Graph, work: &NamedNode, voters: &[Voter]) {
+    if voters.is_empty() {
+        return;
+    }
+    let vote = g.base.vote(&g.symbol);
+    g.fact(work, unakn::recordedVote, vote.clone());
+    g.fact(&vote, rdf::TYPE, eli_dl::Vote);
+    for voter in voters {
+        let state = match states::named(&voter.name) {
+            Some(s) => s.iri(),
+            None => g.base.unknown_state(&voter.name),
+        };
+        let how = match voter.position {
+            Position::InFavour => eli_dl::had_voter_favor,
+            Position::Against => eli_dl::had_voter_against,
+            Position::Abstaining => eli_dl::had_voter_abstention,
+        };
+        g.fact(&vote, how, state.clone());
+        if let Some(entry) = voter.unterm.as_deref().and_then(|u| NamedNode::new(u).ok()) {
+            g.fact(&state, owl::sameAs, entry);
         }
     }
 }

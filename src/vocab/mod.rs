@@ -11,9 +11,10 @@
 //! `{work}/eng@`, `{work}/eng@.xml`, `{work}/!main~para_1`.
 //! Documents that are not acts (reports, letters) get `{base}/symbol/{symbol}`.
 
+pub mod states;
 mod terms;
 
-pub use terms::{dcterms, eli, rdf, unakn, undo, xsd};
+pub use terms::{dcterms, eli, eli_dl, owl, rdf, unakn, undo, xsd};
 
 use crate::model::{Date, DocumentKind, Language, Organ, SectionKind};
 use iri_string::types::IriStr;
@@ -34,6 +35,8 @@ pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
 pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub const FRBR: &str = "http://purl.org/vocab/frbr/core#";
 pub const EU_LANGUAGE: &str = "http://publications.europa.eu/resource/authority/language/";
+/// The EU Publications Office's country authority, where States have their IRIs.
+pub const EU_COUNTRY: &str = "http://publications.europa.eu/resource/authority/country/";
 pub const AKN_MEDIA_TYPE: &str = "https://www.iana.org/assignments/media-types/application/akn+xml";
 /// Where citations link in AKN output.
 pub const UNDOCS: &str = "https://undocs.org/";
@@ -120,6 +123,20 @@ impl Base {
             "{}/{}@.xml",
             work_path(symbol),
             language.iso639_2()
+        ))
+    }
+
+    /// The recorded vote that adopted the work: `{work}/vote`.
+    pub fn vote(&self, symbol: &str) -> NamedNode {
+        self.mint(&format!("{}/vote", work_path(symbol)))
+    }
+
+    /// A State that [`states`] does not know, by the name a document gives it:
+    /// `{base}/akn/ontology/organization/un/state/{NAME}`.
+    pub fn unknown_state(&self, name: &str) -> NamedNode {
+        self.mint(&format!(
+            "/akn/ontology/organization/un/state/{}",
+            name.trim()
         ))
     }
 

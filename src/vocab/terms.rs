@@ -36,6 +36,18 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// ELI's draft legislation ontology (ELI-DL): the activities around a draft, votes among them.
+    eli_dl = "http://data.europa.eu/eli/eli-draft-legislation-ontology#" {
+        Vote, had_voter_favor, had_voter_against, had_voter_abstention,
+    }
+}
+
+vocabulary! {
+    /// The Web Ontology Language's terms.
+    owl = "http://www.w3.org/2002/07/owl#" { sameAs }
+}
+
+vocabulary! {
     /// The United Nations Document Ontology: the classes of UN acts.
     undo = "https://w3id.org/un/ontology/undo/" { Resolution, Decision }
 }
@@ -52,7 +64,7 @@ vocabulary! {
         // Properties of works.
         session, agendaItem, originDocument, committee, meeting, draftDocument,
         adoptedWithoutVote, votesInFavour, votesAgainst, votesAbstaining, sponsors,
-        additionalSponsors, meetingRecord,
+        additionalSponsors, meetingRecord, recordedVote,
     }
 }
 

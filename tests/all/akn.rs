@@ -355,8 +355,8 @@ fn a_number_written_apart_from_its_text_is_one_paragraph() {
 }
 
 /// Every recorded vote of the UN's AKN (sessions 75, 78 and 80, six languages) lists its
-/// States, each count as long as its list; the lists, their names and UNTERM entries survive
-/// AKN → model → AKN → model.
+/// States, each count as long as its list, each State one the States table knows; the lists,
+/// their names and UNTERM entries survive AKN → model → AKN → model.
 #[test]
 fn every_recorded_vote_keeps_its_states() {
     let Some(corpus) = corpus() else { return };
@@ -390,6 +390,15 @@ fn every_recorded_vote_keeps_its_states() {
         };
         votes += 1;
         states += voters.len();
+        // Every State named, however spelt, is one the graph names by its IRI.
+        for v in voters {
+            assert!(
+                unakn::vocab::states::named(&v.name).is_some(),
+                "{}: {} is no State known",
+                path.display(),
+                v.name
+            );
+        }
         with_unterm += voters
             .iter()
             .filter(|v| {

@@ -164,7 +164,11 @@ fn shacl_shapes_hold() {
     }
     let dir = conformance_dir();
     let data = dir.join("seed.ttl");
-    let mut inputs = vec![root().join("samples/A_RES_78_254AC.xml")];
+    let mut inputs = vec![
+        root().join("samples/A_RES_78_254AC.xml"),
+        // A recorded vote, State by State.
+        root().join("samples/A_RES_78_10_en.xml"),
+    ];
     inputs.extend(corpus().map(|c| c.join("ga-78/text/A_RES_78_128.txt")));
     let mut all = seed_quads(&Base::default());
     for input in inputs {
