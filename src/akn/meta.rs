@@ -335,10 +335,8 @@ fn write_voting<W: Write>(x: &mut Xml<W>, vote: Option<&Vote>) -> io::Result<()>
                 .into_iter()
                 .zip([in_favour, against, abstaining])
             {
-                let refers = format!("#{}", position.id());
-                let attrs = [("value", n.to_string()), ("refersTo", refers)];
-                let attrs: Vec<(&str, &str)> =
-                    attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let (value, refers) = (n.to_string(), format!("#{}", position.id()));
+                let attrs = [("value", value.as_str()), ("refersTo", refers.as_str())];
                 let states: Vec<&Voter> =
                     voters.iter().filter(|v| v.position == position).collect();
                 if states.is_empty() {

@@ -239,13 +239,13 @@ fn pick_graph(
 }
 
 fn manifestation_xml(app: &App, graph: &NamedNode) -> Result<String, Refusal> {
-    let objects = app
+    let xml = app
         .store
-        .objects(None, vocab::unakn::xml, graph.as_ref())
+        .stored_akn(graph)
         .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    match objects.into_iter().next() {
-        Some(Term::Literal(l)) => Ok(l.value().to_string()),
-        _ => Err(Refusal::new(
+    match xml {
+        Some(xml) => Ok(xml),
+        None => Err(Refusal::new(
             StatusCode::NOT_ACCEPTABLE,
             "this store holds no AKN for the resource (it was loaded without it); ask for RDF",
         )),

@@ -51,6 +51,19 @@ fn work_of(graph: &NamedNode) -> Option<NamedNode> {
     Base::work_of_expression(graph.as_str()).map(NamedNode::new_unchecked)
 }
 
+/// The expressions among `graphs`, grouped by the work each is a version of.
+fn versions_by_work<'a>(
+    graphs: impl IntoIterator<Item = &'a NamedNode>,
+) -> BTreeMap<NamedNode, Vec<NamedNode>> {
+    let mut works: BTreeMap<NamedNode, Vec<NamedNode>> = BTreeMap::new();
+    for g in graphs {
+        if let Some(w) = work_of(g) {
+            works.entry(w).or_default().push(g.clone());
+        }
+    }
+    works
+}
+
 /// What loading or removing documents does to the store.
 #[derive(Default)]
 struct Change<'a> {
@@ -84,18 +97,9 @@ impl Store {
             clear: expressions.to_vec(),
             ..Change::default()
         };
-        let mut works: BTreeMap<NamedNode, Vec<NamedNode>> = BTreeMap::new();
-        for e in expressions {
-            if let Some(w) = work_of(e) {
-                works.entry(w).or_default().push(e.clone());
-            }
-        }
-        for (work, removed) in works {
-            let remaining: Vec<NamedNode> = self
-                .documents_of(work.as_ref())?
-                .into_iter()
-                .filter(|e| !removed.contains(e))
-                .collect();
+        for (work, removed) in versions_by_work(expressions) {
+            let mut remaining = self.documents_of(work.as_ref())?;
+            remaining.retain(|e| !removed.contains(e));
             if remaining.is_empty() {
                 change.clear.push(work);
             } else if let Some(facts) = self.work_facts(&work, &remaining)? {
@@ -147,14 +151,7 @@ impl Store {
         }
         kept.reverse();
         // The versions loaded of each work.
-        let mut works: BTreeMap<NamedNode, Vec<NamedNode>> = BTreeMap::new();
-        for (_, graphs) in &kept {
-            for g in graphs {
-                if let Some(w) = work_of(g) {
-                    works.entry(w).or_default().push(g.clone());
-                }
-            }
-        }
+        let works = versions_by_work(kept.iter().flat_map(|(_, graphs)| graphs));
         let mut change = Change::default();
         for (quads, graphs) in &kept {
             // Every graph a document writes is its own, but its works'.
@@ -164,15 +161,14 @@ impl Store {
             change.add.extend(quads.iter());
         }
         for (work, loaded) in &works {
-            let held = self.documents_of(work.as_ref())?;
-            if !held.iter().any(|e| loaded.contains(e)) {
+            let mut staying = self.documents_of(work.as_ref())?;
+            if !staying.iter().any(|e| loaded.contains(e)) {
                 // Only new versions: their facts join the union as they are added.
                 continue;
             }
             // A version loaded again may no longer state what it stated: the union is stated
             // anew from the versions that stay, and the loaded ones add theirs.
-            let staying: Vec<NamedNode> =
-                held.into_iter().filter(|e| !loaded.contains(e)).collect();
+            staying.retain(|e| !loaded.contains(e));
             if let Some(facts) = self.work_facts(work, &staying)? {
                 change.clear.push(work.clone());
                 change.restate.extend(facts);
@@ -246,7 +242,7 @@ impl Store {
     }
 
     /// The AKN the store keeps of a language version, if it was loaded with it.
-    fn stored_akn(&self, expression: &NamedNode) -> Result<Option<String>, StoreError> {
+    pub fn stored_akn(&self, expression: &NamedNode) -> Result<Option<String>, StoreError> {
         Ok(self
             .objects(None, vocab::unakn::xml, expression.as_ref())?
             .into_iter()

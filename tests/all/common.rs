@@ -87,6 +87,23 @@ pub fn unakn(args: &[&str]) -> std::process::Output {
         .expect("unakn runs")
 }
 
+/// Each file read as `unakn load` reads it: its quads as a store keeps them, the AKN included.
+pub fn stored_quads(
+    files: &[impl AsRef<Path>],
+    base: &unakn::vocab::Base,
+) -> Vec<Vec<oxigraph::model::Quad>> {
+    files
+        .iter()
+        .map(|f| {
+            let f = f.as_ref();
+            let doc = unakn::parse::parse(&std::fs::read(f).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", f.display()))
+                .value;
+            unakn::store::quads_with_manifestation(&doc, base).unwrap()
+        })
+        .collect()
+}
+
 /// The files of a folder, sorted.
 pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -15,13 +15,8 @@ use unakn::vocab::Base;
 /// The quads each graph of the documents of `dir` should hold in the store: each document's
 /// expression graph and its work's (these resolutions have one language version each).
 fn expected_graphs(files: &[PathBuf]) -> HashMap<String, usize> {
-    let base = Base::default();
     let mut counts = HashMap::new();
-    for f in files {
-        let doc = unakn::parse::parse(&std::fs::read(f).unwrap())
-            .unwrap()
-            .value;
-        let quads = unakn::store::quads_with_manifestation(&doc, &base).unwrap();
+    for quads in stored_quads(files, &Base::default()) {
         let distinct: std::collections::HashSet<&Quad> = quads.iter().collect();
         for q in distinct {
             *counts.entry(q.graph_name.to_string()).or_insert(0) += 1;
@@ -140,15 +135,7 @@ fn readers_during_a_load_see_whole_documents() {
     let files = files_in(&corpus.join("ga-78/text"));
     let expected = expected_graphs(&files);
     let base = Base::default();
-    let documents: Vec<Vec<Quad>> = files
-        .iter()
-        .map(|f| {
-            let doc = unakn::parse::parse(&std::fs::read(f).unwrap())
-                .unwrap()
-                .value;
-            unakn::store::quads_with_manifestation(&doc, &base).unwrap()
-        })
-        .collect();
+    let documents = stored_quads(&files, &base);
     let dir = root().join("target/crash-tests/concurrent-reader");
     let _ = std::fs::remove_dir_all(&dir);
     let store = Store::open(&dir).unwrap();

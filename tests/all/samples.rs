@@ -109,15 +109,7 @@ fn samples_match_their_expected_outputs() {
 #[test]
 fn the_query_catalogue_gives_its_expected_results() {
     let store = Store::memory().unwrap();
-    let documents: Vec<_> = inputs()
-        .iter()
-        .map(|input| {
-            let doc = unakn::parse::parse(&std::fs::read(input).unwrap())
-                .unwrap()
-                .value;
-            unakn::rdf::quads(&doc, &Base::default())
-        })
-        .collect();
+    let documents = stored_quads(&inputs(), &Base::default());
     store.replace_documents(&documents).unwrap();
     let queries = files_with_extension(&root().join("samples/queries"), "rq");
     assert!(queries.len() >= 8);

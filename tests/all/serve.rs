@@ -673,15 +673,7 @@ fn sparqlwrapper_and_rdflib_get_the_stores_answers() {
     let server = Server::with_samples(&[]);
     let base = unakn::vocab::Base::new(&server.url).unwrap();
     let store = Store::memory().unwrap();
-    let documents: Vec<_> = sample_inputs()
-        .iter()
-        .map(|input| {
-            let doc = unakn::parse::parse(&std::fs::read(input).unwrap())
-                .unwrap()
-                .value;
-            unakn::store::quads_with_manifestation(&doc, &base).unwrap()
-        })
-        .collect();
+    let documents = stored_quads(&sample_inputs(), &base);
     store.replace_documents(&documents).unwrap();
     let queries: Vec<PathBuf> = files_in(&root().join("samples/queries"))
         .into_iter()
