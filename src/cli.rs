@@ -19,7 +19,7 @@ pub enum Command {
     /// Print the text layer of a PDF as the reader sees it: one paragraph per line,
     /// `*italics*`, `[^n]` footnote markers and footnotes.
     PdfText { input: PathBuf },
-    /// Convert resolutions (PDF, text or markdown) to AKN, JSON or RDF.
+    /// Convert resolutions and drafts (PDF, text, markdown or AKN) to AKN, JSON or RDF.
     Convert {
         /// Input files; `-` reads standard input.
         #[arg(required = true)]
@@ -37,7 +37,7 @@ pub enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
-    /// Load resolutions (files or directories) into a persistent store.
+    /// Load resolutions and drafts (files or directories) into a persistent store.
     Load {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,

@@ -187,6 +187,9 @@ pub enum Code {
     NoNumber,
     /// Text whose number line is missing: the number is taken from the masthead's symbol.
     NumberFromMasthead,
+    /// A draft whose masthead prints no symbol in its text: the symbol is taken from the file's
+    /// name.
+    SymbolFromFileName,
     /// Repaired: a numbered paragraph written in the preamble, read as operative.
     MisplacedPreamble,
     /// Repaired: a lettered sub-item written as a sibling paragraph, read as an item.
@@ -248,6 +251,7 @@ impl Code {
         Code::Language,
         Code::NoNumber,
         Code::NumberFromMasthead,
+        Code::SymbolFromFileName,
         Code::MisplacedPreamble,
         Code::SiblingSubitem,
         Code::NumberApart,
@@ -286,6 +290,7 @@ impl Code {
             Code::Language => "language",
             Code::NoNumber => "no-number",
             Code::NumberFromMasthead => "number-from-masthead",
+            Code::SymbolFromFileName => "symbol-from-file-name",
             Code::MisplacedPreamble => "misplaced-preamble",
             Code::SiblingSubitem => "sibling-subitem",
             Code::NumberApart => "number-apart",

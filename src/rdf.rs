@@ -27,7 +27,7 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
     let work = base.work(&doc.symbol);
     let expression = base.expression(&doc.symbol, doc.language);
     let manifestation = base.manifestation(&doc.symbol, doc.language);
-    let names = FrbrNames::new(&doc.symbol, doc.adoption.date, doc.language);
+    let names = FrbrNames::new(&doc.symbol, doc.work_date(), doc.language);
 
     // Work
     g.work(doc, &doc.symbol, &doc.number);
@@ -52,6 +52,12 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         if let Some(c) = &origin.committee {
             g.fact(&work, unakn::committee, Literal::new_simple_literal(c));
         }
+    }
+    if let Some(c) = &doc.masthead.committee {
+        g.fact(&work, unakn::committee, Literal::new_simple_literal(c));
+    }
+    if let Some(tabling) = &doc.tabling {
+        write_tabling(&mut g, &work, tabling);
     }
     g.meeting(&work, doc.act.conclusion.as_ref());
     write_metadata(&mut g, &work, &doc.metadata);
@@ -165,26 +171,32 @@ impl Graph<'_> {
     /// where every work a graph mentions carries its symbol.
     fn work(&mut self, doc: &Document, symbol: &str, number: &str) {
         let work = self.base.work(symbol);
-        let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
+        let names = FrbrNames::new(symbol, doc.work_date(), doc.language);
         self.fact(&work, rdf::TYPE, eli::Work);
-        let class = match doc.kind {
-            DocumentKind::Resolution => undo::Resolution,
-            DocumentKind::Decision => undo::Decision,
+        let class = match (&doc.tabling, doc.kind) {
+            (Some(_), _) => unakn::Draft,
+            (None, DocumentKind::Resolution) => undo::Resolution,
+            (None, DocumentKind::Decision) => undo::Decision,
         };
         self.fact(&work, rdf::TYPE, class);
         let identifier = Literal::new_simple_literal(symbol);
         self.fact(&work, dcterms::identifier, identifier.clone());
         self.add(&work, dcterms::identifier, identifier);
-        self.fact(&work, eli::number, Literal::new_simple_literal(number));
+        if !number.is_empty() {
+            self.fact(&work, eli::number, Literal::new_simple_literal(number));
+        }
         self.fact(
             &work,
             eli::id_local,
             Literal::new_simple_literal(&names.work),
         );
-        if let Some(d) = doc.adoption.date {
+        if let Some(d) = doc.work_date() {
             self.fact(&work, eli::date_document, date_literal(d));
         }
-        self.fact(&work, eli::passed_by, self.base.organ(doc.organ));
+        // A draft is tabled, not passed: its sponsors say who put it forward.
+        if !doc.is_draft() {
+            self.fact(&work, eli::passed_by, self.base.organ(doc.organ));
+        }
         let expression = self.base.expression(symbol, doc.language);
         self.add(&work, eli::is_realized_by, expression);
     }
@@ -203,7 +215,7 @@ impl Graph<'_> {
     /// What an expression states of itself: its work, title and language.
     fn expression(&mut self, doc: &Document, symbol: &str, title: &[Inline]) {
         let expression = self.base.expression(symbol, doc.language);
-        let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
+        let names = FrbrNames::new(symbol, doc.work_date(), doc.language);
         self.add(&expression, rdf::TYPE, eli::Expression);
         self.add(&expression, eli::realizes, self.base.work(symbol));
         self.add(&expression, eli::title, self.text(&plain_text(title)));
@@ -450,7 +462,10 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
         match &step.outcome {
             Outcome::DraftResolution | Outcome::DraftDecision => {
                 if let Some(d) = &step.document {
-                    g.fact(work, unakn::draftDocument, literal(d));
+                    // The draft by the IRI its own document and every citation of it use.
+                    let draft = g.base.work(d);
+                    g.fact(work, unakn::draftDocument, draft.clone());
+                    g.fact(&draft, dcterms::identifier, literal(d));
                 }
                 if let Some(by) = &step.by {
                     g.fact(work, unakn::sponsors, literal(by));
@@ -469,6 +484,53 @@ fn write_metadata(g: &mut Graph, work: &NamedNode, meta: &Metadata) {
             }
             Outcome::RecommendedForAdoption | Outcome::Other(_) => {}
         }
+    }
+}
+
+/// What a draft's tabling line says: its kind (`eli:work_type`), each sponsor (a State by its
+/// country IRI, an officer of the committee by name), whom the sponsor speaks for, and the
+/// draft it amends or was drawn from.
+fn write_tabling(g: &mut Graph, work: &NamedNode, tabling: &Tabling) {
+    let kind = match tabling.draft {
+        DraftKind::DraftResolution => unakn::draftResolution,
+        DraftKind::DraftDecision => unakn::draftDecision,
+        DraftKind::Amendment => unakn::amendment,
+    };
+    g.fact(work, eli::work_type, kind);
+    if tabling.draft == DraftKind::Amendment {
+        g.fact(work, rdf::TYPE, undo::Amendment);
+    }
+    let literal = |s: &str| Literal::new_simple_literal(s);
+    for name in &tabling.sponsors {
+        match states::named(name) {
+            Some(state) => g.fact(work, unakn::sponsor, state.iri()),
+            None => g.fact(work, unakn::submittedBy, literal(name)),
+        }
+    }
+    if !tabling.sponsors.is_empty() {
+        let names: Vec<&str> = tabling.sponsors.iter().map(String::as_str).collect();
+        g.fact(work, unakn::sponsors, literal(&join_and(&names)));
+    }
+    if let Some(whom) = &tabling.on_behalf_of {
+        g.fact(work, unakn::onBehalfOf, literal(whom));
+    }
+    if let Some(other) = &tabling.based_on {
+        let other_work = g.base.work(other);
+        let link = match tabling.draft {
+            DraftKind::Amendment => eli::amends,
+            DraftKind::DraftResolution | DraftKind::DraftDecision => unakn::basedOn,
+        };
+        g.fact(work, link, other_work.clone());
+        g.fact(&other_work, dcterms::identifier, literal(other));
+    }
+}
+
+/// `A, B and C`.
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

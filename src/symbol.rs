@@ -149,6 +149,35 @@ pub fn parse_act(symbol: &str) -> Option<(Organ, DocumentKind, &str)> {
         .then_some((organ, kind, number))
 }
 
+/// A draft's symbol read into the organ it was tabled in and what follows the organ's series:
+/// `A/C.1/80/L.17` is a draft of the General Assembly's First Committee, `C.1/80/L.17`;
+/// `A/80/L.8/Rev.1` of its plenary; `A/HRC/58/L.5` of the Human Rights Council; `E/2024/L.10`
+/// of the Economic and Social Council. A draft's symbol holds a limited-distribution segment
+/// (`L.17`) after its session or year; `None` for any other symbol.
+pub fn parse_draft(symbol: &str) -> Option<(Organ, &str)> {
+    let organs = [
+        Organ::HumanRightsCouncil,
+        Organ::GeneralAssembly,
+        Organ::EconomicAndSocialCouncil,
+    ];
+    let (organ, rest) = organs.into_iter().find_map(|o| {
+        let rest = symbol.strip_prefix(organ_series(o))?.strip_prefix('/')?;
+        Some((o, rest))
+    })?;
+    let segments: Vec<&str> = rest.split('/').collect();
+    let limited = segments.iter().position(|s| {
+        s.strip_prefix("L.")
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    })?;
+    // The session (`80`, `ES-10`) or year stands before it, a committee (`C.1`) maybe before.
+    let before = &segments[..limited];
+    let dated = before.last().is_some_and(|s| {
+        s.bytes().any(|c| c.is_ascii_digit()) && !s.starts_with("C.") && !s.contains('.')
+    });
+    let committee_ok = before.len() == 1 || (before.len() == 2 && before[0].starts_with("C."));
+    (dated && committee_ok).then_some((organ, rest))
+}
+
 /// Words UN symbols print in mixed case, before a number (`Add.2`, `Rev.1`, `Corr.1`,
 /// `Amend.1`, `Res.1` of UNEP, `Sub.2` of a sub-commission); every other segment is in
 /// capitals.
@@ -342,6 +371,16 @@ mod tests {
     fn acts_are_minted_as_printed() {
         let ga = Organ::GeneralAssembly;
         assert_eq!(mint(ga, DocumentKind::Resolution, "77/213"), "A/RES/77/213");
+        assert_eq!(parse_draft("A/C.1/80/L.17"), Some((ga, "C.1/80/L.17")));
+        assert_eq!(parse_draft("A/80/L.8/Rev.1"), Some((ga, "80/L.8/Rev.1")));
+        assert_eq!(parse_draft("A/ES-10/L.30"), Some((ga, "ES-10/L.30")));
+        assert_eq!(
+            parse_draft("A/HRC/58/L.5"),
+            Some((Organ::HumanRightsCouncil, "58/L.5"))
+        );
+        assert_eq!(parse_draft("A/AC.105/L.330"), None);
+        assert_eq!(parse_draft("A/80/537"), None);
+        assert_eq!(parse_draft("A/RES/80/1"), None);
         assert_eq!(
             mint(ga, DocumentKind::Resolution, "78/218 B"),
             "A/RES/78/218 B"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Guard rail for refactoring: the digest of every output (AKN, JSON, N-Quads) of every input the
 # project has (the samples, and with ../shared/corpus the seed, session 78's and 80's texts,
-# PDFs and AKN, session 75's AKN in six languages) against the digests committed in
-# tests/digests.txt. A refactor changes none; a commit that changes output on purpose updates
+# PDFs and AKN, session 80's drafts, session 75's AKN in six languages) against the digests
+# committed in tests/digests.txt. A refactor changes none; a commit that changes output on purpose updates
 # them with `--update` and says which change it carries.
 #
 #   tests/digests.sh [--update] [BINARY]     # BINARY: target/release/unakn by default
@@ -24,7 +24,8 @@ sets=("samples" "$(ls samples/*.md samples/*.txt; ls samples/*.xml | grep -v '\.
       "samples-pdf" "$(ls samples/pdf/*.pdf)")
 if [ -d "$corpus" ]; then
   sets+=("seed" "$corpus/seed")
-  for d in ga-78/text ga-78/pdf ga-78/akn ga-80/text ga-80/pdf ga-80/akn ga-75-akn; do
+  for d in ga-78/text ga-78/pdf ga-78/akn ga-80/text ga-80/pdf ga-80/akn ga-80-drafts/text \
+           ga-80-drafts/pdf ga-75-akn; do
     sets+=("$d" "$corpus/$d")
   done
 elif [ -n "${UNAKN_REQUIRE_ALL:-}" ]; then

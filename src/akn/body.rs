@@ -13,8 +13,11 @@ pub(super) fn write_preface<W: Write>(
     x.open("preface", &[])?;
     x.indent()?;
     x.start_tag("p", &[])?;
-    x.inline_leaf("docNumber", &[], number)?;
-    x.text(" ")?;
+    // A draft prints no number before its title.
+    if !doc.is_draft() {
+        x.inline_leaf("docNumber", &[], number)?;
+        x.text(" ")?;
+    }
     x.start_tag("docTitle", &[("refersTo", "#resolutionTitle")])?;
     x.inlines(doc, title)?;
     x.end_tag("docTitle")?;
@@ -207,11 +210,11 @@ pub(super) fn write_annexes<W: Write>(
     if annexes.is_empty() {
         return Ok(());
     }
-    let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
-    let adoption = adoption_date(doc);
+    let names = FrbrNames::new(symbol, doc.work_date(), doc.language);
+    let (date, date_name) = work_date(doc);
     let organ = format!("#{}", doc.organ.tlc_id());
     let author = (organ.as_str(), "#author");
-    let dated = (adoption.as_str(), "adoption");
+    let dated = (date.as_str(), date_name);
     x.open("attachments", &[])?;
     for (i, annex) in annexes.iter().enumerate() {
         let eid = format!("att_{}", i + 1);

@@ -6,6 +6,8 @@ use super::*;
 /// The TLC eIds the document refers to, declared in `meta/references`.
 pub(super) struct References {
     pub(super) committee: Option<(String, String)>,
+    /// A draft's sponsors: (eId, href, name as printed), each once.
+    pub(super) sponsors: Vec<(String, String, String)>,
 }
 
 pub(super) fn committee_id(name: &str) -> String {
@@ -29,13 +31,51 @@ pub(super) fn committee_id(name: &str) -> String {
 }
 
 pub(super) fn references(doc: &Document) -> References {
+    let mut sponsors: Vec<(String, String, String)> = Vec::new();
+    for name in doc.tabling.iter().flat_map(|t| &t.sponsors) {
+        let (id, href) = sponsor_reference(name);
+        if !sponsors.iter().any(|(seen, _, _)| *seen == id) {
+            sponsors.push((id, href, name.clone()));
+        }
+    }
     References {
         committee: doc
             .adoption
             .origin
             .as_ref()
             .and_then(|o| o.committee.as_ref())
+            .or(doc.masthead.committee.as_ref())
             .map(|c| (committee_id(c), c.clone())),
+        sponsors,
+    }
+}
+
+/// The TLC concept of a distribution line (`Distr.: Limited` on a draft): eId and label.
+pub(super) fn distribution(line: Option<&str>) -> (&'static str, &'static str) {
+    let line = line.unwrap_or_default();
+    if line.contains("Limited") {
+        ("limitedDistribution", "Limited distribution")
+    } else if line.contains("Restricted") {
+        ("restrictedDistribution", "Restricted distribution")
+    } else {
+        ("generalDistribution", "General distribution")
+    }
+}
+
+/// A sponsor's TLC eId and href: a State by its ISO 3166 code and its EU country authority
+/// IRI (as the graph names it), anyone else (an officer of the committee) by name.
+pub(super) fn sponsor_reference(name: &str) -> (String, String) {
+    match vocab::states::named(name) {
+        Some(state) => (
+            format!("state{}", state.code),
+            state.iri().as_str().to_string(),
+        ),
+        None => {
+            let ascii: String = name.chars().filter(|c| c.is_ascii() && *c != ',').collect();
+            let id = committee_id(&ascii);
+            let href = format!("/akn/ontology/organization/un/{id}");
+            (id, href)
+        }
     }
 }
 
@@ -77,11 +117,20 @@ pub(super) fn write_frbr<W: Write>(x: &mut Xml<W>, levels: [FrbrLevel<'_>; 3]) -
     x.close("identification")
 }
 
-/// The adoption date as FRBR gives it (`0001-01-01`, AKN4UN's placeholder, when unknown).
-pub(super) fn adoption_date(doc: &Document) -> String {
-    doc.adoption
-        .date
-        .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string())
+/// The date of the work as FRBR gives it, with its name: an act's adoption, a draft's
+/// issuance (`0001-01-01`, AKN4UN's placeholder, when unknown).
+pub(super) fn work_date(doc: &Document) -> (String, &'static str) {
+    let date = doc
+        .work_date()
+        .map_or_else(|| "0001-01-01".to_string(), |d| d.to_string());
+    (
+        date,
+        if doc.is_draft() {
+            "issuance"
+        } else {
+            "adoption"
+        },
+    )
 }
 
 /// The FRBR names of the document with this symbol and number (the whole, or one of its
@@ -92,12 +141,12 @@ pub(super) fn write_identification<W: Write>(
     symbol: &str,
     number: &str,
 ) -> io::Result<()> {
-    let names = FrbrNames::new(symbol, doc.adoption.date, doc.language);
-    let adoption = adoption_date(doc);
+    let names = FrbrNames::new(symbol, doc.work_date(), doc.language);
+    let (dated, date_name) = work_date(doc);
     let issued = doc
         .masthead
         .issue_date
-        .map_or_else(|| adoption.clone(), |d| d.to_string());
+        .map_or_else(|| dated.clone(), |d| d.to_string());
     let organ = format!("#{}", doc.organ.tlc_id());
     let author = (organ.as_str(), "#author");
     write_frbr(
@@ -106,7 +155,7 @@ pub(super) fn write_identification<W: Write>(
             FrbrLevel {
                 this: &names.work_this(),
                 uri: &names.work,
-                date: (&adoption, "adoption"),
+                date: (&dated, date_name),
                 author,
                 details: &[
                     ("FRBRcountry", "value", "un"),
@@ -134,7 +183,13 @@ pub(super) fn write_identification<W: Write>(
 
 pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result<()> {
     x.open("meta", &[])?;
-    write_identification(x, doc, &doc.symbol, &doc.number)?;
+    // A draft has no number of its own: its symbol is its number.
+    let number = if doc.number.is_empty() {
+        &doc.symbol
+    } else {
+        &doc.number
+    };
+    write_identification(x, doc, &doc.symbol, number)?;
     write_classification(x, &doc.metadata.subjects)?;
     write_workflow(x, &doc.metadata.workflow)?;
     write_voting(x, doc.metadata.vote.as_ref())?;
@@ -172,6 +227,12 @@ pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result
             &[("eId", id), ("href", &href), ("showAs", name)],
         )?;
     }
+    for (id, href, name) in &refs.sponsors {
+        x.empty(
+            "TLCOrganization",
+            &[("eId", id), ("href", href), ("showAs", name)],
+        )?;
+    }
     x.empty(
         "TLCRole",
         &[
@@ -196,12 +257,13 @@ pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result
             ("showAs", "Symbol"),
         ],
     )?;
+    let (id, shown) = distribution(doc.masthead.distribution.as_deref());
     x.empty(
         "TLCConcept",
         &[
-            ("eId", "generalDistribution"),
-            ("href", "/akn/ontology/concept/un/generalDistribution"),
-            ("showAs", "General distribution"),
+            ("eId", id),
+            ("href", &format!("/akn/ontology/concept/un/{id}")),
+            ("showAs", shown),
         ],
     )?;
     x.empty(

@@ -70,15 +70,14 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
 }
 
 /// Opens the document element: `statement`, or `documentCollection` for the whole of a
-/// multi-part resolution, named by the kind of act.
+/// multi-part resolution, named by the kind of act (`resolution`) or draft
+/// (`draftResolution`, `amendment`).
 fn open_document<W: Write>(x: &mut Xml<W>, element: &str, doc: &Document) -> io::Result<()> {
-    x.open(
-        element,
-        &[
-            ("name", doc.kind.akn_name()),
-            ("contains", "originalVersion"),
-        ],
-    )
+    let name = match &doc.tabling {
+        Some(tabling) => tabling.draft.akn_name(),
+        None => doc.kind.akn_name(),
+    };
+    x.open(element, &[("name", name), ("contains", "originalVersion")])
 }
 
 /// Preamble, main body and conclusions (annexes are written by the caller, after).

@@ -19,6 +19,10 @@ pub struct Document {
     pub number: String,
     pub masthead: Masthead,
     pub adoption: Adoption,
+    /// Who tabled the document and as what, on a draft (`Chile and Peru: draft resolution`);
+    /// `None` on an adopted act.
+    #[serde(default)]
+    pub tabling: Option<Tabling>,
     /// The resolution itself. For a multi-part resolution, only its title and the annexes
     /// printed after the last part: the rest is in each part's own act.
     #[serde(flatten)]
@@ -37,7 +41,7 @@ impl Serialize for Document {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let act = &self.act;
-        let fields = 15 + usize::from(!self.parts.is_empty());
+        let fields = 15 + usize::from(!self.parts.is_empty()) + usize::from(self.tabling.is_some());
         let mut s = serializer.serialize_struct("Document", fields)?;
         s.serialize_field("kind", &self.kind)?;
         s.serialize_field("organ", &self.organ)?;
@@ -47,6 +51,9 @@ impl Serialize for Document {
         s.serialize_field("title", &act.title)?;
         s.serialize_field("masthead", &self.masthead)?;
         s.serialize_field("adoption", &self.adoption)?;
+        if let Some(tabling) = &self.tabling {
+            s.serialize_field("tabling", tabling)?;
+        }
         s.serialize_field("formula", &act.formula)?;
         s.serialize_field("preamble", &act.preamble)?;
         s.serialize_field("body", &act.body)?;
@@ -93,6 +100,20 @@ impl Document {
         std::iter::once(&self.act).chain(self.parts.iter().map(|p| &p.act))
     }
 
+    /// Whether the document is a draft (a draft resolution or decision, or an amendment to one)
+    /// rather than an adopted act.
+    pub fn is_draft(&self) -> bool {
+        self.tabling.is_some()
+    }
+
+    /// The date that dates the work: an act's adoption, a draft's issue.
+    pub fn work_date(&self) -> Option<Date> {
+        match &self.tabling {
+            Some(_) => self.masthead.issue_date,
+            None => self.adoption.date,
+        }
+    }
+
     /// [`Document::acts`], to edit in place (a reader's later passes).
     pub fn acts_mut(&mut self) -> impl Iterator<Item = &mut Act> {
         std::iter::once(&mut self.act).chain(self.parts.iter_mut().map(|p| &mut p.act))
@@ -116,6 +137,11 @@ pub struct Masthead {
     pub job_number: Option<String>,
     /// `English` from `Original: English`, on documents first written in another language.
     pub original_language: Option<String>,
+    /// The Main Committee a draft was tabled in, as printed under the session
+    /// (`First Committee`; `Fourth Committee` from `Special Political and Decolonization
+    /// Committee (Fourth Committee)`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<String>,
 }
 
 /// An agenda item: `68 (b)` with its title.
@@ -123,6 +149,60 @@ pub struct Masthead {
 pub struct AgendaItem {
     pub number: String,
     pub title: Option<String>,
+}
+
+/// A draft's tabling line, between its masthead and its title:
+/// `Argentina, Brazil and Chile: draft resolution`,
+/// `Draft resolution submitted by the Vice-Chair of the Committee, Ana Pérez (Peru), on the basis
+/// of informal consultations on draft resolution A/C.2/80/L.5`,
+/// `Denmark:* amendment to draft resolution A/C.2/80/L.13/Rev.1`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tabling {
+    /// The line as printed, footnote markers left out.
+    pub statement: String,
+    /// What the document is.
+    pub draft: DraftKind,
+    /// The sponsors in printed order: States (or groups), or the officer who submitted it
+    /// (`Vice-Chair of the Committee, Ana Pérez (Peru)`); empty when the line names none.
+    pub sponsors: Vec<String>,
+    /// Whom the sponsor speaks for, from the footnote on the line (`* On behalf of the Group of
+    /// 77 and China.` → `the Group of 77 and China`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<String>,
+    /// The draft this one amends (an amendment) or was drawn from (a facilitator's text on the
+    /// basis of informal consultations on it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<String>,
+}
+
+/// What a draft is, as its tabling line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DraftKind {
+    DraftResolution,
+    DraftDecision,
+    /// Amendments to a draft, which [`Tabling::based_on`] names.
+    Amendment,
+}
+
+impl DraftKind {
+    /// The name AKN4UN-style documents give it (`<statement name="draftResolution">`).
+    pub fn akn_name(self) -> &'static str {
+        match self {
+            DraftKind::DraftResolution => "draftResolution",
+            DraftKind::DraftDecision => "draftDecision",
+            DraftKind::Amendment => "amendment",
+        }
+    }
+
+    /// As a tabling line prints it.
+    pub fn printed(self) -> &'static str {
+        match self {
+            DraftKind::DraftResolution => "draft resolution",
+            DraftKind::DraftDecision => "draft decision",
+            DraftKind::Amendment => "amendment",
+        }
+    }
 }
 
 /// How and when the document was adopted.

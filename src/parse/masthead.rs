@@ -139,6 +139,20 @@ pub fn agenda_numbers(text: &str) -> Option<Vec<String>> {
     (!items.is_empty()).then_some(items)
 }
 
+/// The committee a line under the session names: `First Committee`; `Fourth Committee` from
+/// `Special Political and Decolonization Committee (Fourth Committee)` or from the bracket on
+/// a line of its own.
+pub fn committee_line(text: &str) -> Option<String> {
+    let t = text.trim();
+    if let Some(open) = t.rfind('(') {
+        let inner = t[open + 1..].strip_suffix(')')?;
+        return inner.ends_with("Committee").then(|| inner.to_string());
+    }
+    let words = t.split_whitespace().count();
+    (t.ends_with(" Committee") && words <= 8 && t.starts_with(char::is_uppercase))
+        .then(|| t.to_string())
+}
+
 /// Reads the masthead from its lines (before `Resolution adopted by ...`).
 ///
 /// Returns the masthead and the symbol when the masthead prints one.
@@ -150,7 +164,16 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
     let mut in_titles = false;
     let mut loose_language: Option<String> = None;
     let mut expect_language = false;
-    for raw in lines {
+    // A PDF may set the organ and the distribution on one line: `General Assembly Distr.:
+    // Limited`.
+    let split: Vec<&str> = lines
+        .iter()
+        .flat_map(|raw| match raw.find(" Distr.") {
+            Some(p) if !raw[..p].trim().is_empty() => vec![&raw[..p], &raw[p + 1..]],
+            _ => vec![*raw],
+        })
+        .collect();
+    for raw in &split {
         let t = raw.trim();
         if t.is_empty() {
             continue;
@@ -205,6 +228,12 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
             m.session = Some(s);
             m.session_label = Some(t.to_string());
             continue;
+        }
+        if !in_titles {
+            if let Some(name) = committee_line(t) {
+                m.committee = Some(name);
+                continue;
+            }
         }
         if let Some(nums) = agenda_numbers(t) {
             agenda_numbers_seen = nums;
@@ -297,6 +326,24 @@ mod tests {
             })
         );
         assert_eq!(date_line("on 5 January 2023"), None);
+    }
+
+    #[test]
+    fn committees() {
+        assert_eq!(
+            committee_line("First Committee").as_deref(),
+            Some("First Committee")
+        );
+        assert_eq!(
+            committee_line("Special Political and Decolonization Committee (Fourth Committee)")
+                .as_deref(),
+            Some("Fourth Committee")
+        );
+        assert_eq!(
+            committee_line("(Fourth Committee)").as_deref(),
+            Some("Fourth Committee")
+        );
+        assert_eq!(committee_line("Agenda item 12"), None);
     }
 
     #[test]

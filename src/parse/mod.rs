@@ -9,6 +9,7 @@ mod masthead;
 mod page_tables;
 mod pdf;
 mod prepare;
+pub(crate) mod tabling;
 mod text;
 
 pub use akn::parse as parse_akn;
@@ -155,9 +156,9 @@ fn without_control_characters(text: &str) -> (Cow<'_, str>, Option<Diagnostic>) 
 /// marked-up text its reader wrote ([`pdf::PdfText`]); [`parse_named`] places them on pages.
 pub fn parse(bytes: &[u8]) -> Result<Warned<Document>, ParseError> {
     if is_pdf(bytes) {
-        return parse_pdf(bytes).map(|(w, _)| w).map_err(|(e, _)| e);
+        return parse_pdf(bytes, None).map(|(w, _)| w).map_err(|(e, _)| e);
     }
-    parse_text_or_xml(bytes)
+    parse_text_or_xml(bytes, None)
 }
 
 /// Whether the bytes are a PDF file (its header may follow a little junk).
@@ -173,9 +174,12 @@ type PdfFailure = (ParseError, Option<Box<pdf::PdfText>>);
 
 /// A PDF: its text layer read with the typography, then the shared structure rules. The
 /// reader's text comes back with the document, to place diagnostics on pages.
-fn parse_pdf(bytes: &[u8]) -> Result<(Warned<Document>, pdf::PdfText), PdfFailure> {
+fn parse_pdf(
+    bytes: &[u8],
+    file_symbol: Option<&str>,
+) -> Result<(Warned<Document>, pdf::PdfText), PdfFailure> {
     let read = pdf::read(bytes).map_err(|e| (e, None))?;
-    match text::parse_as(&read.text, prepare::Flavour::Markdown) {
+    match text::parse_with(&read.text, Some(prepare::Flavour::Markdown), file_symbol) {
         Ok(mut w) => {
             w.diagnostics.splice(0..0, read.furniture_warnings());
             Ok((w, read))
@@ -187,9 +191,10 @@ fn parse_pdf(bytes: &[u8]) -> Result<(Warned<Document>, pdf::PdfText), PdfFailur
 /// Reads an input named `file` into a document, its diagnostics placed in the input: line and
 /// column of a text or XML file, page of a PDF.
 pub fn parse_named(file: &str, bytes: &[u8]) -> Result<(Document, Vec<Located>), Located> {
+    let file_symbol = symbol_of_file_name(file);
     if is_pdf(bytes) {
         let on_page = |read: &pdf::PdfText, offset: usize| Place::Page(read.page_of(offset));
-        return match parse_pdf(bytes) {
+        return match parse_pdf(bytes, file_symbol.as_deref()) {
             Ok((w, read)) => {
                 let located = w
                     .diagnostics
@@ -212,7 +217,7 @@ pub fn parse_named(file: &str, bytes: &[u8]) -> Result<(Document, Vec<Located>),
             }
         };
     }
-    match parse_text_or_xml(bytes) {
+    match parse_text_or_xml(bytes, file_symbol.as_deref()) {
         Ok(w) => {
             let lines = crate::diag::LineIndex::new(bytes);
             let located = w
@@ -226,7 +231,45 @@ pub fn parse_named(file: &str, bytes: &[u8]) -> Result<(Document, Vec<Located>),
     }
 }
 
-fn parse_text_or_xml(bytes: &[u8]) -> Result<Warned<Document>, ParseError> {
+/// The symbol a file is named by, as the UN names its files (`A_C.1_80_L.24.pdf`,
+/// `A_RES_80_106-2520110E.xml`): the name up to its extension or job number, `_` read as `/`.
+fn symbol_of_file_name(file: &str) -> Option<String> {
+    let name = std::path::Path::new(file).file_stem()?.to_str()?;
+    // The UN's AKN files end with the job number: `-2520110E`.
+    let name = match name.rsplit_once('-') {
+        Some((head, job)) if job.len() > 6 && job.bytes().take(6).all(|b| b.is_ascii_digit()) => {
+            head
+        }
+        _ => name,
+    };
+    let candidate = name.replace('_', "/");
+    crate::symbol::symbol_at(&candidate)
+        .filter(|&(len, _)| len == candidate.len())
+        .map(|(_, symbol)| symbol)
+}
+
+#[cfg(test)]
+#[test]
+fn files_named_by_their_symbol() {
+    assert_eq!(
+        symbol_of_file_name("pdf/A_C.1_80_L.24.pdf").as_deref(),
+        Some("A/C.1/80/L.24")
+    );
+    assert_eq!(
+        symbol_of_file_name("A_ES-10_L.5.txt").as_deref(),
+        Some("A/ES-10/L.5")
+    );
+    assert_eq!(
+        symbol_of_file_name("akn/A_RES_80_106-2520110E.xml").as_deref(),
+        Some("A/RES/80/106")
+    );
+    assert_eq!(symbol_of_file_name("resolution.txt"), None);
+}
+
+fn parse_text_or_xml(
+    bytes: &[u8],
+    file_symbol: Option<&str>,
+) -> Result<Warned<Document>, ParseError> {
     let (format, text) = sniff(bytes)?;
     // Offsets in diagnostics are relative to the text after a BOM; shift them back.
     let bom = bytes.len() - text.len();
@@ -237,7 +280,7 @@ fn parse_text_or_xml(bytes: &[u8]) -> Result<Warned<Document>, ParseError> {
     };
     let (text, controls) = without_control_characters(text);
     let result = match format {
-        InputFormat::Text => text::parse(&text),
+        InputFormat::Text => text::parse_with(&text, None, file_symbol),
         InputFormat::Akn => akn::parse(&text),
     };
     match result {

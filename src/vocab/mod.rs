@@ -274,17 +274,47 @@ pub fn part_number(number: &str, part: &str) -> String {
     format!("{number} {part}")
 }
 
-/// The date-free AKN path of a document: `/akn/un/statement/deliberation/unga/77-213`.
+/// What a draft's symbol says: the organ it was tabled in and its number (`C.1-80-L.17`: the
+/// symbol after the organ's series, `/` as `-`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftSymbol {
+    pub organ: Organ,
+    pub number: String,
+}
+
+/// Reads a draft's symbol: `A/C.1/80/L.17`, `A/80/L.8/Rev.1`, `A/HRC/58/L.5`.
+pub fn draft_symbol(symbol: &str) -> Option<DraftSymbol> {
+    let (organ, rest) = crate::symbol::parse_draft(symbol.trim())?;
+    Some(DraftSymbol {
+        organ,
+        number: rest.replace('/', "-"),
+    })
+}
+
+/// The AKN subtype of a draft's FRBR IRI, whatever kind of draft: a citation of the symbol
+/// alone cannot tell a draft resolution from a draft decision or an amendment, and must meet
+/// the draft's own IRI.
+pub const DRAFT_SUBTYPE: &str = "draft";
+
+/// The date-free AKN path of a document: `/akn/un/statement/deliberation/unga/77-213`; for a
+/// draft `/akn/un/statement/draft/unga/C.1-80-L.17`; for any other symbol `/symbol/{symbol}`.
 pub fn work_path(symbol: &str) -> String {
-    match act_symbol(symbol) {
-        Some(a) => format!(
+    if let Some(a) = act_symbol(symbol) {
+        return format!(
             "/akn/un/statement/{}/{}/{}",
             a.kind.subtype(),
             a.organ.actor(),
             a.number
-        ),
-        None => format!("/symbol/{}", symbol.replace(' ', "")),
+        );
     }
+    if let Some(d) = draft_symbol(symbol) {
+        return format!(
+            "/akn/un/statement/{DRAFT_SUBTYPE}/{}/{}",
+            d.organ.actor(),
+            d.number
+        );
+    }
+    format!("/symbol/{}", symbol.replace(' ', ""))
 }
 
 /// The AKN FRBR names of a document, dated as AKN requires.
@@ -297,16 +327,27 @@ pub struct FrbrNames {
 }
 
 impl FrbrNames {
+    /// The names of the document with this symbol, dated by its work's date (an act's
+    /// adoption, a draft's issue). A draft is named as the UN names its resolutions, the
+    /// symbol after the organ's series standing for the number:
+    /// `/akn/un/statement/draft/unga/2025-10-10/C.1-80-L.17/`.
     pub fn new(symbol: &str, date: Option<Date>, language: Language) -> Self {
         let date = date.map_or_else(|| "0000-00-00".to_string(), |d| d.to_string());
-        let work = match act_symbol(symbol) {
-            Some(a) => format!(
+        let work = if let Some(a) = act_symbol(symbol) {
+            format!(
                 "/akn/un/statement/{}/{}/{date}/{}/",
                 a.kind.subtype(),
                 a.organ.actor(),
                 a.number
-            ),
-            None => format!("/akn/un/doc/{date}/{}/", symbol.replace(['/', ' '], "-")),
+            )
+        } else if let Some(d) = draft_symbol(symbol) {
+            format!(
+                "/akn/un/statement/{DRAFT_SUBTYPE}/{}/{date}/{}/",
+                d.organ.actor(),
+                d.number
+            )
+        } else {
+            format!("/akn/un/doc/{date}/{}/", symbol.replace(['/', ' '], "-"))
         };
         let expression = format!("{work}{}@/", language.iso639_2());
         let manifestation = format!("{work}{}@.xml", language.iso639_2());

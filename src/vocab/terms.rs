@@ -31,7 +31,7 @@ vocabulary! {
         Work, Expression, Manifestation, WorkSubdivision,
         cites, date_document, date_publication, embodies, format, has_part, id_local, is_about,
         is_embodied_by, is_part_of, is_realized_by, language, number, passed_by, realizes,
-        title, type_subdivision,
+        title, type_subdivision, work_type, amends,
     }
 }
 
@@ -49,7 +49,7 @@ vocabulary! {
 
 vocabulary! {
     /// The United Nations Document Ontology: the classes of UN acts.
-    undo = "https://w3id.org/un/ontology/undo/" { Resolution, Decision }
+    undo = "https://w3id.org/un/ontology/undo/" { Resolution, Decision, Amendment }
 }
 
 vocabulary! {
@@ -65,6 +65,9 @@ vocabulary! {
         session, agendaItem, originDocument, committee, meeting, draftDocument,
         adoptedWithoutVote, votesInFavour, votesAgainst, votesAbstaining, sponsors,
         additionalSponsors, meetingRecord, recordedVote,
+        // Drafts: the class, the kinds (values of eli:work_type) and what a tabling line says.
+        Draft, draftResolution, draftDecision, amendment, sponsor, submittedBy, onBehalfOf,
+        basedOn,
     }
 }
 

@@ -356,6 +356,7 @@ fn document() -> impl Strategy<Value = Document> {
                         date: Some(date),
                         origin: None,
                     },
+                    tabling: None,
                     act: Act {
                         title: vec![Inline::Text(title)],
                         formula: Some(Formula {

@@ -168,6 +168,10 @@ fn shacl_shapes_hold() {
         root().join("samples/A_RES_78_254AC.xml"),
         // A recorded vote, State by State.
         root().join("samples/A_RES_78_10_en.xml"),
+        // Drafts: a draft resolution, a facilitator's text and an amendment.
+        root().join("samples/A_C.1_80_L.10.txt"),
+        root().join("samples/A_C.2_80_L.44.txt"),
+        root().join("samples/A_C.2_80_L.62.txt"),
     ];
     inputs.extend(corpus().map(|c| c.join("ga-78/text/A_RES_78_128.txt")));
     let mut all = seed_quads(&Base::default());

@@ -125,6 +125,48 @@ fn symbol_of_link(href: &str) -> Option<String> {
     (!symbol.is_empty()).then(|| symbol.to_string())
 }
 
+/// What names a document, read from its FRBR identification and cover page.
+struct Head {
+    kind: DocumentKind,
+    organ: Organ,
+    language: Language,
+    symbol: String,
+    number: String,
+    tabling: Option<Tabling>,
+    adoption_date: Option<Date>,
+}
+
+/// A draft's tabling line from its cover page: the paragraph naming the kind of draft
+/// (`docType`), read as the text reader reads the line; whom the sponsor speaks for from the
+/// `onBehalfOf` inline.
+fn tabling_of(cover: &Element, draft: DraftKind) -> Tabling {
+    let mut paragraphs = Vec::new();
+    cover.find_all("p", &mut paragraphs);
+    let line = paragraphs
+        .iter()
+        .find(|p| p.find("docType").is_some())
+        .or_else(|| paragraphs.iter().find(|p| p.find("docProponent").is_some()))
+        .map(|p| normalise(&p.text()));
+    let mut tabling = line
+        .as_deref()
+        .and_then(crate::parse::tabling::read)
+        .unwrap_or_else(|| Tabling {
+            statement: line.unwrap_or_default(),
+            draft,
+            sponsors: Vec::new(),
+            on_behalf_of: None,
+            based_on: None,
+        });
+    tabling.draft = draft;
+    let mut inlines = Vec::new();
+    cover.find_all("inline", &mut inlines);
+    tabling.on_behalf_of = inlines
+        .iter()
+        .find(|i| i.attr("name") == Some("onBehalfOf"))
+        .and_then(|i| crate::parse::tabling::on_behalf_of(&normalise(&i.text())));
+    tabling
+}
+
 impl Reader {
     fn document(&mut self, act: &Element) -> Result<Document, ParseError> {
         let meta = act.child("meta");
@@ -170,8 +212,14 @@ impl Reader {
             Some("unecosoc") => Organ::EconomicAndSocialCouncil,
             _ => Organ::GeneralAssembly,
         };
-        let kind = match act.attr("name") {
-            Some("decision") => DocumentKind::Decision,
+        let draft = match act.attr("name") {
+            Some("draftResolution") => Some(DraftKind::DraftResolution),
+            Some("draftDecision") => Some(DraftKind::DraftDecision),
+            Some("amendment") => Some(DraftKind::Amendment),
+            _ => None,
+        };
+        let kind = match (act.attr("name"), draft) {
+            (Some("decision"), _) | (_, Some(DraftKind::DraftDecision)) => DocumentKind::Decision,
             _ => DocumentKind::Resolution,
         };
         let cover = act.child("coverPage");
@@ -190,6 +238,40 @@ impl Reader {
             .map(|d| normalise(&d.text()).trim_end_matches('.').to_string())
             .filter(|s| !s.is_empty());
         let frbr_number = segments.last().map(|n| n.replacen('-', "/", 1));
+        let tabling = draft.map(|d| {
+            cover.map(|c| tabling_of(c, d)).unwrap_or_else(|| Tabling {
+                statement: String::new(),
+                draft: d,
+                sponsors: Vec::new(),
+                on_behalf_of: None,
+                based_on: None,
+            })
+        });
+        if tabling.is_some() {
+            // A draft has no number: its symbol names it.
+            let Some(symbol) = printed_symbol else {
+                return Err(ParseError::new(
+                    Code::NoNumber,
+                    act.span,
+                    "a draft without its symbol (coverPage docNumber refersTo=\"#symbol\")",
+                ));
+            };
+            return Ok(self.document_of(
+                act,
+                meta,
+                cover,
+                preface,
+                Head {
+                    kind,
+                    organ,
+                    language,
+                    symbol,
+                    number: String::new(),
+                    tabling,
+                    adoption_date: None,
+                },
+            ));
+        }
         let number = preface_number.or(frbr_number).unwrap_or_default();
         let symbol = printed_symbol.unwrap_or_else(|| crate::symbol::mint(organ, kind, &number));
         if number.is_empty() {
@@ -200,11 +282,40 @@ impl Reader {
             ));
         }
 
+        Ok(self.document_of(
+            act,
+            meta,
+            cover,
+            preface,
+            Head {
+                kind,
+                organ,
+                language,
+                symbol,
+                number,
+                tabling: None,
+                adoption_date,
+            },
+        ))
+    }
+
+    /// The document once its head (what names it) is known: masthead, adoption, title,
+    /// content and metadata.
+    fn document_of(
+        &mut self,
+        act: &Element,
+        meta: Option<&Element>,
+        cover: Option<&Element>,
+        preface: Option<&Element>,
+        head: Head,
+    ) -> Document {
         let masthead = cover.map(|c| self.masthead(c)).unwrap_or_default();
         let statement = cover
             .and_then(|c| c.find("docTitle"))
             .map(|t| normalise(&t.text()));
+        // A draft's `docProponent`s are its sponsors, not an origin line.
         let origin = cover
+            .filter(|_| head.tabling.is_none())
             .and_then(|c| c.find("docProponent"))
             .map(|p| masthead::origin(normalise(&p.text())));
         let mut title = preface
@@ -226,23 +337,24 @@ impl Reader {
             ..self.act_content(act)
         };
         let metadata = meta.map(|m| self.metadata(m)).unwrap_or_default();
-        Ok(Document {
-            kind,
-            organ,
-            language,
-            symbol,
-            number,
+        Document {
+            kind: head.kind,
+            organ: head.organ,
+            language: head.language,
+            symbol: head.symbol,
+            number: head.number,
             masthead,
             adoption: Adoption {
                 statement,
-                date: adoption_date,
+                date: head.adoption_date,
                 origin,
             },
+            tabling: head.tabling,
             act: content,
             parts: Vec::new(),
             footnotes: std::mem::take(&mut self.notes),
             metadata,
-        })
+        }
     }
 
     /// What a statement holds after its title: formula, recitals, operative part, closing
@@ -414,6 +526,9 @@ impl Reader {
             .iter()
             .map(|e| normalise(&e.text()))
             .find(|t| masthead::organ_named(t).is_some());
+        m.committee = all
+            .iter()
+            .find_map(|e| masthead::committee_line(&normalise(&e.text())));
         m.distribution = cover.find("docStatus").map(|e| normalise(&e.text()));
         m.issue_date = cover
             .find("docDate")

@@ -150,14 +150,25 @@ pub(super) fn prepare_page_text(input: &str) -> Prepared {
             if t.is_empty() {
                 continue;
             }
-            let expected = (footnotes.len() + 1).to_string();
+            let numbered = footnotes.iter().filter(|f| !is_starred(&f.marker)).count();
+            let expected = (numbered + 1).to_string();
             // `3  Ibid.` starts footnote 3; `3 – 14 June 1992` continues the one before.
             let starts_note = t.strip_prefix(expected.as_str()).is_some_and(|rest| {
                 rest.starts_with([' ', '\t']) && !rest.trim_start().starts_with(['–', '-'])
             });
             let (start, _, _) = raw[i];
             let end = start + raw[i].1.len();
-            if starts_note {
+            // `*  On behalf of …`: a note marked by stars (a draft's tabling line has one), outside
+            // the numbered sequence.
+            let stars = t.len() - t.trim_start_matches('*').len();
+            if stars > 0 && t[stars..].starts_with([' ', '\t']) {
+                footnotes.push(FootnoteText {
+                    marker: t[..stars].to_string(),
+                    text: t[stars..].trim().to_string(),
+                    span: Span::new(start, end),
+                    placed: false,
+                });
+            } else if starts_note {
                 let text = t[expected.len()..].trim().to_string();
                 footnotes.push(FootnoteText {
                     marker: expected,
@@ -227,6 +238,11 @@ pub(super) fn prepare_page_text(input: &str) -> Prepared {
         let last_note = areas.get(area_index + 1).map_or(footnotes.len(), |a| a.1);
         for note in &mut footnotes[first_note..last_note] {
             let marker = note.marker.as_str();
+            if is_starred(marker) {
+                // A star marks a line of the masthead (a draft's sponsors, a reissue), which
+                // its reader takes the note for.
+                continue;
+            }
             let body = PageBody {
                 lines: &lines,
                 cursor,
@@ -250,6 +266,11 @@ pub(super) fn prepare_page_text(input: &str) -> Prepared {
         footnotes,
         diagnostics,
     }
+}
+
+/// Whether a footnote marker is stars (`*`, `**`) rather than a number.
+fn is_starred(marker: &str) -> bool {
+    !marker.is_empty() && marker.bytes().all(|b| b == b'*')
 }
 
 /// A raised marker is printed against what precedes it (`Outcome,¹ sports`); page text spaces

@@ -7,6 +7,9 @@ pub(super) struct Builder {
     pub(super) flavour: Flavour,
     pub(super) stage: Stage,
     pub(super) kind: DocumentKind,
+    /// The document is a draft without a formula (an amendment): its title is one paragraph,
+    /// and what follows it is its body (the amendment's instructions).
+    pub(super) unenacted: bool,
     pub(super) adoption: Option<(String, Option<Date>)>,
     pub(super) number: Option<(String, Span)>,
     pub(super) title: String,
@@ -32,11 +35,12 @@ pub(super) struct Builder {
 }
 
 impl Builder {
-    pub(super) fn new(flavour: Flavour) -> Self {
+    pub(super) fn new(flavour: Flavour, unenacted: bool) -> Self {
         Builder {
             flavour,
             stage: Stage::Head,
             kind: DocumentKind::Resolution,
+            unenacted,
             adoption: None,
             number: None,
             title: String::new(),
@@ -195,7 +199,7 @@ impl Builder {
             }
         }
         match self.stage {
-            Stage::Head => self.take_head(unit, &plain, raw),
+            Stage::Head => self.take_head(unit, &plain, raw, diagnostics),
             Stage::Preamble => {
                 if self.act.formula.is_none() && self.act.preamble.is_empty() && is_formula(&plain)
                 {
@@ -262,7 +266,13 @@ impl Builder {
         }
     }
 
-    pub(super) fn take_head(&mut self, unit: &Unit, plain: &str, raw: &str) {
+    pub(super) fn take_head(
+        &mut self,
+        unit: &Unit,
+        plain: &str,
+        raw: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
         if starts_adoption(plain) && self.adoption.is_none() {
             if plain.starts_with("Decision") {
                 self.kind = DocumentKind::Decision;
@@ -288,6 +298,11 @@ impl Builder {
         if is_formula(plain) {
             self.act.formula = Some((raw.to_string(), unit.span));
             self.stage = Stage::Preamble;
+            return;
+        }
+        if self.unenacted && !self.title_alone.is_empty() {
+            self.stage = Stage::Body;
+            self.take_body(unit, plain, raw, diagnostics);
             return;
         }
         if self.number.is_none() {

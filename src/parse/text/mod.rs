@@ -10,6 +10,7 @@ use super::marks;
 use super::masthead;
 use super::page_tables;
 use super::prepare::{self, Flavour, Line};
+use super::tabling;
 use crate::diag::{Code, Diagnostic, ParseError, Warned};
 use crate::model::*;
 use std::collections::HashMap;
@@ -41,17 +42,28 @@ const UNNUMBERED_LEVEL: u8 = 9;
 
 /// Parses text input into a document.
 pub fn parse(input: &str) -> Result<Warned<Document>, ParseError> {
-    parse_prepared(input, prepare::prepare(input))
+    parse_prepared(input, prepare::prepare(input), None)
 }
 
-/// Parses text input of a known flavour (the PDF reader's marked-up paragraphs).
-pub fn parse_as(input: &str, flavour: Flavour) -> Result<Warned<Document>, ParseError> {
-    parse_prepared(input, prepare::prepare_as(input, flavour))
+/// Parses text input, of a known flavour (the PDF reader's marked-up paragraphs) or not, with
+/// the symbol its file is named by (`A_C.1_80_L.24.pdf`): the symbol of a draft whose masthead
+/// prints none in its text (drawn as an image).
+pub fn parse_with(
+    input: &str,
+    flavour: Option<Flavour>,
+    file_symbol: Option<&str>,
+) -> Result<Warned<Document>, ParseError> {
+    let prepared = match flavour {
+        Some(flavour) => prepare::prepare_as(input, flavour),
+        None => prepare::prepare(input),
+    };
+    parse_prepared(input, prepared, file_symbol)
 }
 
 fn parse_prepared(
     input: &str,
-    prepared: prepare::Prepared,
+    mut prepared: prepare::Prepared,
+    file_symbol: Option<&str>,
 ) -> Result<Warned<Document>, ParseError> {
     let mut diagnostics = prepared.diagnostics;
     let flavour = prepared.flavour;
@@ -66,22 +78,57 @@ fn parse_prepared(
         }
         head.push(plain);
     }
-    let body_start = adoption_line
-        .or_else(|| head.iter().position(|p| number_title(p).is_some()))
-        .ok_or_else(|| {
+    // A draft has neither: a tabling line (`Chile and Peru: draft resolution`) stands
+    // between its masthead and its title, before the formula.
+    let before_formula = head
+        .iter()
+        .position(|p| is_formula(p))
+        .unwrap_or(head.len());
+    let numbered = head.iter().position(|p| number_title(p).is_some());
+    let tabled = match adoption_line {
+        Some(_) => None,
+        None => super::tabling::find(&head[..before_formula])
+            .filter(|(range, _)| numbered.is_none_or(|n| range.start < n)),
+    };
+    let (masthead_end, body_start) = match (&tabled, adoption_line.or(numbered)) {
+        (Some((range, _)), _) => (range.start, range.end),
+        (None, Some(start)) => (start, start),
+        (None, None) => {
             let span = prepared
                 .lines
                 .iter()
                 .find(|l| !l.is_blank())
                 .map_or(Span::default(), Line::span);
-            ParseError::new(
+            return Err(ParseError::new(
                 Code::NotAResolution,
                 span,
-                "no \"Resolution adopted by ...\" line and no numbered title: not a resolution",
-            )
-        })?;
-    let masthead_refs: Vec<&str> = head[..body_start].iter().map(String::as_str).collect();
-    let (masthead, printed_symbol) = masthead::read(&masthead_refs);
+                "no \"Resolution adopted by ...\" line, no numbered title and no \"...: draft \
+                 resolution\" line: not a resolution or a draft",
+            ));
+        }
+    };
+    let tabling =
+        tabled.map(|(range, mut tabling)| {
+            // The line's footnote (`Iraq:*`) says whom the sponsor speaks for; it is the line's,
+            // not the text's.
+            let starred = prepared.lines[range.clone()]
+                .iter()
+                .any(|l| l.text.contains('*'));
+            if starred {
+                if let Some(i) = prepared.footnotes.iter().position(|f| {
+                    f.marker.starts_with('*') && tabling::on_behalf_of(&f.text).is_some()
+                }) {
+                    let note = prepared.footnotes.remove(i);
+                    tabling.on_behalf_of = tabling::on_behalf_of(&note.text);
+                } else {
+                    // A page with no footnote rule prints the note as a paragraph of its own.
+                    tabling.on_behalf_of = take_starred_note(&mut prepared.lines[range.end..]);
+                }
+            }
+            tabling
+        });
+    let masthead_refs: Vec<&str> = head[..masthead_end].iter().map(String::as_str).collect();
+    let (masthead, mut printed_symbol) = masthead::read(&masthead_refs);
 
     let body_lines = &prepared.lines[body_start..];
     // Page text writes a table one cell per line: tables of figures are rewritten as rows.
@@ -107,7 +154,8 @@ fn parse_prepared(
         notes: &notes,
     };
 
-    let mut builder = Builder::new(flavour);
+    let unenacted = tabling.is_some() && before_formula == head.len();
+    let mut builder = Builder::new(flavour, unenacted);
     for unit in &units {
         builder.take(unit, &mut diagnostics);
     }
@@ -123,10 +171,29 @@ fn parse_prepared(
         ..
     } = builder;
     let head_span = units.first().map_or(Span::default(), |u| u.span);
-    let (number, title) = match number {
-        Some(number) => (number, title),
+    let (number, title) = match (number, &tabling) {
+        (Some(number), _) => (number, title),
+        // A draft has no number: its symbol names it.
+        (None, Some(_)) if printed_symbol.is_some() => ((String::new(), head_span), title_alone),
+        (None, Some(_)) if file_symbol.is_some() => {
+            let named = file_symbol.unwrap_or_default();
+            diagnostics.push(Diagnostic::warning(
+                Code::SymbolFromFileName,
+                head_span,
+                format!("no symbol in the masthead's text: {named}, from the file's name"),
+            ));
+            printed_symbol = Some(named.to_string());
+            ((String::new(), head_span), title_alone)
+        }
+        (None, Some(_)) => {
+            return Err(ParseError::new(
+                Code::NoNumber,
+                head_span,
+                "a draft without its symbol (such as \"A/C.3/80/L.54\") in the masthead",
+            ))
+        }
         // The number line missing, the masthead's symbol gives the number.
-        None => match printed_symbol
+        (None, None) => match printed_symbol
             .as_deref()
             .and_then(crate::symbol::parse_act)
             .map(|(_, _, number)| number)
@@ -150,8 +217,12 @@ fn parse_prepared(
             }
         },
     };
+    let kind = match tabling.as_ref().map(|t| t.draft) {
+        Some(DraftKind::DraftDecision) => DocumentKind::Decision,
+        Some(DraftKind::DraftResolution | DraftKind::Amendment) => DocumentKind::Resolution,
+        None => kind,
+    };
     let symbol = printed_symbol.unwrap_or_else(|| crate::symbol::mint(organ, kind, &number.0));
-
     // The footnotes as printed, page by page: markers point into these until the document's
     // footnotes are set in reading order.
     let printed_notes: Vec<Footnote> = prepared
@@ -195,6 +266,7 @@ fn parse_prepared(
             date: adoption.and_then(|(_, d)| d),
             origin: builder_origin(&units, flavour),
         },
+        tabling,
         act,
         parts: parts.into_iter().map(|p| p.finish(&ctx)).collect(),
         footnotes: Vec::new(),
@@ -227,6 +299,59 @@ fn parse_prepared(
         value: document,
         diagnostics,
     })
+}
+
+/// The paragraph `* On behalf of …` among the lines, taken out of them: what it says.
+fn take_starred_note(lines: &mut [Line]) -> Option<String> {
+    let start = lines.iter().position(|l| {
+        let t = l.text.trim_start();
+        let unstarred = t.trim_start_matches(['*', '\\']);
+        unstarred.len() < t.len() && tabling::on_behalf_of(unstarred).is_some()
+    })?;
+    // The note is its paragraph; a PDF may break it before its last word (`… European` /
+    // `Union.`), or run the text after it on (`… 2024. for financing …`), which stays.
+    // Its lines run to a blank line or a page break.
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| l.is_blank() || l.after_break)
+        .map_or(lines.len(), |n| start + 1 + n);
+    let mut text = String::new();
+    for line in &mut lines[start..end] {
+        let t = line
+            .text
+            .trim()
+            .trim_start_matches(['*', '\\'])
+            .trim()
+            .to_string();
+        prepare::join_wrapped(&mut text, &t);
+        line.text.clear();
+    }
+    let mut note = text.clone();
+    if let Some((p, _)) = text
+        .match_indices(". ")
+        .find(|(p, _)| text[p + 2..].starts_with(|c: char| c.is_lowercase()))
+    {
+        // The rest continues the paragraph the note interrupted.
+        note.truncate(p + 1);
+        let rest = &text[p + 2..];
+        match lines[..start].iter_mut().rev().find(|l| !l.is_blank()) {
+            Some(before) => prepare::join_wrapped(&mut before.text, rest),
+            None => lines[end - 1].text = rest.to_string(),
+        }
+    }
+    if !note.ends_with('.') {
+        let next = lines[start + 1..]
+            .iter_mut()
+            .take_while(|l| !l.after_break)
+            .find(|l| !l.is_blank());
+        if let Some(tail) =
+            next.filter(|l| l.text.trim().len() <= 40 && l.text.trim().ends_with('.'))
+        {
+            prepare::join_wrapped(&mut note, tail.text.trim());
+            tail.text.clear();
+        }
+    }
+    tabling::on_behalf_of(&note)
 }
 
 fn starts_adoption(plain: &str) -> bool {

@@ -115,13 +115,28 @@ pub(super) fn footnote_row(row: &Row, page: usize, notes: &mut Vec<(usize, Note)
     while matches!(pieces.get(k), Some(Piece::Char(c, _)) if c.is_whitespace()) {
         k += 1;
     }
-    let marker: String = pieces[k..]
+    let mut marker: String = pieces[k..]
         .iter()
         .map_while(|p| match p {
             Piece::Raised(c) if c.is_ascii_digit() || *c == '*' => Some(*c),
             _ => None,
         })
         .collect();
+    if marker.is_empty() {
+        // `*  On behalf of …`: stars on the baseline, then a space, mark a note too.
+        let stars: String = pieces[k..]
+            .iter()
+            .map_while(|p| match p {
+                Piece::Char('*', _) => Some('*'),
+                _ => None,
+            })
+            .collect();
+        let spaced =
+            matches!(pieces.get(k + stars.len()), Some(Piece::Char(c, _)) if c.is_whitespace());
+        if !stars.is_empty() && spaced {
+            marker = stars;
+        }
+    }
     if !marker.is_empty() {
         let rest = pieces[k + marker.chars().count()..].to_vec();
         notes.push((
