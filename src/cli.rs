@@ -179,6 +179,19 @@ pub enum Command {
         #[arg(long, conflicts_with = "whole")]
         stage: Option<String>,
     },
+    /// Link each adopted resolution among the inputs to the draft it was adopted from (drafts
+    /// among the inputs too), saying how sure each link is and on what evidence.
+    Link {
+        /// Resolutions and drafts: files or folders (PDF, text, AKN).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Score the links against the drafts the UN's AKN in this folder names in its workflow.
+        #[arg(long)]
+        against: Option<PathBuf>,
+        /// One JSON object per line instead of a table.
+        #[arg(long)]
+        jsonl: bool,
+    },
     /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
     /// same symbol.
     Eval {

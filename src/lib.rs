@@ -27,7 +27,8 @@
 //! - [`store`]: the embedded oxigraph store: load, replace, query;
 //! - [`serve`]: the store over HTTP: SPARQL 1.1 Protocol and dereferenceable IRIs;
 //! - [`catalogue`]: the example queries;
-//! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own).
+//! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own);
+//! - [`link`]: drafts linked to the acts adopted from them, on the evidence of both.
 //!
 //! ```
 //! let input = std::fs::read("samples/A_RES_77_213.md").unwrap();
@@ -68,5 +69,6 @@ pub mod rdf;
 // On both.
 pub mod catalogue;
 pub mod eval;
+pub mod link;
 pub mod serve;
 pub mod store;

@@ -164,6 +164,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Validate { files, schema } => {
             commands::validate::validate(&files, schema.as_deref())
         }
+        Command::Link {
+            inputs,
+            against,
+            jsonl,
+        } => commands::link::run(&inputs, against.as_deref(), jsonl),
         Command::Eval {
             text_dir,
             akn_dir,

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod eval;
 pub mod export;
 pub mod input;
+pub mod link;
 pub mod load;
 pub mod pdf_text;
 pub mod publish;

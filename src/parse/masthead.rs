@@ -272,6 +272,16 @@ pub fn origin(text: String) -> Origin {
     let committee = text.find("report of the ").and_then(|p| {
         let rest = &text[p + "report of the ".len()..];
         let end = rest.find(['(', ']', ','])?;
+        // `Special Political and Decolonization Committee (Fourth Committee)`: the number
+        // in brackets is the name drafts and other resolutions give it.
+        if let Some(numbered) = rest[end..]
+            .strip_prefix('(')
+            .and_then(|r| r.split_once(')'))
+            .map(|(inner, _)| inner.trim())
+            .filter(|inner| inner.ends_with(" Committee"))
+        {
+            return Some(numbered.to_string());
+        }
         let name = rest[..end].trim();
         (!name.is_empty()).then(|| name.to_string())
     });

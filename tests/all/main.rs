@@ -9,6 +9,7 @@ mod corpus;
 mod crash;
 mod drafts;
 mod html;
+mod links;
 mod pdf;
 mod properties;
 mod rdf;
