@@ -83,6 +83,10 @@ pub const QUERIES: &[Query] = &[
         "12_how_a_state_voted",
         include_str!("../samples/queries/12_how_a_state_voted.rq"),
     ),
+    query(
+        "13_drafts_and_what_became_of_them",
+        include_str!("../samples/queries/13_drafts_and_what_became_of_them.rq"),
+    ),
 ];
 
 #[cfg(test)]

@@ -10,6 +10,9 @@
 
 use crate::markup::plain_text;
 use crate::model::*;
+use crate::vocab::{dcterms, unakn, Base};
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
 use std::collections::{HashMap, HashSet};
 
 /// How sure a link is.
@@ -433,6 +436,49 @@ pub fn link(adopted: &[&Document], drafts: &[&Document]) -> (Vec<Link>, Vec<Unli
     links.sort_by(|x, y| x.adopted.cmp(&y.adopted));
     unlinked.sort_by(|x, y| x.adopted.cmp(&y.adopted));
     (links, unlinked)
+}
+
+/// The links as RDF, in `graph`: the act `unakn:adoptedFrom` its draft, and a
+/// `unakn:DraftLink` (`{act}/draft-link`) saying how sure the link is and on what evidence.
+pub fn quads(links: &[Link], base: &Base, graph: &NamedNode) -> Vec<Quad> {
+    let graph = GraphName::NamedNode(graph.clone());
+    let mut quads = Vec::new();
+    let mut push =
+        |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'static>, o: oxigraph::model::Term| {
+            quads.push(Quad::new(s.clone(), p, o, graph.clone()));
+        };
+    for l in links {
+        let adopted = base.work(&l.adopted);
+        let draft = base.work(&l.draft);
+        let node = base.draft_link(&l.adopted);
+        push(&adopted, unakn::adoptedFrom, draft.clone().into());
+        push(&node, rdf::TYPE, unakn::DraftLink.into_owned().into());
+        push(&node, unakn::adopted, adopted.clone().into());
+        push(&node, unakn::draft, draft.clone().into());
+        let confidence = Literal::new_simple_literal(l.confidence.as_str());
+        push(&node, unakn::confidence, confidence.into());
+        let score = Literal::from(f64::from((l.score * 1000.0).round() / 1000.0));
+        push(&node, unakn::score, score.into());
+        for e in &l.evidence {
+            push(
+                &node,
+                unakn::evidence,
+                Literal::new_simple_literal(e.to_string()).into(),
+            );
+        }
+        // Every work a graph mentions carries its symbol.
+        push(
+            &adopted,
+            dcterms::identifier,
+            Literal::new_simple_literal(&l.adopted).into(),
+        );
+        push(
+            &draft,
+            dcterms::identifier,
+            Literal::new_simple_literal(&l.draft).into(),
+        );
+    }
+    quads
 }
 
 /// One document per work (symbol), English preferred, else the first.

@@ -86,16 +86,22 @@ pub fn demo(store_dir: Option<&Path>) -> Result<()> {
     let graphs = store.graphs()?;
     let versions = graphs
         .iter()
-        .filter(|g| Base::work_of_expression(g.as_str()).is_some());
-    let versions = versions.count();
+        .filter(|g| Base::work_of_expression(g.as_str()).is_some())
+        .count();
+    let links = graphs
+        .iter()
+        .filter(|g| g.as_str().contains("/links/"))
+        .count();
     writeln!(
         out,
-        "  with {} more samples: {} quads in {} named graphs ({} language versions, {} works)",
+        "  with {} more samples: {} quads in {} named graphs ({} language versions, {} works, \
+         {} session's links of drafts to resolutions)",
         loaded.documents,
         store.len()?,
         graphs.len(),
         versions,
-        graphs.len() - versions
+        graphs.len() - versions - links,
+        links
     )?;
     let store = if on_disk {
         // Closed, then opened again: what the catalogue reads below came back from disk.

@@ -46,6 +46,17 @@ pub(super) fn graphs_of(quads: &[Quad]) -> Vec<NamedNode> {
     graphs
 }
 
+/// The named graphs of quads, each once.
+fn graphs_of_refs(quads: &[&Quad]) -> Vec<NamedNode> {
+    let mut graphs: HashSet<&NamedNode> = HashSet::new();
+    for q in quads {
+        if let GraphName::NamedNode(g) = &q.graph_name {
+            graphs.insert(g);
+        }
+    }
+    graphs.into_iter().cloned().collect()
+}
+
 /// The work whose version a graph is, when the graph is an expression's.
 fn work_of(graph: &NamedNode) -> Option<NamedNode> {
     Base::work_of_expression(graph.as_str()).map(NamedNode::new_unchecked)
@@ -84,10 +95,15 @@ impl Store {
     pub fn replace_documents(&self, documents: &[Vec<Quad>]) -> Result<(), StoreError> {
         let change = self.loading(documents)?;
         self.clear_and_restate(&change)?;
+        let loaded: Vec<NamedNode> = versions_by_work(graphs_of_refs(&change.add).iter())
+            .into_values()
+            .flatten()
+            .collect();
         let mut loader = self.inner.bulk_loader();
         loader.load_quads(change.add.into_iter().cloned())?;
         loader.commit()?;
-        Ok(())
+        // The links of the sessions loaded into, stated anew with the documents now there.
+        self.relink(&self.link_scopes(&loaded)?)
     }
 
     /// Removes language versions (expression graphs), all in one transaction; the graph of a
@@ -97,6 +113,7 @@ impl Store {
             clear: expressions.to_vec(),
             ..Change::default()
         };
+        let scopes = self.link_scopes(expressions)?;
         for (work, removed) in versions_by_work(expressions) {
             let mut remaining = self.documents_of(work.as_ref())?;
             remaining.retain(|e| !removed.contains(e));
@@ -107,7 +124,8 @@ impl Store {
                 change.restate.extend(facts);
             }
         }
-        self.clear_and_restate(&change)
+        self.clear_and_restate(&change)?;
+        self.relink(&scopes)
     }
 
     /// The documents of a work the store holds: the graphs of its expressions (one per

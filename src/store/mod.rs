@@ -7,6 +7,7 @@
 //! default graph.
 
 mod documents;
+mod links;
 
 pub use documents::quads_with_manifestation;
 

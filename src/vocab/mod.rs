@@ -131,6 +131,17 @@ impl Base {
         self.mint(&format!("{}/vote", work_path(symbol)))
     }
 
+    /// The link of an adopted act to its draft, carrying the evidence: `{work}/draft-link`.
+    pub fn draft_link(&self, symbol: &str) -> NamedNode {
+        self.mint(&format!("{}/draft-link", work_path(symbol)))
+    }
+
+    /// The graph of the links between the drafts and the acts of an organ's session:
+    /// `{base}/links/unga/80`.
+    pub fn links(&self, actor: &str, session: i64) -> NamedNode {
+        self.mint(&format!("/links/{actor}/{session}"))
+    }
+
     /// A State that [`states`] does not know, by the name a document gives it:
     /// `{base}/akn/ontology/organization/un/state/{NAME}`.
     pub fn unknown_state(&self, name: &str) -> NamedNode {
@@ -217,6 +228,15 @@ fn encode_path(path: &str) -> String {
         }
     }
     out
+}
+
+/// The AKN actor of a work IRI minted for an act or a draft (`…/statement/draft/unga/…` →
+/// `unga`); `None` for other IRIs.
+pub fn actor_of_work(iri: &str) -> Option<&str> {
+    let rest = &iri[iri.find("/akn/un/statement/")? + "/akn/un/statement/".len()..];
+    let mut segments = rest.split('/');
+    let _subtype = segments.next()?;
+    segments.next().filter(|a| !a.is_empty())
 }
 
 /// What an act symbol says: organ, kind and number.

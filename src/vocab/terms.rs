@@ -68,6 +68,8 @@ vocabulary! {
         // Drafts: the class, the kinds (values of eli:work_type) and what a tabling line says.
         Draft, draftResolution, draftDecision, amendment, sponsor, submittedBy, onBehalfOf,
         basedOn,
+        // Links between drafts and the acts adopted from them.
+        adoptedFrom, DraftLink, adopted, draft, confidence, evidence, score,
     }
 }
 

@@ -138,3 +138,53 @@ fn the_link_command_scores_itself_against_the_un() {
     // The three notes on the organization of work are reported and skipped: exit code 1.
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// `load` links what it loads, in the session's links graph, and `remove` links anew: the link
+/// goes with its draft, and the act stays unlinked rather than taking another draft.
+#[test]
+#[cfg(feature = "rocksdb")]
+fn load_and_remove_keep_the_links_of_a_session() {
+    let dir = root().join("target/cli-tests/links");
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = dir.join("store");
+    let store = store.to_str().unwrap();
+    let inputs = [
+        root().join("samples/A_RES_80_125.txt"),
+        root().join("samples/A_C.2_80_L.44.txt"),
+        root().join("samples/A_C.1_80_L.10.txt"),
+    ];
+    let mut args = vec!["load", "--store", store];
+    args.extend(inputs.iter().map(|p| p.to_str().unwrap()));
+    assert!(unakn(&args).status.success());
+    let links = || {
+        let out = unakn(&[
+            "query",
+            "--store",
+            store,
+            "--format",
+            "tsv",
+            "PREFIX unakn: <https://w3id.org/unakn#> PREFIX dcterms: <http://purl.org/dc/terms/> \
+             SELECT ?g ?adopted ?draft ?confidence WHERE { GRAPH ?g { ?a unakn:adoptedFrom ?d . \
+             ?l unakn:adopted ?a ; unakn:confidence ?confidence . \
+             ?a dcterms:identifier ?adopted . ?d dcterms:identifier ?draft } }",
+        ]);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let before = links();
+    assert!(
+        before.contains(
+            "<http://localhost:7878/links/unga/80>\t\"A/RES/80/125\"\t\"A/C.2/80/L.44\"\t\"high\""
+        ),
+        "{before}"
+    );
+    assert_eq!(before.lines().count(), 2, "{before}");
+    assert!(unakn(&["remove", "--store", store, "A/C.2/80/L.44"])
+        .status
+        .success());
+    let after = links();
+    assert_eq!(
+        after.lines().count(),
+        1,
+        "no link once the draft is gone: {after}"
+    );
+}

@@ -18,6 +18,10 @@ fn sample_inputs() -> Vec<String> {
         "A_RES_77_213_fr.xml",
         "A_RES_78_10_en.xml",
         "A_RES_78_254AC.xml",
+        // A resolution and the draft it was adopted from, and a draft of another committee.
+        "A_RES_80_125.txt",
+        "A_C.2_80_L.44.txt",
+        "A_C.1_80_L.10.txt",
     ]
     .iter()
     .map(|f| {
@@ -174,8 +178,8 @@ fn the_sparql_protocol_with_curl() {
         .starts_with("application/sparql-results+json"));
     let json: serde_json::Value = serde_json::from_str(&get.body).unwrap();
     let works = json["results"]["bindings"].as_array().unwrap().len();
-    // Five documents, one of them in three parts (works of their own).
-    assert_eq!(works, 8, "{}", get.body);
+    // Six acts, one of them in three parts (works of their own), and two drafts.
+    assert_eq!(works, 11, "{}", get.body);
     let form = curl(&["--data-urlencode", &format!("query={WORKS}"), &endpoint]);
     assert_eq!(form.body, get.body);
     let direct = curl(&[
@@ -237,8 +241,9 @@ fn the_sparql_protocol_with_curl() {
             .for_slice(a.body.as_bytes())
             .collect::<Result<Vec<_>, _>>()
             .unwrap_or_else(|e| panic!("{accept}: {e}"));
-        // 4 works, 77/213 in two languages; 78/254 and its parts A, B and C.
-        assert_eq!(triples.len(), 9, "{accept}");
+        // Each work by each version: 77/213 in two languages, 78/254 and its parts A, B and C,
+        // 80/125 and two drafts among them.
+        assert_eq!(triples.len(), 12, "{accept}");
     }
 
     // The dataset of the protocol: one graph, 77/213's work's, as the default graph.
@@ -1157,9 +1162,9 @@ fn export_streams_every_quad_for_bulk_loaders() {
             .collect::<Result<_, _>>()
             .unwrap();
         store.replace(&quads).unwrap();
-        // Every graph of the samples (six language versions, five works), the AKN of each
-        // manifestation included.
-        assert_eq!(store.graph_count().unwrap(), 11, "{format}");
+        // Every graph of the samples (nine language versions, eight works, one session's links
+        // of drafts to resolutions), the AKN of each manifestation included.
+        assert_eq!(store.graph_count().unwrap(), 18, "{format}");
         assert_eq!(quads.len(), store.len().unwrap(), "{format}: no duplicates");
         assert!(!dir.join("all.partial").exists());
     }
