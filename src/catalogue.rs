@@ -87,6 +87,10 @@ pub const QUERIES: &[Query] = &[
         "13_drafts_and_what_became_of_them",
         include_str!("../samples/queries/13_drafts_and_what_became_of_them.rq"),
     ),
+    query(
+        "14_paragraphs_added_after_tabling",
+        include_str!("../samples/queries/14_paragraphs_added_after_tabling.rq"),
+    ),
 ];
 
 #[cfg(test)]

@@ -192,6 +192,20 @@ pub enum Command {
         #[arg(long)]
         jsonl: bool,
     },
+    /// What changed between two texts (a draft and the resolution adopted from it, or any
+    /// two): recitals and operative paragraphs kept, renumbered, changed, moved, inserted or
+    /// deleted, and the words that changed.
+    Diff {
+        /// The old text: a file (PDF, text, AKN), or with --store a symbol or IRI.
+        old: String,
+        /// The new text, likewise.
+        new: String,
+        /// Read symbols and IRIs from this store.
+        #[arg(long)]
+        store: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::commands::diff::DiffFormat,
+    },
     /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
     /// same symbol.
     Eval {

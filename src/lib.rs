@@ -28,7 +28,8 @@
 //! - [`serve`]: the store over HTTP: SPARQL 1.1 Protocol and dereferenceable IRIs;
 //! - [`catalogue`]: the example queries;
 //! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own);
-//! - [`link`]: drafts linked to the acts adopted from them, on the evidence of both.
+//! - [`link`]: drafts linked to the acts adopted from them, on the evidence of both;
+//! - [`diff`]: what changed between two texts, paragraph by paragraph and word by word.
 //!
 //! ```
 //! let input = std::fs::read("samples/A_RES_77_213.md").unwrap();
@@ -68,6 +69,7 @@ pub mod rdf;
 
 // On both.
 pub mod catalogue;
+pub mod diff;
 pub mod eval;
 pub mod link;
 pub mod serve;

@@ -164,6 +164,12 @@ fn run(cli: Cli) -> Result<()> {
         Command::Validate { files, schema } => {
             commands::validate::validate(&files, schema.as_deref())
         }
+        Command::Diff {
+            old,
+            new,
+            store,
+            format,
+        } => commands::diff::run(&old, &new, store.as_deref(), format),
         Command::Link {
             inputs,
             against,

@@ -144,6 +144,34 @@ pub fn plain_text(runs: &[Inline]) -> String {
     s
 }
 
+/// An operative paragraph's whole text as printed, its sub-items (`(a) …`) and closing words
+/// run in, markup and footnote markers left out: what the RDF states as its text and what a
+/// diff compares.
+pub fn paragraph_text(p: &crate::model::Paragraph) -> String {
+    let mut full = plain_text(&p.text);
+    append_items(&mut full, &p.items);
+    if !p.wrap_up.is_empty() {
+        full.push(' ');
+        full.push_str(&plain_text(&p.wrap_up));
+    }
+    full.trim().to_string()
+}
+
+/// A sub-item's whole text, its own sub-items run in.
+pub fn item_text(item: &crate::model::Item) -> String {
+    let mut full = plain_text(&item.text);
+    append_items(&mut full, &item.items);
+    full.trim().to_string()
+}
+
+fn append_items(full: &mut String, items: &[crate::model::Item]) {
+    for item in items {
+        full.push_str(&format!(" {} ", item.printed_number()));
+        full.push_str(&plain_text(&item.text));
+        append_items(full, &item.items);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::escaped_text;

@@ -6,7 +6,7 @@
 //! The contract is in DESIGN.md ("RDF: the contract"); the IRIs come from [`crate::vocab`].
 
 use crate::eid::{block_eids, list_eid, point_eids};
-use crate::markup::plain_text;
+use crate::markup::{item_text, paragraph_text, plain_text};
 use crate::model::*;
 use crate::vocab::{self, dcterms, eli, eli_dl, owl, states, unakn, undo, xsd, Base, FrbrNames};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -349,13 +349,7 @@ impl Graph<'_> {
                         p.number.as_deref(),
                         i + 1,
                     );
-                    let mut full = plain_text(&p.text);
-                    append_items(&mut full, &p.items);
-                    if !p.wrap_up.is_empty() {
-                        full.push(' ');
-                        full.push_str(&plain_text(&p.wrap_up));
-                    }
-                    self.add(&node, unakn::text, self.text(full.trim()));
+                    self.add(&node, unakn::text, self.text(&paragraph_text(p)));
                     if let Some(ph) = phrase_of(&p.text) {
                         self.phrase(&node, ph);
                     }
@@ -407,20 +401,10 @@ impl Graph<'_> {
                 Some(item.bare_number()),
                 i + 1,
             );
-            let mut full = plain_text(&item.text);
-            append_items(&mut full, &item.items);
-            self.add(&node, unakn::text, self.text(full.trim()));
+            self.add(&node, unakn::text, self.text(&item_text(item)));
             self.cites(&node, &item.text, hosts);
             self.items(&node, &item.items, &list_eid(&eid), hosts);
         }
-    }
-}
-
-fn append_items(full: &mut String, items: &[Item]) {
-    for item in items {
-        full.push_str(&format!(" {} ", item.printed_number()));
-        full.push_str(&plain_text(&item.text));
-        append_items(full, &item.items);
     }
 }
 

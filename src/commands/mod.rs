@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod convert;
 pub mod demo;
+pub mod diff;
 pub mod eval;
 pub mod export;
 pub mod input;

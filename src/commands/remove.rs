@@ -58,7 +58,7 @@ pub fn remove(dir: &Path, targets: &[String], language: Option<&str>) -> Result<
 }
 
 /// The graphs (documents) a target names.
-fn documents_named(
+pub(super) fn documents_named(
     store: &Store,
     base: &Base,
     target: &str,

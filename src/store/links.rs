@@ -58,12 +58,19 @@ impl Store {
             let documents = self.documents_in(scope)?;
             let (drafts, adopted): (Vec<&Document>, Vec<&Document>) =
                 documents.iter().partition(|d| d.is_draft());
-            let quads = if drafts.is_empty() {
-                Vec::new()
-            } else {
+            let mut quads = Vec::new();
+            if !drafts.is_empty() {
                 let (links, _) = crate::link::link(&adopted, &drafts);
-                crate::link::quads(&links, base, &graph)
-            };
+                quads = crate::link::quads(&links, base, &graph);
+                // Each adopted paragraph with the draft's it comes from, and what changed.
+                for l in &links {
+                    let find = |s: &str| documents.iter().find(|d| d.symbol == s);
+                    if let (Some(old), Some(new)) = (find(&l.draft), find(&l.adopted)) {
+                        let diff = crate::diff::diff(old, new);
+                        quads.extend(crate::diff::quads(&diff, old, new, base, &graph));
+                    }
+                }
+            }
             let mut tx = self.inner.start_transaction()?;
             tx.remove_named_graph(NamedOrBlankNode::from(graph).as_ref())?;
             tx.extend(&quads);

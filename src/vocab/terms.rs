@@ -70,6 +70,7 @@ vocabulary! {
         basedOn,
         // Links between drafts and the acts adopted from them.
         adoptedFrom, DraftLink, adopted, draft, confidence, evidence, score,
+        fromDraft, changeFromDraft,
     }
 }
 

@@ -7,6 +7,7 @@ mod akn;
 mod cli;
 mod corpus;
 mod crash;
+mod diff;
 mod drafts;
 mod html;
 mod links;

@@ -18,9 +18,12 @@ fn sample_inputs() -> Vec<String> {
         "A_RES_77_213_fr.xml",
         "A_RES_78_10_en.xml",
         "A_RES_78_254AC.xml",
-        // A resolution and the draft it was adopted from, and a draft of another committee.
+        // Two resolutions and the drafts they were adopted from (one with a paragraph added
+        // after tabling), and a draft of another committee.
         "A_RES_80_125.txt",
         "A_C.2_80_L.44.txt",
+        "A_RES_80_120.txt",
+        "A_C.2_80_L.10.txt",
         "A_C.1_80_L.10.txt",
     ]
     .iter()
@@ -178,8 +181,8 @@ fn the_sparql_protocol_with_curl() {
         .starts_with("application/sparql-results+json"));
     let json: serde_json::Value = serde_json::from_str(&get.body).unwrap();
     let works = json["results"]["bindings"].as_array().unwrap().len();
-    // Six acts, one of them in three parts (works of their own), and two drafts.
-    assert_eq!(works, 11, "{}", get.body);
+    // Seven acts, one of them in three parts (works of their own), and three drafts.
+    assert_eq!(works, 13, "{}", get.body);
     let form = curl(&["--data-urlencode", &format!("query={WORKS}"), &endpoint]);
     assert_eq!(form.body, get.body);
     let direct = curl(&[
@@ -242,8 +245,8 @@ fn the_sparql_protocol_with_curl() {
             .collect::<Result<Vec<_>, _>>()
             .unwrap_or_else(|e| panic!("{accept}: {e}"));
         // Each work by each version: 77/213 in two languages, 78/254 and its parts A, B and C,
-        // 80/125 and two drafts among them.
-        assert_eq!(triples.len(), 12, "{accept}");
+        // 80/120, 80/125 and three drafts among them.
+        assert_eq!(triples.len(), 14, "{accept}");
     }
 
     // The dataset of the protocol: one graph, 77/213's work's, as the default graph.
@@ -1162,9 +1165,9 @@ fn export_streams_every_quad_for_bulk_loaders() {
             .collect::<Result<_, _>>()
             .unwrap();
         store.replace(&quads).unwrap();
-        // Every graph of the samples (nine language versions, eight works, one session's links
+        // Every graph of the samples (eleven language versions, ten works, one session's links
         // of drafts to resolutions), the AKN of each manifestation included.
-        assert_eq!(store.graph_count().unwrap(), 18, "{format}");
+        assert_eq!(store.graph_count().unwrap(), 22, "{format}");
         assert_eq!(quads.len(), store.len().unwrap(), "{format}: no duplicates");
         assert!(!dir.join("all.partial").exists());
     }
