@@ -91,6 +91,18 @@ pub const QUERIES: &[Query] = &[
         "14_paragraphs_added_after_tabling",
         include_str!("../samples/queries/14_paragraphs_added_after_tabling.rq"),
     ),
+    query(
+        "15_states_against_a_resolution",
+        include_str!("../samples/queries/15_states_against_a_resolution.rq"),
+    ),
+    query(
+        "16_two_states_voting_alike",
+        include_str!("../samples/queries/16_two_states_voting_alike.rq"),
+    ),
+    query(
+        "17_recorded_votes_on_a_goal",
+        include_str!("../samples/queries/17_recorded_votes_on_a_goal.rq"),
+    ),
 ];
 
 #[cfg(test)]

@@ -26,6 +26,25 @@ pub struct Page<'a> {
     pub cited_by: &'a [(String, String, String)],
     /// The languages this work is held in, for links to the other expressions.
     pub languages: &'a [Language],
+    /// The draft a resolution was adopted from, or the act a draft became, when the store
+    /// links them.
+    pub lineage: Option<Lineage<'a>>,
+    /// Where a State's page is, by its ISO 3166 code, for the States of a recorded vote.
+    pub state_page: Option<&'a StatePage<'a>>,
+}
+
+/// The path of a State's page from its ISO 3166 code, where the server has one.
+pub type StatePage<'a> = dyn Fn(&str) -> Option<String> + 'a;
+
+/// The other end of a draft's link to its act.
+pub struct Lineage<'a> {
+    /// `Adopted from draft resolution`, `Adopted as`.
+    pub label: &'a str,
+    pub symbol: &'a str,
+    pub iri: &'a str,
+    /// The changes from the draft as an HTML fragment (a redline), when both texts are there in
+    /// the page's language.
+    pub redline: Option<&'a str>,
 }
 
 /// Writes `doc` as a standalone HTML page.
@@ -55,6 +74,8 @@ pub fn write(doc: &Document, page: &Page<'_>, out: impl Write) -> io::Result<()>
     }
     write_footnotes(&mut h)?;
     h.close("main")?;
+    write_vote(&mut h)?;
+    write_redline(&mut h)?;
     write_cited_by(&mut h)?;
     write_footer(&mut h)?;
     h.close("body")?;
@@ -70,7 +91,11 @@ padding:0 1em;line-height:1.45;color:#111}header{border-bottom:1px solid #999;ma
 .num{display:inline-block;min-width:2.2em}.recital{text-indent:2.2em}ol.items{list-style:none;\
 padding-left:2.2em}.footnotes{border-top:1px solid #999;font-size:.9em;margin-top:2em}\
 .conclusion{text-align:right;font-style:italic}nav,footer,.cited-by{font-family:sans-serif;\
-font-size:.85em}sup a{text-decoration:none}";
+font-size:.85em}sup a{text-decoration:none}.tabling,.lineage{font-family:sans-serif;font-size:.9em}\
+.vote ul.states{columns:14em;font-family:sans-serif;font-size:.85em}\
+del{color:#a40000;background:#fde8e8}ins{color:#005a1f;background:#e3f6e8}\
+.changes .where{font-family:sans-serif;font-size:.8em;color:#444;margin-bottom:0}\
+.changes .status{text-transform:uppercase;letter-spacing:.05em}";
 
 /// An HTML writer: escaping by quick-xml, void elements written by hand.
 struct Html<'a, W: Write> {
@@ -226,10 +251,30 @@ fn write_header<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     if let Some(o) = &doc.adoption.origin {
         h.leaf("p", &[("class", "origin")], &o.text)?;
     }
+    if let Some(t) = &doc.tabling {
+        h.leaf("p", &[("class", "tabling")], &t.statement)?;
+        if let Some(whom) = &t.on_behalf_of {
+            h.leaf(
+                "p",
+                &[("class", "tabling")],
+                &format!("On behalf of {whom}."),
+            )?;
+        }
+    }
     h.open("h1", &[])?;
-    h.text(&format!("{}. ", doc.number))?;
+    // A draft has no number before its title.
+    if !doc.number.is_empty() {
+        h.text(&format!("{}. ", doc.number))?;
+    }
     h.inlines(&doc.act.title, true)?;
     h.close("h1")?;
+    if let Some(l) = &h.page.lineage {
+        h.open("p", &[("class", "lineage")])?;
+        h.text(&format!("{} ", l.label))?;
+        let href = h.link(l.iri);
+        h.leaf("a", &[("href", &href)], l.symbol)?;
+        h.close("p")?;
+    }
     write_nav(h)?;
     h.close("header")
 }
@@ -401,6 +446,73 @@ fn write_footnotes<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
         h.inlines(&note.text, false)?;
         h.close("p")?;
     }
+    h.close("section")
+}
+
+/// The vote that adopted the act: without a vote, or the counts with each State's vote, the
+/// States grouped by how they voted, each linking to its page where the server has one.
+fn write_vote<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
+    let Some(vote) = &h.doc.metadata.vote else {
+        return Ok(());
+    };
+    h.open("section", &[("class", "vote"), ("aria-labelledby", "vote")])?;
+    h.leaf("h2", &[("id", "vote")], "Vote")?;
+    match vote {
+        Vote::WithoutVote => h.leaf("p", &[], "Adopted without a vote.")?,
+        Vote::Recorded {
+            in_favour,
+            against,
+            abstaining,
+            voters,
+        } => {
+            h.leaf(
+                "p",
+                &[("class", "counts")],
+                &format!(
+                    "Adopted by a recorded vote of {in_favour} in favour, {against} against and \
+                     {abstaining} abstaining."
+                ),
+            )?;
+            for position in Position::ALL {
+                let states: Vec<&Voter> =
+                    voters.iter().filter(|v| v.position == position).collect();
+                if states.is_empty() {
+                    continue;
+                }
+                h.leaf(
+                    "h3",
+                    &[],
+                    &format!("{} ({})", position.label(), states.len()),
+                )?;
+                h.open("ul", &[("class", &format!("states {}", position.id()))])?;
+                for v in states {
+                    h.open("li", &[])?;
+                    let page = vocab::states::named(&v.name)
+                        .and_then(|s| h.page.state_page.and_then(|f| f(s.code)));
+                    match page {
+                        Some(href) => h.leaf("a", &[("href", &href)], &v.name)?,
+                        None => h.text(&v.name)?,
+                    }
+                    h.close("li")?;
+                }
+                h.close("ul")?;
+            }
+        }
+    }
+    h.close("section")
+}
+
+/// The changes from the draft, as the diff wrote them (a fragment of its own markup).
+fn write_redline<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
+    let Some(redline) = h.page.lineage.as_ref().and_then(|l| l.redline) else {
+        return Ok(());
+    };
+    h.open(
+        "section",
+        &[("class", "changes"), ("aria-labelledby", "changes")],
+    )?;
+    h.leaf("h2", &[("id", "changes")], "Changes from the draft")?;
+    h.w.get_mut().write_all(redline.as_bytes())?;
     h.close("section")
 }
 

@@ -12,6 +12,7 @@ pub mod home;
 pub mod negotiate;
 pub mod resource;
 pub mod sparql;
+pub mod state;
 
 use crate::store::Store;
 use crate::vocab::Base;
@@ -79,6 +80,11 @@ pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
     let path = request.uri().path().to_string();
     let response = match path.as_str() {
         "/sparql" => sparql::handle(app, request),
+        p if p.starts_with("/state/")
+            && matches!(*request.method(), Method::GET | Method::HEAD) =>
+        {
+            state::handle(app, &p["/state/".len()..])
+        }
         "/" => match *request.method() {
             Method::GET | Method::HEAD => home::page(app),
             _ => not_allowed("GET, HEAD").into_response(),

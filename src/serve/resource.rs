@@ -252,6 +252,71 @@ fn manifestation_xml(app: &App, graph: &NamedNode) -> Result<String, Refusal> {
     }
 }
 
+/// A document's link to its draft (or a draft's to its act), as the store's links graph holds
+/// it, with the changes from the draft when both are held in the page's language.
+struct Linked {
+    label: &'static str,
+    symbol: String,
+    iri: String,
+    redline: Option<String>,
+}
+
+fn lineage_of(
+    app: &App,
+    doc: &Document,
+    work: &NamedNode,
+) -> Result<Option<Linked>, crate::store::StoreError> {
+    let store = &app.store;
+    let adopted_from = vocab::unakn::adoptedFrom;
+    let (label, pattern) = if doc.is_draft() {
+        (
+            "Adopted as",
+            format!(
+                "?other <{adopted_from}> <{work}>",
+                adopted_from = adopted_from.as_str(),
+                work = work.as_str()
+            ),
+        )
+    } else {
+        (
+            "Adopted from the draft",
+            format!(
+                "<{work}> <{adopted_from}> ?other",
+                adopted_from = adopted_from.as_str(),
+                work = work.as_str()
+            ),
+        )
+    };
+    let query = format!(
+        "SELECT ?other ?symbol WHERE {{ GRAPH ?g {{ {pattern} . ?other <{id}> ?symbol }} }} LIMIT 1",
+        id = vocab::dcterms::identifier.as_str()
+    );
+    let table = store.select(&query)?;
+    let Some(row) = table.rows.first() else {
+        return Ok(None);
+    };
+    let (Some(Term::NamedNode(other)), Some(Term::Literal(symbol))) = (&row[0], &row[1]) else {
+        return Ok(None);
+    };
+    // The redline on the act's page: the draft in the page's language, read from the store.
+    let mut redline = None;
+    if !doc.is_draft() {
+        let expression = app.config.base.expression(symbol.value(), doc.language);
+        if let Some(xml) = store.stored_akn(&expression)? {
+            if let Ok(draft) = crate::parse::parse_akn(&xml) {
+                let diff = crate::diff::diff(&draft.value, doc);
+                redline = Some(crate::diff::html(&diff, None));
+            }
+        }
+    }
+    Ok(Some(Linked {
+        label,
+        symbol: symbol.value().to_string(),
+        iri: other.as_str().to_string(),
+        redline,
+    }))
+}
+
 /// The HTML page of a document, with its citations and the works citing it looked up.
 fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Refusal> {
     let store = &app.store;
@@ -295,12 +360,21 @@ fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Refusal> {
             .graphs_describing(work.as_ref())
             .is_ok_and(|g| !own_graphs(&work, &g).is_empty())
     };
+    let lineage = lineage_of(app, doc, &work).map_err(internal)?;
+    let state_page = |code: &str| Some(path_of(app, &base.state_page(code)));
     let page = crate::html::Page {
         base,
         served: true,
         in_store: &in_store,
         cited_by: &cited_by,
         languages: &languages,
+        lineage: lineage.as_ref().map(|l| crate::html::Lineage {
+            label: l.label,
+            symbol: &l.symbol,
+            iri: &l.iri,
+            redline: l.redline.as_deref(),
+        }),
+        state_page: Some(&state_page),
     };
     let mut out = Vec::new();
     crate::html::write(doc, &page, &mut out)

@@ -142,6 +142,12 @@ impl Base {
         self.mint(&format!("/links/{actor}/{session}"))
     }
 
+    /// The page of a State's votes on a server of the store: `{base}/state/FRA` (the State
+    /// itself is named by its EU country authority IRI).
+    pub fn state_page(&self, code: &str) -> NamedNode {
+        self.mint(&format!("/state/{code}"))
+    }
+
     /// A State that [`states`] does not know, by the name a document gives it:
     /// `{base}/akn/ontology/organization/un/state/{NAME}`.
     pub fn unknown_state(&self, name: &str) -> NamedNode {

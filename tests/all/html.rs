@@ -23,6 +23,8 @@ fn page_links_citations_notes_and_eids() {
         in_store: &in_store,
         cited_by: &cited_by,
         languages: &[Language::English, Language::French],
+        lineage: None,
+        state_page: None,
     };
     let mut out = Vec::new();
     write(&doc, &page, &mut out).unwrap();

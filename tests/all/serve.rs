@@ -25,6 +25,8 @@ fn sample_inputs() -> Vec<String> {
         "A_RES_80_120.txt",
         "A_C.2_80_L.10.txt",
         "A_C.1_80_L.10.txt",
+        // A recorded vote with States against, on a Sustainable Development Goal.
+        "A_RES_80_56_en.xml",
     ]
     .iter()
     .map(|f| {
@@ -181,8 +183,8 @@ fn the_sparql_protocol_with_curl() {
         .starts_with("application/sparql-results+json"));
     let json: serde_json::Value = serde_json::from_str(&get.body).unwrap();
     let works = json["results"]["bindings"].as_array().unwrap().len();
-    // Seven acts, one of them in three parts (works of their own), and three drafts.
-    assert_eq!(works, 13, "{}", get.body);
+    // Eight acts, one of them in three parts (works of their own), and three drafts.
+    assert_eq!(works, 14, "{}", get.body);
     let form = curl(&["--data-urlencode", &format!("query={WORKS}"), &endpoint]);
     assert_eq!(form.body, get.body);
     let direct = curl(&[
@@ -245,8 +247,8 @@ fn the_sparql_protocol_with_curl() {
             .collect::<Result<Vec<_>, _>>()
             .unwrap_or_else(|e| panic!("{accept}: {e}"));
         // Each work by each version: 77/213 in two languages, 78/254 and its parts A, B and C,
-        // 80/120, 80/125 and three drafts among them.
-        assert_eq!(triples.len(), 14, "{accept}");
+        // 80/56, 80/120, 80/125 and three drafts among them.
+        assert_eq!(triples.len(), 15, "{accept}");
     }
 
     // The dataset of the protocol: one graph, 77/213's work's, as the default graph.
@@ -774,6 +776,81 @@ fn the_query_page_runs_a_catalogue_query_in_chromium() {
     );
 }
 
+/// A resolution's page links its draft and shows the changes from it as a redline; the draft's
+/// page links back; a recorded vote lists the States, each linking to its page of votes.
+#[test]
+fn draft_redline_and_votes_in_chromium() {
+    let node_modules = root().join("target/tools/node/node_modules");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !have(&chromium, &["--version"]) || !have("node", &["--version"]) {
+        return;
+    }
+    if !node_modules.join("playwright-core").is_dir() {
+        assert!(
+            std::env::var_os("UNAKN_REQUIRE_ALL").is_none(),
+            "playwright-core is not installed in target/tools/node (tests/run.sh installs it)"
+        );
+        return;
+    }
+    let server = Server::with_samples(&[]);
+    let out = Command::new("node")
+        .arg(root().join("tests/clients/draft_pages.mjs"))
+        .arg(&server.url)
+        .env("NODE_PATH", &node_modules)
+        .env("CHROMIUM", &chromium)
+        .current_dir(root().join("target/tools/node"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let redline = &report["redline"];
+    assert_eq!(
+        redline["lineage"], "Adopted from the draft A/C.2/80/L.10",
+        "{report}"
+    );
+    assert_eq!(redline["heading"], "Changes from the draft");
+    assert!(redline["deleted"].as_u64().unwrap() >= 5, "{report}");
+    assert!(redline["inserted"].as_u64().unwrap() >= 5, "{report}");
+    assert_eq!(redline["insertedParagraphs"], 1, "{report}");
+    assert_eq!(redline["insVisible"], true);
+    assert_eq!(redline["insBackground"], "rgb(227, 246, 232)");
+    assert_eq!(redline["delDecoration"], "line-through");
+    let draft = &report["draft"];
+    assert!(draft["url"]
+        .as_str()
+        .unwrap()
+        .ends_with("/akn/un/statement/draft/unga/C.2-80-L.10"));
+    assert!(
+        draft["h1"]
+            .as_str()
+            .unwrap()
+            .starts_with("Unilateral economic measures"),
+        "{report}"
+    );
+    assert_eq!(draft["lineage"], "Adopted as A/RES/80/120");
+    assert_eq!(draft["tabling"], "Iraq: draft resolution");
+    let vote = &report["vote"];
+    assert_eq!(
+        vote["groups"],
+        serde_json::json!(["In favour (118)", "Abstaining (2)"]),
+        "{report}"
+    );
+    let state = &report["state"];
+    // France voted against A/RES/80/56 and for A/RES/78/10: against first.
+    assert_eq!(state["h1"], "FRANCE");
+    assert_eq!(
+        state["groups"],
+        serde_json::json!(["Against (1)", "Abstaining (0)", "In favour (1)"])
+    );
+    assert_eq!(state["first"], "A/RES/80/56");
+    assert_eq!(report["errors"], serde_json::json!([]));
+}
+
 /// Another store's server on loopback, with its data in a folder of its own: stopped when
 /// dropped.
 struct Remote {
@@ -1165,9 +1242,9 @@ fn export_streams_every_quad_for_bulk_loaders() {
             .collect::<Result<_, _>>()
             .unwrap();
         store.replace(&quads).unwrap();
-        // Every graph of the samples (eleven language versions, ten works, one session's links
-        // of drafts to resolutions), the AKN of each manifestation included.
-        assert_eq!(store.graph_count().unwrap(), 22, "{format}");
+        // Every graph of the samples (twelve language versions, eleven works, one session's
+        // links of drafts to resolutions), the AKN of each manifestation included.
+        assert_eq!(store.graph_count().unwrap(), 24, "{format}");
         assert_eq!(quads.len(), store.len().unwrap(), "{format}: no duplicates");
         assert!(!dir.join("all.partial").exists());
     }
