@@ -155,8 +155,9 @@ fn every_syntax_round_trips() {
 }
 
 /// The output conforms to `schemas/shapes.ttl` (checked by pySHACL, an independent validator):
-/// the seed, a multi-part resolution (its parts are works too) and, with the corpus, rules of
-/// procedure (A/RES/78/128).
+/// the seed, a multi-part resolution (its parts are works too), drafts, a draft's link to its
+/// act with the act's paragraphs' changes, and, with the corpus, rules of procedure
+/// (A/RES/78/128).
 #[test]
 fn shacl_shapes_hold() {
     if !have("python3", &["-c", "import pyshacl"]) {
@@ -181,6 +182,19 @@ fn shacl_shapes_hold() {
             .value;
         all.extend(quads(&doc, &Base::default()));
     }
+    // A draft linked to its act, and the act's paragraphs to the draft's, as a store keeps them.
+    let read = |name: &str| {
+        let bytes = std::fs::read(root().join("samples").join(name)).unwrap();
+        unakn::parse::parse(&bytes).unwrap().value
+    };
+    let (draft, act) = (read("A_C.2_80_L.10.txt"), read("A_RES_80_120.txt"));
+    let base = Base::default();
+    let graph = base.links("unga", 80);
+    let (links, _) = unakn::link::link(&[&act], &[&draft]);
+    assert_eq!(links.len(), 1);
+    all.extend(unakn::link::quads(&links, &base, &graph));
+    let changes = unakn::diff::diff(&draft, &act);
+    all.extend(unakn::diff::quads(&changes, &draft, &act, &base, &graph));
     let mut buf = Vec::new();
     serialize(&all, Syntax::Turtle, &mut buf).unwrap();
     std::fs::write(&data, &buf).unwrap();
