@@ -204,7 +204,7 @@ pub enum Command {
         #[arg(long)]
         store: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
-        format: crate::commands::diff::DiffFormat,
+        format: DiffFormat,
     },
     /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
     /// same symbol.
@@ -218,6 +218,16 @@ pub enum Command {
         #[arg(long)]
         schema: Option<PathBuf>,
     },
+}
+
+/// How `unakn diff` writes the changes.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// For a terminal (coloured when it is one).
+    Text,
+    Json,
+    /// A redline page.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -3,18 +3,12 @@
 
 use super::input::read_document;
 use super::remove::documents_named;
+use crate::cli::DiffFormat;
 use anyhow::{anyhow, Context, Result};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use unakn::model::Document;
 use unakn::store::Store;
-
-#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
-pub enum DiffFormat {
-    Text,
-    Json,
-    Html,
-}
 
 pub fn run(old: &str, new: &str, store: Option<&Path>, format: DiffFormat) -> Result<()> {
     let store = store.map(Store::open).transpose()?;

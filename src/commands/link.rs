@@ -73,8 +73,44 @@ pub fn run(inputs: &[PathBuf], against: Option<&Path>, jsonl: bool) -> Result<()
     );
     if let Some(dir) = against {
         score(&links, &adopted, dir)?;
+        changes(&links, &documents)?;
     }
     batch.finish("read")
+}
+
+/// What changed from each draft to its resolution: how much of each resolution aligns to its
+/// draft, and whether applying each diff to the draft gives the resolution's paragraphs.
+fn changes(links: &[Link], documents: &[Document]) -> Result<()> {
+    use unakn::diff::{apply, diff, units};
+    let find = |s: &str| documents.iter().find(|d| d.symbol == s);
+    let (mut exact, mut shares) = (0, Vec::new());
+    for l in links {
+        let (Some(old), Some(new)) = (find(&l.draft), find(&l.adopted)) else {
+            continue;
+        };
+        let d = diff(old, new);
+        let expected: Vec<_> = units(new)
+            .into_iter()
+            .map(|u| (u.kind, u.number, u.text))
+            .collect();
+        exact += usize::from(apply(&d, &units(old)) == Some(expected));
+        shares.push((d.aligned, l.adopted.as_str()));
+    }
+    if shares.is_empty() {
+        return Ok(());
+    }
+    shares.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let mean = shares.iter().map(|s| s.0).sum::<f32>() / shares.len() as f32;
+    writeln!(
+        std::io::stdout().lock(),
+        "diffs: {} pairs; applied to the draft, {exact} give the resolution's paragraphs exactly; \
+         paragraphs aligned to the draft's: mean {:.1}%, lowest {:.1}% ({})",
+        shares.len(),
+        mean * 100.0,
+        shares[0].0 * 100.0,
+        shares[0].1
+    )?;
+    Ok(())
 }
 
 fn count(links: &[Link], confidence: &str) -> usize {

@@ -73,6 +73,11 @@ pub fn load_copies_into(
                 if copy > 0 {
                     doc.symbol = resymbol(&doc.symbol, copy);
                     doc.number = resymbol(&doc.number, copy);
+                    // A copy's session is its own, as its symbols say (80 → 802), so that each
+                    // copy's drafts are linked among themselves.
+                    if let Some(s) = doc.masthead.session {
+                        doc.masthead.session = Some(s * 10 + copy as u32);
+                    }
                 }
                 Ok((
                     unakn::store::quads_with_manifestation(&doc, base)?,
@@ -106,8 +111,21 @@ pub fn load_copies_into(
 /// One input read: its quads as the store keeps them, its warnings, and its expression's IRI.
 type ReadDocument = (Vec<oxigraph::model::Quad>, Vec<Located>, String);
 
-/// The first number of a symbol with `copy` appended: `A/RES/78/10` → `A/RES/782/10`.
+/// A symbol with `copy` appended to its session (the first segment of digits alone; else its
+/// first number): `A/RES/78/10` → `A/RES/782/10`, `A/C.1/80/L.17` → `A/C.1/802/L.17`.
 fn resymbol(symbol: &str, copy: usize) -> String {
+    if symbol.is_empty() {
+        // A draft's number: it has none.
+        return String::new();
+    }
+    let mut at = 0;
+    for segment in symbol.split('/') {
+        if !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+            let end = at + segment.len();
+            return format!("{}{copy}{}", &symbol[..end], &symbol[end..]);
+        }
+        at += segment.len() + 1;
+    }
     match symbol.find(|c: char| c.is_ascii_digit()) {
         Some(start) => {
             let end = symbol[start..]
@@ -117,6 +135,16 @@ fn resymbol(symbol: &str, copy: usize) -> String {
         }
         None => format!("{symbol}/{copy}"),
     }
+}
+
+#[cfg(test)]
+#[test]
+fn copies_take_their_own_session() {
+    assert_eq!(resymbol("A/RES/78/10", 2), "A/RES/782/10");
+    assert_eq!(resymbol("78/10", 2), "782/10");
+    assert_eq!(resymbol("A/C.1/80/L.17", 3), "A/C.1/803/L.17");
+    assert_eq!(resymbol("S/RES/2720 (2023)", 2), "S/RES/27202 (2023)");
+    assert_eq!(resymbol("", 2), "");
 }
 
 pub fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base, verbose: bool) -> Result<()> {

@@ -131,6 +131,10 @@ fn the_link_command_scores_itself_against_the_un() {
         stdout.contains("128 resolutions; linked right 128 (100.0%), wrong 0, unlinked 0"),
         "{stdout}"
     );
+    assert!(
+        stdout.contains("diffs: 128 pairs; applied to the draft, 128 give the resolution's paragraphs exactly"),
+        "{stdout}"
+    );
     let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
     assert_eq!(first["adopted"], "A/RES/80/106");
     assert_eq!(first["draft"], "A/C.4/80/L.5");

@@ -247,56 +247,39 @@ impl Reader {
                 based_on: None,
             })
         });
-        if tabling.is_some() {
+        let (symbol, number, adoption_date) = match (&tabling, printed_symbol) {
             // A draft has no number: its symbol names it.
-            let Some(symbol) = printed_symbol else {
+            (Some(_), Some(symbol)) => (symbol, String::new(), None),
+            (Some(_), None) => {
                 return Err(ParseError::new(
                     Code::NoNumber,
                     act.span,
                     "a draft without its symbol (coverPage docNumber refersTo=\"#symbol\")",
-                ));
-            };
-            return Ok(self.document_of(
-                act,
-                meta,
-                cover,
-                preface,
-                Head {
-                    kind,
-                    organ,
-                    language,
-                    symbol,
-                    number: String::new(),
-                    tabling,
-                    adoption_date: None,
-                },
-            ));
-        }
-        let number = preface_number.or(frbr_number).unwrap_or_default();
-        let symbol = printed_symbol.unwrap_or_else(|| crate::symbol::mint(organ, kind, &number));
-        if number.is_empty() {
-            return Err(ParseError::new(
-                Code::NoNumber,
-                act.span,
-                "no document number in preface or FRBR",
-            ));
-        }
-
-        Ok(self.document_of(
-            act,
-            meta,
-            cover,
-            preface,
-            Head {
-                kind,
-                organ,
-                language,
-                symbol,
-                number,
-                tabling: None,
-                adoption_date,
-            },
-        ))
+                ))
+            }
+            (None, printed) => {
+                let number = preface_number.or(frbr_number).unwrap_or_default();
+                if number.is_empty() {
+                    return Err(ParseError::new(
+                        Code::NoNumber,
+                        act.span,
+                        "no document number in preface or FRBR",
+                    ));
+                }
+                let symbol = printed.unwrap_or_else(|| crate::symbol::mint(organ, kind, &number));
+                (symbol, number, adoption_date)
+            }
+        };
+        let head = Head {
+            kind,
+            organ,
+            language,
+            symbol,
+            number,
+            tabling,
+            adoption_date,
+        };
+        Ok(self.document_of(act, meta, cover, preface, head))
     }
 
     /// The document once its head (what names it) is known: masthead, adoption, title,
