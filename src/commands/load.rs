@@ -65,6 +65,8 @@ pub fn load_copies_into(
         .flat_map(|k| files.iter().map(move |f| (k, f)))
         .collect();
     let mut progress = Batch::new(work.len(), true);
+    // Drafts and the acts adopted from them are linked once, when every batch is in.
+    let mut batches = store.batches();
     for batch in work.chunks(BATCH) {
         let results: Vec<Result<ReadDocument>> = batch
             .par_iter()
@@ -99,9 +101,10 @@ pub fn load_copies_into(
                 Err(e) => progress.skip(&e),
             }
         }
-        store.replace_documents(&documents)?;
+        batches.replace_documents(&documents)?;
         progress.succeeded(documents.len());
     }
+    batches.finish()?;
     // The verdict is the caller's ([`LoadSummary::finish`]), once it has told what it loaded.
     summary.errors = progress.failed;
     progress.clear();

@@ -11,7 +11,7 @@ use super::{Store, StoreError};
 use crate::model::Document;
 use crate::vocab::{self, Base};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// The quads of a document as a store keeps them: [`rdf::quads`](crate::rdf::quads) and the
 /// AKN manifestation itself, an `rdf:XMLLiteral` of `unakn:xml` in the expression's graph, so
@@ -75,6 +75,28 @@ fn versions_by_work<'a>(
     works
 }
 
+/// A load in batches ([`Store::batches`]): the sessions it touched, linked anew at its end.
+pub struct Batches<'a> {
+    store: &'a Store,
+    touched: BTreeSet<super::links::Scope>,
+}
+
+impl Batches<'_> {
+    /// Loads one batch of documents (see [`Store::replace_documents`]).
+    pub fn replace_documents(&mut self, documents: &[Vec<Quad>]) -> Result<(), StoreError> {
+        let loaded = self.store.replace_unlinked(documents)?;
+        self.touched.extend(self.store.link_scopes(&loaded)?);
+        Ok(())
+    }
+
+    /// States anew the links of every session the batches loaded into. Until then (and if a
+    /// load stops before it) those sessions keep the links they had.
+    pub fn finish(self) -> Result<(), StoreError> {
+        let scopes: Vec<_> = self.touched.into_iter().collect();
+        self.store.relink(&scopes)
+    }
+}
+
 /// What loading or removing documents does to the store.
 #[derive(Default)]
 struct Change<'a> {
@@ -91,8 +113,26 @@ impl Store {
     /// [`rdf::quads`](crate::rdf::quads)): each expression's graph is replaced, and each work's
     /// graph keeps the union of what its versions state. What the store held is changed in one
     /// transaction, then the documents are bulk-loaded; a document read twice (from its text and
-    /// from its PDF) ends as the later one states it, as when they are loaded one by one.
+    /// from its PDF) ends as the later one states it, as when they are loaded one by one. The
+    /// links of the sessions loaded into are then stated anew; a load in many batches goes
+    /// through [`Store::batches`] to state them once, at its end.
     pub fn replace_documents(&self, documents: &[Vec<Quad>]) -> Result<(), StoreError> {
+        let mut batches = self.batches();
+        batches.replace_documents(documents)?;
+        batches.finish()
+    }
+
+    /// A load in batches: each batch's documents replaced as [`Store::replace_documents`]
+    /// replaces them, the links of every session the batches touched stated anew once, by
+    /// [`Batches::finish`].
+    pub fn batches(&self) -> Batches<'_> {
+        Batches {
+            store: self,
+            touched: BTreeSet::new(),
+        }
+    }
+
+    fn replace_unlinked(&self, documents: &[Vec<Quad>]) -> Result<Vec<NamedNode>, StoreError> {
         let change = self.loading(documents)?;
         self.clear_and_restate(&change)?;
         let loaded: Vec<NamedNode> = versions_by_work(graphs_of_refs(&change.add).iter())
@@ -102,8 +142,7 @@ impl Store {
         let mut loader = self.inner.bulk_loader();
         loader.load_quads(change.add.into_iter().cloned())?;
         loader.commit()?;
-        // The links of the sessions loaded into, stated anew with the documents now there.
-        self.relink(&self.link_scopes(&loaded)?)
+        Ok(loaded)
     }
 
     /// Removes language versions (expression graphs), all in one transaction; the graph of a

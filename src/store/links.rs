@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 /// An organ's session: the works whose drafts and acts are linked together.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Scope {
+pub(super) struct Scope {
     /// The base the scope's works were minted under, which its links graph is named under.
     pub base_iri: String,
     pub actor: String,

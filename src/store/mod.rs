@@ -9,7 +9,7 @@
 mod documents;
 mod links;
 
-pub use documents::quads_with_manifestation;
+pub use documents::{quads_with_manifestation, Batches};
 
 use crate::vocab::Base;
 use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
