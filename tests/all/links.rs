@@ -132,7 +132,9 @@ fn the_link_command_scores_itself_against_the_un() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("diffs: 128 pairs; applied to the draft, 128 give the resolution's paragraphs exactly"),
+        stdout.contains(
+            "diffs: 128 pairs; applied to the draft, 128 give the resolution's paragraphs exactly"
+        ),
         "{stdout}"
     );
     let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
