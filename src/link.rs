@@ -300,9 +300,12 @@ pub fn link(adopted: &[&Document], drafts: &[&Document]) -> (Vec<Link>, Vec<Unli
     let drafts: Vec<&Document> = one_per_work(drafts)
         .into_iter()
         .filter(|d| {
-            d.tabling
-                .as_ref()
-                .is_some_and(|t| t.draft != DraftKind::Amendment)
+            d.tabling.as_ref().is_some_and(|t| {
+                matches!(
+                    t.draft,
+                    DraftKind::DraftResolution | DraftKind::DraftDecision
+                )
+            })
         })
         .collect();
     let by_symbol: HashMap<&str, usize> = drafts

@@ -479,10 +479,13 @@ fn write_tabling(g: &mut Graph, work: &NamedNode, tabling: &Tabling) {
         DraftKind::DraftResolution => unakn::draftResolution,
         DraftKind::DraftDecision => unakn::draftDecision,
         DraftKind::Amendment => unakn::amendment,
+        DraftKind::Note => unakn::note,
     };
     g.fact(work, eli::work_type, kind);
-    if tabling.draft == DraftKind::Amendment {
-        g.fact(work, rdf::TYPE, undo::Amendment);
+    match tabling.draft {
+        DraftKind::Amendment => g.fact(work, rdf::TYPE, undo::Amendment),
+        DraftKind::Note => g.fact(work, rdf::TYPE, undo::Note),
+        DraftKind::DraftResolution | DraftKind::DraftDecision => {}
     }
     let literal = |s: &str| Literal::new_simple_literal(s);
     for name in &tabling.sponsors {
@@ -502,7 +505,9 @@ fn write_tabling(g: &mut Graph, work: &NamedNode, tabling: &Tabling) {
         let other_work = g.base.work(other);
         let link = match tabling.draft {
             DraftKind::Amendment => eli::amends,
-            DraftKind::DraftResolution | DraftKind::DraftDecision => unakn::basedOn,
+            DraftKind::DraftResolution | DraftKind::DraftDecision | DraftKind::Note => {
+                unakn::basedOn
+            }
         };
         g.fact(work, link, other_work.clone());
         g.fact(&other_work, dcterms::identifier, literal(other));

@@ -183,6 +183,9 @@ pub enum DraftKind {
     DraftDecision,
     /// Amendments to a draft, which [`Tabling::based_on`] names.
     Amendment,
+    /// A note a committee's limited series carries beside its drafts (`Organization of work` /
+    /// `Note by the Secretariat`): tabled, never adopted.
+    Note,
 }
 
 impl DraftKind {
@@ -192,6 +195,7 @@ impl DraftKind {
             DraftKind::DraftResolution => "draftResolution",
             DraftKind::DraftDecision => "draftDecision",
             DraftKind::Amendment => "amendment",
+            DraftKind::Note => "note",
         }
     }
 
@@ -201,6 +205,7 @@ impl DraftKind {
             DraftKind::DraftResolution => "draft resolution",
             DraftKind::DraftDecision => "draft decision",
             DraftKind::Amendment => "amendment",
+            DraftKind::Note => "note",
         }
     }
 }

@@ -148,9 +148,14 @@ pub fn committee_line(text: &str) -> Option<String> {
         let inner = t[open + 1..].strip_suffix(')')?;
         return inner.ends_with("Committee").then(|| inner.to_string());
     }
-    let words = t.split_whitespace().count();
-    (t.ends_with(" Committee") && words <= 8 && t.starts_with(char::is_uppercase))
-        .then(|| t.to_string())
+    // A committee's name is in capitals but for `and` (`Special Political and Decolonization
+    // Committee`); a title that ends with one is not (`Organization of work of the Second
+    // Committee`).
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let named = words
+        .iter()
+        .all(|w| *w == "and" || w.starts_with(char::is_uppercase));
+    (t.ends_with(" Committee") && words.len() <= 8 && named).then(|| t.to_string())
 }
 
 /// Reads the masthead from its lines (before `Resolution adopted by ...`).
@@ -166,10 +171,27 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
     let mut expect_language = false;
     // A PDF may set the organ and the distribution on one line: `General Assembly Distr.:
     // Limited`.
+    // So may the session and the committee: `Eightieth session Special Political and
+    // Decolonization Committee (Fourth Committee)`.
     let split: Vec<&str> = lines
         .iter()
         .flat_map(|raw| match raw.find(" Distr.") {
             Some(p) if !raw[..p].trim().is_empty() => vec![&raw[..p], &raw[p + 1..]],
+            _ => vec![*raw],
+        })
+        .collect();
+    // Before the agenda items only: their titles may speak of a session.
+    let items_at = split
+        .iter()
+        .position(|l| agenda_numbers(l).is_some())
+        .unwrap_or(split.len());
+    let split: Vec<&str> = split
+        .iter()
+        .enumerate()
+        .flat_map(|(i, raw)| match raw.find(" session ") {
+            Some(p) if i < items_at && session_line(&raw[..p + " session".len()]).is_some() => {
+                vec![&raw[..p + " session".len()], &raw[p + " session ".len()..]]
+            }
             _ => vec![*raw],
         })
         .collect();
@@ -354,6 +376,10 @@ mod tests {
             Some("Fourth Committee")
         );
         assert_eq!(committee_line("Agenda item 12"), None);
+        assert_eq!(
+            committee_line("Organization of work of the Second Committee"),
+            None
+        );
     }
 
     #[test]

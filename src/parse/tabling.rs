@@ -41,8 +41,52 @@ pub fn find(head: &[String]) -> Option<(std::ops::Range<usize>, Tabling)> {
     read(&statement).map(|t| (first..end, t))
 }
 
+/// A note of a committee's limited series among the head's lines: its title (the lines
+/// right before, which a note prints above its `Note by the Secretariat`), the line that
+/// names its author, and what it says.
+pub fn find_note(head: &[String]) -> Option<(std::ops::Range<usize>, usize, Tabling)> {
+    let at = head.iter().take(60).position(|l| note_by(l).is_some())?;
+    let mut end = at;
+    while end > 0 && head[end - 1].trim().is_empty() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0
+        && !head[start - 1].trim().is_empty()
+        && crate::parse::masthead::committee_line(&head[start - 1]).is_none()
+        && crate::parse::masthead::session_line(&head[start - 1]).is_none()
+    {
+        start -= 1;
+    }
+    (start < end).then(|| (start..end, at, note_by(&head[at]).expect("found")))
+}
+
+/// `Note by the Secretariat`: a note of a committee's limited series, by whom.
+pub fn note_by(line: &str) -> Option<Tabling> {
+    let statement = line.trim().trim_end_matches('.');
+    let who = statement.strip_prefix("Note by the ")?.trim();
+    let one_of = [
+        "Secretariat",
+        "Chair",
+        "Secretary-General",
+        "President",
+        "Bureau",
+        "Rapporteur",
+    ];
+    one_of.iter().any(|w| who.starts_with(w)).then(|| Tabling {
+        statement: statement.to_string(),
+        draft: DraftKind::Note,
+        sponsors: vec![who.to_string()],
+        on_behalf_of: None,
+        based_on: None,
+    })
+}
+
 /// Reads a tabling line as printed (footnote stars allowed after the colon).
 pub fn read(line: &str) -> Option<Tabling> {
+    if let Some(note) = note_by(line) {
+        return Some(note);
+    }
     let statement = without_stars(line.trim());
     if let Some(rest) = submission(&statement) {
         // `Draft resolution submitted by the Vice-Chair …, on the basis of informal

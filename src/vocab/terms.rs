@@ -49,7 +49,7 @@ vocabulary! {
 
 vocabulary! {
     /// The United Nations Document Ontology: the classes of UN acts.
-    undo = "https://w3id.org/un/ontology/undo/" { Resolution, Decision, Amendment }
+    undo = "https://w3id.org/un/ontology/undo/" { Resolution, Decision, Amendment, Note }
 }
 
 vocabulary! {
@@ -66,7 +66,7 @@ vocabulary! {
         adoptedWithoutVote, votesInFavour, votesAgainst, votesAbstaining, sponsors,
         additionalSponsors, meetingRecord, recordedVote,
         // Drafts: the class, the kinds (values of eli:work_type) and what a tabling line says.
-        Draft, draftResolution, draftDecision, amendment, sponsor, submittedBy, onBehalfOf,
+        Draft, draftResolution, draftDecision, amendment, note, sponsor, submittedBy, onBehalfOf,
         basedOn,
         // Links between drafts and the acts adopted from them.
         adoptedFrom, DraftLink, adopted, draft, confidence, evidence, score,

@@ -1,6 +1,6 @@
-//! Drafts: every draft of session 80's committees (page text and official PDF) read, written as
-//! XSD-valid AKN that reads back the same, its tabling line taken apart; and a draft in the
-//! store meets the resolutions whose workflow names it.
+//! Drafts: every draft (and note) of session 80's committees, page text and official PDF, read,
+//! written as XSD-valid AKN that reads back the same, its tabling line taken apart; and a draft
+//! in the store meets the resolutions whose workflow names it.
 
 use crate::common::*;
 use std::path::{Path, PathBuf};
@@ -64,7 +64,7 @@ fn every_draft_of_the_corpus_converts_valid_and_reads_back_the_same() {
     let dir = conformance_dir().join("drafts");
     std::fs::create_dir_all(&dir).unwrap();
     let mut written: Vec<PathBuf> = Vec::new();
-    let (mut drafts, mut sponsors, mut on_behalf, mut amendments) = (0, 0, 0, 0);
+    let (mut drafts, mut sponsors, mut on_behalf, mut amendments, mut notes) = (0, 0, 0, 0, 0);
     let mut refused = Vec::new();
     for (folder, extension) in [("text", "txt"), ("pdf", "pdf")] {
         for path in files_with_extension(&corpus.join("ga-80-drafts").join(folder), extension) {
@@ -104,6 +104,7 @@ fn every_draft_of_the_corpus_converts_valid_and_reads_back_the_same() {
             sponsors += tabling.sponsors.len();
             on_behalf += usize::from(tabling.on_behalf_of.is_some());
             amendments += usize::from(tabling.draft == DraftKind::Amendment);
+            notes += usize::from(tabling.draft == DraftKind::Note);
             if tabling.draft == DraftKind::Amendment {
                 assert!(tabling.based_on.is_some(), "{name}: an amendment to what?");
             }
@@ -119,16 +120,11 @@ fn every_draft_of_the_corpus_converts_valid_and_reads_back_the_same() {
             written.push(out);
         }
     }
-    // The committees' notes on their organization of work (L.1) are not drafts: refused, with
-    // the reason, and nothing else is.
-    assert!(
-        refused
-            .iter()
-            .all(|(name, e)| name.to_string_lossy().ends_with("_L.1")
-                && e.contains("not a resolution or a draft")),
-        "{refused:#?}"
-    );
-    assert_eq!(drafts, 2 * 168, "{refused:#?}");
+    // Every document of the folder reads: 168 drafts and the committees' three notes on their
+    // organization of work (L.1), tabled beside them.
+    assert!(refused.is_empty(), "{refused:#?}");
+    assert_eq!(drafts, 2 * 171);
+    assert_eq!(notes, 2 * 3);
     assert!(sponsors > 2 * 1400, "{sponsors} sponsors");
     eprintln!("{drafts} drafts, {sponsors} sponsors, {on_behalf} on behalf of a group");
     assert!(on_behalf > 2 * 40, "{on_behalf} on behalf");
@@ -162,7 +158,7 @@ fn a_drafts_text_and_pdf_agree_on_its_tabling() {
         assert_eq!(a.masthead.issue_date, b.masthead.issue_date, "{name}");
         compared += 1;
     }
-    assert_eq!(compared, 168);
+    assert_eq!(compared, 171);
 }
 
 /// A loaded draft is the node the UN's workflow of its resolution names: the question "which

@@ -216,6 +216,7 @@ impl Reader {
             Some("draftResolution") => Some(DraftKind::DraftResolution),
             Some("draftDecision") => Some(DraftKind::DraftDecision),
             Some("amendment") => Some(DraftKind::Amendment),
+            Some("note") => Some(DraftKind::Note),
             _ => None,
         };
         let kind = match (act.attr("name"), draft) {

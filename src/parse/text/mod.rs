@@ -90,6 +90,16 @@ fn parse_prepared(
         None => super::tabling::find(&head[..before_formula])
             .filter(|(range, _)| numbered.is_none_or(|n| range.start < n)),
     };
+    // A note of a committee's series (`Organization of work` / `Note by the Secretariat`):
+    // its title stands before the line that names its author.
+    let note = match (&tabled, adoption_line.or(numbered)) {
+        (None, None) => super::tabling::find_note(&head),
+        _ => None,
+    };
+    let tabled = tabled.or_else(|| {
+        note.as_ref()
+            .map(|(title, at, tabling)| (title.start..at + 1, tabling.clone()))
+    });
     let (masthead_end, body_start) = match (&tabled, adoption_line.or(numbered)) {
         (Some((range, _)), _) => (range.start, range.end),
         (None, Some(start)) => (start, start),
@@ -130,7 +140,19 @@ fn parse_prepared(
     let masthead_refs: Vec<&str> = head[..masthead_end].iter().map(String::as_str).collect();
     let (masthead, mut printed_symbol) = masthead::read(&masthead_refs);
 
-    let body_lines = &prepared.lines[body_start..];
+    // A note's body is its title, then what follows the line naming its author.
+    let note_body: Vec<Line>;
+    let body_lines = match &note {
+        Some((title, at, _)) => {
+            note_body = prepared.lines[title.clone()]
+                .iter()
+                .chain(&prepared.lines[at + 1..])
+                .cloned()
+                .collect();
+            &note_body[..]
+        }
+        None => &prepared.lines[body_start..],
+    };
     // Page text writes a table one cell per line: tables of figures are rewritten as rows.
     let with_tables = match flavour {
         Flavour::PageText => page_tables::rewrite(body_lines),
@@ -219,7 +241,9 @@ fn parse_prepared(
     };
     let kind = match tabling.as_ref().map(|t| t.draft) {
         Some(DraftKind::DraftDecision) => DocumentKind::Decision,
-        Some(DraftKind::DraftResolution | DraftKind::Amendment) => DocumentKind::Resolution,
+        Some(DraftKind::DraftResolution | DraftKind::Amendment | DraftKind::Note) => {
+            DocumentKind::Resolution
+        }
         None => kind,
     };
     let symbol = printed_symbol.unwrap_or_else(|| crate::symbol::mint(organ, kind, &number.0));
