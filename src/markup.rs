@@ -144,6 +144,15 @@ pub fn plain_text(runs: &[Inline]) -> String {
     s
 }
 
+/// A list as prose: `A, B and C`.
+pub fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// An operative paragraph's whole text as printed, its sub-items (`(a) …`) and closing words
 /// run in, markup and footnote markers left out: what the RDF states as its text and what a
 /// diff compares.

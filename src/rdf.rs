@@ -6,7 +6,7 @@
 //! The contract is in DESIGN.md ("RDF: the contract"); the IRIs come from [`crate::vocab`].
 
 use crate::eid::{block_eids, list_eid, point_eids};
-use crate::markup::{item_text, paragraph_text, plain_text};
+use crate::markup::{item_text, join_and, paragraph_text, plain_text};
 use crate::model::*;
 use crate::vocab::{self, dcterms, eli, eli_dl, owl, states, unakn, undo, xsd, Base, FrbrNames};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -511,15 +511,6 @@ fn write_tabling(g: &mut Graph, work: &NamedNode, tabling: &Tabling) {
         };
         g.fact(work, link, other_work.clone());
         g.fact(&other_work, dcterms::identifier, literal(other));
-    }
-}
-
-/// `A, B and C`.
-fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

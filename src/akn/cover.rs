@@ -180,11 +180,3 @@ fn write_tabling<W: Write>(x: &mut Xml<W>, tabling: &Tabling) -> io::Result<()> 
     }
     Ok(())
 }
-
-pub(super) fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}

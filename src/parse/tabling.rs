@@ -45,7 +45,11 @@ pub fn find(head: &[String]) -> Option<(std::ops::Range<usize>, Tabling)> {
 /// right before, which a note prints above its `Note by the Secretariat`), the line that
 /// names its author, and what it says.
 pub fn find_note(head: &[String]) -> Option<(std::ops::Range<usize>, usize, Tabling)> {
-    let at = head.iter().take(60).position(|l| note_by(l).is_some())?;
+    let (at, note) = head
+        .iter()
+        .take(60)
+        .enumerate()
+        .find_map(|(i, l)| Some((i, note_by(l)?)))?;
     let mut end = at;
     while end > 0 && head[end - 1].trim().is_empty() {
         end -= 1;
@@ -58,7 +62,7 @@ pub fn find_note(head: &[String]) -> Option<(std::ops::Range<usize>, usize, Tabl
     {
         start -= 1;
     }
-    (start < end).then(|| (start..end, at, note_by(&head[at]).expect("found")))
+    (start < end).then_some((start..end, at, note))
 }
 
 /// `Note by the Secretariat`: a note of a committee's limited series, by whom.
