@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Chose the resolutions of the mandates reference set and prints their operative units for
+labelling. Run from the repository: python3 samples/mandates/select.py JSON_DIR
+
+JSON_DIR holds `unakn convert --to json` of ga-78/text and ga-80/text (subfolders 78 and 80).
+The choice is drawn once, with a fixed seed, stratified by session and committee (plenary
+counts as one), among resolutions of at most 45 operative units (paragraphs and sub-items) so
+that one long resolution does not outweigh the rest; ten of the forty are held out of tuning."""
+import glob, json, random, sys
+
+PER_STRATUM = {
+    ("78", "plenary"): 5, ("78", "First Committee"): 3, ("78", "Second Committee"): 3,
+    ("78", "Third Committee"): 4, ("78", "Fourth Committee"): 2, ("78", "Fifth Committee"): 3,
+    ("78", "Sixth Committee"): 2, ("80", "First Committee"): 6, ("80", "Second Committee"): 6,
+    ("80", "Fourth Committee"): 3, ("80", "Sixth Committee"): 3,
+}
+
+
+def units(blocks, section=None):
+    for b in blocks:
+        if "Paragraph" in b:
+            p = b["Paragraph"]
+            yield section, p["number"], text(p["text"]), p["items"], text(p["wrap_up"])
+        elif "Section" in b:
+            yield from units(b["Section"]["blocks"], b["Section"]["number"])
+
+
+def text(runs):
+    out = []
+    for r in runs:
+        for k, v in r.items():
+            out.append(v if isinstance(v, str) else text(v) if isinstance(v, list) else
+                       v.get("text", "") if isinstance(v, dict) and isinstance(v.get("text"), str)
+                       else text(v.get("text", [])) if isinstance(v, dict) else "")
+    return "".join(out)
+
+
+def size(d):
+    return sum(1 + len(items) for _, _, _, items, _ in units(d["body"]))
+
+
+def main(json_dir):
+    docs = {}
+    for f in sorted(glob.glob(f"{json_dir}/*/*.json")):
+        d = json.load(open(f))
+        origin = (d.get("adoption") or {}).get("origin") or {}
+        key = (d["symbol"].split("/")[2], origin.get("committee") or "plenary")
+        if size(d) <= 45:
+            docs.setdefault(key, []).append(d)
+    rng = random.Random(20261206)
+    chosen = []
+    for key, n in PER_STRATUM.items():
+        chosen += [(key, d) for d in rng.sample(docs[key], n)]
+    held = set(rng.sample(range(len(chosen)), 10))
+    with open("samples/mandates/resolutions.tsv", "w") as out:
+        out.write("resolution\tsession\tcommittee\tuse\n")
+        for i, ((session, committee), d) in enumerate(chosen):
+            out.write(f"{d['symbol']}\t{session}\t{committee}\t{'score' if i in held else 'tune'}\n")
+    for (_, _), d in chosen:
+        print(f"\n## {d['symbol']}  {text(d['title'])}")
+        for section, number, chapeau, items, wrap in units(d["body"]):
+            sec = f"{section}." if section else ""
+            print(f"{sec}{number or 'u'}: {chapeau}")
+            for it in items:
+                print(f"    ({it['number']}) {text(it['text'])}")
+                for sub in it["items"]:
+                    print(f"        ({sub['number']}) {text(sub['text'])}")
+            if wrap:
+                print(f"    ~ {wrap}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
