@@ -206,6 +206,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
     },
+    /// Every mandate of the inputs' operative paragraphs: who the Assembly asks to do what
+    /// (report, agenda, meeting, budget, action), by when and how often.
+    Mandates {
+        /// Resolutions: files or folders (PDF, text, AKN); or none, with --store.
+        #[arg(required_unless_present = "store")]
+        inputs: Vec<PathBuf>,
+        /// Read the documents of this store instead (the AKN it keeps of each English text).
+        #[arg(long, conflicts_with = "inputs")]
+        store: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: MandatesFormat,
+        /// Score against a reference set labelled by hand: a folder with `resolutions.tsv` and
+        /// `reference.tsv` (as `samples/mandates/`); prints precision and recall per kind.
+        #[arg(long)]
+        against: Option<PathBuf>,
+    },
     /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
     /// same symbol.
     Eval {
@@ -228,6 +244,16 @@ pub enum DiffFormat {
     Json,
     /// A redline page.
     Html,
+}
+
+/// How `unakn mandates` writes them.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum MandatesFormat {
+    /// One line per mandate, columns separated by tabs.
+    Table,
+    /// One JSON object per mandate, with the keys other tools read.
+    Jsonl,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -12,6 +12,7 @@
 //! - [`xml`]: the bounded element tree the AKN reader and the profile checks read;
 //! - [`markup`]: escaping and markup for the XML and HTML writers;
 //! - [`phrase`]: the grammar of the opening phrases of recitals and operative paragraphs;
+//! - [`mandate`]: who the operative paragraphs ask to do what, and by when;
 //! - [`validate`]: AKN4UN profile checks the XSD cannot make;
 //! - [`schema`]: the OASIS AKN 3.0 XSD, carried inside, and validation against it.
 //!
@@ -52,6 +53,7 @@
 // The model and the shared pieces.
 pub mod diag;
 pub mod eid;
+pub mod mandate;
 pub mod markup;
 pub mod model;
 pub mod phrase;

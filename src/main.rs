@@ -175,6 +175,12 @@ fn run(cli: Cli) -> Result<()> {
             against,
             jsonl,
         } => commands::link::run(&inputs, against.as_deref(), jsonl),
+        Command::Mandates {
+            inputs,
+            store,
+            format,
+            against,
+        } => commands::mandates::run(&inputs, store.as_deref(), format, against.as_deref()),
         Command::Eval {
             text_dir,
             akn_dir,

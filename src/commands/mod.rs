@@ -9,6 +9,7 @@ pub mod export;
 pub mod input;
 pub mod link;
 pub mod load;
+pub mod mandates;
 pub mod pdf_text;
 pub mod publish;
 pub mod query;

@@ -5,6 +5,7 @@
 //! footnotes with their hosts. Texts are compared after normalising whitespace only.
 
 mod extract;
+pub mod mandates;
 
 pub use extract::{extract, normalise, Extract};
 use std::collections::HashMap;

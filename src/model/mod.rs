@@ -126,10 +126,12 @@ impl Language {
 
 mod content;
 mod document;
+mod mandate;
 mod metadata;
 
 pub use content::*;
 pub use document::*;
+pub use mandate::*;
 pub use metadata::*;
 
 /// The opening phrase of a run of inlines, if it starts with one.

@@ -1,0 +1,503 @@
+//! Who a mandate is addressed to: the phrase between the verb and its infinitive, split into
+//! the actors it names, each of one [`AddresseeKind`].
+
+use crate::model::AddresseeKind;
+
+/// The actors a phrase names, in order: `all Member States, the United Nations system and civil
+/// society, including non-governmental organizations` gives three. Parentheticals (`, within
+/// existing resources,`, `, in cooperation with ...,`) and what names no actor are left out.
+///
+/// The phrase must name an actor first: `encourages, in accordance with national laws, the
+/// promotion of ... community energy plans to ...` names none, whatever comes later.
+pub fn actors(phrase: &str) -> Vec<(String, AddresseeKind)> {
+    let mut out = Vec::new();
+    let mut first = true;
+    let mut carried = String::new();
+    for segment in phrase.split([',', ';']) {
+        // `bilateral, regional and multilateral development partners`: a list of adjectives
+        // belongs to the noun of the next segment.
+        let joined;
+        let segment = if carried.is_empty() {
+            segment.trim()
+        } else {
+            joined = format!("{carried}, {}", segment.trim());
+            carried.clear();
+            joined.as_str()
+        };
+        if is_adjectives(segment) {
+            carried = segment.to_string();
+            continue;
+        }
+        let segment = strip_word(segment, "and").unwrap_or(segment).trim();
+        let segment = segment
+            .strip_prefix("as well as ")
+            .unwrap_or(segment)
+            .trim();
+        if segment.is_empty() || starts_parenthetical(segment) {
+            continue;
+        }
+        let before = out.len();
+        for conjunct in conjuncts(segment) {
+            if let Some(kind) = kind_of(conjunct) {
+                out.push((conjunct.to_string(), kind));
+            }
+        }
+        if first && out.len() == before {
+            return Vec::new();
+        }
+        first = false;
+    }
+    out
+}
+
+/// Words that open a parenthetical rather than name an actor.
+const PARENTHETICAL: &[&str] = &[
+    "in",
+    "within",
+    "with",
+    "as",
+    "taking",
+    "bearing",
+    "through",
+    "upon",
+    "at",
+    "on",
+    "supported",
+    "consistent",
+    "including",
+    "particularly",
+    "especially",
+    "inter",
+    "such",
+    "where",
+    "when",
+    "if",
+    "according",
+    "subject",
+    "together",
+    "acting",
+    "both",
+    "based",
+    "under",
+    "without",
+    "while",
+    "from",
+    "for",
+    "by",
+    "notably",
+    "jointly",
+    "individually",
+    "collectively",
+    "led",
+    "to",
+    "via",
+    "building",
+    "mindful",
+    "guided",
+    "respecting",
+    "drawing",
+    "making",
+    "using",
+    "also",
+    "further",
+    "inter alia",
+    "once",
+    "again",
+    "therefore",
+    "thus",
+    "accordingly",
+    "where appropriate",
+    "pursuant",
+    "following",
+    "after",
+    "before",
+    "during",
+    "among",
+    "across",
+    "working",
+    "prior",
+    "not",
+    "nor",
+];
+
+fn is_adjectives(segment: &str) -> bool {
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        && !PARENTHETICAL.contains(&words[0])
+        && kind_of(segment).is_none()
+}
+
+fn starts_parenthetical(segment: &str) -> bool {
+    let first = first_word(segment).to_ascii_lowercase();
+    PARENTHETICAL.contains(&first.as_str())
+}
+
+fn first_word(s: &str) -> &str {
+    s.split_whitespace().next().unwrap_or("")
+}
+
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let rest = s.strip_prefix(word)?;
+    (rest.is_empty() || rest.starts_with(' ')).then_some(rest)
+}
+
+/// `Governments and international organizations` is two; `the Economic and Social Council`
+/// and `Trinidad and Tobago` are one: a conjunction followed by a capitalised word joins a name.
+fn conjuncts(segment: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut search = 0;
+    while let Some((at, len)) = next_conjunction(&segment[search..]) {
+        let at = search + at;
+        let after = &segment[at + len..];
+        let next = first_word(after);
+        // Regions named in pairs: `Asia and the Pacific`, `Latin America and the Caribbean`.
+        let region = [
+            "the Pacific",
+            "the Caribbean",
+            "the Near East",
+            "the Middle East",
+        ]
+        .iter()
+        .any(|r| after.starts_with(r));
+        let joins_name = region
+            || next.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(next, "The" | "All" | "Other");
+        if !joins_name && !next.is_empty() {
+            out.push(segment[start..at].trim());
+            start = at + len;
+        }
+        search = at + len;
+    }
+    out.push(segment[start..].trim());
+    out.retain(|c| !c.is_empty());
+    out
+}
+
+fn next_conjunction(s: &str) -> Option<(usize, usize)> {
+    [" and ", " or ", " as well as ", " and/or "]
+        .iter()
+        .filter_map(|c| s.find(c).map(|at| (at, c.len())))
+        .min()
+}
+
+/// The phrase before what qualifies it: `the Department` of `the Department of Economic and
+/// Social Affairs`, `Parties` of `Parties that have not yet done so`.
+fn head(phrase: &str) -> &str {
+    const CUTS: &[&str] = &[
+        " of ",
+        " to ",
+        " that ",
+        " which ",
+        " who ",
+        " in ",
+        " with ",
+        " from ",
+        " for ",
+        " on ",
+        " at ",
+        " whose ",
+        " under ",
+        " within ",
+        " when ",
+        " whenever ",
+        " where ",
+        " if ",
+        " upon ",
+        " as ",
+    ];
+    let end = CUTS
+        .iter()
+        .filter_map(|c| phrase.find(c))
+        .min()
+        .unwrap_or(phrase.len());
+    &phrase[..end]
+}
+
+fn has_word(s: &str, words: &[&str]) -> bool {
+    s.split(|c: char| c.is_whitespace() || c == ',')
+        .any(|w| words.contains(&w))
+}
+
+/// The kind of actor a conjunct names, or `None` when it names none (`further international
+/// cooperation`, `the Pacific`).
+pub fn kind_of(conjunct: &str) -> Option<AddresseeKind> {
+    let lower = conjunct.to_lowercase();
+    let head = head(conjunct);
+    let head_lower = head.to_lowercase();
+    if lower.contains("president of the general assembly")
+        || lower.contains("president of the assembly")
+    {
+        return Some(AddresseeKind::PresidentOfTheGeneralAssembly);
+    }
+    if head_lower.ends_with("secretary-general")
+        && !["representative", "envoy", "deputy", "office"]
+            .iter()
+            .any(|w| head_lower.contains(w))
+    {
+        return Some(AddresseeKind::SecretaryGeneral);
+    }
+    if is_assembly(&head_lower) {
+        return Some(AddresseeKind::GeneralAssembly);
+    }
+    if names_states(head) {
+        return Some(AddresseeKind::MemberStates);
+    }
+    if FINANCIAL.iter().any(|f| lower.contains(f)) {
+        return Some(AddresseeKind::Other);
+    }
+    if names_united_nations_entity(conjunct, &lower, head) {
+        return Some(AddresseeKind::UnitedNationsEntity);
+    }
+    if names_other_actor(head) {
+        return Some(AddresseeKind::Other);
+    }
+    None
+}
+
+fn is_assembly(head_lower: &str) -> bool {
+    let committee = [
+        "first committee",
+        "second committee",
+        "third committee",
+        "fourth committee",
+        "fifth committee",
+        "sixth committee",
+        "main committees",
+        "main committee",
+        "general committee",
+    ];
+    committee.iter().any(|c| head_lower.ends_with(c))
+        || head_lower.ends_with("the assembly")
+        || head_lower.ends_with("general assembly")
+}
+
+/// States, Governments, countries, treaty parties, powers, or a State by name.
+fn names_states(head: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "States",
+        "State",
+        "Governments",
+        "Government",
+        "governments",
+        "countries",
+        "Parties",
+        "Power",
+        "Powers",
+        "Members",
+    ];
+    if has_word(head, WORDS) {
+        return true;
+    }
+    let name = head.trim().trim_start_matches("the ").trim();
+    crate::vocab::states::named(name).is_some()
+}
+
+/// Institutions of finance, outside the United Nations whatever their ties.
+const FINANCIAL: &[&str] = &[
+    "international monetary fund",
+    "world bank",
+    "financial institutions",
+    "development banks",
+    "funding institutions",
+];
+
+/// Acronyms of United Nations entities as resolutions print them.
+const ACRONYMS: &[&str] = &[
+    "UNCTAD",
+    "UNESCO",
+    "ILO",
+    "FAO",
+    "IFAD",
+    "WHO",
+    "UNICEF",
+    "UNDP",
+    "UNEP",
+    "UNHCR",
+    "UNRWA",
+    "UNODC",
+    "OHCHR",
+    "UNFPA",
+    "WFP",
+    "UNIDO",
+    "ITU",
+    "WMO",
+    "ICAO",
+    "IMO",
+    "UPU",
+    "WIPO",
+    "UNWTO",
+    "UNITAR",
+    "UNU",
+    "UNFCCC",
+    "ECA",
+    "ECE",
+    "ECLAC",
+    "ESCAP",
+    "ESCWA",
+    "DESA",
+    "OHRLLS",
+    "UNOPS",
+    "UNAIDS",
+    "UN-Women",
+    "UN-Habitat",
+    "UN-Energy",
+    "UN-Water",
+    "UN-Oceans",
+];
+
+fn names_united_nations_entity(conjunct: &str, lower: &str, head: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "united nations",
+        "secretariat",
+        "specialized agencies",
+        "funds and programmes",
+        "special rapporteur",
+        "high commissioner",
+        "special committee",
+        "conference on disarmament",
+        "court of justice",
+        "law commission",
+        "special political missions",
+        "task force",
+        "advisory board",
+        "peacekeeping operations",
+        "regional commissions",
+        "special procedures",
+        "treaty bodies",
+        "permanent forum",
+        "working group",
+        "expert mechanism",
+    ];
+    const HEADS: &[&str] = &[
+        "Commission",
+        "Council",
+        "Office",
+        "Department",
+        "Rapporteur",
+        "Representative",
+        "Envoy",
+        "Unit",
+        "Branch",
+        "Board",
+        "Committee",
+        "Tribunal",
+        "Court",
+        "Congress",
+        "Programme",
+        "Mechanism",
+        "Entity",
+        "Section",
+        "Division",
+        "Secretariat",
+        "Coordinator",
+        "Ombudsman",
+        "Group",
+        "Commissioner",
+    ];
+    // The head noun of a name may follow its `of` (`the Rule of Law Unit`).
+    let last = conjunct.split_whitespace().next_back().unwrap_or("");
+    PHRASES.iter().any(|p| lower.contains(p))
+        || has_word(head, HEADS)
+        || HEADS.contains(&last)
+        || has_word(conjunct, ACRONYMS)
+        || ACRONYMS
+            .iter()
+            .any(|a| a.contains('-') && conjunct.contains(a))
+}
+
+/// Anyone else a resolution asks: named by its kind (`the private sector`, `relevant
+/// stakeholders`), by its name (a capitalised phrase), or by a pronoun.
+fn names_other_actor(head: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "stakeholders",
+        "society",
+        "sector",
+        "community",
+        "communities",
+        "organizations",
+        "organization",
+        "institutions",
+        "institution",
+        "banks",
+        "donors",
+        "partners",
+        "actors",
+        "enterprises",
+        "businesses",
+        "business",
+        "academia",
+        "participants",
+        "parties",
+        "corporations",
+        "companies",
+        "media",
+        "presidencies",
+        "shareholders",
+        "agencies",
+        "experts",
+        "scientists",
+        "networks",
+        "foundations",
+        "individuals",
+        "leaders",
+        "entities",
+        "bodies",
+        "creditors",
+        "providers",
+        "platforms",
+        "intermediaries",
+        "him",
+        "her",
+        "them",
+        "it",
+    ];
+    if has_word(head, WORDS) {
+        return true;
+    }
+    // A name: capitalised words after any determiner (`the Agency`, `the Centre`).
+    head.split_whitespace()
+        .skip_while(|w| matches!(*w, "the" | "all" | "its" | "their" | "other" | "relevant"))
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AddresseeKind::*;
+
+    fn kinds(phrase: &str) -> Vec<AddresseeKind> {
+        actors(phrase).into_iter().map(|(_, k)| k).collect()
+    }
+
+    #[test]
+    fn lists_of_actors_split_by_kind_and_names_kept_whole() {
+        assert_eq!(
+            kinds("all Member States, the United Nations system and civil society, including non-governmental organizations"),
+            [MemberStates, UnitedNationsEntity, Other]
+        );
+        assert_eq!(
+            kinds("the Economic and Social Commission for Asia and the Pacific and the Economic Commission for Africa"),
+            [UnitedNationsEntity, UnitedNationsEntity]
+        );
+        assert_eq!(
+            kinds("the Secretary-General, in cooperation with Member States"),
+            [SecretaryGeneral]
+        );
+        assert_eq!(
+            kinds("the President of the General Assembly"),
+            [PresidentOfTheGeneralAssembly]
+        );
+        assert_eq!(kinds("the Sixth Committee"), [GeneralAssembly]);
+        assert_eq!(
+            kinds("Israel, the occupying Power"),
+            [MemberStates, MemberStates]
+        );
+        assert_eq!(kinds("multilateral development banks"), [Other]);
+        assert_eq!(kinds("Parties that have not yet done so"), [MemberStates]);
+        assert!(kinds("further international cooperation").is_empty());
+    }
+}

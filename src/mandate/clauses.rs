@@ -1,0 +1,577 @@
+//! The directive clauses of an operative paragraph: where the Assembly asks someone to act.
+//!
+//! A paragraph opens with its verb (`Requests the Secretary-General to ...`) and may hold more
+//! after a comma or `and` (`..., and decides to include ...`, `..., and in this regard calls upon
+//! States to ...`). Each clause is a verb, the actors it names and the task it gives them.
+
+use super::actors::{actors, kind_of};
+use crate::model::AddresseeKind;
+
+/// One directive clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// As printed, adverbs included: `Also requests`, `Calls once again upon`.
+    pub verb: String,
+    pub actors: Vec<(String, AddresseeKind)>,
+    /// From the infinitive (or `that`) to the clause's end.
+    pub task: String,
+    /// The clause ends in a colon: its task is in the sub-items that follow.
+    pub pending: bool,
+    /// The actors' phrase as printed, asides included (`, beginning from 2026,`).
+    pub aside: String,
+}
+
+/// How a head verb takes its actor.
+#[derive(Clone, Copy, PartialEq)]
+enum Takes {
+    /// `Requests the Secretary-General to`: any phrase naming actors.
+    Object,
+    /// `calls for development banks to`: only a phrase that names actors and is followed by an
+    /// infinitive (`calls for the full implementation` asks no one).
+    ObjectIfActor,
+    /// `Decides to include ...`, `Decides that the Commission will ...`.
+    Decision,
+    /// `Demands that Israel ...`, `Recommends that ...`.
+    ThatClause,
+    /// `Approves the provisional agenda`: the Assembly acts, when the object is an agenda or money.
+    Approval,
+}
+
+/// Verbs that may open a directive clause, after the adverbs: with what follows them.
+fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
+    let w = |i: usize| {
+        words
+            .get(i)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let first = w(0);
+    let plain = |n: usize, takes: Takes| Some((n, takes));
+    match first.as_str() {
+        "requests" | "invites" | "urges" | "encourages" | "authorizes" | "urging"
+        | "encouraging" | "inviting" | "requesting" => plain(1, Takes::Object),
+        "decides" => plain(1, Takes::Decision),
+        "demands" | "recommends" => {
+            if w(1) == "that" {
+                plain(1, Takes::ThatClause)
+            } else {
+                plain(1, Takes::Object)
+            }
+        }
+        "approves" => plain(1, Takes::Approval),
+        "appeals" if w(1) == "to" => plain(2, Takes::Object),
+        "calls" | "calling" => {
+            // `calls upon`, `calls on`, `calls once again upon`, `calls, therefore, upon`.
+            let mut i = 1;
+            while matches!(
+                w(i).as_str(),
+                "once" | "again" | "therefore" | "also" | "further"
+            ) {
+                i += 1;
+            }
+            match w(i).as_str() {
+                "upon" | "on" => plain(i + 1, Takes::Object),
+                "for" => plain(i + 1, Takes::ObjectIfActor),
+                _ => None,
+            }
+        }
+        "reiterates" | "renews" => {
+            // `reiterates its (strong) call upon`, `the request to`, `its invitation and
+            // encouragement to`, `the call urging`.
+            if !matches!(w(1).as_str(), "its" | "the") {
+                return None;
+            }
+            let mut i = 2;
+            while matches!(w(i).as_str(), "strong" | "urgent" | "earlier" | "previous") {
+                i += 1;
+            }
+            let nouns = [
+                "request",
+                "requests",
+                "call",
+                "calls",
+                "invitation",
+                "appeal",
+                "encouragement",
+                "demand",
+            ];
+            if !nouns.contains(&w(i).as_str()) {
+                return None;
+            }
+            i += 1;
+            if w(i) == "and" && nouns.contains(&w(i + 1).as_str()) {
+                i += 2;
+            }
+            match w(i).as_str() {
+                "to" | "upon" | "on" | "urging" | "addressed" => {
+                    let skip = if w(i) == "addressed" { 2 } else { 1 };
+                    plain(i + skip, Takes::Object)
+                }
+                "for" => plain(i + 1, Takes::ObjectIfActor),
+                "that" => plain(i, Takes::ThatClause),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Adverbs printed with the verb (`Also requests`, `Strongly encourages`).
+const ADVERBS: &[&str] = &[
+    "also",
+    "further",
+    "strongly",
+    "once",
+    "again",
+    "furthermore",
+    "urgently",
+    "respectfully",
+];
+
+/// Words that may stand between a clause boundary and the verb without being part of it.
+const CONNECTORS: &[&str] = &[
+    "and",
+    "in",
+    "this",
+    "that",
+    "regard",
+    "context",
+    "connection",
+    "respect",
+    "to",
+    "end",
+    "therefore",
+    "accordingly",
+    "thus",
+    "while",
+    "hence",
+    "consequently",
+    "the",
+    "same",
+    "vein",
+    "spirit",
+    "light",
+    "of",
+    "above",
+];
+
+/// A word and where it starts in the text.
+struct Word<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+fn words(s: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push(Word {
+                    text: &s[st..i],
+                    at: st,
+                });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push(Word {
+            text: &s[st..],
+            at: st,
+        });
+    }
+    out
+}
+
+fn bare(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+/// Where a clause may start at word `i`: the paragraph's start, or after a comma, semicolon,
+/// colon or `and`, with connectors (`in this regard`) and adverbs between. Returns the first word
+/// of the verb as printed (its adverbs included).
+fn clause_start(ws: &[Word<'_>], i: usize) -> Option<usize> {
+    let mut verb_start = i;
+    while verb_start > 0 && ADVERBS.contains(&bare(ws[verb_start - 1].text).as_str()) {
+        if ws[verb_start - 1].text.ends_with(',') {
+            break;
+        }
+        verb_start -= 1;
+    }
+    let mut j = verb_start;
+    loop {
+        if j == 0 {
+            return Some(verb_start);
+        }
+        let prev = ws[j - 1].text;
+        if prev.ends_with([',', ';', ':']) && !ADVERBS.contains(&bare(prev).as_str()) {
+            // `Notes ..., and in this regard, calls upon`: the connector ends in a comma too.
+            if !CONNECTORS.contains(&bare(prev).as_str()) {
+                return Some(verb_start);
+            }
+        }
+        let b = bare(prev);
+        if b == "and" || b == "while" {
+            return Some(verb_start);
+        }
+        if !CONNECTORS.contains(&b.as_str()) && !ADVERBS.contains(&b.as_str()) {
+            return None;
+        }
+        j -= 1;
+    }
+}
+
+/// Words after `to` that show it is not an infinitive (`Parties to the Convention`).
+const NOT_VERBS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "all",
+    "any",
+    "each",
+    "every",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "whom",
+    "such",
+    "other",
+    "international",
+    "national",
+    "regional",
+    "developing",
+    "developed",
+    "relevant",
+    "member",
+    "states",
+    "countries",
+    "date",
+    "it",
+    "them",
+    "him",
+    "one",
+    "two",
+    "three",
+    "those",
+    "be",
+    "least",
+    "small",
+    "landlocked",
+    "article",
+    "paragraph",
+    "resolution",
+    "annex",
+    "section",
+    "non-governmental",
+    "both",
+];
+
+/// Where the infinitive of a task starts (`to` before a verb), or a colon ends the actors.
+enum ActorEnd {
+    Infinitive(usize),
+    Colon(usize),
+}
+
+fn actor_end(s: &str, from: usize, to: usize) -> Option<ActorEnd> {
+    let span = &s[from..to];
+    let ws = words(span);
+    for (k, w) in ws.iter().enumerate() {
+        if w.text == "to" || w.text == "to:" {
+            if w.text == "to:" {
+                return Some(ActorEnd::Colon(from + w.at + w.text.len()));
+            }
+            let next = ws.get(k + 1).map(|n| n.text).unwrap_or("");
+            let next_bare = bare(next);
+            let is_verb = next.chars().next().is_some_and(char::is_lowercase)
+                && !NOT_VERBS.contains(&next_bare.as_str());
+            if is_verb {
+                return Some(ActorEnd::Infinitive(from + w.at));
+            }
+        }
+        if w.text.ends_with(':') {
+            return Some(ActorEnd::Colon(from + w.at + w.text.len()));
+        }
+    }
+    None
+}
+
+/// The directive clauses of a text, in order.
+pub fn clauses(s: &str) -> Vec<Clause> {
+    let ws = words(s);
+    // Candidate clause starts: (index of the verb's first word, of its head, how it takes).
+    let mut starts: Vec<(usize, usize, usize, Takes)> = Vec::new();
+    for i in 0..ws.len() {
+        let window: Vec<&str> = ws[i..(i + 8).min(ws.len())]
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        let Some((len, takes)) = head_verb(&window) else {
+            continue;
+        };
+        let participle = bare(ws[i].text).ends_with("ing");
+        let Some(verb_start) = clause_start(&ws, i) else {
+            continue;
+        };
+        if participle && i == 0 {
+            continue;
+        }
+        starts.push((verb_start, i, len, takes));
+    }
+    let mut out = Vec::new();
+    for (n, &(verb_start, head, len, takes)) in starts.iter().enumerate() {
+        let begin = ws[verb_start].at;
+        let after_verb_word = (head + len).min(ws.len());
+        let object_at = ws.get(after_verb_word).map_or(s.len(), |w| w.at);
+        let verb_end = ws[after_verb_word - 1].at + ws[after_verb_word - 1].text.len();
+        let verb = s[begin..verb_end]
+            .trim_end_matches([',', ':', ';'])
+            .to_string();
+        let end = starts.get(n + 1).map_or(s.len(), |&(next, ..)| ws[next].at);
+        let next_end = starts.get(n + 2).map_or(s.len(), |&(next, ..)| ws[next].at);
+        if let Some(clause) = read_clause(s, verb, takes, object_at, end, next_end) {
+            out.push(clause);
+        }
+    }
+    out
+}
+
+fn read_clause(
+    s: &str,
+    verb: String,
+    takes: Takes,
+    object_at: usize,
+    end: usize,
+    next_end: usize,
+) -> Option<Clause> {
+    let rest = s[object_at..end].trim();
+    match takes {
+        Takes::Decision => decision(verb, rest),
+        Takes::ThatClause => {
+            let that = rest.strip_prefix("that").unwrap_or(rest).trim_start();
+            let actors = that_subject(that);
+            (!actors.is_empty()).then(|| Clause {
+                verb,
+                actors,
+                task: that.to_string(),
+                pending: false,
+                aside: String::new(),
+            })
+        }
+        Takes::Approval => {
+            let lower = rest.to_lowercase();
+            let about_agenda_or_money = ["agenda", "appropriation", "budget", "post", "resources"]
+                .iter()
+                .any(|w| lower.contains(w));
+            about_agenda_or_money.then(|| Clause {
+                verb,
+                actors: vec![(String::new(), AddresseeKind::GeneralAssembly)],
+                task: rest.to_string(),
+                pending: rest.ends_with(':'),
+                aside: String::new(),
+            })
+        }
+        Takes::Object | Takes::ObjectIfActor => {
+            // `Urges the United Nations system, and encourages development banks, to integrate`:
+            // the actors stop where the next clause starts; the infinitive may lie beyond it.
+            let (actor_text, task, pending) = match actor_end(s, object_at, end) {
+                Some(ActorEnd::Infinitive(at)) => (&s[object_at..at], s[at..end].trim(), false),
+                Some(ActorEnd::Colon(at)) => (&s[object_at..at], s[at..end].trim(), true),
+                None => match actor_end(s, end, next_end) {
+                    Some(ActorEnd::Infinitive(at)) if end < s.len() => {
+                        (&s[object_at..end], s[at..next_end].trim(), false)
+                    }
+                    _ => return None,
+                },
+            };
+            let aside = actor_text.to_string();
+            let actor_text = actor_text
+                .trim()
+                .trim_end_matches([',', ':'])
+                .trim_end_matches(" to")
+                .trim_end_matches(" and")
+                .trim();
+            let actors = actors(actor_text);
+            if actors.is_empty() {
+                return None;
+            }
+            Some(Clause {
+                verb,
+                actors,
+                task: task.to_string(),
+                pending: pending || task.is_empty(),
+                aside,
+            })
+        }
+    }
+}
+
+/// `Decides to include ...` (the Assembly acts), `Decides that the Commission will ...` (the
+/// Commission), `Decides that there shall be set off ...` (the Assembly),
+/// `Decides to recommend that the Sixth Committee ...`.
+fn decision(verb: String, rest: &str) -> Option<Clause> {
+    let assembly = || vec![(String::new(), AddresseeKind::GeneralAssembly)];
+    let mut body = rest;
+    // `Decides, taking into account ..., that`: skip a leading parenthetical.
+    if body.starts_with(',') {
+        body = body.trim_start_matches(',').trim_start();
+    }
+    if let Some(at) = body.find(" that ").filter(|&at| at < 40) {
+        if body[..at].starts_with("to recommend") {
+            let that = &body[at + 6..];
+            let actors = that_subject(that);
+            let actors = if actors.is_empty() {
+                assembly()
+            } else {
+                actors
+            };
+            return Some(Clause {
+                verb: format!("{verb} to recommend"),
+                actors,
+                task: that.to_string(),
+                pending: false,
+                aside: String::new(),
+            });
+        }
+    }
+    if let Some(that) = body.strip_prefix("that") {
+        let that = that.trim_start_matches([',', ' ']);
+        let actors = that_subject(that);
+        let actors = if actors.is_empty() {
+            assembly()
+        } else {
+            actors
+        };
+        return Some(Clause {
+            verb,
+            actors,
+            task: that.to_string(),
+            pending: rest.ends_with(':'),
+            aside: String::new(),
+        });
+    }
+    // A decision that only takes a view asks nothing: `Decides to remain seized of the
+    // matter`, `Decides to endorse the report`, `Decides to adopt the declaration`.
+    let views = [
+        "to remain seized",
+        "to endorse",
+        "to take note",
+        "to welcome",
+        "to adopt",
+        "to reaffirm",
+        "to express",
+        "to note",
+        "to acknowledge",
+        "to recognize",
+        "to commend",
+    ];
+    if views.iter().any(|v| body.starts_with(v)) {
+        return None;
+    }
+    Some(Clause {
+        verb,
+        actors: assembly(),
+        task: rest.to_string(),
+        pending: rest.ends_with(':'),
+        aside: String::new(),
+    })
+}
+
+/// The subject of a `that` clause when it names actors: `Israel` of `Israel accept ...`, `the
+/// Secretary-General` of `the Secretary-General shall invite`.
+fn that_subject(that: &str) -> Vec<(String, AddresseeKind)> {
+    let ws = words(that);
+    let mut end = that.len();
+    for (k, w) in ws.iter().enumerate() {
+        let b = bare(w.text);
+        let lower_start = w.text.chars().next().is_some_and(char::is_lowercase);
+        let determiner = matches!(
+            b.as_str(),
+            "the" | "all" | "its" | "their" | "other" | "relevant" | "and" | "of" | "both"
+        );
+        if (lower_start && !determiner && k > 0) || w.text.starts_with(',') {
+            end = w.at;
+            break;
+        }
+        if w.text.ends_with(',') {
+            end = w.at + w.text.len() - 1;
+            break;
+        }
+    }
+    let subject = that[..end].trim();
+    if subject.is_empty() || kind_of(subject).is_none() {
+        return Vec::new();
+    }
+    actors(subject)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use AddresseeKind::*;
+
+    fn summary(s: &str) -> Vec<(String, Vec<AddresseeKind>)> {
+        clauses(s)
+            .into_iter()
+            .map(|c| (c.verb, c.actors.into_iter().map(|(_, k)| k).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn clauses_after_commas_and_connectors() {
+        assert_eq!(
+            summary("Requests the Secretary-General to submit to the General Assembly at its eighty-first session a report on the implementation of the present resolution, and decides to include in the provisional agenda of its eighty-first session the item entitled “X”."),
+            [("Requests".into(), vec![SecretaryGeneral]), ("decides".into(), vec![GeneralAssembly])]
+        );
+        assert_eq!(
+            summary("Notes with concern the decline, and in that regard calls upon countries, public and private financial institutions and other stakeholders to scale up finance;"),
+            [("calls upon".into(), vec![MemberStates, Other, Other])]
+        );
+        assert_eq!(
+            summary("Urges the United Nations system, and encourages international financial institutions, to integrate the actions;"),
+            [("Urges".into(), vec![UnitedNationsEntity]), ("encourages".into(), vec![Other])]
+        );
+    }
+
+    #[test]
+    fn no_actor_no_mandate() {
+        assert!(summary("Calls for the full implementation of the Convention;").is_empty());
+        assert!(summary(
+            "Encourages further international cooperation and discussions to assist victims;"
+        )
+        .is_empty());
+        assert!(summary("Recalls paragraph 65 (d) of the Commitment, which encourages Member States to appoint focal points;").is_empty());
+        assert_eq!(
+            summary("calls for multilateral development banks to strengthen their support;"),
+            [("calls for".into(), vec![Other])]
+        );
+    }
+
+    #[test]
+    fn decisions_and_that_clauses() {
+        assert_eq!(
+            summary("Demands that Israel, the occupying Power, comply with its legal obligations;"),
+            [("Demands".into(), vec![MemberStates])]
+        );
+        assert_eq!(
+            summary("Also decides that the Commission will give due consideration to the report;"),
+            [("Also decides".into(), vec![UnitedNationsEntity])]
+        );
+        assert_eq!(
+            summary("Decides that, in accordance with its resolution 973 (X), there shall be set off against the apportionment;"),
+            [("Decides".into(), vec![GeneralAssembly])]
+        );
+        let c = clauses("Calls upon States:");
+        assert!(c[0].pending);
+    }
+}

@@ -1,0 +1,598 @@
+//! What a task asks (its [`MandateKind`]), by when, how often, until when and on what.
+
+use crate::model::{Date, MandateKind, Recurrence, When};
+
+/// A task split where it joins several (`to convene the Meetings ... and to continue to render
+/// the necessary assistance`), each with its kind. Steps taken to write a report (seeking
+/// views, consulting, compiling) belong to the report.
+pub fn tasks(task: &str) -> Vec<(MandateKind, String)> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut rest = task;
+    while let Some(at) = next_infinitive_join(rest) {
+        parts.push(rest[..at].to_string());
+        rest = &rest[at..];
+    }
+    parts.push(rest.to_string());
+    let mut out: Vec<(MandateKind, String)> = parts.into_iter().map(|p| (kind(&p), p)).collect();
+    if out.iter().any(|(k, _)| *k == MandateKind::Report) {
+        out.retain(|(k, p)| *k != MandateKind::Action || !prepares_report(p));
+    }
+    out
+}
+
+/// Where `, and to <verb>` or ` and to <verb>` starts a further task. Not after a purpose
+/// (`to convene a meeting, within existing resources, to mark the anniversary ... and to
+/// galvanize efforts`): there the second infinitive continues the purpose.
+fn next_infinitive_join(s: &str) -> Option<usize> {
+    let mut from = 1.min(s.len());
+    while let Some(found) = s[from..].find(" and to ") {
+        let at = from + found;
+        let next = s[at + 8..].split_whitespace().next().unwrap_or("");
+        if next.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(next, "the" | "a" | "its" | "their" | "all")
+        {
+            return (!has_purpose(&s[..at])).then_some(at + 5);
+        }
+        from = at + 8;
+    }
+    None
+}
+
+/// Whether a task holds an infinitive of purpose after its own: after a comma (`a meeting,
+/// within existing resources, to mark`), or `in order to`, `so as to`. An infinitive that
+/// completes a verb (`to invite Governments to submit`) is no purpose.
+fn has_purpose(task: &str) -> bool {
+    let words: Vec<&str> = task.split_whitespace().collect();
+    words.iter().enumerate().skip(2).any(|(i, w)| {
+        let prev = words[i - 1];
+        let infinitive = *w == "to"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase))
+            && !matches!(
+                words.get(i + 1).copied().unwrap_or(""),
+                "the" | "a" | "an" | "its" | "their" | "all" | "that" | "this"
+            );
+        let purpose = prev.ends_with(',')
+            || (matches!(prev, "order" | "as") && matches!(words[i - 2], "in" | "so"));
+        infinitive && purpose
+    })
+}
+
+fn prepares_report(part: &str) -> bool {
+    let verb = first_verb(part);
+    matches!(
+        verb.as_str(),
+        "seek" | "consult" | "invite" | "compile" | "collect" | "gather" | "examine" | "solicit"
+    )
+}
+
+/// The task's verb, past `to` and `continue to`.
+fn first_verb(part: &str) -> String {
+    let mut ws = part.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    });
+    let mut w = ws.next().unwrap_or_default();
+    while matches!(w.as_str(), "to" | "and" | "continue" | "further" | "also") {
+        w = ws.next().unwrap_or_default();
+    }
+    w
+}
+
+fn has_any(lower: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| lower.contains(n))
+}
+
+/// The kind of one task.
+pub fn kind(task: &str) -> MandateKind {
+    let lower = task.to_ascii_lowercase();
+    let verb = first_verb(task);
+    if has_any(
+        &lower,
+        &[
+            "provisional agenda",
+            "continue its consideration",
+            "continue the consideration",
+            "consider the question",
+            "consideration of the question",
+            "following provisional agenda",
+            "consider thereafter",
+            "to consider it ",
+        ],
+    ) {
+        return MandateKind::Agenda;
+    }
+    if has_any(
+        &lower,
+        &[
+            "appropriate to the special account",
+            "to appropriate",
+            "apportion",
+            "set off against",
+            "assessed contributions",
+            "outstanding dues",
+            "arrears",
+            "budget proposals",
+            "proposed peacekeeping budgets",
+            "unencumbered balance",
+            "tax equalization",
+            "voluntary contributions to",
+            "contributions to the trust fund",
+            "contributing generously to the trust fund",
+            "to the trust fund",
+            "appealing for voluntary contributions",
+            "necessary resources for the participation",
+            "financial obligations",
+            "shall be returned to the government",
+            "special account",
+            "sustainable financing for",
+            "financial, organizational and technical support to the united nations",
+        ],
+    ) {
+        return MandateKind::Budget;
+    }
+    let reporting_verb = matches!(
+        verb.as_str(),
+        "report" | "inform" | "brief" | "update" | "apprise"
+    );
+    let report_object = has_any(
+        &lower,
+        &[
+            " report",
+            "a note ",
+            "briefing",
+            "summary report",
+            "such material",
+            "informed",
+            "comment, in their respective reports",
+            "with information",
+            "with complete and timely information",
+            "submit to the secretary-general information",
+            "information on the measures",
+            "concrete proposals for the consideration",
+            "such views in a",
+            "proposals",
+        ],
+    );
+    let producing_verb = matches!(
+        verb.as_str(),
+        "submit"
+            | "present"
+            | "prepare"
+            | "provide"
+            | "include"
+            | "transmit"
+            | "communicate"
+            | "issue"
+            | "keep"
+            | "comment"
+            | "update"
+            | "seek"
+            | "analyse"
+            | "analyze"
+    );
+    if reporting_verb || (producing_verb && report_object) {
+        return MandateKind::Report;
+    }
+    let meeting_verb = matches!(
+        verb.as_str(),
+        "convene" | "hold" | "organize" | "organise" | "host" | "proclaim" | "designate"
+    ) || lower.starts_with("to continue to convene")
+        || lower.starts_with("continue to convene");
+    let meeting_object = has_any(
+        &lower,
+        &[
+            "meeting",
+            "dialogue",
+            "conference",
+            "summit",
+            "forum",
+            "session",
+            "event",
+            "debate",
+            "workshop",
+            "seminar",
+            "commemoration",
+            "segment",
+            " day",
+            "stocktaking",
+        ],
+    );
+    if meeting_verb && meeting_object {
+        return MandateKind::Meeting;
+    }
+    if has_any(
+        &lower,
+        &[
+            "calendar of conferences and meetings",
+            "thematic debate",
+            "establish a working group",
+            "events such as conferences",
+            "to conduct workshops",
+            "considered in workshops",
+            "preparations for the global stocktaking",
+            "high-level segment",
+            "main theme of the",
+            "the duration of the",
+            "continue their dialogue",
+            "continue its dialogue",
+        ],
+    ) {
+        return MandateKind::Meeting;
+    }
+    MandateKind::Action
+}
+
+/// Ordinal numbers as resolutions spell sessions: `eighty-first` is 81.
+pub fn ordinal(word: &str) -> Option<u32> {
+    const UNITS: [&str; 10] = [
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    const TEENS: [&str; 10] = [
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: [(&str, &str); 8] = [
+        ("twenty", "twentieth"),
+        ("thirty", "thirtieth"),
+        ("forty", "fortieth"),
+        ("fifty", "fiftieth"),
+        ("sixty", "sixtieth"),
+        ("seventy", "seventieth"),
+        ("eighty", "eightieth"),
+        ("ninety", "ninetieth"),
+    ];
+    let w = word.to_ascii_lowercase();
+    if let Some(n) = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))
+        .and_then(|n| n.parse().ok())
+    {
+        return Some(n);
+    }
+    if let Some(i) = UNITS.iter().position(|u| !u.is_empty() && *u == w) {
+        return Some(i as u32);
+    }
+    if let Some(i) = TEENS.iter().position(|t| *t == w) {
+        return Some(10 + i as u32);
+    }
+    for (i, (tens, tenth)) in TENS.iter().enumerate() {
+        let base = 20 + 10 * i as u32;
+        if w == *tenth {
+            return Some(base);
+        }
+        if let Some(unit) = w.strip_prefix(tens).and_then(|r| r.strip_prefix('-')) {
+            if let Some(u) = UNITS.iter().position(|x| !x.is_empty() && *x == unit) {
+                return Some(base + u as u32);
+            }
+        }
+    }
+    if w == "hundredth" {
+        return Some(100);
+    }
+    None
+}
+
+/// The session a phrase names after one of `cues`: `at its eighty-first session` is 81.
+fn session_after(lower: &str, cues: &[&str]) -> Option<(usize, u32)> {
+    cues.iter()
+        .filter_map(|cue| {
+            let mut from = 0;
+            while let Some(found) = lower[from..].find(cue) {
+                let at = from + found;
+                let mut ws = lower[at + cue.len()..].split_whitespace();
+                if let (Some(n), Some(s)) = (ws.next(), ws.next()) {
+                    if s.starts_with("session") {
+                        if let Some(n) = ordinal(n) {
+                            return Some((at, n));
+                        }
+                    }
+                }
+                from = at + cue.len();
+            }
+            None
+        })
+        .min()
+}
+
+/// A date printed `15 April 2026`, an ISO date, where it starts and ends.
+fn date_at(s: &str, from: usize) -> Option<(Date, usize)> {
+    let mut ws = s[from..].split_whitespace();
+    let day: u8 = ws.next()?.parse().ok()?;
+    let month = ws.next()?;
+    let month = Date::MONTH_NAMES.iter().position(|m| *m == month)? as u8 + 1;
+    let year_word = ws.next()?;
+    let year: u16 = year_word
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()?;
+    (1000..3000).contains(&year).then_some(())?;
+    let end = s[from..].find(year_word)? + from + year_word.len();
+    Some((Date { year, month, day }, end))
+}
+
+fn year_at(s: &str) -> Option<u16> {
+    let digits: String = s
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let y: u16 = digits.parse().ok()?;
+    (digits.len() == 4 && (1900..2200).contains(&y)).then_some(y)
+}
+
+/// When the task is due: a session, a date, a month or a year, as the text sets it.
+pub fn due(task: &str) -> Option<When> {
+    let lower = task.to_ascii_lowercase();
+    let session = session_after(
+        &lower,
+        &[
+            "at its ",
+            "in advance of its ",
+            "before the end of its ",
+            "agenda of its ",
+            "during its ",
+            "by its ",
+            "during the ",
+            "at the ",
+            "prior to its ",
+        ],
+    );
+    let mut found: Vec<(usize, When)> = Vec::new();
+    if let Some((at, n)) = session {
+        found.push((at, When::Session(n)));
+    }
+    for cue in ["on ", "by ", "before ", "no later than ", "not later than "] {
+        let mut from = 0;
+        while let Some(f) = task[from..].find(cue) {
+            let at = from + f;
+            let word_start = at == 0 || task[..at].ends_with([' ', ',']);
+            // `the advisory opinion rendered on 9 July 2004` tells of the past.
+            let after_participle = task[..at]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.ends_with("ed") && w != "need");
+            if word_start && !after_participle {
+                if let Some((d, _)) = date_at(task, at + cue.len()) {
+                    found.push((at, When::Date(d)));
+                } else if cue == "by " {
+                    let after = &task[at + 3..];
+                    let after = after.strip_prefix("the end of ").unwrap_or(after);
+                    if let Some(y) = year_at(after) {
+                        found.push((at, When::Year(y)));
+                    }
+                }
+            }
+            from = at + cue.len();
+        }
+    }
+    for cue in ["beginning in ", "beginning from ", "starting from "] {
+        if let Some(at) = lower.find(cue) {
+            if let Some(y) = year_at(&lower[at + cue.len()..]) {
+                found.push((at, When::Year(y)));
+            }
+        }
+    }
+    found.into_iter().min_by_key(|(at, _)| *at).map(|(_, w)| w)
+}
+
+/// How often the task recurs, as the text says or implies.
+pub fn recurrence(task: &str, kind: MandateKind) -> Option<Recurrence> {
+    let lower = task.to_ascii_lowercase();
+    const CUES: &[(&str, Recurrence)] = &[
+        ("every four years", Recurrence::Quadrennial),
+        ("quadrennial", Recurrence::Quadrennial),
+        ("every fourth year", Recurrence::Quadrennial),
+        ("every three years", Recurrence::Triennial),
+        ("triennial", Recurrence::Triennial),
+        ("every third year", Recurrence::Triennial),
+        ("every two years", Recurrence::Biennial),
+        ("biennial", Recurrence::Biennial),
+        ("every second year", Recurrence::Biennial),
+        ("annually", Recurrence::Annual),
+        ("annual report", Recurrence::Annual),
+        ("annual basis", Recurrence::Annual),
+        ("every year", Recurrence::Annual),
+        ("each year", Recurrence::Annual),
+        ("yearly", Recurrence::Annual),
+    ];
+    // The first cue printed, as a word of its own (`biannually` is not `annually`).
+    let first = CUES
+        .iter()
+        .filter_map(|(cue, r)| {
+            let mut from = 0;
+            while let Some(f) = lower[from..].find(cue) {
+                let at = from + f;
+                let starts_word = lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+                if starts_word {
+                    return Some((at, *r));
+                }
+                from = at + cue.len();
+            }
+            None
+        })
+        .min_by_key(|(at, _)| *at);
+    if let Some((_, r)) = first {
+        return Some(r);
+    }
+    // `each 14 December thereafter`: after a date, and no other cue, a year apart.
+    if lower.contains("thereafter") {
+        return Some(Recurrence::Annual);
+    }
+    // A day proclaimed on a date comes back every year; a year or a decade does not.
+    if kind == MandateKind::Meeting
+        && (lower.contains("proclaim") || lower.contains("designate"))
+        && lower.contains(" day")
+    {
+        return Some(Recurrence::Annual);
+    }
+    None
+}
+
+/// Until when the mandate runs: `until 13 December 2028`, the end of `for the period from 1 July
+/// 2024 to 30 June 2025`, `prior to the eighty-third session`.
+pub fn until(task: &str) -> Option<When> {
+    let lower = task.to_ascii_lowercase();
+    if let Some(at) = lower.find("until ") {
+        if let Some((d, _)) = date_at(task, at + 6) {
+            return Some(When::Date(d));
+        }
+        if let Some((_, n)) = session_after(&lower[at..], &["until its ", "until the "]) {
+            return Some(When::Session(n));
+        }
+        if let Some(y) = year_at(&lower[at + 6..]) {
+            return Some(When::Year(y));
+        }
+    }
+    if let Some(at) = lower.find("for the period from ") {
+        let rest = &task[at + 20..];
+        if let Some(to) = rest.find(" to ") {
+            if let Some((d, _)) = date_at(rest, to + 4) {
+                return Some(When::Date(d));
+            }
+        }
+    }
+    if let Some((_, n)) = session_after(&lower, &["prior to the ", "prior to its "]) {
+        return Some(When::Session(n));
+    }
+    None
+}
+
+/// Whether the paragraph provides for reviewing the mandate it gives.
+pub fn review(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    has_any(
+        &lower,
+        &[
+            "decides to review",
+            "to review the mandate",
+            "review of the mandate",
+            "to review its mandate",
+            "to review the functioning",
+            "review the implementation of the mandate",
+            "to evaluate the mandate",
+            "decides to assess",
+        ],
+    )
+}
+
+/// What a report is on (`on the implementation of the present resolution`), or an agenda
+/// item's title (the last one quoted after `entitled`).
+pub fn subject(task: &str, kind: MandateKind) -> Option<String> {
+    match kind {
+        MandateKind::Agenda => {
+            let at = task.rfind("entitled")?;
+            let rest = &task[at..];
+            let open = rest.find(['“', '"'])?;
+            let inner = &rest[open + rest[open..].chars().next()?.len_utf8()..];
+            let close = inner.find(['”', '"'])?;
+            Some(inner[..close].to_string())
+        }
+        MandateKind::Report => {
+            let lower = task.to_ascii_lowercase();
+            let at = lower
+                .find("report on ")
+                .map(|a| a + 10)
+                .or_else(|| lower.find("report, on ").map(|a| a + 11))
+                .or_else(|| lower.find(" on ").map(|a| a + 4))?;
+            let rest = &task[at..];
+            let end = [
+                ", including",
+                ";",
+                ", and ",
+                " and to ",
+                ", as well as",
+                ", with ",
+                ", to ",
+            ]
+            .iter()
+            .filter_map(|e| rest.find(e))
+            .min()
+            .unwrap_or(rest.len());
+            let s = rest[..end].trim().trim_end_matches(['.', ',', ';']);
+            (!s.is_empty()).then(|| s.to_string())
+        }
+        MandateKind::Meeting | MandateKind::Budget | MandateKind::Action => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sessions_dates_and_years() {
+        assert_eq!(ordinal("eighty-first"), Some(81));
+        assert_eq!(ordinal("eightieth"), Some(80));
+        assert_eq!(ordinal("81st"), Some(81));
+        assert_eq!(
+            due("to submit to the General Assembly at its eighty-first session a report"),
+            Some(When::Session(81))
+        );
+        assert_eq!(
+            due("to organize, on 18 December 2025, a one-day meeting").map(|w| w.to_string()),
+            Some("2025-12-18".into())
+        );
+        assert_eq!(
+            due("to align with the goal by the end of 2025"),
+            Some(When::Year(2025))
+        );
+        assert_eq!(
+            due("to report on the implementation of resolution 76/239 of 24 December 2021"),
+            None
+        );
+        assert_eq!(
+            until(
+                "the amount of 61,252,900 dollars for the period from 1 July 2024 to 30 June 2025"
+            )
+            .map(|w| w.to_string()),
+            Some("2025-06-30".into())
+        );
+    }
+
+    #[test]
+    fn kinds_of_tasks() {
+        assert_eq!(
+            kind("to report to the General Assembly at its eighty-first session"),
+            MandateKind::Report
+        );
+        assert_eq!(
+            kind("include in the provisional agenda of its eighty-first session the item"),
+            MandateKind::Agenda
+        );
+        assert_eq!(
+            kind("to convene a full-day high-level meeting"),
+            MandateKind::Meeting
+        );
+        assert_eq!(
+            kind("to apportion among Member States the amount of"),
+            MandateKind::Budget
+        );
+        assert_eq!(
+            kind("to ensure payment of their outstanding assessed contributions"),
+            MandateKind::Budget
+        );
+        assert_eq!(
+            kind("to continue to support the activities of the Agency"),
+            MandateKind::Action
+        );
+        let split = tasks("to seek the views of Member States, and to submit a report to the General Assembly at its seventy-ninth session");
+        assert_eq!(split.len(), 1);
+        assert_eq!(split[0].0, MandateKind::Report);
+    }
+}

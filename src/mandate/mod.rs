@@ -1,0 +1,217 @@
+//! Mandates read from the operative part of an English text: in each operative paragraph (or
+//! sub-item), the clauses where the Assembly requests, decides, invites, calls upon, urges,
+//! encourages, authorizes, appeals to, recommends or demands, split by actor and by kind.
+//!
+//! The rules read the grammar of the paragraphs (a verb, the actors it names, the infinitive
+//! that gives the task) and list no resolutions; `samples/mandates/` holds the reference set
+//! they are scored on (EVALUATION.md).
+
+mod actors;
+mod clauses;
+mod fields;
+
+pub use fields::ordinal;
+
+use crate::eid::{block_eids, list_eid, point_eids};
+use crate::markup::{item_text, paragraph_text, plain_text};
+use crate::model::*;
+use clauses::{clauses, Clause};
+
+/// The mandates of a document's operative part, with the symbol of the act each belongs to
+/// (a part's own symbol in a multi-part resolution). Only English texts are read: the mandates
+/// belong to the work's divisions, which every language version shares.
+pub fn extract(doc: &Document) -> Vec<(String, Mandate)> {
+    let mut out = Vec::new();
+    if doc.language != Language::English {
+        return out;
+    }
+    let mut acts = vec![(doc.symbol.clone(), &doc.act)];
+    for part in &doc.parts {
+        acts.push((
+            crate::vocab::part_symbol(&doc.symbol, &part.number),
+            &part.act,
+        ));
+    }
+    for (symbol, act) in acts {
+        let restarts = numbering_restarts(&act.body);
+        let mut order = 0;
+        let mut found = Vec::new();
+        walk(&act.body, "", None, restarts, &mut order, &mut found);
+        out.extend(found.into_iter().map(|m| (symbol.clone(), m)));
+    }
+    out
+}
+
+/// Whether paragraph numbers start again in each section (`I. 1. ... II. 1.`).
+fn numbering_restarts(blocks: &[Block]) -> bool {
+    let firsts = blocks
+        .iter()
+        .filter(|b| match b {
+            Block::Section(s) => s
+                .blocks
+                .iter()
+                .any(|b| matches!(b, Block::Paragraph(p) if p.number.as_deref() == Some("1"))),
+            _ => false,
+        })
+        .count();
+    firsts > 1
+}
+
+fn walk(
+    blocks: &[Block],
+    prefix: &str,
+    section: Option<&str>,
+    restarts: bool,
+    order: &mut usize,
+    out: &mut Vec<Mandate>,
+) {
+    let eids = block_eids(prefix, blocks);
+    for (block, eid) in blocks.iter().zip(eids) {
+        match block {
+            Block::Paragraph(p) => {
+                *order += 1;
+                let number = p.number.clone().unwrap_or_else(|| format!("u{order}"));
+                let section = if restarts { section } else { None };
+                paragraph(p, &number, section, &eid, out);
+            }
+            Block::Section(s) => {
+                walk(&s.blocks, &eid, s.number.as_deref(), restarts, order, out);
+            }
+            Block::Recital(_) | Block::Text(_) | Block::Table(_) => {}
+        }
+    }
+}
+
+/// Where a mandate was found: the division and its text.
+struct Unit<'a> {
+    paragraph: String,
+    section: Option<&'a str>,
+    eid: String,
+    text: String,
+}
+
+fn paragraph(
+    p: &Paragraph,
+    number: &str,
+    section: Option<&str>,
+    eid: &str,
+    out: &mut Vec<Mandate>,
+) {
+    let chapeau = plain_text(&p.text);
+    let found = clauses(&chapeau);
+    let pending = found.last().filter(|c| c.pending);
+    let items_are_tasks = pending.is_some()
+        && p.items.iter().all(|item| {
+            let t = plain_text(&item.text);
+            clauses(&t).is_empty()
+                && (chapeau.trim_end().ends_with("to:") || t.trim_start().starts_with("To "))
+        });
+    let whole = Unit {
+        paragraph: number.to_string(),
+        section,
+        eid: eid.to_string(),
+        text: paragraph_text(p),
+    };
+    let upto = if items_are_tasks {
+        found.len() - 1
+    } else {
+        found.len()
+    };
+    for clause in &found[..upto] {
+        // A clause ending in a colon whose sub-items are not tasks (`Approves the following
+        // provisional agenda:`) reads the sub-items as part of its task.
+        let task = if clause.pending {
+            format!("{} {}", clause.task, whole.text)
+        } else {
+            clause.task.clone()
+        };
+        mandates_of(clause, &task, &whole, out);
+    }
+    if p.items.is_empty() {
+        return;
+    }
+    let list = list_eid(eid);
+    for (item, item_eid) in p.items.iter().zip(point_eids(&list, &p.items)) {
+        let unit = Unit {
+            paragraph: format!("{number} {}", item.printed_number()),
+            section,
+            eid: item_eid,
+            text: item_text(item),
+        };
+        if items_are_tasks {
+            if let Some(c) = pending {
+                mandates_of(c, &unit.text, &unit, out);
+            }
+        } else {
+            for clause in clauses(&plain_text(&item.text)) {
+                let task = clause.task.clone();
+                mandates_of(&clause, &task, &unit, out);
+            }
+        }
+    }
+}
+
+/// One mandate per kind of actor and kind of task, the first actor of each kind named.
+fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Mandate>) {
+    let tasks = fields::tasks(task);
+    let review = fields::review(&unit.text);
+    let mut seen: Vec<(AddresseeKind, MandateKind)> = out
+        .iter()
+        .filter(|m| m.eid == unit.eid)
+        .map(|m| (m.addressee_kind, m.kind))
+        .collect();
+    // Tasks of one kind read together: `to include in the provisional agenda of its
+    // eighty-first session ... and to consider thereafter on a biennial basis`.
+    let mut by_kind: Vec<(MandateKind, String)> = Vec::new();
+    for (kind, part) in tasks {
+        match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, text)) => {
+                text.push(' ');
+                text.push_str(&part);
+            }
+            None => by_kind.push((kind, part)),
+        }
+    }
+    for (addressee, addressee_kind) in &clause.actors {
+        for (kind, part) in &by_kind {
+            if seen.contains(&(*addressee_kind, *kind)) {
+                continue;
+            }
+            seen.push((*addressee_kind, *kind));
+            // A date may stand among the actors: `to the Secretary-General, beginning from 2026,
+            // to submit`.
+            let due = fields::due(part).or_else(|| fields::due(&clause.aside));
+            let recurrence =
+                fields::recurrence(part, *kind).or_else(|| due.map(|_| Recurrence::OneTime));
+            out.push(Mandate {
+                paragraph: unit.paragraph.clone(),
+                section: unit.section.map(str::to_string),
+                eid: unit.eid.clone(),
+                verb: clause.verb.clone(),
+                addressee: addressee.clone(),
+                addressee_kind: *addressee_kind,
+                kind: *kind,
+                due,
+                recurrence,
+                until: fields::until(part),
+                review,
+                subject: fields::subject(part, *kind),
+                text: unit.text.clone(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_resolution() {
+        let input = std::fs::read("samples/A_RES_77_213.md").unwrap();
+        let doc = crate::parse::parse(&input).unwrap().value;
+        let found = extract(&doc);
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|(s, _)| s == "A/RES/77/213"));
+    }
+}
