@@ -103,6 +103,26 @@ pub const QUERIES: &[Query] = &[
         "17_recorded_votes_on_a_goal",
         include_str!("../samples/queries/17_recorded_votes_on_a_goal.rq"),
     ),
+    query(
+        "18_reports_due_at_a_session",
+        include_str!("../samples/queries/18_reports_due_at_a_session.rq"),
+    ),
+    query(
+        "19_recurring_mandates",
+        include_str!("../samples/queries/19_recurring_mandates.rq"),
+    ),
+    query(
+        "20_mandates_per_entity",
+        include_str!("../samples/queries/20_mandates_per_entity.rq"),
+    ),
+    query(
+        "21_mandates_with_no_end",
+        include_str!("../samples/queries/21_mandates_with_no_end.rq"),
+    ),
+    query(
+        "22_same_request_repeated",
+        include_str!("../samples/queries/22_same_request_repeated.rq"),
+    ),
 ];
 
 #[cfg(test)]

@@ -31,6 +31,8 @@ pub struct Page<'a> {
     pub lineage: Option<Lineage<'a>>,
     /// Where a State's page is, by its ISO 3166 code, for the States of a recorded vote.
     pub state_page: Option<&'a StatePage<'a>>,
+    /// Where the page of the act's mandates is, when the server has one and the act gives any.
+    pub mandates_page: Option<&'a str>,
 }
 
 /// The path of a State's page from its ISO 3166 code, where the server has one.
@@ -91,7 +93,7 @@ padding:0 1em;line-height:1.45;color:#111}header{border-bottom:1px solid #999;ma
 .num{display:inline-block;min-width:2.2em}.recital{text-indent:2.2em}ol.items{list-style:none;\
 padding-left:2.2em}.footnotes{border-top:1px solid #999;font-size:.9em;margin-top:2em}\
 .conclusion{text-align:right;font-style:italic}nav,footer,.cited-by{font-family:sans-serif;\
-font-size:.85em}sup a{text-decoration:none}.tabling,.lineage{font-family:sans-serif;font-size:.9em}\
+font-size:.85em}sup a{text-decoration:none}.tabling,.lineage,.mandates{font-family:sans-serif;font-size:.9em}\
 .vote ul.states{columns:14em;font-family:sans-serif;font-size:.85em}\
 del{color:#a40000;background:#fde8e8}ins{color:#005a1f;background:#e3f6e8}\
 .changes .where{font-family:sans-serif;font-size:.8em;color:#444;margin-bottom:0}\
@@ -273,6 +275,15 @@ fn write_header<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
         h.text(&format!("{} ", l.label))?;
         let href = h.link(l.iri);
         h.leaf("a", &[("href", &href)], l.symbol)?;
+        h.close("p")?;
+    }
+    if let Some(href) = h.page.mandates_page {
+        h.open("p", &[("class", "mandates")])?;
+        h.leaf(
+            "a",
+            &[("href", href)],
+            "Its mandates: who it asks to do what, and by when",
+        )?;
         h.close("p")?;
     }
     write_nav(h)?;

@@ -233,6 +233,19 @@ pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result
             &[("eId", id), ("href", href), ("showAs", name)],
         )?;
     }
+    // The actors the operative paragraphs address (`<organization refersTo>` in the body).
+    let written = |id: &str| {
+        id == doc.organ.tlc_id()
+            || id == "unitedNations"
+            || refs.sponsors.iter().any(|(s, _, _)| s == id)
+            || refs.committee.as_ref().is_some_and(|(c, _)| c == id)
+    };
+    let tlcs: Vec<_> = x.marks.tlcs.clone();
+    for (element, id, href, name) in &tlcs {
+        if !written(id) {
+            x.empty(element, &[("eId", id), ("href", href), ("showAs", name)])?;
+        }
+    }
     x.empty(
         "TLCRole",
         &[

@@ -12,18 +12,27 @@ use std::io::{self, Write};
 
 mod body;
 mod cover;
+mod marks;
 mod meta;
 mod writer;
 
 use body::*;
 use cover::*;
+use marks::{Mark, Marks};
 use meta::*;
 use writer::Xml;
 
 /// Writes `doc` as an AKN document: a `statement`, or for a multi-part resolution a
 /// `documentCollection` whose parts are statements of their own, as the UN writes them.
 pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
-    let mut x = Xml { w: out, depth: 0 };
+    let marks = Marks::of(doc);
+    let mut x = Xml {
+        w: out,
+        depth: 0,
+        marks,
+        act: doc.symbol.clone(),
+        pending: Vec::new(),
+    };
     x.w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     x.newline()?;
     x.open("akomaNtoso", &[("xmlns", vocab::AKN)])?;
@@ -55,6 +64,7 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
         }
         x.close("collectionBody")?;
     }
+    x.act.clear();
     write_annexes(&mut x, doc, &doc.symbol, &doc.act.annexes)?;
     x.close(element)?;
     if !doc.parts.is_empty() {
@@ -108,7 +118,9 @@ fn write_part<W: Write>(x: &mut Xml<W>, doc: &Document, part: &Part) -> io::Resu
     write_identification(x, doc, &symbol, &number)?;
     x.close("meta")?;
     write_preface(x, doc, &part.number, &part.act.title)?;
+    x.act = symbol.clone();
     write_act(x, doc, &part.act)?;
+    x.act.clear();
     write_annexes(x, doc, &symbol, &part.act.annexes)?;
     x.close("statement")?;
     x.close("component")

@@ -9,6 +9,13 @@ use super::*;
 pub(super) struct Xml<W: Write> {
     pub(super) w: W,
     pub(super) depth: usize,
+    /// The mandates to mark in the document's divisions.
+    pub(super) marks: Marks,
+    /// The act whose divisions are being written (the whole's symbol or a part's); empty
+    /// where nothing is marked (annexes).
+    pub(super) act: String,
+    /// The marks for the next inline block.
+    pub(super) pending: Vec<Mark>,
 }
 
 impl<W: Write> Xml<W> {
@@ -126,13 +133,32 @@ impl<W: Write> Xml<W> {
     ) -> io::Result<()> {
         self.indent()?;
         self.start_tag(name, attrs)?;
-        self.inlines(doc, runs)?;
+        let marks = std::mem::take(&mut self.pending);
+        self.marked_inlines(doc, runs, &marks)?;
         self.end_tag(name)
     }
 
     pub(super) fn inlines(&mut self, doc: &Document, runs: &[Inline]) -> io::Result<()> {
+        self.marked_inlines(doc, runs, &[])
+    }
+
+    /// Inlines with `marks` wrapped around stretches of their text runs (offsets into the
+    /// plain text of `runs`; a mark across two runs is left out).
+    fn marked_inlines(
+        &mut self,
+        doc: &Document,
+        runs: &[Inline],
+        marks: &[Mark],
+    ) -> io::Result<()> {
+        let mut offset = 0;
         for run in runs {
+            let len = match run {
+                Inline::Text(t) | Inline::Phrase(t) | Inline::Emphasis(t) => t.len(),
+                Inline::Ref(c) => c.text.len(),
+                Inline::NoteRef { .. } => 0,
+            };
             match run {
+                Inline::Text(t) if !marks.is_empty() => self.marked_text(t, offset, marks)?,
                 Inline::Text(t) => self.text(t)?,
                 Inline::Phrase(p) => self.inline_leaf("span", &[("class", "italic")], p)?,
                 Inline::Emphasis(e) => self.inline_leaf("i", &[], e)?,
@@ -142,8 +168,25 @@ impl<W: Write> Xml<W> {
                 }
                 Inline::NoteRef { marker, index } => self.note(doc, marker, *index)?,
             }
+            offset += len;
         }
         Ok(())
+    }
+
+    fn marked_text(&mut self, text: &str, offset: usize, marks: &[Mark]) -> io::Result<()> {
+        let mut at = 0;
+        for m in marks {
+            let inside = m.start >= offset && m.end <= offset + text.len();
+            if !inside || m.start - offset < at {
+                continue;
+            }
+            let (start, end) = (m.start - offset, m.end - offset);
+            self.text(&text[at..start])?;
+            let attrs: Vec<(&str, &str)> = m.attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            self.inline_leaf(m.element, &attrs, &text[start..end])?;
+            at = end;
+        }
+        self.text(&text[at..])
     }
 
     /// A footnote, written where its marker stands.

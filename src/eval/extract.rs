@@ -120,10 +120,20 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
     let mut table_cell: Option<String> = None;
     // For each open element: whether it opened a unit.
     let mut opens: Vec<bool> = Vec::new();
+    // Whether the last text ended inside a word that an inline mark interrupts
+    // (`<organization>Member States</organization>,`): the next text continues it.
+    let mut in_word = false;
     loop {
         let event = reader
             .read_event()
             .map_err(|e| format!("at byte {}: {e}", reader.error_position()))?;
+        let mark = |name: &[u8]| matches!(name, b"organization" | b"role" | b"date");
+        match &event {
+            Event::Start(e) if mark(e.local_name().as_ref()) => {}
+            Event::End(e) if mark(e.local_name().as_ref()) => {}
+            Event::Start(_) | Event::End(_) | Event::Empty(_) => in_word = false,
+            _ => {}
+        }
         match event {
             Event::Start(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).to_string();
@@ -318,8 +328,20 @@ pub fn extract(xml: &str) -> Result<Extract, String> {
                             .map(|w| w.trim_end_matches('.').to_string()),
                     );
                 } else if note.is_none() && !in_num && (!units.is_empty() || in_heading) {
-                    x.words.extend(s.split_whitespace().map(str::to_string));
+                    let mut words = s.split_whitespace();
+                    let glued = in_word && !s.starts_with(char::is_whitespace);
+                    if let (true, Some(last), Some(first)) =
+                        (glued, x.words.last_mut(), words.next())
+                    {
+                        last.push_str(first);
+                    } else {
+                        words = s.split_whitespace();
+                    }
+                    x.words.extend(words.map(str::to_string));
+                    in_word = !s.is_empty() && !s.ends_with(char::is_whitespace);
+                    continue;
                 }
+                in_word = false;
             }
             Event::Eof => break,
             _ => {}

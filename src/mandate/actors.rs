@@ -222,6 +222,15 @@ fn has_word(s: &str, words: &[&str]) -> bool {
         .any(|w| words.contains(&w))
 }
 
+/// Whether the phrase's first words name an actor, not only a phrase inside it: `multilateral
+/// development banks` does, `the urgent commencement of negotiations in the Conference on
+/// Disarmament` does not.
+pub fn heads_an_actor(phrase: &str) -> bool {
+    let first = phrase.split([',', ';']).next().unwrap_or("");
+    let first = conjuncts(first.trim()).into_iter().next().unwrap_or("");
+    kind_of(head(first)).is_some()
+}
+
 /// The kind of actor a conjunct names, or `None` when it names none (`further international
 /// cooperation`, `the Pacific`).
 pub fn kind_of(conjunct: &str) -> Option<AddresseeKind> {

@@ -4,7 +4,7 @@
 //! after a comma or `and` (`..., and decides to include ...`, `..., and in this regard calls upon
 //! States to ...`). Each clause is a verb, the actors it names and the task it gives them.
 
-use super::actors::{actors, kind_of};
+use super::actors::{actors, heads_an_actor, kind_of};
 use crate::model::AddresseeKind;
 
 /// One directive clause.
@@ -401,6 +401,9 @@ fn read_clause(
                 .trim_end_matches(" to")
                 .trim_end_matches(" and")
                 .trim();
+            if takes == Takes::ObjectIfActor && !heads_an_actor(actor_text) {
+                return None;
+            }
             let actors = actors(actor_text);
             if actors.is_empty() {
                 return None;

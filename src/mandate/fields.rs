@@ -24,7 +24,7 @@ pub fn tasks(task: &str) -> Vec<(MandateKind, String)> {
 /// (`to convene a meeting, within existing resources, to mark the anniversary ... and to
 /// galvanize efforts`): there the second infinitive continues the purpose.
 fn next_infinitive_join(s: &str) -> Option<usize> {
-    let mut from = 1.min(s.len());
+    let mut from = s.chars().next().map_or(0, char::len_utf8);
     while let Some(found) = s[from..].find(" and to ") {
         let at = from + found;
         let next = s[at + 8..].split_whitespace().next().unwrap_or("");
@@ -504,13 +504,23 @@ pub fn subject(task: &str, kind: MandateKind) -> Option<String> {
             Some(inner[..close].to_string())
         }
         MandateKind::Report => {
+            // `a report on X`, `to report on X`, `to report to the Assembly ... on X`; a report
+            // `thereon` names its subject elsewhere.
             let lower = task.to_ascii_lowercase();
-            let at = lower
-                .find("report on ")
-                .map(|a| a + 10)
-                .or_else(|| lower.find("report, on ").map(|a| a + 11))
-                .or_else(|| lower.find(" on ").map(|a| a + 4))?;
+            let report = lower.find("report")?;
+            let after = &lower[report..];
+            if after.starts_with("report thereon") || after.starts_with("reports thereon") {
+                return None;
+            }
+            let mut cut = after.len().min(160);
+            while !after.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let window = &after[..cut];
+            let on = window.find(" on ")?;
+            let at = report + on + 4;
             let rest = &task[at..];
+            let rest_lower = &lower[at..];
             let end = [
                 ", including",
                 ";",
@@ -519,12 +529,26 @@ pub fn subject(task: &str, kind: MandateKind) -> Option<String> {
                 ", as well as",
                 ", with ",
                 ", to ",
+                " to the general assembly",
+                " to the assembly",
+                " to the economic and social council",
+                " at its ",
+                " for consideration",
+                " for its consideration",
+                " through ",
+                " under the item",
+                ", taking into account",
             ]
             .iter()
-            .filter_map(|e| rest.find(e))
+            .filter_map(|e| rest_lower.find(e))
             .min()
             .unwrap_or(rest.len());
             let s = rest[..end].trim().trim_end_matches(['.', ',', ';']);
+            let s = s
+                .strip_suffix(", and")
+                .or(s.strip_suffix(" and"))
+                .unwrap_or(s);
+            let s = s.trim_end_matches(',').trim();
             (!s.is_empty()).then(|| s.to_string())
         }
         MandateKind::Meeting | MandateKind::Budget | MandateKind::Action => None,

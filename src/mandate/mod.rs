@@ -19,10 +19,11 @@ use clauses::{clauses, Clause};
 
 /// The mandates of a document's operative part, with the symbol of the act each belongs to
 /// (a part's own symbol in a multi-part resolution). Only English texts are read: the mandates
-/// belong to the work's divisions, which every language version shares.
+/// belong to the work's divisions, which every language version shares. A draft gives none:
+/// it proposes, and the Assembly has asked nothing yet.
 pub fn extract(doc: &Document) -> Vec<(String, Mandate)> {
     let mut out = Vec::new();
-    if doc.language != Language::English {
+    if doc.language != Language::English || doc.is_draft() {
         return out;
     }
     let mut acts = vec![(doc.symbol.clone(), &doc.act)];
@@ -202,6 +203,42 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
     }
 }
 
+/// What makes two mandates the same request: a resolution renewed every year restates its
+/// requests with only sessions, dates and numbers changed. The key is the act's title and the
+/// division's text with those left out, with the kind and the addressee's kind: equal keys in
+/// two resolutions are the same request repeated. A hex digest, stable across runs.
+pub fn request_key(title: &str, m: &Mandate) -> String {
+    let mut normal = String::new();
+    for part in [title, "|", &m.text] {
+        for word in part.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            let w = word.to_lowercase();
+            let numeric = w.chars().any(|c| c.is_ascii_digit());
+            let ordinal = w
+                .split('-')
+                .next_back()
+                .and_then(|last| fields::ordinal(&w).or(fields::ordinal(last)))
+                .is_some();
+            let month = Date::MONTH_NAMES.iter().any(|n| n.eq_ignore_ascii_case(&w));
+            if w.is_empty() || numeric || ordinal || month {
+                continue;
+            }
+            normal.push_str(&w);
+            normal.push(' ');
+        }
+        normal.push('|');
+    }
+    normal.push_str(m.kind.as_str());
+    normal.push('|');
+    normal.push_str(m.addressee_kind.as_str());
+    // FNV-1a: small, and the same on every platform and release.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in normal.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +250,35 @@ mod tests {
         let found = extract(&doc);
         assert!(!found.is_empty());
         assert!(found.iter().all(|(s, _)| s == "A/RES/77/213"));
+    }
+
+    #[test]
+    fn a_request_restated_in_a_later_session_has_the_same_key() {
+        let at = |session: &str, text: &str| Mandate {
+            paragraph: "7".into(),
+            section: None,
+            eid: "para_7".into(),
+            verb: "Requests".into(),
+            addressee: "the Secretary-General".into(),
+            addressee_kind: AddresseeKind::SecretaryGeneral,
+            kind: MandateKind::Report,
+            due: None,
+            recurrence: None,
+            until: None,
+            review: false,
+            subject: None,
+            text: format!(
+                "Requests the Secretary-General to report at its {session} session on {text}."
+            ),
+        };
+        let title = "Effects of atomic radiation";
+        assert_eq!(
+            request_key(title, &at("seventy-ninth", "resolution 78/71")),
+            request_key(title, &at("eighty-first", "resolution 80/75"))
+        );
+        assert_ne!(
+            request_key(title, &at("eighty-first", "it")),
+            request_key("Another title", &at("eighty-first", "it"))
+        );
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! - `/sparql`: the SPARQL 1.1 Protocol, read-only ([`sparql`]);
 //! - `/`: a query page with the example queries of the catalogue ([`home`]);
+//! - `/mandates`: the mandates in the store, narrowed by resolution, addressee, kind and
+//!   session due ([`mandates`]); `/state/{ISO3}`: a Member State's votes ([`state`]);
 //! - every other path: the IRI `{base}{path}` dereferenced, by `Accept`, as AKN, RDF or an HTML
 //!   page ([`resource`]).
 //!
@@ -9,6 +11,7 @@
 //! on input and answer every failure with a status and a plain-text reason.
 
 pub mod home;
+pub mod mandates;
 pub mod negotiate;
 pub mod resource;
 pub mod sparql;
@@ -84,6 +87,9 @@ pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
             && matches!(*request.method(), Method::GET | Method::HEAD) =>
         {
             state::handle(app, &p["/state/".len()..])
+        }
+        "/mandates" if matches!(*request.method(), Method::GET | Method::HEAD) => {
+            mandates::handle(app, request.uri().query().unwrap_or(""))
         }
         "/" => match *request.method() {
             Method::GET | Method::HEAD => home::page(app),

@@ -362,6 +362,18 @@ fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Refusal> {
     };
     let lineage = lineage_of(app, doc, &work).map_err(internal)?;
     let state_page = |code: &str| Some(path_of(app, &base.state_page(code)));
+    // The English text gives the mandates; every language's page links them.
+    let mandates = format!(
+        "PREFIX unakn: <{un}> SELECT ?m WHERE {{ GRAPH ?g {{ ?m unakn:work <{work}> ; a unakn:Mandate }} }} LIMIT 1",
+        un = vocab::unakn::NAMESPACE,
+        work = work.as_str(),
+    );
+    let mandates_page = (!store.select(&mandates).map_err(internal)?.rows.is_empty()).then(|| {
+        let query: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("resolution", &doc.symbol)
+            .finish();
+        format!("/mandates?{query}")
+    });
     let page = crate::html::Page {
         base,
         served: true,
@@ -375,6 +387,7 @@ fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Refusal> {
             redline: l.redline.as_deref(),
         }),
         state_page: Some(&state_page),
+        mandates_page: mandates_page.as_deref(),
     };
     let mut out = Vec::new();
     crate::html::write(doc, &page, &mut out)

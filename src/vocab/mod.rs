@@ -16,7 +16,7 @@ mod terms;
 
 pub use terms::{dcterms, eli, eli_dl, owl, rdf, unakn, undo, xsd};
 
-use crate::model::{Date, DocumentKind, Language, Organ, SectionKind};
+use crate::model::{AddresseeKind, Date, DocumentKind, Language, Organ, SectionKind};
 use iri_string::types::IriStr;
 use oxigraph::model::NamedNode;
 
@@ -210,6 +210,49 @@ impl Base {
 
     pub fn organ(&self, organ: Organ) -> NamedNode {
         self.mint(&format!("/akn/ontology/organization/un/{}", organ.actor()))
+    }
+
+    /// The `n`th mandate of a division: `{work}/!main~para_7/mandate_1`.
+    pub fn mandate(&self, symbol: &str, eid: &str, n: usize) -> NamedNode {
+        self.mint(&format!("{}/!main~{eid}/mandate_{n}", work_path(symbol)))
+    }
+
+    /// The IRI of the actor a mandate names, where it has one: the Secretary-General and the
+    /// President of the Assembly as roles, the Assembly and the other principal organs under
+    /// the base, a State through the EU country authority (as the votes name them).
+    pub fn addressee(&self, phrase: &str, kind: AddresseeKind) -> Option<NamedNode> {
+        let name = phrase.trim().trim_start_matches("the ").trim();
+        match kind {
+            AddresseeKind::SecretaryGeneral => {
+                Some(self.mint("/akn/ontology/role/un/secretary-general"))
+            }
+            AddresseeKind::PresidentOfTheGeneralAssembly => {
+                Some(self.mint("/akn/ontology/role/un/president-of-the-general-assembly"))
+            }
+            AddresseeKind::GeneralAssembly => matches!(name, "" | "General Assembly" | "Assembly")
+                .then(|| self.organ(Organ::GeneralAssembly)),
+            AddresseeKind::MemberStates => states::named(name).map(|s| s.iri()),
+            AddresseeKind::UnitedNationsEntity => {
+                let organ = [
+                    Organ::SecurityCouncil,
+                    Organ::EconomicAndSocialCouncil,
+                    Organ::HumanRightsCouncil,
+                ]
+                .into_iter()
+                .find(|o| o.name() == name);
+                if let Some(o) = organ {
+                    return Some(self.organ(o));
+                }
+                let body = match name {
+                    "International Court of Justice" => "icj",
+                    "Secretariat" => "secretariat",
+                    "Trusteeship Council" => "trusteeship-council",
+                    _ => return None,
+                };
+                Some(self.mint(&format!("/akn/ontology/organization/un/{body}")))
+            }
+            AddresseeKind::Other => None,
+        }
     }
 }
 

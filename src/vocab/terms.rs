@@ -71,6 +71,10 @@ vocabulary! {
         // Links between drafts and the acts adopted from them.
         adoptedFrom, DraftLink, adopted, draft, confidence, evidence, score,
         fromDraft, changeFromDraft,
+        // Mandates: who a division asks to do what, and by when.
+        Mandate, mandate, division, paragraph, verb, addressee, addresseeKind, addresseeEntity,
+        mandateKind, due, dueSession, dueDate, recurrence, until, untilSession, untilDate,
+        review, subject, requestKey,
     }
 }
 
@@ -86,5 +90,5 @@ vocabulary! {
 
 vocabulary! {
     /// XML Schema datatypes.
-    xsd = "http://www.w3.org/2001/XMLSchema#" { date }
+    xsd = "http://www.w3.org/2001/XMLSchema#" { date, gYear, gYearMonth }
 }

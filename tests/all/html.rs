@@ -25,6 +25,7 @@ fn page_links_citations_notes_and_eids() {
         languages: &[Language::English, Language::French],
         lineage: None,
         state_page: None,
+        mandates_page: None,
     };
     let mut out = Vec::new();
     write(&doc, &page, &mut out).unwrap();

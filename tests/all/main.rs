@@ -11,6 +11,7 @@ mod diff;
 mod drafts;
 mod html;
 mod links;
+mod mandates;
 mod pdf;
 mod properties;
 mod rdf;

@@ -468,4 +468,93 @@ proptest! {
         let back = unakn::parse::parse(&xml);
         prop_assert!(back.is_ok(), "{:?}", back.err());
     }
+
+    /// Whatever an operative paragraph says, mandates are read without a panic, and marking
+    /// them in the AKN leaves the text as it was.
+    #[test]
+    fn mandates_marked_leave_the_text_unchanged(
+        words in prop::collection::vec(prop::sample::select(MANDATE_WORDS), 0..60),
+        raw in "\\PC{0,8}",
+    ) {
+        let mut doc = unakn::parse::parse(include_bytes!("../../samples/A_RES_77_213.md")).unwrap().value;
+        let mut text = words.join(" ");
+        text.push_str(&raw);
+        let Some(Block::Paragraph(p)) = doc.act.body.first_mut() else { panic!("a paragraph") };
+        p.text = vec![Inline::Phrase("Requests".into()), Inline::Text(format!(" {text}"))];
+        let _ = unakn::mandate::extract(&doc);
+        let mut xml = Vec::new();
+        unakn::akn::write(&doc, &mut xml).unwrap();
+        let back = unakn::parse::parse(&xml).unwrap().value;
+        let Some(Block::Paragraph(q)) = back.act.body.first() else { panic!("a paragraph") };
+        let p = match doc.act.body.first() { Some(Block::Paragraph(p)) => p, _ => unreachable!() };
+        let words_of = |runs: &[Inline]| -> Vec<String> {
+            unakn::markup::plain_text(runs).split_whitespace().map(String::from).collect()
+        };
+        prop_assert_eq!(words_of(&p.text), words_of(&q.text));
+    }
 }
+
+/// Words of mandates, and some that are not, to build operative paragraphs from.
+const MANDATE_WORDS: &[&str] = &[
+    "Requests",
+    "requests",
+    "the",
+    "Secretary-General",
+    "to",
+    "submit",
+    "a",
+    "report",
+    "on",
+    "at",
+    "its",
+    "eighty-first",
+    "session",
+    "and",
+    "calls",
+    "upon",
+    "Member",
+    "States",
+    ",",
+    ";",
+    ":",
+    "decides",
+    "include",
+    "in",
+    "provisional",
+    "agenda",
+    "entitled",
+    "“Item”",
+    "by",
+    "15 April 2026",
+    "until",
+    "31 December 2027",
+    "annually",
+    "every",
+    "two",
+    "years",
+    "thereafter",
+    "Israel",
+    "United",
+    "Nations",
+    "system",
+    "invites",
+    "urges",
+    "İstanbul",
+    "合作",
+    "reiterates",
+    "its",
+    "call",
+    "for",
+    "banks",
+    "President",
+    "of",
+    "General",
+    "Assembly",
+    "to:",
+    "To",
+    "thereon",
+    "that",
+    "shall",
+    "\u{301}",
+    "(a)",
+];

@@ -27,6 +27,9 @@ fn sample_inputs() -> Vec<String> {
         "A_C.1_80_L.10.txt",
         // A recorded vote with States against, on a Sustainable Development Goal.
         "A_RES_80_56_en.xml",
+        // A resolution renewed two sessions apart: its mandates repeated, one of them yearly.
+        "A_RES_78_27.txt",
+        "A_RES_80_49.txt",
     ]
     .iter()
     .map(|f| {
@@ -183,8 +186,8 @@ fn the_sparql_protocol_with_curl() {
         .starts_with("application/sparql-results+json"));
     let json: serde_json::Value = serde_json::from_str(&get.body).unwrap();
     let works = json["results"]["bindings"].as_array().unwrap().len();
-    // Eight acts, one of them in three parts (works of their own), and three drafts.
-    assert_eq!(works, 14, "{}", get.body);
+    // Ten acts, one of them in three parts (works of their own), and three drafts.
+    assert_eq!(works, 16, "{}", get.body);
     let form = curl(&["--data-urlencode", &format!("query={WORKS}"), &endpoint]);
     assert_eq!(form.body, get.body);
     let direct = curl(&[
@@ -247,8 +250,8 @@ fn the_sparql_protocol_with_curl() {
             .collect::<Result<Vec<_>, _>>()
             .unwrap_or_else(|e| panic!("{accept}: {e}"));
         // Each work by each version: 77/213 in two languages, 78/254 and its parts A, B and C,
-        // 80/56, 80/120, 80/125 and three drafts among them.
-        assert_eq!(triples.len(), 15, "{accept}");
+        // 78/27, 80/49, 80/56, 80/120, 80/125 and three drafts among them.
+        assert_eq!(triples.len(), 17, "{accept}");
     }
 
     // The dataset of the protocol: one graph, 77/213's work's, as the default graph.
@@ -538,6 +541,55 @@ fn pages_link_citations_within_the_store() {
         cited_by.contains(&format!("href=\"{}\"", path(citing))),
         "{cited} lists {citing}"
     );
+}
+
+/// The mandates page: narrowed by addressee, kind and session, linking each mandate to its
+/// paragraph on the resolution's page, which links back; bad filters are refused with 400.
+#[test]
+fn mandates_page_narrows_and_links_back() {
+    if !have_curl() {
+        return;
+    }
+    let server = Server::with_samples(&[]);
+    let url = |q: &str| format!("{}/mandates?{q}", server.url);
+    let all = curl(&[&url("")]);
+    assert_eq!(all.status, 200, "{}", all.body);
+    assert!(all
+        .body
+        .contains("<form method=\"get\" action=\"/mandates\">"));
+    assert!(all.body.contains("A/RES/78/27") && all.body.contains("A/RES/77/213"));
+
+    let reports = curl(&[&url("addressee=secretary-general&kind=report&due=81")]);
+    assert_eq!(reports.status, 200);
+    let rows = reports.body.matches("<tr><td>").count();
+    assert_eq!(rows, 2, "{}", reports.body);
+    let work = "/akn/un/statement/deliberation/unga/80-49";
+    assert!(
+        reports.body.contains(&format!("href=\"{work}#para_13\"")),
+        "{}",
+        reports.body
+    );
+    assert!(!reports.body.contains("A/RES/78/27"));
+    assert!(reports
+        .body
+        .contains("<option selected>secretary-general</option>"));
+
+    let page = curl(&["-H", "Accept: text/html", &format!("{}{work}", server.url)]);
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains("href=\"/mandates?resolution=A%2FRES%2F80%2F49\""),
+        "{}",
+        page.body
+    );
+    let of_one = curl(&[&url("resolution=A%2FRES%2F80%2F49")]);
+    assert!(of_one.body.matches("<tr><td>").count() >= 10);
+    assert!(!of_one.body.contains("A/RES/78/27<"));
+
+    for bad in ["addressee=anyone", "due=eighty", "resolution=%22%7D"] {
+        let refused = curl(&[&url(bad)]);
+        assert_eq!(refused.status, 400, "{bad}: {}", refused.body);
+    }
 }
 
 /// The links of a page that stay on its server (`href="/..."`).
@@ -1247,9 +1299,9 @@ fn export_streams_every_quad_for_bulk_loaders() {
             .collect::<Result<_, _>>()
             .unwrap();
         store.replace(&quads).unwrap();
-        // Every graph of the samples (twelve language versions, eleven works, one session's
+        // Every graph of the samples (fourteen language versions, thirteen works, one session's
         // links of drafts to resolutions), the AKN of each manifestation included.
-        assert_eq!(store.graph_count().unwrap(), 24, "{format}");
+        assert_eq!(store.graph_count().unwrap(), 28, "{format}");
         assert_eq!(quads.len(), store.len().unwrap(), "{format}: no duplicates");
         assert!(!dir.join("all.partial").exists());
     }

@@ -5,6 +5,8 @@
 //!
 //! The contract is in DESIGN.md ("RDF: the contract"); the IRIs come from [`crate::vocab`].
 
+mod mandates;
+
 use crate::eid::{block_eids, list_eid, point_eids};
 use crate::markup::{item_text, join_and, paragraph_text, plain_text};
 use crate::model::*;
@@ -105,6 +107,7 @@ pub fn quads(doc: &Document, base: &Base) -> Vec<Quad> {
         let mut none = Vec::new();
         g.text_of(&node, &note.text, &mut none);
     }
+    mandates::write_mandates(&mut g, doc);
     // A document citing the same act twice states it once.
     // Which quads are first of their kind, found without cloning any of them.
     let keep: Vec<bool> = {

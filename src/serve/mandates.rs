@@ -1,0 +1,301 @@
+//! The mandates page: every mandate in the store, narrowed by resolution, kind of addressee,
+//! kind and session due (`/mandates?addressee=secretary-general&due=81`), each linking back
+//! to its paragraph. Plain HTML: a form and links, shareable and paged.
+
+use super::{answer_with, ok, App, Refusal};
+use crate::markup::escaped_text;
+use crate::model::{AddresseeKind, MandateKind};
+use crate::vocab::{self, unakn};
+use oxhttp::model::{Body, Response, StatusCode};
+use oxigraph::model::Term;
+use std::fmt::Write as _;
+
+/// Mandates per page.
+const PAGE: usize = 200;
+
+/// The filters of a request, each checked against what it may hold before it enters a query.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Filters {
+    pub resolution: Option<String>,
+    pub addressee: Option<AddresseeKind>,
+    pub kind: Option<MandateKind>,
+    /// The session the mandates are due at.
+    pub due: Option<u32>,
+    pub offset: usize,
+}
+
+impl Filters {
+    pub fn parse(query: &str) -> Result<Filters, String> {
+        let mut f = Filters::default();
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match key.as_ref() {
+                "resolution" => {
+                    let symbol_like = value
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "/.() -".contains(c));
+                    if !symbol_like || value.len() > 60 {
+                        return Err(format!("not a document symbol: {value}"));
+                    }
+                    f.resolution = Some(value.to_string());
+                }
+                "addressee" => {
+                    f.addressee = Some(
+                        AddresseeKind::from_name(value)
+                            .ok_or_else(|| format!("unknown kind of addressee: {value}"))?,
+                    )
+                }
+                "kind" => {
+                    f.kind = Some(
+                        MandateKind::from_name(value)
+                            .ok_or_else(|| format!("unknown kind of mandate: {value}"))?,
+                    )
+                }
+                "due" => {
+                    let n = value.trim_start_matches("session").trim();
+                    f.due = Some(n.parse().map_err(|_| format!("not a session: {value}"))?);
+                }
+                "offset" => {
+                    f.offset = value
+                        .parse()
+                        .map_err(|_| format!("not an offset: {value}"))?
+                }
+                _ => {}
+            }
+        }
+        Ok(f)
+    }
+
+    /// The query string that gives these filters (at another offset).
+    fn query_string(&self, offset: usize) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        if let Some(r) = &self.resolution {
+            s.append_pair("resolution", r);
+        }
+        if let Some(a) = self.addressee {
+            s.append_pair("addressee", a.as_str());
+        }
+        if let Some(k) = self.kind {
+            s.append_pair("kind", k.as_str());
+        }
+        if let Some(d) = self.due {
+            s.append_pair("due", &d.to_string());
+        }
+        if offset > 0 {
+            s.append_pair("offset", &offset.to_string());
+        }
+        s.finish()
+    }
+
+    /// The SPARQL query: values come from closed lists or are checked above, and are written
+    /// as escaped literals all the same.
+    fn sparql(&self) -> String {
+        let literal = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+        let mut filters = String::new();
+        if let Some(r) = &self.resolution {
+            let _ = write!(filters, "FILTER(STR(?symbol) = {}) ", literal(r));
+        }
+        if let Some(a) = self.addressee {
+            let _ = write!(filters, "?m unakn:addresseeKind {} . ", literal(a.as_str()));
+        }
+        if let Some(k) = self.kind {
+            let _ = write!(filters, "?m unakn:mandateKind {} . ", literal(k.as_str()));
+        }
+        if let Some(d) = self.due {
+            let _ = write!(filters, "?m unakn:dueSession {d} . ");
+        }
+        format!(
+            "PREFIX unakn: <{un}> PREFIX dcterms: <{dc}>
+             SELECT ?symbol ?work ?division ?paragraph ?verb ?addressee ?addresseeKind ?kind ?due
+                    ?recurrence ?subject WHERE {{
+               GRAPH ?g {{
+                 ?m a unakn:Mandate ; unakn:work ?work ; unakn:division ?division ;
+                    unakn:paragraph ?paragraph ; unakn:verb ?verb ;
+                    unakn:addresseeKind ?addresseeKind ; unakn:mandateKind ?kind .
+                 ?work dcterms:identifier ?symbol .
+                 {filters}
+                 OPTIONAL {{ ?m unakn:addressee ?addressee }}
+                 OPTIONAL {{ ?m unakn:due ?due }}
+                 OPTIONAL {{ ?m unakn:recurrence ?recurrence }}
+                 OPTIONAL {{ ?m unakn:subject ?subject }}
+               }}
+             }}
+             ORDER BY DESC(?symbol) ?division ?m
+             OFFSET {offset} LIMIT {limit}",
+            un = unakn::NAMESPACE,
+            dc = vocab::DCTERMS,
+            offset = self.offset,
+            limit = PAGE + 1,
+        )
+    }
+}
+
+pub fn handle(app: &App, query: &str) -> Response<Body> {
+    answer_with(page(app, query), "Accept")
+}
+
+fn page(app: &App, query: &str) -> Result<Response<Body>, Refusal> {
+    let filters = Filters::parse(query).map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, e))?;
+    let table = app
+        .store
+        .select(&filters.sparql())
+        .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let text = |t: &Option<Term>| match t {
+        Some(Term::Literal(l)) => l.value().to_string(),
+        Some(Term::NamedNode(n)) => n.as_str().to_string(),
+        _ => String::new(),
+    };
+    let more = table.rows.len() > PAGE;
+    let base = app.config.base.as_str();
+    let mut html = String::from(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Mandates</title>",
+    );
+    let _ = write!(
+        html,
+        "<style>{STYLE}</style></head><body><main><h1>Mandates</h1>"
+    );
+    html.push_str(
+        "<p class=\"summary\">Who the operative paragraphs ask to do what, and by when, as \
+         <code>unakn mandates</code> reads them.</p>",
+    );
+    form(&mut html, &filters);
+    if table.rows.is_empty() {
+        html.push_str("<p>No mandate matches.</p>");
+    } else {
+        html.push_str(
+            "<table><thead><tr><th scope=\"col\">Resolution</th><th scope=\"col\">Paragraph</th>\
+             <th scope=\"col\">Asks</th><th scope=\"col\">Kind</th><th scope=\"col\">Due</th>\
+             <th scope=\"col\">Recurs</th><th scope=\"col\">On</th></tr></thead><tbody>",
+        );
+        for row in table.rows.iter().take(PAGE) {
+            let work = text(&row[1]);
+            let division = text(&row[2]);
+            let link = |iri: &str| escaped_text(iri.strip_prefix(base).unwrap_or(iri)).into_owned();
+            // A portion IRI `{work}/!main~para_7` lands on `#para_7` of the work's page.
+            let anchor = division
+                .rsplit_once("!main~")
+                .map_or(String::new(), |(_, e)| e.to_string());
+            let symbol = text(&row[0]);
+            let by_resolution = Filters {
+                resolution: Some(symbol.clone()),
+                ..Filters::default()
+            };
+            let _ = write!(
+                html,
+                "<tr><td><a href=\"{}\">{}</a> <a class=\"more\" href=\"/mandates?{}\" \
+                 title=\"Its mandates\">all</a></td><td><a href=\"{}#{}\">{}</a></td>\
+                 <td>{} <em>{}</em> <span class=\"kind\">({})</span></td><td>{}</td><td>{}</td>\
+                 <td>{}</td><td>{}</td></tr>",
+                link(&work),
+                escaped_text(&symbol),
+                escaped_text(&by_resolution.query_string(0)),
+                link(&work),
+                escaped_text(&anchor),
+                escaped_text(&text(&row[3])),
+                escaped_text(&text(&row[4])),
+                escaped_text(&text(&row[5])),
+                escaped_text(&text(&row[6])),
+                escaped_text(&text(&row[7])),
+                escaped_text(&text(&row[8])),
+                escaped_text(&text(&row[9])),
+                escaped_text(&text(&row[10])),
+            );
+        }
+        html.push_str("</tbody></table>");
+    }
+    html.push_str("<nav class=\"pages\">");
+    if filters.offset > 0 {
+        let previous = filters.query_string(filters.offset.saturating_sub(PAGE));
+        let _ = write!(
+            html,
+            "<a href=\"/mandates?{}\">Previous</a> ",
+            escaped_text(&previous)
+        );
+    }
+    if more {
+        let next = filters.query_string(filters.offset + PAGE);
+        let _ = write!(
+            html,
+            "<a href=\"/mandates?{}\">Next</a>",
+            escaped_text(&next)
+        );
+    }
+    html.push_str(
+        "</nav></main><footer>Source: United Nations. Mandates are read from the English text; \
+         see the README's \"Mandates\" for what each column means.</footer></body></html>\n",
+    );
+    Ok(ok("text/html; charset=utf-8", html))
+}
+
+/// The filter form: plain GET, so that every view has a URL.
+fn form(html: &mut String, f: &Filters) {
+    let selected = |on: bool| if on { " selected" } else { "" };
+    html.push_str("<form method=\"get\" action=\"/mandates\"><label>Resolution <input name=\"resolution\" placeholder=\"A/RES/80/49\" value=\"");
+    html.push_str(&escaped_text(f.resolution.as_deref().unwrap_or("")));
+    html.push_str(
+        "\"></label> <label>Addressee <select name=\"addressee\"><option value=\"\">any</option>",
+    );
+    for a in AddresseeKind::ALL {
+        let _ = write!(
+            html,
+            "<option{}>{}</option>",
+            selected(f.addressee == Some(a)),
+            a.as_str()
+        );
+    }
+    html.push_str(
+        "</select></label> <label>Kind <select name=\"kind\"><option value=\"\">any</option>",
+    );
+    for k in MandateKind::ALL {
+        let _ = write!(
+            html,
+            "<option{}>{}</option>",
+            selected(f.kind == Some(k)),
+            k.as_str()
+        );
+    }
+    let _ = write!(
+        html,
+        "</select></label> <label>Due at session <input name=\"due\" inputmode=\"numeric\" \
+         size=\"4\" value=\"{}\"></label> <button>Show</button></form>",
+        f.due.map(|d| d.to_string()).unwrap_or_default()
+    );
+}
+
+const STYLE: &str = "body{font-family:sans-serif;max-width:70em;margin:2em auto;padding:0 1em;\
+line-height:1.45;color:#111}table{border-collapse:collapse;width:100%}th,td{text-align:left;\
+vertical-align:top;padding:.3em .5em;border-bottom:1px solid #ddd}.kind,.more{color:#555;\
+font-size:.85em}form{margin:1em 0}label{margin-right:.8em}footer{font-size:.85em;color:#444}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_come_from_closed_lists_or_are_refused() {
+        let f = Filters::parse("addressee=secretary-general&kind=report&due=81").unwrap();
+        assert_eq!(f.addressee, Some(AddresseeKind::SecretaryGeneral));
+        assert_eq!(f.kind, Some(MandateKind::Report));
+        assert_eq!(f.due, Some(81));
+        assert_eq!(
+            Filters::parse(&f.query_string(0)).unwrap(),
+            f,
+            "the page's own links give the same view"
+        );
+        assert!(Filters::parse("addressee=anyone").is_err());
+        assert!(Filters::parse("resolution=A/RES/80/49\"}").is_err());
+        assert!(Filters::parse("due=eighty").is_err());
+        assert_eq!(
+            Filters::parse("resolution=A%2FRES%2F80%2F49")
+                .unwrap()
+                .resolution
+                .as_deref(),
+            Some("A/RES/80/49")
+        );
+    }
+}
