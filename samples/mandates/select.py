@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Chose the resolutions of the mandates reference set and prints their operative units for
-labelling. Run from the repository: python3 samples/mandates/select.py JSON_DIR
+labelling. Run from the repository: python3 samples/mandates/select.py JSON_DIR [--session-75]
 
 JSON_DIR holds `unakn convert --to json` of ga-78/text and ga-80/text (subfolders 78 and 80).
 The choice is drawn once, with a fixed seed, stratified by session and committee (plenary
 counts as one), among resolutions of at most 45 operative units (paragraphs and sub-items) so
-that one long resolution does not outweigh the rest; ten of the forty are held out of tuning."""
+that one long resolution does not outweigh the rest; ten of the forty are held out of tuning.
+
+With --session-75, JSON_DIR holds the conversion of ga-75-akn/English (subfolder 75): ten more
+resolutions of another session, read from the UN's own AKN, drawn later with another seed and
+added to the tuning set (appended to resolutions.tsv)."""
 import glob, json, random, sys
 
 PER_STRATUM = {
@@ -69,5 +73,47 @@ def main(json_dir):
                 print(f"    ~ {wrap}")
 
 
+SESSION_75 = {
+    ("75", "plenary"): 2, ("75", "First Committee"): 2, ("75", "Second Committee"): 1,
+    ("75", "Third Committee"): 2, ("75", "Fourth Committee"): 1, ("75", "Fifth Committee"): 1,
+    ("75", "Sixth Committee"): 1,
+}
+
+
+def session_75(json_dir):
+    docs = {}
+    for f in sorted(glob.glob(f"{json_dir}/75/*.json")):
+        d = json.load(open(f))
+        origin = (d.get("adoption") or {}).get("origin") or {}
+        key = ("75", origin.get("committee") or "plenary")
+        if 0 < size(d) <= 45:
+            docs.setdefault(key, []).append(d)
+    rng = random.Random(20261207)
+    chosen = []
+    for key, n in SESSION_75.items():
+        chosen += [(key, d) for d in rng.sample(docs[key], n)]
+    with open("samples/mandates/resolutions.tsv", "a") as out:
+        for (session, committee), d in chosen:
+            out.write(f"{d['symbol']}\t{session}\t{committee}\ttune\n")
+    for _, d in chosen:
+        print_units(d)
+
+
+def print_units(d):
+    print(f"\n## {d['symbol']}  {text(d['title'])}")
+    for section, number, chapeau, items, wrap in units(d["body"]):
+        sec = f"{section}." if section else ""
+        print(f"{sec}{number or 'u'}: {chapeau}")
+        for it in items:
+            print(f"    ({it['number']}) {text(it['text'])}")
+            for sub in it["items"]:
+                print(f"        ({sub['number']}) {text(sub['text'])}")
+        if wrap:
+            print(f"    ~ {wrap}")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if "--session-75" in sys.argv:
+        session_75(sys.argv[1])
+    else:
+        main(sys.argv[1])
