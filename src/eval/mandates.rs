@@ -131,21 +131,17 @@ pub fn score(found: &[(String, Mandate)], reference: &Reference, held_out: bool)
             .filter(|(_, m)| m.kind == kind)
             .map(|(s, m)| (s.clone(), m.section.clone(), top(&m.paragraph)))
             .collect();
+        let at = |p: &(String, Option<String>, String)| match &p.1 {
+            Some(section) => format!("{} {section}.{}", p.0, p.2),
+            None => format!("{} {}", p.0, p.2),
+        };
         for p in predicted.difference(&expected) {
-            scores.misses.push(format!(
-                "{} {} {}: found, not labelled",
-                p.0,
-                p.2,
-                kind.as_str()
-            ));
+            let miss = format!("{} {}: found, not labelled", at(p), kind.as_str());
+            scores.misses.push(miss);
         }
         for p in expected.difference(&predicted) {
-            scores.misses.push(format!(
-                "{} {} {}: labelled, not found",
-                p.0,
-                p.2,
-                kind.as_str()
-            ));
+            let miss = format!("{} {}: labelled, not found", at(p), kind.as_str());
+            scores.misses.push(miss);
         }
         scores.kinds.insert(
             kind,
@@ -157,16 +153,25 @@ pub fn score(found: &[(String, Mandate)], reference: &Reference, held_out: bool)
         );
     }
     // Fields, on the mandates found in the same division with the same kind.
-    let mut by_unit: HashMap<(&str, &str, MandateKind), Vec<&Mandate>> = HashMap::new();
+    type Unit<'a> = (&'a str, Option<&'a str>, &'a str, MandateKind);
+    let mut by_unit: HashMap<Unit<'_>, Vec<&Mandate>> = HashMap::new();
     for (s, m) in &found {
-        by_unit
-            .entry((s.as_str(), m.paragraph.as_str(), m.kind))
-            .or_default()
-            .push(m);
+        let unit = (
+            s.as_str(),
+            m.section.as_deref(),
+            m.paragraph.as_str(),
+            m.kind,
+        );
+        by_unit.entry(unit).or_default().push(m);
     }
     for l in &labelled {
-        let Some(candidates) = by_unit.get(&(l.resolution.as_str(), l.paragraph.as_str(), l.kind))
-        else {
+        let unit = (
+            l.resolution.as_str(),
+            l.section.as_deref(),
+            l.paragraph.as_str(),
+            l.kind,
+        );
+        let Some(candidates) = by_unit.get(&unit) else {
             continue;
         };
         let same = candidates

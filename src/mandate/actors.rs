@@ -117,6 +117,10 @@ const PARENTHETICAL: &[&str] = &[
     "working",
     "prior",
     "not",
+    "starting",
+    "beginning",
+    "commencing",
+    "effective",
     "nor",
 ];
 
@@ -378,6 +382,7 @@ fn names_united_nations_entity(conjunct: &str, lower: &str, head: &str) -> bool 
         "special procedures",
         "treaty bodies",
         "permanent forum",
+        "independent expert",
         "working group",
         "expert mechanism",
     ];

@@ -60,6 +60,8 @@ fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
             }
         }
         "approves" => plain(1, Takes::Approval),
+        // `Appropriates an additional amount of ...`: the Assembly acts, on money.
+        "appropriates" => plain(1, Takes::Decision),
         "appeals" if w(1) == "to" => plain(2, Takes::Object),
         "calls" | "calling" => {
             // `calls upon`, `calls on`, `calls once again upon`, `calls, therefore, upon`.

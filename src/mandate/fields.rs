@@ -13,16 +13,31 @@ pub fn tasks(task: &str) -> Vec<(MandateKind, String)> {
         rest = &rest[at..];
     }
     parts.push(rest.to_string());
-    let mut out: Vec<(MandateKind, String)> = parts.into_iter().map(|p| (kind(&p), p)).collect();
+    // A later infinitive may be a purpose (`to convene a meeting, ..., to mark the anniversary
+    // and to galvanize efforts`) or a task of its own (`to review ..., to consider alternatives
+    // and to present his conclusions in his next report`): it adds a kind only when it is not
+    // a plain action after a purpose.
+    let mut out: Vec<(MandateKind, String)> = Vec::new();
+    let mut before = String::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        let k = kind(&part);
+        let purpose_before = i > 0 && has_purpose(&before);
+        before.push_str(&part);
+        if k == MandateKind::Action && purpose_before {
+            if let Some(last) = out.last_mut() {
+                last.1.push_str(&part);
+            }
+            continue;
+        }
+        out.push((k, part));
+    }
     if out.iter().any(|(k, _)| *k == MandateKind::Report) {
         out.retain(|(k, p)| *k != MandateKind::Action || !prepares_report(p));
     }
     out
 }
 
-/// Where `, and to <verb>` or ` and to <verb>` starts a further task. Not after a purpose
-/// (`to convene a meeting, within existing resources, to mark the anniversary ... and to
-/// galvanize efforts`): there the second infinitive continues the purpose.
+/// Where `, and to <verb>` or ` and to <verb>` starts a further task.
 fn next_infinitive_join(s: &str) -> Option<usize> {
     let mut from = s.chars().next().map_or(0, char::len_utf8);
     while let Some(found) = s[from..].find(" and to ") {
@@ -31,7 +46,7 @@ fn next_infinitive_join(s: &str) -> Option<usize> {
         if next.chars().next().is_some_and(char::is_lowercase)
             && !matches!(next, "the" | "a" | "its" | "their" | "all")
         {
-            return (!has_purpose(&s[..at])).then_some(at + 5);
+            return Some(at + 5);
         }
         from = at + 8;
     }
@@ -63,7 +78,20 @@ fn prepares_report(part: &str) -> bool {
     let verb = first_verb(part);
     matches!(
         verb.as_str(),
-        "seek" | "consult" | "invite" | "compile" | "collect" | "gather" | "examine" | "solicit"
+        "seek"
+            | "consult"
+            | "invite"
+            | "compile"
+            | "collect"
+            | "gather"
+            | "examine"
+            | "solicit"
+            | "refine"
+            | "study"
+            | "analyse"
+            | "analyze"
+            | "assess"
+            | "evaluate"
     )
 }
 
@@ -74,7 +102,9 @@ fn first_verb(part: &str) -> String {
             .to_ascii_lowercase()
     });
     let mut w = ws.next().unwrap_or_default();
-    while matches!(w.as_str(), "to" | "and" | "continue" | "further" | "also") {
+    while matches!(w.as_str(), "to" | "and" | "continue" | "further" | "also")
+        || (w.ends_with("ly") && w.len() > 4)
+    {
         w = ws.next().unwrap_or_default();
     }
     w
@@ -99,9 +129,46 @@ pub fn kind(task: &str) -> MandateKind {
             "following provisional agenda",
             "consider thereafter",
             "to consider it ",
+            "continue consideration",
         ],
     ) {
         return MandateKind::Agenda;
+    }
+    // `Decides to consider the proposals ... at its seventy-seventh session`, `to undertake the
+    // next comprehensive review at its seventy-seventh session`: a question for a session.
+    let considers = matches!(
+        verb.as_str(),
+        "consider" | "review" | "examine" | "undertake" | "take"
+    ) || lower.contains("to undertake the next");
+    if considers && session_after(&lower, &["at its "]).is_some() {
+        return MandateKind::Agenda;
+    }
+    if has_any(
+        &lower,
+        &[
+            "appropriates",
+            "resources under the proposed programme budget",
+            "in the proposed programme budget",
+            "post of ",
+            "posts of ",
+            "temporary post",
+            "reclassification of",
+            "redeployment of",
+            "reduce its costs",
+            "reduce costs",
+            "no resources will be needed",
+            "fundraising",
+            "fund-raising",
+            "make voluntary contributions",
+            "provide the voluntary contributions",
+            "provide voluntary contributions",
+            "contribute voluntarily",
+            "voluntary support to the",
+            "financial resources necessary for the effective fulfilment",
+            "resources necessary for the fulfilment",
+        ],
+    ) {
+        return MandateKind::Budget;
     }
     if has_any(
         &lower,
@@ -153,6 +220,8 @@ pub fn kind(task: &str) -> MandateKind {
             "concrete proposals for the consideration",
             "such views in a",
             "proposals",
+            "updates",
+            "inputs",
         ],
     );
     let producing_verb = matches!(
@@ -172,6 +241,22 @@ pub fn kind(task: &str) -> MandateKind {
             | "analyse"
             | "analyze"
     );
+    // A report only named as a source is not asked for: `the publications referred to in his
+    // previous report`.
+    let report_object = report_object
+        && !has_any(
+            &lower,
+            &[
+                "referred to in his",
+                "referred to in its",
+                "referred to in the",
+                "contained in his",
+                "contained in the report",
+                "set out in his",
+                "described in his",
+                "mentioned in his",
+            ],
+        );
     if reporting_verb || (producing_verb && report_object) {
         return MandateKind::Report;
     }
@@ -286,6 +371,11 @@ pub fn ordinal(word: &str) -> Option<u32> {
 
 /// The session a phrase names after one of `cues`: `at its eighty-first session` is 81.
 fn session_after(lower: &str, cues: &[&str]) -> Option<(usize, u32)> {
+    sessions_after(lower, cues, |_| true)
+}
+
+/// The first session named after one of `cues` at a place `ok` accepts.
+fn sessions_after(lower: &str, cues: &[&str], ok: impl Fn(usize) -> bool) -> Option<(usize, u32)> {
     cues.iter()
         .filter_map(|cue| {
             let mut from = 0;
@@ -293,7 +383,7 @@ fn session_after(lower: &str, cues: &[&str]) -> Option<(usize, u32)> {
                 let at = from + found;
                 let mut ws = lower[at + cue.len()..].split_whitespace();
                 if let (Some(n), Some(s)) = (ws.next(), ws.next()) {
-                    if s.starts_with("session") {
+                    if s.starts_with("session") && ok(at) {
                         if let Some(n) = ordinal(n) {
                             return Some((at, n));
                         }
@@ -304,6 +394,43 @@ fn session_after(lower: &str, cues: &[&str]) -> Option<(usize, u32)> {
             None
         })
         .min()
+}
+
+/// Whether the words just before `at` name another body than the Assembly, whose session
+/// `at its ... session` would then be: `approved by the Maritime Safety Committee at its 102nd
+/// session`, `finalized by the Commission at its thirty-second session`.
+fn another_body_before(task: &str, at: usize) -> bool {
+    // `at the eighty-first session of the General Assembly` names the Assembly's.
+    let after = &task[at..];
+    let of_assembly = after
+        .find("session")
+        .is_some_and(|s| after[s..].starts_with("session of the General Assembly"));
+    if of_assembly {
+        return false;
+    }
+    // The nearest body named before, within a dozen words: the Assembly (or one of its Main
+    // Committees), or another.
+    let words: Vec<&str> = task[..at].split_whitespace().rev().take(12).collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let previous = words
+            .get(i + 1)
+            .map(|p| p.trim_matches(|c: char| !c.is_alphanumeric()));
+        let main_committee = matches!(
+            previous,
+            Some("First" | "Second" | "Third" | "Fourth" | "Fifth" | "Sixth" | "Main")
+        );
+        match w {
+            "Assembly" => return false,
+            "Committee" if main_committee => return false,
+            "Committee" | "Commission" | "Council" | "Conference" | "Board" | "Forum"
+            | "Meeting" | "Parties" | "Organization" | "Group" | "Congress" | "Convention"
+            | "Agreement" | "Protocol" | "Tribunal" | "Court" | "Panel" | "Mechanism"
+            | "Summit" | "Programme" | "Fund" | "Union" => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// A date printed `15 April 2026`, an ISO date, where it starts and ends.
@@ -335,7 +462,7 @@ fn year_at(s: &str) -> Option<u16> {
 /// When the task is due: a session, a date, a month or a year, as the text sets it.
 pub fn due(task: &str) -> Option<When> {
     let lower = task.to_ascii_lowercase();
-    let session = session_after(
+    let session = sessions_after(
         &lower,
         &[
             "at its ",
@@ -348,6 +475,7 @@ pub fn due(task: &str) -> Option<When> {
             "at the ",
             "prior to its ",
         ],
+        |at| !another_body_before(task, at),
     );
     let mut found: Vec<(usize, When)> = Vec::new();
     if let Some((at, n)) = session {
@@ -378,8 +506,23 @@ pub fn due(task: &str) -> Option<When> {
             from = at + cue.len();
         }
     }
-    for cue in ["beginning in ", "beginning from ", "starting from "] {
+    for cue in [
+        "beginning in ",
+        "beginning from ",
+        "starting from ",
+        "report in ",
+    ] {
         if let Some(at) = lower.find(cue) {
+            // `an interim report in 2022` is due then; `specified in his report in 2021` tells
+            // where, not when.
+            let named_report = cue == "report in "
+                && lower[..at]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| matches!(w, "his" | "her" | "its" | "their" | "the"));
+            if named_report {
+                continue;
+            }
             if let Some(y) = year_at(&lower[at + cue.len()..]) {
                 found.push((at, When::Year(y)));
             }
@@ -398,6 +541,10 @@ pub fn recurrence(task: &str, kind: MandateKind) -> Option<Recurrence> {
         ("every three years", Recurrence::Triennial),
         ("triennial", Recurrence::Triennial),
         ("every third year", Recurrence::Triennial),
+        ("four-year cycle", Recurrence::Quadrennial),
+        ("three-year cycle", Recurrence::Triennial),
+        ("two-year cycle", Recurrence::Biennial),
+        ("biennial cycle", Recurrence::Biennial),
         ("every two years", Recurrence::Biennial),
         ("biennial", Recurrence::Biennial),
         ("every second year", Recurrence::Biennial),
@@ -430,8 +577,9 @@ pub fn recurrence(task: &str, kind: MandateKind) -> Option<Recurrence> {
     if let Some((_, r)) = first {
         return Some(r);
     }
-    // `each 14 December thereafter`: after a date, and no other cue, a year apart.
-    if lower.contains("thereafter") {
+    // `each 14 December thereafter`: after a date, and no other cue, a year apart (not `every
+    // five years thereafter`, which no kind of recurrence names).
+    if lower.contains("thereafter") && !lower.contains(" years thereafter") {
         return Some(Recurrence::Annual);
     }
     // A day proclaimed on a date comes back every year; a year or a decade does not.
@@ -575,6 +723,22 @@ mod tests {
         assert_eq!(
             due("to align with the goal by the end of 2025"),
             Some(When::Year(2025))
+        );
+        assert_eq!(
+            due("to present an interim report in 2022"),
+            Some(When::Year(2022))
+        );
+        assert_eq!(
+            due("to carry out the activities specified in his report in 2021, including"),
+            None
+        );
+        assert_eq!(
+            due("protocols approved by the Maritime Safety Committee at its 102nd session"),
+            None
+        );
+        assert_eq!(
+            due("that the Sixth Committee, at the eighty-first session of the General Assembly, establish"),
+            Some(When::Session(81))
         );
         assert_eq!(
             due("to report on the implementation of resolution 76/239 of 24 December 2021"),

@@ -154,7 +154,11 @@ fn paragraph(
 
 /// One mandate per kind of actor and kind of task, the first actor of each kind named.
 fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Mandate>) {
-    let tasks = fields::tasks(task);
+    let mut tasks = fields::tasks(task);
+    // `Appropriates an additional amount of ...`: money, whatever the words after.
+    if clause.verb.to_lowercase().contains("appropriat") {
+        tasks = vec![(MandateKind::Budget, task.to_string())];
+    }
     let review = fields::review(&unit.text);
     let mut seen: Vec<(AddresseeKind, MandateKind)> = out
         .iter()
@@ -175,15 +179,27 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
     }
     for (addressee, addressee_kind) in &clause.actors {
         for (kind, part) in &by_kind {
-            if seen.contains(&(*addressee_kind, *kind)) {
-                continue;
-            }
-            seen.push((*addressee_kind, *kind));
             // A date may stand among the actors: `to the Secretary-General, beginning from 2026,
             // to submit`.
             let due = fields::due(part).or_else(|| fields::due(&clause.aside));
-            let recurrence =
-                fields::recurrence(part, *kind).or_else(|| due.map(|_| Recurrence::OneTime));
+            let said = fields::recurrence(part, *kind);
+            if seen.contains(&(*addressee_kind, *kind)) {
+                // The same request again (`..., and also requests the Secretary-General to
+                // continue to present a report every two years`): what it adds is kept.
+                if let Some(m) = out.iter_mut().rev().find(|m| {
+                    m.eid == unit.eid && m.addressee_kind == *addressee_kind && m.kind == *kind
+                }) {
+                    if said.is_some() {
+                        m.recurrence = said;
+                    }
+                    if m.recurrence.is_none() && m.due.is_some() {
+                        m.recurrence = Some(Recurrence::OneTime);
+                    }
+                }
+                continue;
+            }
+            seen.push((*addressee_kind, *kind));
+            let recurrence = said.or_else(|| due.map(|_| Recurrence::OneTime));
             out.push(Mandate {
                 paragraph: unit.paragraph.clone(),
                 section: unit.section.map(str::to_string),

@@ -15,28 +15,36 @@ fn reference() -> Reference {
     .unwrap()
 }
 
-/// The page text of each resolution of the reference set, from the corpus.
+/// The page text of each resolution of the reference set from the corpus; for session 75,
+/// which the corpus holds as the UN's AKN only, the English AKN files.
 fn reference_inputs(corpus: &std::path::Path, reference: &Reference) -> Vec<PathBuf> {
-    reference
+    let mut inputs: Vec<PathBuf> = reference
         .resolutions
         .keys()
+        .filter(|symbol| !symbol.starts_with("A/RES/75/"))
         .map(|symbol| {
             let session = symbol.split('/').nth(2).unwrap();
             corpus
                 .join(format!("ga-{session}/text"))
                 .join(format!("{}.txt", symbol.replace('/', "_")))
         })
-        .collect()
+        .collect();
+    inputs.extend(files_with_extension(
+        &corpus.join("ga-75-akn/English"),
+        "xml",
+    ));
+    inputs
 }
 
 fn found(inputs: &[PathBuf]) -> Vec<(String, unakn::model::Mandate)> {
     inputs
         .iter()
         .flat_map(|p| {
-            let doc = unakn::parse::parse(&std::fs::read(p).unwrap())
-                .unwrap()
-                .value;
-            unakn::mandate::extract(&doc)
+            match unakn::parse::parse(&std::fs::read(p).unwrap()) {
+                Ok(doc) => unakn::mandate::extract(&doc.value),
+                // A few of the UN's files are not well-formed; none is in the reference set.
+                Err(_) => Vec::new(),
+            }
         })
         .collect()
 }
@@ -46,17 +54,18 @@ fn kind(scores: &Scores, kind: MandateKind) -> (f64, f64) {
     (k.precision(), k.recall())
 }
 
-/// The targets on the thirty resolutions the rules were written on; on the ten held
-/// out, the figures of EVALUATION.md as a floor, so that a change that loses ground there fails.
+/// The targets on the forty resolutions the rules were written on (sessions 78 and 80
+/// from page text, 75 from the UN's AKN); on the ten held out, the figures of EVALUATION.md as
+/// a floor, so that a change that loses ground there fails.
 #[test]
 fn the_reference_set_scores() {
     let Some(corpus) = corpus() else { return };
     let reference = reference();
-    assert_eq!(reference.resolutions.len(), 40);
+    assert_eq!(reference.resolutions.len(), 50);
     let found = found(&reference_inputs(&corpus, &reference));
 
     let tuned = score(&found, &reference, false);
-    assert_eq!(tuned.resolutions, 30);
+    assert_eq!(tuned.resolutions, 40);
     for (k, floor) in [
         (MandateKind::Report, 0.95),
         (MandateKind::Agenda, 0.95),
@@ -96,8 +105,8 @@ fn the_reference_set_scores() {
     }
     for (field, tally, floor) in [
         ("addressee kind", held_out.addressee_kind, 97.0),
-        ("due", held_out.due, 95.0),
-        ("recurrence", held_out.recurrence, 95.0),
+        ("due", held_out.due, 97.0),
+        ("recurrence", held_out.recurrence, 97.0),
     ] {
         assert!(tally.percent() >= floor, "held out, {field}: {tally:?}");
     }
