@@ -1,7 +1,7 @@
 //! Mandates marked inline, the text unchanged: the actor a paragraph addresses as an
 //! `organization` or `role` referring to a TLC, a due date printed in full as a `date`.
 
-use crate::mandate::extract;
+use crate::mandate::addressees;
 use crate::markup::plain_text;
 use crate::model::{AddresseeKind, Document, Inline, When};
 use crate::vocab;
@@ -39,7 +39,7 @@ pub(super) struct Marks {
 impl Marks {
     pub(super) fn of(doc: &Document) -> Marks {
         let mut marks = Marks::default();
-        for (symbol, m) in extract(doc) {
+        for (symbol, m) in addressees(doc) {
             let mut wanted = Vec::new();
             if !m.addressee.is_empty() {
                 if let Some((element, id, href, shown)) = tlc(&m.addressee, m.addressee_kind) {

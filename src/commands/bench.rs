@@ -208,6 +208,19 @@ pub fn bench(inputs: &[PathBuf], repeats: usize, only: Option<&str>) -> Result<(
             }
         },
     )?;
+    // Read anew by the AKN writer (to mark actors and dates) and by the RDF writer.
+    let mandate_count: usize = docs.iter().map(|d| unakn::mandate::extract(d).len()).sum();
+    stage(
+        "model → mandates",
+        written_bytes,
+        docs.len(),
+        ("mandates", mandate_count),
+        &mut || {
+            for d in &docs {
+                std::hint::black_box(unakn::mandate::extract(d));
+            }
+        },
+    )?;
     stage(
         "model → quads",
         written_bytes,

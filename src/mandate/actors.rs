@@ -2,6 +2,8 @@
 //! the actors it names, each of one [`AddresseeKind`].
 
 use crate::model::AddresseeKind;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// The actors a phrase names, in order: `all Member States, the United Nations system and civil
 /// society, including non-governmental organizations` gives three. Parentheticals (`, within
@@ -33,6 +35,11 @@ pub fn actors(phrase: &str) -> Vec<(String, AddresseeKind)> {
             .strip_prefix("as well as ")
             .unwrap_or(segment)
             .trim();
+        // `..., including non-governmental organizations, academia and individuals`: what
+        // follows `including` details the actors named before it, to the list's end.
+        if ELABORATIONS.iter().any(|e| segment.starts_with(e)) && !out.is_empty() {
+            break;
+        }
         if segment.is_empty() || starts_parenthetical(segment) {
             continue;
         }
@@ -49,6 +56,15 @@ pub fn actors(phrase: &str) -> Vec<(String, AddresseeKind)> {
     }
     out
 }
+
+/// Words that open the detail of actors just named.
+const ELABORATIONS: &[&str] = &[
+    "including",
+    "inter alia",
+    "such as",
+    "notably",
+    "especially",
+];
 
 /// Words that open a parenthetical rather than name an actor.
 const PARENTHETICAL: &[&str] = &[
@@ -126,10 +142,14 @@ const PARENTHETICAL: &[&str] = &[
 
 fn is_adjectives(segment: &str) -> bool {
     let words: Vec<&str> = segment.split_whitespace().collect();
+    let adjective = |w: &&str| {
+        w.chars().all(|c| c.is_lowercase() || c == '-')
+            && ["al", "ic", "ive", "ous", "ary", "ed"]
+                .iter()
+                .any(|end| w.ends_with(end))
+    };
     (1..=2).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        && words.iter().all(adjective)
         && !PARENTHETICAL.contains(&words[0])
         && kind_of(segment).is_none()
 }
@@ -213,11 +233,9 @@ fn head(phrase: &str) -> &str {
         " upon ",
         " as ",
     ];
-    let end = CUTS
-        .iter()
-        .filter_map(|c| phrase.find(c))
-        .min()
-        .unwrap_or(phrase.len());
+    static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AUTOMATON.get_or_init(|| AhoCorasick::new(CUTS).expect("a small literal list"));
+    let end = ac.find(phrase).map_or(phrase.len(), |m| m.start());
     &phrase[..end]
 }
 
@@ -414,7 +432,10 @@ fn names_united_nations_entity(conjunct: &str, lower: &str, head: &str) -> bool 
     ];
     // The head noun of a name may follow its `of` (`the Rule of Law Unit`).
     let last = conjunct.split_whitespace().next_back().unwrap_or("");
-    PHRASES.iter().any(|p| lower.contains(p))
+    static PHRASES_AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    let phrases =
+        PHRASES_AUTOMATON.get_or_init(|| AhoCorasick::new(PHRASES).expect("a small literal list"));
+    phrases.is_match(lower)
         || has_word(head, HEADS)
         || HEADS.contains(&last)
         || has_word(conjunct, ACRONYMS)
@@ -429,6 +450,7 @@ fn names_other_actor(head: &str) -> bool {
     const WORDS: &[&str] = &[
         "stakeholders",
         "society",
+        "industry",
         "sector",
         "community",
         "communities",

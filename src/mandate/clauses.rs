@@ -9,16 +9,16 @@ use crate::model::AddresseeKind;
 
 /// One directive clause.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Clause {
+pub struct Clause<'a> {
     /// As printed, adverbs included: `Also requests`, `Calls once again upon`.
     pub verb: String,
     pub actors: Vec<(String, AddresseeKind)>,
     /// From the infinitive (or `that`) to the clause's end.
-    pub task: String,
+    pub task: &'a str,
     /// The clause ends in a colon: its task is in the sub-items that follow.
     pub pending: bool,
     /// The actors' phrase as printed, asides included (`, beginning from 2026,`).
-    pub aside: String,
+    pub aside: &'a str,
 }
 
 /// How a head verb takes its actor.
@@ -165,27 +165,42 @@ struct Word<'a> {
 }
 
 fn words(s: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            if let Some(st) = start.take() {
-                out.push(Word {
-                    text: &s[st..i],
-                    at: st,
-                });
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(st) = start {
-        out.push(Word {
-            text: &s[st..],
-            at: st,
-        });
-    }
-    out
+    // Bytes, not characters: ASCII whitespace separates the words of every input (a no-break
+    // space joins two words into one, as it is meant to).
+    let base = s.as_ptr() as usize;
+    s.split_ascii_whitespace()
+        .map(|text| Word {
+            text,
+            at: text.as_ptr() as usize - base,
+        })
+        .collect()
+}
+
+/// Whether a word may be the head of a directive clause (see [`head_verb`]), case aside.
+fn may_open_clause(word: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "requests",
+        "invites",
+        "urges",
+        "encourages",
+        "authorizes",
+        "urging",
+        "encouraging",
+        "inviting",
+        "requesting",
+        "decides",
+        "demands",
+        "recommends",
+        "approves",
+        "appropriates",
+        "appeals",
+        "calls",
+        "calling",
+        "reiterates",
+        "renews",
+    ];
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    (5..=12).contains(&w.len()) && HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
 }
 
 fn bare(w: &str) -> String {
@@ -309,11 +324,15 @@ fn actor_end(s: &str, from: usize, to: usize) -> Option<ActorEnd> {
 }
 
 /// The directive clauses of a text, in order.
-pub fn clauses(s: &str) -> Vec<Clause> {
+pub fn clauses(s: &str) -> Vec<Clause<'_>> {
     let ws = words(s);
     // Candidate clause starts: (index of the verb's first word, of its head, how it takes).
     let mut starts: Vec<(usize, usize, usize, Takes)> = Vec::new();
     for i in 0..ws.len() {
+        // Most words are no verb of a mandate: told without allocating.
+        if !may_open_clause(ws[i].text) {
+            continue;
+        }
         let window: Vec<&str> = ws[i..(i + 8).min(ws.len())]
             .iter()
             .map(|w| w.text)
@@ -355,19 +374,19 @@ fn read_clause(
     object_at: usize,
     end: usize,
     next_end: usize,
-) -> Option<Clause> {
+) -> Option<Clause<'_>> {
     let rest = s[object_at..end].trim();
     match takes {
         Takes::Decision => decision(verb, rest),
         Takes::ThatClause => {
             let that = rest.strip_prefix("that").unwrap_or(rest).trim_start();
             let actors = that_subject(that);
-            (!actors.is_empty()).then(|| Clause {
+            (!actors.is_empty()).then_some(Clause {
                 verb,
                 actors,
-                task: that.to_string(),
+                task: that,
                 pending: false,
-                aside: String::new(),
+                aside: "",
             })
         }
         Takes::Approval => {
@@ -378,9 +397,9 @@ fn read_clause(
             about_agenda_or_money.then(|| Clause {
                 verb,
                 actors: vec![(String::new(), AddresseeKind::GeneralAssembly)],
-                task: rest.to_string(),
+                task: rest,
                 pending: rest.ends_with(':'),
-                aside: String::new(),
+                aside: "",
             })
         }
         Takes::Object | Takes::ObjectIfActor => {
@@ -396,7 +415,7 @@ fn read_clause(
                     _ => return None,
                 },
             };
-            let aside = actor_text.to_string();
+            let aside = actor_text;
             let actor_text = actor_text
                 .trim()
                 .trim_end_matches([',', ':'])
@@ -413,7 +432,7 @@ fn read_clause(
             Some(Clause {
                 verb,
                 actors,
-                task: task.to_string(),
+                task,
                 pending: pending || task.is_empty(),
                 aside,
             })
@@ -424,7 +443,7 @@ fn read_clause(
 /// `Decides to include ...` (the Assembly acts), `Decides that the Commission will ...` (the
 /// Commission), `Decides that there shall be set off ...` (the Assembly),
 /// `Decides to recommend that the Sixth Committee ...`.
-fn decision(verb: String, rest: &str) -> Option<Clause> {
+fn decision(verb: String, rest: &str) -> Option<Clause<'_>> {
     let assembly = || vec![(String::new(), AddresseeKind::GeneralAssembly)];
     let mut body = rest;
     // `Decides, taking into account ..., that`: skip a leading parenthetical.
@@ -443,9 +462,9 @@ fn decision(verb: String, rest: &str) -> Option<Clause> {
             return Some(Clause {
                 verb: format!("{verb} to recommend"),
                 actors,
-                task: that.to_string(),
+                task: that,
                 pending: false,
-                aside: String::new(),
+                aside: "",
             });
         }
     }
@@ -460,9 +479,9 @@ fn decision(verb: String, rest: &str) -> Option<Clause> {
         return Some(Clause {
             verb,
             actors,
-            task: that.to_string(),
+            task: that,
             pending: rest.ends_with(':'),
-            aside: String::new(),
+            aside: "",
         });
     }
     // A decision that only takes a view asks nothing: `Decides to remain seized of the
@@ -486,9 +505,9 @@ fn decision(verb: String, rest: &str) -> Option<Clause> {
     Some(Clause {
         verb,
         actors: assembly(),
-        task: rest.to_string(),
+        task: rest,
         pending: rest.ends_with(':'),
-        aside: String::new(),
+        aside: "",
     })
 }
 

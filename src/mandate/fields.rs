@@ -1,6 +1,8 @@
 //! What a task asks (its [`MandateKind`]), by when, how often, until when and on what.
 
 use crate::model::{Date, MandateKind, Recurrence, When};
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// A task split where it joins several (`to convene the Meetings ... and to continue to render
 /// the necessary assistance`), each with its kind. Steps taken to write a report (seeking
@@ -110,28 +112,12 @@ fn first_verb(part: &str) -> String {
     w
 }
 
-fn has_any(lower: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| lower.contains(n))
-}
-
 /// The kind of one task.
 pub fn kind(task: &str) -> MandateKind {
     let lower = task.to_ascii_lowercase();
     let verb = first_verb(task);
-    if has_any(
-        &lower,
-        &[
-            "provisional agenda",
-            "continue its consideration",
-            "continue the consideration",
-            "consider the question",
-            "consideration of the question",
-            "following provisional agenda",
-            "consider thereafter",
-            "to consider it ",
-            "continue consideration",
-        ],
-    ) {
+    let cues = Cues::of(&lower);
+    if cues.has(AGENDA) {
         return MandateKind::Agenda;
     }
     // `Decides to consider the proposals ... at its seventy-seventh session`, `to undertake the
@@ -143,86 +129,12 @@ pub fn kind(task: &str) -> MandateKind {
     if considers && session_after(&lower, &["at its "]).is_some() {
         return MandateKind::Agenda;
     }
-    if has_any(
-        &lower,
-        &[
-            "appropriates",
-            "resources under the proposed programme budget",
-            "in the proposed programme budget",
-            "post of ",
-            "posts of ",
-            "temporary post",
-            "reclassification of",
-            "redeployment of",
-            "reduce its costs",
-            "reduce costs",
-            "no resources will be needed",
-            "fundraising",
-            "fund-raising",
-            "make voluntary contributions",
-            "provide the voluntary contributions",
-            "provide voluntary contributions",
-            "contribute voluntarily",
-            "voluntary support to the",
-            "financial resources necessary for the effective fulfilment",
-            "resources necessary for the fulfilment",
-        ],
-    ) {
-        return MandateKind::Budget;
-    }
-    if has_any(
-        &lower,
-        &[
-            "appropriate to the special account",
-            "to appropriate",
-            "apportion",
-            "set off against",
-            "assessed contributions",
-            "outstanding dues",
-            "arrears",
-            "budget proposals",
-            "proposed peacekeeping budgets",
-            "unencumbered balance",
-            "tax equalization",
-            "voluntary contributions to",
-            "contributions to the trust fund",
-            "contributing generously to the trust fund",
-            "to the trust fund",
-            "appealing for voluntary contributions",
-            "necessary resources for the participation",
-            "financial obligations",
-            "shall be returned to the government",
-            "special account",
-            "sustainable financing for",
-            "financial, organizational and technical support to the united nations",
-        ],
-    ) {
+    if cues.has(BUDGET) {
         return MandateKind::Budget;
     }
     let reporting_verb = matches!(
         verb.as_str(),
         "report" | "inform" | "brief" | "update" | "apprise"
-    );
-    let report_object = has_any(
-        &lower,
-        &[
-            " report",
-            "a note ",
-            "briefing",
-            "summary report",
-            "such material",
-            "informed",
-            "comment, in their respective reports",
-            "with information",
-            "with complete and timely information",
-            "submit to the secretary-general information",
-            "information on the measures",
-            "concrete proposals for the consideration",
-            "such views in a",
-            "proposals",
-            "updates",
-            "inputs",
-        ],
     );
     let producing_verb = matches!(
         verb.as_str(),
@@ -243,20 +155,7 @@ pub fn kind(task: &str) -> MandateKind {
     );
     // A report only named as a source is not asked for: `the publications referred to in his
     // previous report`.
-    let report_object = report_object
-        && !has_any(
-            &lower,
-            &[
-                "referred to in his",
-                "referred to in its",
-                "referred to in the",
-                "contained in his",
-                "contained in the report",
-                "set out in his",
-                "described in his",
-                "mentioned in his",
-            ],
-        );
+    let report_object = cues.has(REPORT_OBJECT) && !cues.has(NOT_REPORT);
     if reporting_verb || (producing_verb && report_object) {
         return MandateKind::Report;
     }
@@ -265,48 +164,181 @@ pub fn kind(task: &str) -> MandateKind {
         "convene" | "hold" | "organize" | "organise" | "host" | "proclaim" | "designate"
     ) || lower.starts_with("to continue to convene")
         || lower.starts_with("continue to convene");
-    let meeting_object = has_any(
-        &lower,
-        &[
-            "meeting",
-            "dialogue",
-            "conference",
-            "summit",
-            "forum",
-            "session",
-            "event",
-            "debate",
-            "workshop",
-            "seminar",
-            "commemoration",
-            "segment",
-            " day",
-            "stocktaking",
-        ],
-    );
-    if meeting_verb && meeting_object {
-        return MandateKind::Meeting;
-    }
-    if has_any(
-        &lower,
-        &[
-            "calendar of conferences and meetings",
-            "thematic debate",
-            "establish a working group",
-            "events such as conferences",
-            "to conduct workshops",
-            "considered in workshops",
-            "preparations for the global stocktaking",
-            "high-level segment",
-            "main theme of the",
-            "the duration of the",
-            "continue their dialogue",
-            "continue its dialogue",
-        ],
-    ) {
+    if (meeting_verb && cues.has(MEETING_OBJECT)) || cues.has(MEETING) {
         return MandateKind::Meeting;
     }
     MandateKind::Action
+}
+
+/// An item for the agenda, a question for a session.
+const AGENDA: usize = 0;
+/// Appropriations, assessments, posts, contributions to the Organization's funds.
+const BUDGET: usize = 1;
+/// What a report is made of, written or oral.
+const REPORT_OBJECT: usize = 2;
+/// A report named as a source, not asked for.
+const NOT_REPORT: usize = 3;
+/// What a meeting verb convenes.
+const MEETING_OBJECT: usize = 4;
+/// A meeting whatever the verb.
+const MEETING: usize = 5;
+/// A provision for reviewing the mandate.
+const REVIEW: usize = 6;
+
+/// The cue phrases of each kind of evidence above, lower case, in that order.
+const CUE_LISTS: [&[&str]; 7] = [
+    &[
+        "provisional agenda",
+        "continue its consideration",
+        "continue the consideration",
+        "consider the question",
+        "consideration of the question",
+        "following provisional agenda",
+        "consider thereafter",
+        "to consider it ",
+        "continue consideration",
+    ],
+    &[
+        "appropriates",
+        "resources under the proposed programme budget",
+        "in the proposed programme budget",
+        "post of ",
+        "posts of ",
+        "temporary post",
+        "reclassification of",
+        "redeployment of",
+        "reduce its costs",
+        "reduce costs",
+        "no resources will be needed",
+        "fundraising",
+        "fund-raising",
+        "make voluntary contributions",
+        "provide the voluntary contributions",
+        "provide voluntary contributions",
+        "contribute voluntarily",
+        "voluntary support to the",
+        "financial resources necessary for the effective fulfilment",
+        "resources necessary for the fulfilment",
+        "appropriate to the special account",
+        "to appropriate",
+        "apportion",
+        "set off against",
+        "assessed contributions",
+        "outstanding dues",
+        "arrears",
+        "budget proposals",
+        "proposed peacekeeping budgets",
+        "unencumbered balance",
+        "tax equalization",
+        "voluntary contributions to",
+        "contributions to the trust fund",
+        "contributing generously to the trust fund",
+        "to the trust fund",
+        "appealing for voluntary contributions",
+        "necessary resources for the participation",
+        "financial obligations",
+        "shall be returned to the government",
+        "special account",
+        "sustainable financing for",
+        "financial, organizational and technical support to the united nations",
+    ],
+    &[
+        " report",
+        "a note ",
+        "briefing",
+        "summary report",
+        "such material",
+        "informed",
+        "comment, in their respective reports",
+        "with information",
+        "with complete and timely information",
+        "submit to the secretary-general information",
+        "information on the measures",
+        "concrete proposals for the consideration",
+        "such views in a",
+        "proposals",
+        "updates",
+        "inputs",
+    ],
+    &[
+        "referred to in his",
+        "referred to in its",
+        "referred to in the",
+        "contained in his",
+        "contained in the report",
+        "set out in his",
+        "described in his",
+        "mentioned in his",
+    ],
+    &[
+        "meeting",
+        "dialogue",
+        "conference",
+        "summit",
+        "forum",
+        "session",
+        "event",
+        "debate",
+        "workshop",
+        "seminar",
+        "commemoration",
+        "segment",
+        " day",
+        "stocktaking",
+    ],
+    &[
+        "calendar of conferences and meetings",
+        "thematic debate",
+        "establish a working group",
+        "events such as conferences",
+        "to conduct workshops",
+        "considered in workshops",
+        "preparations for the global stocktaking",
+        "high-level segment",
+        "main theme of the",
+        "the duration of the",
+        "continue their dialogue",
+        "continue its dialogue",
+    ],
+    &[
+        "decides to review",
+        "to review the mandate",
+        "review of the mandate",
+        "to review its mandate",
+        "to review the functioning",
+        "review the implementation of the mandate",
+        "to evaluate the mandate",
+        "decides to assess",
+    ],
+];
+
+/// Which kinds of evidence a lower-cased text holds: every cue list read in one pass.
+#[derive(Debug, Clone, Copy)]
+struct Cues(u8);
+
+impl Cues {
+    fn of(lower: &str) -> Cues {
+        static AUTOMATON: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
+        let (ac, list_of) = AUTOMATON.get_or_init(|| {
+            let patterns: Vec<&str> = CUE_LISTS.iter().flat_map(|l| l.iter().copied()).collect();
+            let list_of = CUE_LISTS
+                .iter()
+                .enumerate()
+                .flat_map(|(i, l)| std::iter::repeat_n(i as u8, l.len()))
+                .collect();
+            let ac = AhoCorasick::new(patterns).expect("the cue lists are small literals");
+            (ac, list_of)
+        });
+        let mut bits = 0u8;
+        for m in ac.find_overlapping_iter(lower) {
+            bits |= 1 << list_of[m.pattern().as_usize()];
+        }
+        Cues(bits)
+    }
+
+    fn has(self, list: usize) -> bool {
+        self.0 & (1 << list) != 0
+    }
 }
 
 /// Ordinal numbers as resolutions spell sessions: `eighty-first` is 81.
@@ -462,21 +494,30 @@ fn year_at(s: &str) -> Option<u16> {
 /// When the task is due: a session, a date, a month or a year, as the text sets it.
 pub fn due(task: &str) -> Option<When> {
     let lower = task.to_ascii_lowercase();
-    let session = sessions_after(
-        &lower,
-        &[
-            "at its ",
-            "in advance of its ",
-            "before the end of its ",
-            "agenda of its ",
-            "during its ",
-            "by its ",
-            "during the ",
-            "at the ",
-            "prior to its ",
-        ],
-        |at| !another_body_before(task, at),
-    );
+    // Most tasks name no time: neither a session nor a figure.
+    let names_session = lower.contains("session");
+    if !names_session && !task.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let session = names_session
+        .then(|| {
+            sessions_after(
+                &lower,
+                &[
+                    "at its ",
+                    "in advance of its ",
+                    "before the end of its ",
+                    "agenda of its ",
+                    "during its ",
+                    "by its ",
+                    "during the ",
+                    "at the ",
+                    "prior to its ",
+                ],
+                |at| !another_body_before(task, at),
+            )
+        })
+        .flatten();
     let mut found: Vec<(usize, When)> = Vec::new();
     if let Some((at, n)) = session {
         found.push((at, When::Session(n)));
@@ -534,46 +575,47 @@ pub fn due(task: &str) -> Option<When> {
 /// How often the task recurs, as the text says or implies.
 pub fn recurrence(task: &str, kind: MandateKind) -> Option<Recurrence> {
     let lower = task.to_ascii_lowercase();
-    const CUES: &[(&str, Recurrence)] = &[
-        ("every four years", Recurrence::Quadrennial),
-        ("quadrennial", Recurrence::Quadrennial),
-        ("every fourth year", Recurrence::Quadrennial),
-        ("every three years", Recurrence::Triennial),
-        ("triennial", Recurrence::Triennial),
-        ("every third year", Recurrence::Triennial),
-        ("four-year cycle", Recurrence::Quadrennial),
-        ("three-year cycle", Recurrence::Triennial),
-        ("two-year cycle", Recurrence::Biennial),
-        ("biennial cycle", Recurrence::Biennial),
-        ("every two years", Recurrence::Biennial),
-        ("biennial", Recurrence::Biennial),
-        ("every second year", Recurrence::Biennial),
-        ("annually", Recurrence::Annual),
-        ("annual report", Recurrence::Annual),
-        ("annual basis", Recurrence::Annual),
-        ("every year", Recurrence::Annual),
-        ("each year", Recurrence::Annual),
-        ("yearly", Recurrence::Annual),
+    const CUES: &[&str] = &[
+        "every four years",
+        "quadrennial",
+        "every fourth year",
+        "four-year cycle",
+        "every three years",
+        "triennial",
+        "every third year",
+        "three-year cycle",
+        "two-year cycle",
+        "biennial cycle",
+        "every two years",
+        "biennial",
+        "every second year",
+        "annually",
+        "annual report",
+        "annual basis",
+        "every year",
+        "each year",
+        "yearly",
     ];
+    let of = |pattern: usize| match pattern {
+        0..=3 => Recurrence::Quadrennial,
+        4..=7 => Recurrence::Triennial,
+        8..=12 => Recurrence::Biennial,
+        _ => Recurrence::Annual,
+    };
     // The first cue printed, as a word of its own (`biannually` is not `annually`).
-    let first = CUES
-        .iter()
-        .filter_map(|(cue, r)| {
-            let mut from = 0;
-            while let Some(f) = lower[from..].find(cue) {
-                let at = from + f;
-                let starts_word = lower[..at]
+    static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AUTOMATON.get_or_init(|| AhoCorasick::new(CUES).expect("a small literal list"));
+    let first = {
+        ac.find_overlapping_iter(lower.as_str())
+            .filter(|m| {
+                lower[..m.start()]
                     .chars()
                     .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric() && c != '-');
-                if starts_word {
-                    return Some((at, *r));
-                }
-                from = at + cue.len();
-            }
-            None
-        })
-        .min_by_key(|(at, _)| *at);
+                    .is_none_or(|c| !c.is_alphanumeric() && c != '-')
+            })
+            .min_by_key(|m| (m.start(), m.pattern().as_usize()))
+            .map(|m| (m.start(), of(m.pattern().as_usize())))
+    };
     if let Some((_, r)) = first {
         return Some(r);
     }
@@ -595,6 +637,9 @@ pub fn recurrence(task: &str, kind: MandateKind) -> Option<Recurrence> {
 /// Until when the mandate runs: `until 13 December 2028`, the end of `for the period from 1 July
 /// 2024 to 30 June 2025`, `prior to the eighty-third session`.
 pub fn until(task: &str) -> Option<When> {
+    if !task.contains("until") && !task.contains("period from") && !task.contains("prior to") {
+        return None;
+    }
     let lower = task.to_ascii_lowercase();
     if let Some(at) = lower.find("until ") {
         if let Some((d, _)) = date_at(task, at + 6) {
@@ -623,20 +668,11 @@ pub fn until(task: &str) -> Option<When> {
 
 /// Whether the paragraph provides for reviewing the mandate it gives.
 pub fn review(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    has_any(
-        &lower,
-        &[
-            "decides to review",
-            "to review the mandate",
-            "review of the mandate",
-            "to review its mandate",
-            "to review the functioning",
-            "review the implementation of the mandate",
-            "to evaluate the mandate",
-            "decides to assess",
-        ],
-    )
+    // Every cue holds one of these words; most paragraphs none.
+    let may = ["review", "evaluate", "assess"]
+        .iter()
+        .any(|w| text.contains(w));
+    may && Cues::of(&text.to_ascii_lowercase()).has(REVIEW)
 }
 
 /// What a report is on (`on the implementation of the present resolution`), or an agenda

@@ -22,6 +22,23 @@ use clauses::{clauses, Clause};
 /// belong to the work's divisions, which every language version shares. A draft gives none:
 /// it proposes, and the Assembly has asked nothing yet.
 pub fn extract(doc: &Document) -> Vec<(String, Mandate)> {
+    read(doc, Depth::Full)
+}
+
+/// The mandates' actors and the dates printed with them, and nothing else (kinds are left as
+/// `action`, no text): what the AKN writer marks inline, read at a fraction of the cost.
+pub fn addressees(doc: &Document) -> Vec<(String, Mandate)> {
+    read(doc, Depth::Addressees)
+}
+
+/// How much of each mandate to read.
+#[derive(Clone, Copy, PartialEq)]
+enum Depth {
+    Full,
+    Addressees,
+}
+
+fn read(doc: &Document, depth: Depth) -> Vec<(String, Mandate)> {
     let mut out = Vec::new();
     if doc.language != Language::English || doc.is_draft() {
         return out;
@@ -37,7 +54,7 @@ pub fn extract(doc: &Document) -> Vec<(String, Mandate)> {
         let restarts = numbering_restarts(&act.body);
         let mut order = 0;
         let mut found = Vec::new();
-        walk(&act.body, "", None, restarts, &mut order, &mut found);
+        walk(&act.body, "", None, restarts, depth, &mut order, &mut found);
         out.extend(found.into_iter().map(|m| (symbol.clone(), m)));
     }
     out
@@ -63,6 +80,7 @@ fn walk(
     prefix: &str,
     section: Option<&str>,
     restarts: bool,
+    depth: Depth,
     order: &mut usize,
     out: &mut Vec<Mandate>,
 ) {
@@ -73,10 +91,11 @@ fn walk(
                 *order += 1;
                 let number = p.number.clone().unwrap_or_else(|| format!("u{order}"));
                 let section = if restarts { section } else { None };
-                paragraph(p, &number, section, &eid, out);
+                paragraph(p, &number, section, &eid, depth, out);
             }
             Block::Section(s) => {
-                walk(&s.blocks, &eid, s.number.as_deref(), restarts, order, out);
+                let number = s.number.as_deref();
+                walk(&s.blocks, &eid, number, restarts, depth, order, out);
             }
             Block::Recital(_) | Block::Text(_) | Block::Table(_) => {}
         }
@@ -85,10 +104,13 @@ fn walk(
 
 /// Where a mandate was found: the division and its text.
 struct Unit<'a> {
+    depth: Depth,
     paragraph: String,
     section: Option<&'a str>,
     eid: String,
     text: String,
+    /// Whether the text provides for a review, read once when a mandate is found.
+    review: std::cell::OnceCell<bool>,
 }
 
 fn paragraph(
@@ -96,22 +118,27 @@ fn paragraph(
     number: &str,
     section: Option<&str>,
     eid: &str,
+    depth: Depth,
     out: &mut Vec<Mandate>,
 ) {
     let chapeau = plain_text(&p.text);
     let found = clauses(&chapeau);
     let pending = found.last().filter(|c| c.pending);
+    // Each sub-item's own text and clauses, read once.
+    let texts: Vec<String> = p.items.iter().map(|item| plain_text(&item.text)).collect();
+    let items: Vec<(&String, Vec<Clause<'_>>)> = texts.iter().map(|t| (t, clauses(t))).collect();
     let items_are_tasks = pending.is_some()
-        && p.items.iter().all(|item| {
-            let t = plain_text(&item.text);
-            clauses(&t).is_empty()
+        && items.iter().all(|(t, c)| {
+            c.is_empty()
                 && (chapeau.trim_end().ends_with("to:") || t.trim_start().starts_with("To "))
         });
     let whole = Unit {
+        depth,
         paragraph: number.to_string(),
         section,
         eid: eid.to_string(),
         text: paragraph_text(p),
+        review: std::cell::OnceCell::new(),
     };
     let upto = if items_are_tasks {
         found.len() - 1
@@ -124,7 +151,7 @@ fn paragraph(
         let task = if clause.pending {
             format!("{} {}", clause.task, whole.text)
         } else {
-            clause.task.clone()
+            clause.task.to_string()
         };
         mandates_of(clause, &task, &whole, out);
     }
@@ -132,21 +159,24 @@ fn paragraph(
         return;
     }
     let list = list_eid(eid);
-    for (item, item_eid) in p.items.iter().zip(point_eids(&list, &p.items)) {
+    for ((item, item_eid), (_, item_clauses)) in
+        p.items.iter().zip(point_eids(&list, &p.items)).zip(&items)
+    {
         let unit = Unit {
+            depth,
             paragraph: format!("{number} {}", item.printed_number()),
             section,
             eid: item_eid,
             text: item_text(item),
+            review: std::cell::OnceCell::new(),
         };
         if items_are_tasks {
             if let Some(c) = pending {
                 mandates_of(c, &unit.text, &unit, out);
             }
         } else {
-            for clause in clauses(&plain_text(&item.text)) {
-                let task = clause.task.clone();
-                mandates_of(&clause, &task, &unit, out);
+            for clause in item_clauses {
+                mandates_of(clause, clause.task, &unit, out);
             }
         }
     }
@@ -154,12 +184,15 @@ fn paragraph(
 
 /// One mandate per kind of actor and kind of task, the first actor of each kind named.
 fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Mandate>) {
+    if unit.depth == Depth::Addressees {
+        return addressees_of(clause, task, unit, out);
+    }
     let mut tasks = fields::tasks(task);
     // `Appropriates an additional amount of ...`: money, whatever the words after.
     if clause.verb.to_lowercase().contains("appropriat") {
         tasks = vec![(MandateKind::Budget, task.to_string())];
     }
-    let review = fields::review(&unit.text);
+    let review = *unit.review.get_or_init(|| fields::review(&unit.text));
     let mut seen: Vec<(AddresseeKind, MandateKind)> = out
         .iter()
         .filter(|m| m.eid == unit.eid)
@@ -181,7 +214,7 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
         for (kind, part) in &by_kind {
             // A date may stand among the actors: `to the Secretary-General, beginning from 2026,
             // to submit`.
-            let due = fields::due(part).or_else(|| fields::due(&clause.aside));
+            let due = fields::due(part).or_else(|| fields::due(clause.aside));
             let said = fields::recurrence(part, *kind);
             if seen.contains(&(*addressee_kind, *kind)) {
                 // The same request again (`..., and also requests the Secretary-General to
@@ -214,6 +247,36 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
                 review,
                 subject: fields::subject(part, *kind),
                 text: unit.text.clone(),
+            });
+        }
+    }
+}
+
+/// The actors of a clause, one per kind, with a date printed in its task.
+fn addressees_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Mandate>) {
+    let dated = task.bytes().any(|b| b.is_ascii_digit());
+    let due = if dated { fields::due(task) } else { None };
+    let until = if dated { fields::until(task) } else { None };
+    for (addressee, addressee_kind) in &clause.actors {
+        // Every actor named is marked, once per division.
+        let seen = out
+            .iter()
+            .any(|m| m.eid == unit.eid && m.addressee == *addressee);
+        if !seen {
+            out.push(Mandate {
+                paragraph: unit.paragraph.clone(),
+                section: unit.section.map(str::to_string),
+                eid: unit.eid.clone(),
+                verb: clause.verb.clone(),
+                addressee: addressee.clone(),
+                addressee_kind: *addressee_kind,
+                kind: MandateKind::Action,
+                due,
+                recurrence: None,
+                until,
+                review: false,
+                subject: None,
+                text: String::new(),
             });
         }
     }
