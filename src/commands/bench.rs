@@ -222,6 +222,17 @@ pub fn bench(inputs: &[PathBuf], repeats: usize, only: Option<&str>) -> Result<(
         },
     )?;
     stage(
+        "model → actors (AKN marks)",
+        written_bytes,
+        docs.len(),
+        ("docs", docs.len()),
+        &mut || {
+            for d in &docs {
+                std::hint::black_box(unakn::mandate::addressees(d));
+            }
+        },
+    )?;
+    stage(
         "model → quads",
         written_bytes,
         docs.len(),
