@@ -11,6 +11,7 @@
 //! - [`diag`]: errors and warnings with file:line:column, and the one list of their codes;
 //! - [`xml`]: the bounded element tree the AKN reader and the profile checks read;
 //! - [`markup`]: escaping and markup for the XML and HTML writers;
+//! - [`ordinal`]: ordinal numbers as printed (`eighty-first`), an organ's sessions;
 //! - [`phrase`]: the grammar of the opening phrases of recitals and operative paragraphs;
 //! - [`mandate`]: who the operative paragraphs ask to do what, and by when;
 //! - [`validate`]: AKN4UN profile checks the XSD cannot make;
@@ -56,6 +57,7 @@ pub mod eid;
 pub mod mandate;
 pub mod markup;
 pub mod model;
+pub mod ordinal;
 pub mod phrase;
 pub mod schema;
 pub mod symbol;

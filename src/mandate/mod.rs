@@ -8,13 +8,13 @@
 
 mod actors;
 mod clauses;
+mod cues;
 mod fields;
-
-pub use fields::ordinal;
 
 use crate::eid::{block_eids, list_eid, point_eids};
 use crate::markup::{item_text, paragraph_text, plain_text};
 use crate::model::*;
+use crate::ordinal::ordinal;
 use clauses::{clauses, Clause};
 
 /// The mandates of a document's operative part, with the symbol of the act each belongs to
@@ -292,13 +292,13 @@ pub fn request_key(title: &str, m: &Mandate) -> String {
         for word in part.split(|c: char| !c.is_alphanumeric() && c != '-') {
             let w = word.to_lowercase();
             let numeric = w.chars().any(|c| c.is_ascii_digit());
-            let ordinal = w
+            let is_ordinal = w
                 .split('-')
                 .next_back()
-                .and_then(|last| fields::ordinal(&w).or(fields::ordinal(last)))
+                .and_then(|last| ordinal(&w).or(ordinal(last)))
                 .is_some();
             let month = Date::MONTH_NAMES.iter().any(|n| n.eq_ignore_ascii_case(&w));
-            if w.is_empty() || numeric || ordinal || month {
+            if w.is_empty() || numeric || is_ordinal || month {
                 continue;
             }
             normal.push_str(&w);

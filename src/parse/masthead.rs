@@ -40,63 +40,9 @@ pub fn date_line(text: &str) -> Option<Date> {
         .map(|(d, _, _)| d)
 }
 
-const UNITS: [&str; 10] = [
-    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-];
-const TEENS: [&str; 10] = [
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
-const TENS_ORDINAL: [&str; 10] = [
-    "",
-    "",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
-/// `Seventy-seventh` → 77 (1 to 199, with `hundred and`).
+/// `Seventy-seventh` → 77 (see [`crate::ordinal`]).
 pub fn ordinal_number(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    let (hundreds, rest) = match w.strip_prefix("one hundred") {
-        Some(r) => (100, r.trim_start().trim_start_matches("and").trim()),
-        None => (0, w.as_str()),
-    };
-    if rest.is_empty() {
-        return (hundreds > 0).then_some(100);
-    }
-    let below = |r: &str| -> Option<u32> {
-        if let Some(p) = UNITS.iter().position(|u| !u.is_empty() && *u == r) {
-            return Some(p as u32);
-        }
-        if let Some(p) = TEENS.iter().position(|u| *u == r) {
-            return Some(10 + p as u32);
-        }
-        if let Some(p) = TENS_ORDINAL.iter().position(|u| !u.is_empty() && *u == r) {
-            return Some(10 * p as u32);
-        }
-        let (tens, unit) = r.split_once('-')?;
-        let t = TENS.iter().position(|u| !u.is_empty() && *u == tens)? as u32;
-        let u = UNITS.iter().position(|x| !x.is_empty() && *x == unit)? as u32;
-        Some(10 * t + u)
-    };
-    below(rest).map(|n| n + hundreds)
+    crate::ordinal::ordinal(word)
 }
 
 /// The organ a name designates.
