@@ -60,17 +60,8 @@ def main(json_dir):
         out.write("resolution\tsession\tcommittee\tuse\n")
         for i, ((session, committee), d) in enumerate(chosen):
             out.write(f"{d['symbol']}\t{session}\t{committee}\t{'score' if i in held else 'tune'}\n")
-    for (_, _), d in chosen:
-        print(f"\n## {d['symbol']}  {text(d['title'])}")
-        for section, number, chapeau, items, wrap in units(d["body"]):
-            sec = f"{section}." if section else ""
-            print(f"{sec}{number or 'u'}: {chapeau}")
-            for it in items:
-                print(f"    ({it['number']}) {text(it['text'])}")
-                for sub in it["items"]:
-                    print(f"        ({sub['number']}) {text(sub['text'])}")
-            if wrap:
-                print(f"    ~ {wrap}")
+    for _, d in chosen:
+        print_units(d)
 
 
 SESSION_75 = {

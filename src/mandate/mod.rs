@@ -232,21 +232,14 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
                 continue;
             }
             seen.push((*addressee_kind, *kind));
-            let recurrence = said.or_else(|| due.map(|_| Recurrence::OneTime));
             out.push(Mandate {
-                paragraph: unit.paragraph.clone(),
-                section: unit.section.map(str::to_string),
-                eid: unit.eid.clone(),
-                verb: clause.verb.clone(),
-                addressee: addressee.clone(),
-                addressee_kind: *addressee_kind,
-                kind: *kind,
                 due,
-                recurrence,
+                recurrence: said.or_else(|| due.map(|_| Recurrence::OneTime)),
                 until: fields::until(part),
                 review,
                 subject: fields::subject(part, *kind),
                 text: unit.text.clone(),
+                ..found(clause, unit, addressee, *addressee_kind, *kind)
             });
         }
     }
@@ -264,21 +257,42 @@ fn addressees_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Man
             .any(|m| m.eid == unit.eid && m.addressee == *addressee);
         if !seen {
             out.push(Mandate {
-                paragraph: unit.paragraph.clone(),
-                section: unit.section.map(str::to_string),
-                eid: unit.eid.clone(),
-                verb: clause.verb.clone(),
-                addressee: addressee.clone(),
-                addressee_kind: *addressee_kind,
-                kind: MandateKind::Action,
                 due,
-                recurrence: None,
                 until,
-                review: false,
-                subject: None,
-                text: String::new(),
+                ..found(
+                    clause,
+                    unit,
+                    addressee,
+                    *addressee_kind,
+                    MandateKind::Action,
+                )
             });
         }
+    }
+}
+
+/// A mandate of `clause` in `unit`, its times, subject and text yet to be read.
+fn found(
+    clause: &Clause,
+    unit: &Unit<'_>,
+    addressee: &str,
+    addressee_kind: AddresseeKind,
+    kind: MandateKind,
+) -> Mandate {
+    Mandate {
+        paragraph: unit.paragraph.clone(),
+        section: unit.section.map(str::to_string),
+        eid: unit.eid.clone(),
+        verb: clause.verb.clone(),
+        addressee: addressee.to_string(),
+        addressee_kind,
+        kind,
+        due: None,
+        recurrence: None,
+        until: None,
+        review: false,
+        subject: None,
+        text: String::new(),
     }
 }
 
