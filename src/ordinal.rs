@@ -78,6 +78,7 @@ mod tests {
     fn words_and_figures() {
         assert_eq!(ordinal("Seventy-seventh"), Some(77));
         assert_eq!(ordinal("eighty-first"), Some(81));
+        assert_eq!(ordinal("eightieth"), Some(80));
         assert_eq!(ordinal("Twentieth"), Some(20));
         assert_eq!(ordinal("First"), Some(1));
         assert_eq!(ordinal("one hundred and first"), Some(101));

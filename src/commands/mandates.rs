@@ -117,7 +117,7 @@ fn write_one(out: &mut impl Write, act: &str, m: &Mandate, format: MandatesForma
             m.verb,
             m.addressee
         )?,
-        MandatesFormat::Jsonl => {
+        MandatesFormat::Jsonl | MandatesFormat::Csv => {
             let line = Line {
                 resolution: act,
                 paragraph: &m.paragraph,
@@ -134,27 +134,21 @@ fn write_one(out: &mut impl Write, act: &str, m: &Mandate, format: MandatesForma
                 subject: m.subject.as_deref(),
                 text: &m.text,
             };
-            writeln!(out, "{}", serde_json::to_string(&line)?)?;
-        }
-        MandatesFormat::Csv => {
-            let cells = [
-                act.to_string(),
-                m.paragraph.clone(),
-                m.section.clone().unwrap_or_default(),
-                m.eid.clone(),
-                m.verb.clone(),
-                m.addressee.clone(),
-                m.addressee_kind.as_str().to_string(),
-                m.kind.as_str().to_string(),
-                due.unwrap_or_default(),
-                recurrence.unwrap_or("").to_string(),
-                until.unwrap_or_default(),
-                m.review.to_string(),
-                m.subject.clone().unwrap_or_default(),
-                m.text.clone(),
-            ];
-            let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
-            writeln!(out, "{}", line.join(","))?;
+            if format == MandatesFormat::Jsonl {
+                writeln!(out, "{}", serde_json::to_string(&line)?)?;
+            } else {
+                // The same fields, by the same keys: null as an empty cell.
+                let value = serde_json::to_value(&line)?;
+                let cells: Vec<String> = KEYS
+                    .iter()
+                    .map(|k| match &value[*k] {
+                        serde_json::Value::String(s) => csv_cell(s),
+                        serde_json::Value::Null => String::new(),
+                        other => other.to_string(),
+                    })
+                    .collect();
+                writeln!(out, "{}", cells.join(","))?;
+            }
         }
     }
     Ok(())

@@ -192,31 +192,26 @@ pub fn score(found: &[(String, Mandate)], reference: &Reference, held_out: bool)
         scores.addressee_kind.matched += 1;
         let due = m.due.map(|d| d.to_string()).unwrap_or_default();
         let recurrence = m.recurrence.map(|r| r.as_str()).unwrap_or("");
-        scores.due.total += 1;
-        scores.recurrence.total += 1;
-        if due == l.due {
-            scores.due.matched += 1;
-        } else {
-            scores.misses.push(format!(
-                "{} {} {}: due {:?} labelled, {:?} found",
-                l.resolution,
-                l.paragraph,
-                l.kind.as_str(),
-                l.due,
-                due
-            ));
-        }
-        if recurrence == l.recurrence {
-            scores.recurrence.matched += 1;
-        } else {
-            scores.misses.push(format!(
-                "{} {} {}: recurrence {:?} labelled, {:?} found",
-                l.resolution,
-                l.paragraph,
-                l.kind.as_str(),
-                l.recurrence,
-                recurrence
-            ));
+        for (field, tally, labelled, found) in [
+            ("due", &mut scores.due, l.due.as_str(), due.as_str()),
+            (
+                "recurrence",
+                &mut scores.recurrence,
+                l.recurrence.as_str(),
+                recurrence,
+            ),
+        ] {
+            tally.total += 1;
+            if labelled == found {
+                tally.matched += 1;
+            } else {
+                scores.misses.push(format!(
+                    "{} {} {}: {field} {labelled:?} labelled, {found:?} found",
+                    l.resolution,
+                    l.paragraph,
+                    l.kind.as_str(),
+                ));
+            }
         }
     }
     scores

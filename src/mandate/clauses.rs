@@ -200,7 +200,7 @@ fn may_open_clause(word: &str) -> bool {
         "renews",
     ];
     let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-    (5..=12).contains(&w.len()) && HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
+    HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
 }
 
 fn bare(w: &str) -> String {
@@ -396,7 +396,7 @@ fn read_clause(
                 .any(|w| lower.contains(w));
             about_agenda_or_money.then(|| Clause {
                 verb,
-                actors: vec![(String::new(), AddresseeKind::GeneralAssembly)],
+                actors: the_assembly(),
                 task: rest,
                 pending: rest.ends_with(':'),
                 aside: "",
@@ -444,7 +444,6 @@ fn read_clause(
 /// Commission), `Decides that there shall be set off ...` (the Assembly),
 /// `Decides to recommend that the Sixth Committee ...`.
 fn decision(verb: String, rest: &str) -> Option<Clause<'_>> {
-    let assembly = || vec![(String::new(), AddresseeKind::GeneralAssembly)];
     let mut body = rest;
     // `Decides, taking into account ..., that`: skip a leading parenthetical.
     if body.starts_with(',') {
@@ -453,15 +452,9 @@ fn decision(verb: String, rest: &str) -> Option<Clause<'_>> {
     if let Some(at) = body.find(" that ").filter(|&at| at < 40) {
         if body[..at].starts_with("to recommend") {
             let that = &body[at + 6..];
-            let actors = that_subject(that);
-            let actors = if actors.is_empty() {
-                assembly()
-            } else {
-                actors
-            };
             return Some(Clause {
                 verb: format!("{verb} to recommend"),
-                actors,
+                actors: decided_by(that),
                 task: that,
                 pending: false,
                 aside: "",
@@ -470,15 +463,9 @@ fn decision(verb: String, rest: &str) -> Option<Clause<'_>> {
     }
     if let Some(that) = body.strip_prefix("that") {
         let that = that.trim_start_matches([',', ' ']);
-        let actors = that_subject(that);
-        let actors = if actors.is_empty() {
-            assembly()
-        } else {
-            actors
-        };
         return Some(Clause {
             verb,
-            actors,
+            actors: decided_by(that),
             task: that,
             pending: rest.ends_with(':'),
             aside: "",
@@ -504,11 +491,26 @@ fn decision(verb: String, rest: &str) -> Option<Clause<'_>> {
     }
     Some(Clause {
         verb,
-        actors: assembly(),
+        actors: the_assembly(),
         task: rest,
         pending: rest.ends_with(':'),
         aside: "",
     })
+}
+
+/// Who a decision's `that` clause charges: its subject when it names actors, else the Assembly
+/// (`Decides that there shall be set off ...`).
+fn decided_by(that: &str) -> Vec<(String, AddresseeKind)> {
+    let actors = that_subject(that);
+    if actors.is_empty() {
+        the_assembly()
+    } else {
+        actors
+    }
+}
+
+fn the_assembly() -> Vec<(String, AddresseeKind)> {
+    vec![(String::new(), AddresseeKind::GeneralAssembly)]
 }
 
 /// The subject of a `that` clause when it names actors: `Israel` of `Israel accept ...`, `the
