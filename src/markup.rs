@@ -144,6 +144,14 @@ pub fn plain_text(runs: &[Inline]) -> String {
     s
 }
 
+/// [`plain_text`], borrowed when the runs are one run of plain text (most paragraphs are).
+pub fn plain_str(runs: &[Inline]) -> std::borrow::Cow<'_, str> {
+    match runs {
+        [Inline::Text(t)] => std::borrow::Cow::Borrowed(t),
+        _ => std::borrow::Cow::Owned(plain_text(runs)),
+    }
+}
+
 /// A list as prose: `A, B and C`.
 pub fn join_and(items: &[&str]) -> String {
     match items {

@@ -5,7 +5,7 @@ use crate::mandate::addressees;
 use crate::markup::plain_text;
 use crate::model::{AddresseeKind, Document, Inline, When};
 use crate::vocab;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// An element to wrap around a stretch of a division's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +32,8 @@ pub(super) type Tlc = (&'static str, String, String, String);
 /// The marks of every act of a document (the whole, or each part), by eId, and their TLCs.
 #[derive(Debug, Default)]
 pub(super) struct Marks {
-    wanted: HashMap<String, HashMap<String, Vec<Wanted>>>,
+    /// By act, then by eId in order (a division's sub-items follow it).
+    wanted: HashMap<String, BTreeMap<String, Vec<Wanted>>>,
     pub tlcs: Vec<Tlc>,
 }
 
@@ -81,15 +82,22 @@ impl Marks {
         let Some(by_eid) = self.wanted.get(symbol) else {
             return Vec::new();
         };
-        let text = plain_text(runs);
         let child = format!("{eid}__list_1__point_");
-        let mut out: Vec<Mark> = Vec::new();
-        let mut keys: Vec<&String> = by_eid
-            .keys()
-            .filter(|k| *k == eid || (k.starts_with(&child) && !k[child.len()..].contains("__")))
+        // The division's own eId and its sub-items' sort together, from the eId on.
+        let wanted: Vec<&Wanted> = by_eid
+            .range::<str, _>((std::ops::Bound::Included(eid), std::ops::Bound::Unbounded))
+            .take_while(|(k, _)| k.starts_with(eid))
+            .filter(|(k, _)| {
+                *k == eid || (k.starts_with(&child) && !k[child.len()..].contains("__"))
+            })
+            .flat_map(|(_, w)| w)
             .collect();
-        keys.sort();
-        for w in keys.into_iter().flat_map(|k| &by_eid[k]) {
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let text = plain_text(runs);
+        let mut out: Vec<Mark> = Vec::new();
+        for w in wanted {
             let from = text.find(&w.verb).map_or(0, |at| at + w.verb.len());
             let Some(at) = text[from..].find(&w.phrase) else {
                 continue;

@@ -202,10 +202,14 @@ fn conjuncts(segment: &str) -> Vec<&str> {
 }
 
 fn next_conjunction(s: &str) -> Option<(usize, usize)> {
-    [" and ", " or ", " as well as ", " and/or "]
-        .iter()
-        .filter_map(|c| s.find(c).map(|at| (at, c.len())))
-        .min()
+    static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AUTOMATON.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build([" and ", " or ", " as well as ", " and/or "])
+            .expect("a small literal list")
+    });
+    ac.find(s).map(|m| (m.start(), m.len()))
 }
 
 /// The phrase before what qualifies it: `the Department` of `the Department of Economic and
@@ -256,9 +260,10 @@ pub fn heads_an_actor(phrase: &str) -> bool {
 /// The kind of actor a conjunct names, or `None` when it names none (`further international
 /// cooperation`, `the Pacific`).
 pub fn kind_of(conjunct: &str) -> Option<AddresseeKind> {
-    let lower = conjunct.to_lowercase();
+    // ASCII case only, so that the head's lower case is a prefix of the whole's.
+    let lower = conjunct.to_ascii_lowercase();
     let head = head(conjunct);
-    let head_lower = head.to_lowercase();
+    let head_lower = &lower[..head.len()];
     if lower.contains("president of the general assembly")
         || lower.contains("president of the assembly")
     {
@@ -271,7 +276,7 @@ pub fn kind_of(conjunct: &str) -> Option<AddresseeKind> {
     {
         return Some(AddresseeKind::SecretaryGeneral);
     }
-    if is_assembly(&head_lower) {
+    if is_assembly(head_lower) {
         return Some(AddresseeKind::GeneralAssembly);
     }
     if names_states(head) {

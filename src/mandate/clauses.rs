@@ -6,6 +6,8 @@
 
 use super::actors::{actors, heads_an_actor, kind_of};
 use crate::model::AddresseeKind;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
 
 /// One directive clause.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,43 +166,91 @@ struct Word<'a> {
     at: usize,
 }
 
-fn words(s: &str) -> Vec<Word<'_>> {
-    // Bytes, not characters: ASCII whitespace separates the words of every input (a no-break
-    // space joins two words into one, as it is meant to).
+// Bytes, not characters: ASCII whitespace separates the words of every input (a no-break
+// space joins two words into one, as it is meant to). Words are read lazily from where a head
+// stands, so that the long tail of a task is never split.
+
+/// The words of `s[from..to]`, each with where it starts in `s`.
+fn words_between(s: &str, from: usize, to: usize) -> impl Iterator<Item = Word<'_>> {
     let base = s.as_ptr() as usize;
-    s.split_ascii_whitespace()
-        .map(|text| Word {
+    s[from..to].split_ascii_whitespace().map(move |text| Word {
+        text,
+        at: text.as_ptr() as usize - base,
+    })
+}
+
+/// The words of `s` before byte `at`, nearest first.
+fn words_before(s: &str, at: usize) -> impl Iterator<Item = Word<'_>> {
+    let base = s.as_ptr() as usize;
+    s[..at]
+        .split_ascii_whitespace()
+        .rev()
+        .map(move |text| Word {
             text,
             at: text.as_ptr() as usize - base,
         })
-        .collect()
 }
 
-/// Whether a word may be the head of a directive clause (see [`head_verb`]), case aside.
+/// The whole word of `s` in which byte `at` falls: where it starts and ends.
+fn word_around(s: &str, at: usize) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let start = bytes[..at]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |p| p + 1);
+    let end = bytes[at..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(s.len(), |p| at + p);
+    (start, end)
+}
+
+/// The words that may head a directive clause (see [`head_verb`]), lower case.
+const HEADS: &[&str] = &[
+    "requests",
+    "invites",
+    "urges",
+    "encourages",
+    "authorizes",
+    "urging",
+    "encouraging",
+    "inviting",
+    "requesting",
+    "decides",
+    "demands",
+    "recommends",
+    "approves",
+    "appropriates",
+    "appeals",
+    "calls",
+    "calling",
+    "reiterates",
+    "renews",
+];
+
+/// Whether a word found by [`head_matches`] is a head whole (`requests`, not `requested`).
 fn may_open_clause(word: &str) -> bool {
-    const HEADS: &[&str] = &[
-        "requests",
-        "invites",
-        "urges",
-        "encourages",
-        "authorizes",
-        "urging",
-        "encouraging",
-        "inviting",
-        "requesting",
-        "decides",
-        "demands",
-        "recommends",
-        "approves",
-        "appropriates",
-        "appeals",
-        "calls",
-        "calling",
-        "reiterates",
-        "renews",
-    ];
     let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     HEADS.iter().any(|h| h.eq_ignore_ascii_case(w))
+}
+
+/// Where a head may stand in `s`: one pass of an automaton over the text, so that a paragraph
+/// without one costs no more than that pass, and words are only told apart where one is found.
+/// A head is printed in lower case, capitalised or in capitals: three literal spellings each,
+/// which the automaton finds with its vectorised prefilter (a case-blind search has none).
+fn head_matches(s: &str) -> impl Iterator<Item = usize> + '_ {
+    static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AUTOMATON.get_or_init(|| {
+        let spellings = HEADS.iter().flat_map(|h| {
+            let capitalised = h[..1].to_ascii_uppercase() + &h[1..];
+            [h.to_string(), capitalised, h.to_ascii_uppercase()]
+        });
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(spellings)
+            .expect("a small literal list")
+    });
+    ac.find_iter(s).map(|m| m.start())
 }
 
 fn bare(w: &str) -> String {
@@ -208,38 +258,34 @@ fn bare(w: &str) -> String {
         .to_lowercase()
 }
 
-/// Where a clause may start at word `i`: the paragraph's start, or after a comma, semicolon,
-/// colon or `and`, with connectors (`in this regard`) and adverbs between. Returns the first word
-/// of the verb as printed (its adverbs included).
-fn clause_start(ws: &[Word<'_>], i: usize) -> Option<usize> {
-    let mut verb_start = i;
-    while verb_start > 0 && ADVERBS.contains(&bare(ws[verb_start - 1].text).as_str()) {
-        if ws[verb_start - 1].text.ends_with(',') {
+/// Where a clause may start with the head at byte `head_at`: the paragraph's start, or after a
+/// comma, semicolon, colon or `and`, with connectors (`in this regard`) and adverbs between.
+/// Returns where the verb as printed starts (its adverbs included).
+fn clause_start(s: &str, head_at: usize) -> Option<usize> {
+    let mut verb_start = head_at;
+    let mut before = words_before(s, head_at).peekable();
+    while let Some(w) = before.peek() {
+        if !ADVERBS.contains(&bare(w.text).as_str()) || w.text.ends_with(',') {
             break;
         }
-        verb_start -= 1;
+        verb_start = w.at;
+        before.next();
     }
-    let mut j = verb_start;
-    loop {
-        if j == 0 {
+    for prev in before {
+        let b = bare(prev.text);
+        let listed = |list: &[&str]| list.contains(&b.as_str());
+        // `Notes ..., and in this regard, calls upon`: the connector ends in a comma too.
+        if prev.text.ends_with([',', ';', ':']) && !listed(ADVERBS) && !listed(CONNECTORS) {
             return Some(verb_start);
         }
-        let prev = ws[j - 1].text;
-        if prev.ends_with([',', ';', ':']) && !ADVERBS.contains(&bare(prev).as_str()) {
-            // `Notes ..., and in this regard, calls upon`: the connector ends in a comma too.
-            if !CONNECTORS.contains(&bare(prev).as_str()) {
-                return Some(verb_start);
-            }
-        }
-        let b = bare(prev);
         if b == "and" || b == "while" {
             return Some(verb_start);
         }
-        if !CONNECTORS.contains(&b.as_str()) && !ADVERBS.contains(&b.as_str()) {
+        if !listed(CONNECTORS) && !listed(ADVERBS) {
             return None;
         }
-        j -= 1;
     }
+    Some(verb_start)
 }
 
 /// Words after `to` that show it is not an infinitive (`Parties to the Convention`).
@@ -300,81 +346,102 @@ enum ActorEnd {
     Colon(usize),
 }
 
+/// Read over the words of `s[from..to]`.
 fn actor_end(s: &str, from: usize, to: usize) -> Option<ActorEnd> {
-    let span = &s[from..to];
-    let ws = words(span);
-    for (k, w) in ws.iter().enumerate() {
+    let mut ws = words_between(s, from, to).peekable();
+    while let Some(w) = ws.next() {
         if w.text == "to" || w.text == "to:" {
             if w.text == "to:" {
-                return Some(ActorEnd::Colon(from + w.at + w.text.len()));
+                return Some(ActorEnd::Colon(w.at + w.text.len()));
             }
-            let next = ws.get(k + 1).map(|n| n.text).unwrap_or("");
+            let next = ws.peek().map_or("", |n| n.text);
             let next_bare = bare(next);
             let is_verb = next.chars().next().is_some_and(char::is_lowercase)
                 && !NOT_VERBS.contains(&next_bare.as_str());
             if is_verb {
-                return Some(ActorEnd::Infinitive(from + w.at));
+                return Some(ActorEnd::Infinitive(w.at));
             }
         }
         if w.text.ends_with(':') {
-            return Some(ActorEnd::Colon(from + w.at + w.text.len()));
+            return Some(ActorEnd::Colon(w.at + w.text.len()));
         }
     }
     None
 }
 
+/// Where a directive clause stands in a text (byte offsets).
+struct Start {
+    /// The verb as printed, adverbs included: `[verb, verb_end)`.
+    verb: usize,
+    verb_end: usize,
+    /// The first word after the verb (the text's end if none).
+    object: usize,
+    takes: Takes,
+}
+
 /// The directive clauses of a text, in order.
 pub fn clauses(s: &str) -> Vec<Clause<'_>> {
-    let ws = words(s);
-    // Candidate clause starts: (index of the verb's first word, of its head, how it takes).
-    let mut starts: Vec<(usize, usize, usize, Takes)> = Vec::new();
-    for i in 0..ws.len() {
-        // Most words are no verb of a mandate: told without allocating.
-        if !may_open_clause(ws[i].text) {
+    let mut starts: Vec<Start> = Vec::new();
+    for at in head_matches(s) {
+        let (head, head_end) = word_around(s, at);
+        // A head inside the verb of the clause before (`reiterates its request and requests
+        // to`) opens none; nor does a word that only holds one (`requests,and`).
+        let inside_last = starts.last().is_some_and(|last| head < last.object);
+        if inside_last || !may_open_clause(&s[head..head_end]) {
             continue;
         }
-        let window: Vec<&str> = ws[i..(i + 8).min(ws.len())]
-            .iter()
-            .map(|w| w.text)
-            .collect();
-        let Some((len, takes)) = head_verb(&window) else {
+        let mut window = [""; 8];
+        let mut ends = [0; 8];
+        let mut n = 0;
+        for (k, w) in words_between(s, head, s.len()).take(8).enumerate() {
+            window[k] = w.text;
+            ends[k] = w.at + w.text.len();
+            n = k + 1;
+        }
+        let Some((len, takes)) = head_verb(&window[..n]) else {
             continue;
         };
-        let participle = bare(ws[i].text).ends_with("ing");
-        let Some(verb_start) = clause_start(&ws, i) else {
-            continue;
-        };
-        if participle && i == 0 {
+        let participle = bare(&s[head..head_end]).ends_with("ing");
+        if participle && words_before(s, head).next().is_none() {
             continue;
         }
-        starts.push((verb_start, i, len, takes));
+        let Some(verb) = clause_start(s, head) else {
+            continue;
+        };
+        let verb_end = ends[len.min(n) - 1];
+        let object = words_between(s, verb_end, s.len())
+            .next()
+            .map_or(s.len(), |w| w.at);
+        starts.push(Start {
+            verb,
+            verb_end,
+            object,
+            takes,
+        });
     }
     let mut out = Vec::new();
-    for (n, &(verb_start, head, len, takes)) in starts.iter().enumerate() {
-        let begin = ws[verb_start].at;
-        let after_verb_word = (head + len).min(ws.len());
-        let object_at = ws.get(after_verb_word).map_or(s.len(), |w| w.at);
-        let verb_end = ws[after_verb_word - 1].at + ws[after_verb_word - 1].text.len();
-        let verb = s[begin..verb_end]
+    for (n, start) in starts.iter().enumerate() {
+        let verb = s[start.verb..start.verb_end]
             .trim_end_matches([',', ':', ';'])
             .to_string();
-        let end = starts.get(n + 1).map_or(s.len(), |&(next, ..)| ws[next].at);
-        let next_end = starts.get(n + 2).map_or(s.len(), |&(next, ..)| ws[next].at);
-        if let Some(clause) = read_clause(s, verb, takes, object_at, end, next_end) {
+        let end = starts.get(n + 1).map_or(s.len(), |next| next.verb);
+        let next_end = starts.get(n + 2).map_or(s.len(), |next| next.verb);
+        if let Some(clause) = read_clause(s, verb, start, end, next_end) {
             out.push(clause);
         }
     }
     out
 }
 
-fn read_clause(
-    s: &str,
+/// The clause at `start`, which runs to `end`; the next one runs to `next_end`.
+fn read_clause<'a>(
+    s: &'a str,
     verb: String,
-    takes: Takes,
-    object_at: usize,
+    start: &Start,
     end: usize,
     next_end: usize,
-) -> Option<Clause<'_>> {
+) -> Option<Clause<'a>> {
+    let (takes, object_at) = (start.takes, start.object);
     let rest = s[object_at..end].trim();
     match takes {
         Takes::Decision => decision(verb, rest),
@@ -516,9 +583,8 @@ fn the_assembly() -> Vec<(String, AddresseeKind)> {
 /// The subject of a `that` clause when it names actors: `Israel` of `Israel accept ...`, `the
 /// Secretary-General` of `the Secretary-General shall invite`.
 fn that_subject(that: &str) -> Vec<(String, AddresseeKind)> {
-    let ws = words(that);
     let mut end = that.len();
-    for (k, w) in ws.iter().enumerate() {
+    for (k, w) in words_between(that, 0, that.len()).enumerate() {
         let b = bare(w.text);
         let lower_start = w.text.chars().next().is_some_and(char::is_lowercase);
         let determiner = matches!(
@@ -599,5 +665,27 @@ mod tests {
         );
         let c = clauses("Calls upon States:");
         assert!(c[0].pending);
+    }
+
+    #[test]
+    fn a_head_inside_the_verb_before_opens_no_clause() {
+        // `requests` is a noun of the verb `Renews its request and requests to`.
+        assert_eq!(
+            summary("Renews its request and requests to the Secretary-General to report on it;"),
+            [(
+                "Renews its request and requests to".into(),
+                vec![SecretaryGeneral]
+            )]
+        );
+    }
+
+    #[test]
+    fn heads_are_found_in_any_of_their_printed_cases() {
+        assert_eq!(
+            summary("REQUESTS the Secretary-General to report;").len(),
+            1
+        );
+        assert_eq!(summary("Also Requests States to act;").len(), 1);
+        assert!(summary("Requested the Secretary-General to report;").is_empty());
     }
 }

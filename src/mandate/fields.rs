@@ -264,14 +264,21 @@ fn year_at(s: &str) -> Option<u16> {
     (digits.len() == 4 && (1900..2200).contains(&y)).then_some(y)
 }
 
+/// Whether `s` holds `word` (lower case), ASCII case aside, without allocating.
+fn contains_ignoring_case(s: &str, word: &str) -> bool {
+    s.as_bytes()
+        .windows(word.len())
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// When the task is due: a session, a date, a month or a year, as the text sets it.
 pub fn due(task: &str) -> Option<When> {
-    let lower = task.to_ascii_lowercase();
     // Most tasks name no time: neither a session nor a figure.
-    let names_session = lower.contains("session");
+    let names_session = contains_ignoring_case(task, "session");
     if !names_session && !task.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    let lower = task.to_ascii_lowercase();
     let session = names_session
         .then(|| {
             sessions_after(

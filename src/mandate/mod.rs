@@ -12,7 +12,7 @@ mod cues;
 mod fields;
 
 use crate::eid::{block_eids, list_eid, point_eids};
-use crate::markup::{item_text, paragraph_text, plain_text};
+use crate::markup::{item_text, paragraph_text, plain_str};
 use crate::model::*;
 use crate::ordinal::ordinal;
 use clauses::{clauses, Clause};
@@ -25,8 +25,8 @@ pub fn extract(doc: &Document) -> Vec<(String, Mandate)> {
     read(doc, Depth::Full)
 }
 
-/// The mandates' actors and the dates printed with them, and nothing else (kinds are left as
-/// `action`, no text): what the AKN writer marks inline, read at a fraction of the cost.
+/// The mandates' actors and the dates printed in full with them, and nothing else (kinds are
+/// left as `action`, no text): what the AKN writer marks inline, read at a fraction of the cost.
 pub fn addressees(doc: &Document) -> Vec<(String, Mandate)> {
     read(doc, Depth::Addressees)
 }
@@ -121,23 +121,32 @@ fn paragraph(
     depth: Depth,
     out: &mut Vec<Mandate>,
 ) {
-    let chapeau = plain_text(&p.text);
+    let chapeau = plain_str(&p.text);
     let found = clauses(&chapeau);
     let pending = found.last().filter(|c| c.pending);
     // Each sub-item's own text and clauses, read once.
-    let texts: Vec<String> = p.items.iter().map(|item| plain_text(&item.text)).collect();
-    let items: Vec<(&String, Vec<Clause<'_>>)> = texts.iter().map(|t| (t, clauses(t))).collect();
+    let texts: Vec<_> = p.items.iter().map(|item| plain_str(&item.text)).collect();
+    let items: Vec<(&str, Vec<Clause<'_>>)> = texts.iter().map(|t| (&**t, clauses(t))).collect();
     let items_are_tasks = pending.is_some()
         && items.iter().all(|(t, c)| {
             c.is_empty()
                 && (chapeau.trim_end().ends_with("to:") || t.trim_start().starts_with("To "))
         });
+    if found.is_empty() && items.iter().all(|(_, c)| c.is_empty()) {
+        return;
+    }
+    // The whole text is what a full mandate carries, and the task of a clause ending in a colon.
+    let needs_text = |pending: bool| depth == Depth::Full || pending;
     let whole = Unit {
         depth,
         paragraph: number.to_string(),
         section,
         eid: eid.to_string(),
-        text: paragraph_text(p),
+        text: if needs_text(found.iter().any(|c| c.pending)) {
+            paragraph_text(p)
+        } else {
+            String::new()
+        },
         review: std::cell::OnceCell::new(),
     };
     let upto = if items_are_tasks {
@@ -167,7 +176,11 @@ fn paragraph(
             paragraph: format!("{number} {}", item.printed_number()),
             section,
             eid: item_eid,
-            text: item_text(item),
+            text: if needs_text(items_are_tasks) {
+                item_text(item)
+            } else {
+                String::new()
+            },
             review: std::cell::OnceCell::new(),
         };
         if items_are_tasks {
@@ -193,9 +206,7 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
         tasks = vec![(MandateKind::Budget, task.to_string())];
     }
     let review = *unit.review.get_or_init(|| fields::review(&unit.text));
-    let mut seen: Vec<(AddresseeKind, MandateKind)> = out
-        .iter()
-        .filter(|m| m.eid == unit.eid)
+    let mut seen: Vec<(AddresseeKind, MandateKind)> = of_unit(out, unit)
         .map(|m| (m.addressee_kind, m.kind))
         .collect();
     // Tasks of one kind read together: `to include in the provisional agenda of its
@@ -245,16 +256,25 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
     }
 }
 
-/// The actors of a clause, one per kind, with a date printed in its task.
+/// The actors of a clause, one per kind, with the due date or end date printed in full in its
+/// task (a day, a month's name, a year); sessions and years are left unread.
 fn addressees_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Mandate>) {
-    let dated = task.bytes().any(|b| b.is_ascii_digit());
-    let due = if dated { fields::due(task) } else { None };
-    let until = if dated { fields::until(task) } else { None };
+    let dated = task.bytes().any(|b| b.is_ascii_digit())
+        && Date::MONTH_NAMES.iter().any(|m| task.contains(m));
+    let full_date = |when: Option<When>| when.filter(|w| matches!(w, When::Date(_)));
+    let due = if dated {
+        full_date(fields::due(task))
+    } else {
+        None
+    };
+    let until = if dated {
+        full_date(fields::until(task))
+    } else {
+        None
+    };
     for (addressee, addressee_kind) in &clause.actors {
         // Every actor named is marked, once per division.
-        let seen = out
-            .iter()
-            .any(|m| m.eid == unit.eid && m.addressee == *addressee);
+        let seen = of_unit(out, unit).any(|m| m.addressee == *addressee);
         if !seen {
             out.push(Mandate {
                 due,
@@ -269,6 +289,11 @@ fn addressees_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Man
             });
         }
     }
+}
+
+/// The mandates found so far in `unit`: the last ones found, since a unit's come together.
+fn of_unit<'m>(out: &'m [Mandate], unit: &'m Unit<'_>) -> impl Iterator<Item = &'m Mandate> {
+    out.iter().rev().take_while(|m| m.eid == unit.eid)
 }
 
 /// A mandate of `clause` in `unit`, its times, subject and text yet to be read.
