@@ -9,7 +9,8 @@ that one long resolution does not outweigh the rest; ten of the forty are held o
 
 With --session-75, JSON_DIR holds the conversion of ga-75-akn/English (subfolder 75): ten more
 resolutions of another session, read from the UN's own AKN, drawn later with another seed and
-added to the tuning set (appended to resolutions.tsv)."""
+added to the tuning set (appended to resolutions.tsv). With --session-75-check, eight more of
+session 75 (seed 20261208), appended as `check`."""
 import glob, json, random, sys
 
 PER_STRATUM = {
@@ -90,6 +91,34 @@ def session_75(json_dir):
         print_units(d)
 
 
+# A second batch of session 75, drawn when the held-out scores fell short, to check the rules
+# on resolutions read before they were run on them (`check`), then tuned on.
+SESSION_75_CHECK = {
+    ("75", "plenary"): 2, ("75", "Second Committee"): 2, ("75", "Third Committee"): 2,
+    ("75", "Fourth Committee"): 1, ("75", "Sixth Committee"): 1,
+}
+
+
+def session_75_check(json_dir):
+    taken = {line.split("\t")[0] for line in open("samples/mandates/resolutions.tsv")}
+    docs = {}
+    for f in sorted(glob.glob(f"{json_dir}/75/*.json")):
+        d = json.load(open(f))
+        origin = (d.get("adoption") or {}).get("origin") or {}
+        key = ("75", origin.get("committee") or "plenary")
+        if 0 < size(d) <= 45 and d["symbol"] not in taken:
+            docs.setdefault(key, []).append(d)
+    rng = random.Random(20261208)
+    chosen = []
+    for key, n in SESSION_75_CHECK.items():
+        chosen += [(key, d) for d in rng.sample(docs[key], n)]
+    with open("samples/mandates/resolutions.tsv", "a") as out:
+        for (session, committee), d in chosen:
+            out.write(f"{d['symbol']}\t{session}\t{committee}\tcheck\n")
+    for _, d in chosen:
+        print_units(d)
+
+
 def print_units(d):
     print(f"\n## {d['symbol']}  {text(d['title'])}")
     for section, number, chapeau, items, wrap in units(d["body"]):
@@ -104,7 +133,9 @@ def print_units(d):
 
 
 if __name__ == "__main__":
-    if "--session-75" in sys.argv:
+    if "--session-75-check" in sys.argv:
+        session_75_check(sys.argv[1])
+    elif "--session-75" in sys.argv:
         session_75(sys.argv[1])
     else:
         main(sys.argv[1])
