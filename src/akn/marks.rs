@@ -98,7 +98,11 @@ impl Marks {
         let text = plain_text(runs);
         let mut out: Vec<Mark> = Vec::new();
         for w in wanted {
-            let from = text.find(&w.verb).map_or(0, |at| at + w.verb.len());
+            // After the verb: a division without it (a sub-item whose task the chapeau gave)
+            // names the actor, if at all, as something else.
+            let Some(from) = text.find(&w.verb).map(|at| at + w.verb.len()) else {
+                continue;
+            };
             let Some(at) = text[from..].find(&w.phrase) else {
                 continue;
             };

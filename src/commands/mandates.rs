@@ -6,7 +6,7 @@ use crate::cli::MandatesFormat;
 use anyhow::{anyhow, Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use unakn::eval::mandates::{score, Reference, Scores};
+use unakn::eval::mandates::{score, Reference, Scores, Set};
 use unakn::model::{Document, Mandate, MandateKind};
 use unakn::store::Store;
 
@@ -52,9 +52,14 @@ pub fn run(
         Some(batch)
     };
     if let Some(reference) = &reference {
-        report(&score(&found, reference, false), "tuned on", true)?;
+        report(&score(&found, reference, Set::Tuned), "tuned on", true)?;
+        report(
+            &score(&found, reference, Set::Check),
+            "drawn later to check",
+            true,
+        )?;
         // The held-out set's disagreements are not printed: reading them would tune the rules.
-        report(&score(&found, reference, true), "held out", false)?;
+        report(&score(&found, reference, Set::HeldOut), "held out", false)?;
     } else {
         eprintln!("unakn mandates: {} mandates", found.len());
     }

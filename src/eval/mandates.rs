@@ -17,11 +17,21 @@ pub struct Labelled {
     pub recurrence: String,
 }
 
-/// The reference set: which resolutions it covers (tuned on or held out), what they hold.
+/// What a resolution of the reference set is used for (`use` in `resolutions.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Set {
+    /// `tune`: the rules were written and tuned on it.
+    Tuned,
+    /// `score`: set aside when drawn, never tuned on.
+    HeldOut,
+    /// `check`: drawn and labelled later, scored once before the rules were tuned on it.
+    Check,
+}
+
+/// The reference set: which resolutions it covers and what for, what they hold.
 #[derive(Debug, Clone, Default)]
 pub struct Reference {
-    /// Symbol → whether it was held out of tuning (`score`).
-    pub resolutions: BTreeMap<String, bool>,
+    pub resolutions: BTreeMap<String, Set>,
     pub mandates: Vec<Labelled>,
 }
 
@@ -34,9 +44,18 @@ impl Reference {
             if cols.len() < 4 {
                 return Err(format!("resolutions.tsv:{}: expected 4 columns", n + 1));
             }
-            reference
-                .resolutions
-                .insert(cols[0].to_string(), cols[3] == "score");
+            let set = match cols[3] {
+                "tune" => Set::Tuned,
+                "score" => Set::HeldOut,
+                "check" => Set::Check,
+                other => {
+                    return Err(format!(
+                        "resolutions.tsv:{}: use `{other}`: expected tune, score or check",
+                        n + 1
+                    ))
+                }
+            };
+            reference.resolutions.insert(cols[0].to_string(), set);
         }
         for (n, line) in reference_tsv.lines().enumerate().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -96,13 +115,12 @@ pub struct Scores {
     pub misses: Vec<String>,
 }
 
-/// Scores the mandates found (`symbol`, mandate) on the resolutions of `reference` that
-/// `held_out` selects.
-pub fn score(found: &[(String, Mandate)], reference: &Reference, held_out: bool) -> Scores {
+/// Scores the mandates found (`symbol`, mandate) on the resolutions of `reference` in `set`.
+pub fn score(found: &[(String, Mandate)], reference: &Reference, set: Set) -> Scores {
     let chosen: BTreeSet<&str> = reference
         .resolutions
         .iter()
-        .filter(|(_, h)| **h == held_out)
+        .filter(|(_, s)| **s == set)
         .map(|(s, _)| s.as_str())
         .collect();
     let found: Vec<&(String, Mandate)> = found

@@ -187,9 +187,14 @@ fn conjuncts(segment: &str) -> Vec<&str> {
         ]
         .iter()
         .any(|r| after.starts_with(r));
+        // `the United Nations system and Member States`: States after the conjunction are
+        // actors of their own, not the end of a name.
+        let states_follow = after.starts_with("Member States")
+            || matches!(next.trim_end_matches([',', ';']), "States" | "Governments");
         let joins_name = region
             || next.chars().next().is_some_and(char::is_uppercase)
-                && !matches!(next, "The" | "All" | "Other");
+                && !matches!(next, "The" | "All" | "Other")
+                && !states_follow;
         if !joins_name && !next.is_empty() {
             out.push(segment[start..at].trim());
             start = at + len;
@@ -406,6 +411,7 @@ fn names_united_nations_entity(conjunct: &str, lower: &str, head: &str) -> bool 
         "treaty bodies",
         "permanent forum",
         "independent expert",
+        "human rights mechanisms",
         "working group",
         "expert mechanism",
     ];
@@ -491,12 +497,30 @@ fn names_other_actor(head: &str) -> bool {
         "providers",
         "platforms",
         "intermediaries",
+        "regulators",
+        "supervisors",
+        "promoters",
+        "investors",
+        "lenders",
+        "borrowers",
+        "debtors",
+        "issuers",
+        "operators",
+        "employers",
+        "producers",
+        "manufacturers",
+        "suppliers",
+        "practitioners",
+        "professionals",
+        "journalists",
+        "researchers",
         "him",
         "her",
         "them",
         "it",
     ];
-    if has_word(head, WORDS) {
+    // `calls upon all, in particular ...`: everyone.
+    if has_word(head, WORDS) || head.trim() == "all" {
         return true;
     }
     // A name: capitalised words after any determiner (`the Agency`, `the Centre`).
@@ -540,5 +564,20 @@ mod tests {
         assert_eq!(kinds("multilateral development banks"), [Other]);
         assert_eq!(kinds("Parties that have not yet done so"), [MemberStates]);
         assert!(kinds("further international cooperation").is_empty());
+        // States after `and` are actors of their own, not the end of a name.
+        assert_eq!(
+            kinds("the United Nations system and Member States"),
+            [UnitedNationsEntity, MemberStates]
+        );
+        assert_eq!(kinds("financial regulators"), [Other]);
+        assert_eq!(kinds("promoters of such assets"), [Other]);
+        assert_eq!(kinds("all"), [Other]);
+        assert_eq!(
+            kinds("relevant human rights mechanisms and procedures"),
+            [UnitedNationsEntity]
+        );
+        assert!(
+            kinds("sustainable and innovative financing opportunities and mechanisms").is_empty()
+        );
     }
 }

@@ -81,6 +81,11 @@ fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
             }
         }
         "reiterates" | "renews" => {
+            // `Reiterates that States are strongly urged to refrain`: the call restated in the
+            // passive, its actors the subject of the `that` clause.
+            if w(1) == "that" && passive_directive(&words[2..]) {
+                return plain(1, Takes::ThatClause);
+            }
             // `reiterates its (strong) call upon`, `the request to`, `its invitation and
             // encouragement to`, `the call urging`.
             if !matches!(w(1).as_str(), "its" | "the") {
@@ -119,6 +124,26 @@ fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
         }
         _ => None,
     }
+}
+
+/// Whether words hold a directive in the passive: `are strongly urged`, `is requested`.
+fn passive_directive(words: &[&str]) -> bool {
+    let ws: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    ws.iter().enumerate().any(|(k, w)| {
+        if !matches!(w.as_str(), "is" | "are") {
+            return false;
+        }
+        let mut i = k + 1;
+        while ws.get(i).is_some_and(|a| ADVERBS.contains(&a.as_str())) {
+            i += 1;
+        }
+        ws.get(i).is_some_and(|v| {
+            matches!(
+                v.as_str(),
+                "urged" | "requested" | "called" | "encouraged" | "invited"
+            )
+        })
+    })
 }
 
 /// Adverbs printed with the verb (`Also requests`, `Strongly encourages`).
@@ -677,6 +702,15 @@ mod tests {
                 vec![SecretaryGeneral]
             )]
         );
+    }
+
+    #[test]
+    fn a_call_restated_in_the_passive() {
+        assert_eq!(
+            summary("Reiterates that States are strongly urged to refrain from promulgating any unilateral economic measures;"),
+            [("Reiterates".into(), vec![MemberStates])]
+        );
+        assert!(summary("Reiterates that debtors and creditors must work together;").is_empty());
     }
 
     #[test]

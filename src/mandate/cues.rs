@@ -119,6 +119,7 @@ const CUE_LISTS: [&[&str]; 7] = [
         "segment",
         " day",
         "stocktaking",
+        "encounters",
     ],
     &[
         "calendar of conferences and meetings",

@@ -116,6 +116,98 @@ fn first_verb(part: &str) -> String {
     w
 }
 
+/// Whether the task is to be done in the actor's own report, whatever its verb (`to address
+/// the problem in their forthcoming reports`), not a report named as a source (`the
+/// activities specified in his report`).
+fn in_own_report(lower: &str) -> bool {
+    const QUALIFIERS: &[&str] = &[
+        "next",
+        "forthcoming",
+        "upcoming",
+        "annual",
+        "regular",
+        "respective",
+        "future",
+        "subsequent",
+    ];
+    for pronoun in [" in his ", " in her ", " in its ", " in their "] {
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(pronoun) {
+            let at = from + found;
+            let mut after = lower[at + pronoun.len()..].split_whitespace();
+            let first = after.next().unwrap_or("");
+            let report = first.starts_with("report")
+                || (QUALIFIERS.contains(&first)
+                    && after.next().is_some_and(|w| w.starts_with("report")));
+            let before = lower[..at].split_whitespace().next_back().unwrap_or("");
+            let source = before.ends_with("ed") || matches!(before, "out" | "to");
+            if report && !source {
+                return true;
+            }
+            from = at + pronoun.len();
+        }
+    }
+    false
+}
+
+/// Whether `update` reports: its object names whom (`to update Member States on`) or a
+/// document (`to update the study`), or it has none (`to update regularly on`); an aside
+/// after the verb left out.
+fn updates_whom_or_a_document(task: &str) -> bool {
+    const DOCUMENTS: &[&str] = &[
+        "report",
+        "study",
+        "survey",
+        "compilation",
+        "analysis",
+        "overview",
+        "assessment",
+        "note",
+        "information",
+        "briefing",
+    ];
+    let Some(at) = task.find("update") else {
+        return false;
+    };
+    let mut object = task[at + "update".len()..].trim_start();
+    if let Some(aside) = object.strip_prefix(',') {
+        object = aside
+            .split_once(',')
+            .map_or("", |(_, rest)| rest)
+            .trim_start();
+    }
+    let end = [" on ", " of ", " with ", ",", ";"]
+        .iter()
+        .filter_map(|cut| object.find(cut))
+        .min()
+        .unwrap_or(object.len());
+    let object = &object[..end];
+    let document = object.split_whitespace().any(|w| {
+        DOCUMENTS
+            .iter()
+            .any(|d| w.to_ascii_lowercase().starts_with(d))
+    });
+    let no_object = object
+        .split_whitespace()
+        .all(|w| w.ends_with("ly") || w == "and");
+    no_object || document || super::actors::kind_of(object).is_some()
+}
+
+/// The verb joined to the task's first by `and` (`report` of `to monitor and report`), or
+/// nothing.
+fn verb_after_and(task: &str, first: &str) -> String {
+    let mut ws = task
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    if !ws.any(|w| w.eq_ignore_ascii_case(first)) {
+        return String::new();
+    }
+    match (ws.next(), ws.next()) {
+        (Some("and"), Some(next)) => next.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
 /// The kind of one task.
 pub fn kind(task: &str) -> MandateKind {
     let lower = task.to_ascii_lowercase();
@@ -136,10 +228,13 @@ pub fn kind(task: &str) -> MandateKind {
     if cues.has(BUDGET) {
         return MandateKind::Budget;
     }
-    let reporting_verb = matches!(
-        verb.as_str(),
-        "report" | "inform" | "brief" | "update" | "apprise"
-    );
+    // `to update the Assembly`, `to update the study`, not `to update the public exhibit`.
+    let reports = |v: &str| {
+        matches!(v, "report" | "inform" | "brief" | "apprise")
+            || (v == "update" && updates_whom_or_a_document(task))
+    };
+    // `to monitor and report on ...`: a report is what the first verb leads to.
+    let reporting_verb = reports(&verb) || reports(&verb_after_and(task, &verb));
     let producing_verb = matches!(
         verb.as_str(),
         "submit"
@@ -160,12 +255,24 @@ pub fn kind(task: &str) -> MandateKind {
     // A report only named as a source is not asked for: `the publications referred to in his
     // previous report`.
     let report_object = cues.has(REPORT_OBJECT) && !cues.has(NOT_REPORT);
-    if reporting_verb || (producing_verb && report_object) {
+    if reporting_verb || (producing_verb && report_object) || in_own_report(&lower) {
         return MandateKind::Report;
     }
+    // `to continue organizing encounters`: the verb as a gerund after `continue`.
     let meeting_verb = matches!(
         verb.as_str(),
-        "convene" | "hold" | "organize" | "organise" | "host" | "proclaim" | "designate"
+        "convene"
+            | "hold"
+            | "organize"
+            | "organise"
+            | "host"
+            | "proclaim"
+            | "designate"
+            | "convening"
+            | "holding"
+            | "organizing"
+            | "organising"
+            | "hosting"
     ) || lower.starts_with("to continue to convene")
         || lower.starts_with("continue to convene");
     if (meeting_verb && cues.has(MEETING_OBJECT)) || cues.has(MEETING) {
@@ -522,6 +629,37 @@ pub fn subject(task: &str, kind: MandateKind) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reports_by_a_second_verb_in_the_actors_own_report_and_by_update() {
+        use MandateKind::*;
+        assert_eq!(kind("to continue to monitor and report to the General Assembly on an annual basis on the challenges"), Report);
+        assert_eq!(
+            kind("to address the problem in their forthcoming reports to the General Assembly"),
+            Report
+        );
+        assert_eq!(
+            kind("to carry out the activities specified in his report in 2021"),
+            Action
+        );
+        assert_eq!(
+            kind("to update Member States regularly on the progress made"),
+            Report
+        );
+        assert_eq!(kind("to update the study on the question"), Report);
+        assert_eq!(
+            kind("to update, on a periodic basis, the public exhibit on the question"),
+            Action
+        );
+    }
+
+    #[test]
+    fn meetings_organized_by_a_gerund() {
+        assert_eq!(
+            kind("to continue organizing encounters for the media and representatives of civil society"),
+            MandateKind::Meeting
+        );
+    }
 
     #[test]
     fn sessions_dates_and_years() {

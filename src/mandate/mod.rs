@@ -123,7 +123,11 @@ fn paragraph(
 ) {
     let chapeau = plain_str(&p.text);
     let found = clauses(&chapeau);
-    let pending = found.last().filter(|c| c.pending);
+    // A clause ending in a colon gives its task to the sub-items: `Calls upon States:`, or
+    // `Requests the Department to continue ..., inter alia:` before sub-items `To ...`.
+    let pending = found
+        .last()
+        .filter(|c| c.pending || c.task.trim_end().ends_with(':'));
     // Each sub-item's own text and clauses, read once.
     let texts: Vec<_> = p.items.iter().map(|item| plain_str(&item.text)).collect();
     let items: Vec<(&str, Vec<Clause<'_>>)> = texts.iter().map(|t| (&**t, clauses(t))).collect();
@@ -368,6 +372,26 @@ mod tests {
         let found = extract(&doc);
         assert!(!found.is_empty());
         assert!(found.iter().all(|(s, _)| s == "A/RES/77/213"));
+    }
+
+    /// A chapeau whose task ends in a colon (`..., inter alia:`) before sub-items `To ...`: each
+    /// sub-item is a task of the chapeau's actor, of its own kind.
+    #[test]
+    fn sub_items_after_a_task_ending_in_a_colon_are_tasks() {
+        let text = "United Nations\nA/RES/75/23\n\nGeneral Assembly\nDistr.: General\n4 December 2020\n\nSeventy-fifth session\nAgenda item 38\n\n Resolution adopted by the General Assembly\non 2 December 2020\n\n75/23. Special information programme\n\nThe General Assembly,\n\nRecalling its resolution 74/13,\n\n1. Requests the Department, in full cooperation with the Committee, to continue its special information programme for 2021–2023, in particular, inter alia:\n\n(a) To disseminate information on all the activities of the United Nations system;\n\n(b) To organize international, regional and national seminars for journalists;\n\n2. Encourages the Department to continue organizing encounters for the media.\n";
+        let doc = crate::parse::parse(text.as_bytes()).unwrap().value;
+        let found: Vec<(String, MandateKind)> = extract(&doc)
+            .into_iter()
+            .map(|(_, m)| (m.paragraph, m.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("1 (a)".to_string(), MandateKind::Action),
+                ("1 (b)".to_string(), MandateKind::Meeting),
+                ("2".to_string(), MandateKind::Meeting)
+            ]
+        );
     }
 
     #[test]
