@@ -73,22 +73,7 @@ SESSION_75 = {
 
 
 def session_75(json_dir):
-    docs = {}
-    for f in sorted(glob.glob(f"{json_dir}/75/*.json")):
-        d = json.load(open(f))
-        origin = (d.get("adoption") or {}).get("origin") or {}
-        key = ("75", origin.get("committee") or "plenary")
-        if 0 < size(d) <= 45:
-            docs.setdefault(key, []).append(d)
-    rng = random.Random(20261207)
-    chosen = []
-    for key, n in SESSION_75.items():
-        chosen += [(key, d) for d in rng.sample(docs[key], n)]
-    with open("samples/mandates/resolutions.tsv", "a") as out:
-        for (session, committee), d in chosen:
-            out.write(f"{d['symbol']}\t{session}\t{committee}\ttune\n")
-    for _, d in chosen:
-        print_units(d)
+    draw_session_75(json_dir, SESSION_75, 20261207, "tune", exclude_taken=False)
 
 
 # A second batch of session 75, drawn when the held-out scores fell short, to check the rules
@@ -100,7 +85,16 @@ SESSION_75_CHECK = {
 
 
 def session_75_check(json_dir):
-    taken = {line.split("\t")[0] for line in open("samples/mandates/resolutions.tsv")}
+    draw_session_75(json_dir, SESSION_75_CHECK, 20261208, "check", exclude_taken=True)
+
+
+def draw_session_75(json_dir, strata, seed, use, exclude_taken):
+    """Draws from session 75 by committee and appends the choice to resolutions.tsv. The first
+    batch was drawn before any resolution of session 75 was listed, so it excludes none (and
+    replays the same way)."""
+    taken = set()
+    if exclude_taken:
+        taken = {line.split("\t")[0] for line in open("samples/mandates/resolutions.tsv")}
     docs = {}
     for f in sorted(glob.glob(f"{json_dir}/75/*.json")):
         d = json.load(open(f))
@@ -108,13 +102,13 @@ def session_75_check(json_dir):
         key = ("75", origin.get("committee") or "plenary")
         if 0 < size(d) <= 45 and d["symbol"] not in taken:
             docs.setdefault(key, []).append(d)
-    rng = random.Random(20261208)
+    rng = random.Random(seed)
     chosen = []
-    for key, n in SESSION_75_CHECK.items():
+    for key, n in strata.items():
         chosen += [(key, d) for d in rng.sample(docs[key], n)]
     with open("samples/mandates/resolutions.tsv", "a") as out:
         for (session, committee), d in chosen:
-            out.write(f"{d['symbol']}\t{session}\t{committee}\tcheck\n")
+            out.write(f"{d['symbol']}\t{session}\t{committee}\t{use}\n")
     for _, d in chosen:
         print_units(d)
 
