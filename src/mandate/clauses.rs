@@ -196,7 +196,7 @@ struct Word<'a> {
 // stands, so that the long tail of a task is never split.
 
 /// The words of `s[from..to]`, each with where it starts in `s`.
-fn words_between(s: &str, from: usize, to: usize) -> impl Iterator<Item = Word<'_>> {
+fn words_between(s: &str, from: usize, to: usize) -> impl DoubleEndedIterator<Item = Word<'_>> {
     let base = s.as_ptr() as usize;
     s[from..to].split_ascii_whitespace().map(move |text| Word {
         text,
@@ -206,14 +206,7 @@ fn words_between(s: &str, from: usize, to: usize) -> impl Iterator<Item = Word<'
 
 /// The words of `s` before byte `at`, nearest first.
 fn words_before(s: &str, at: usize) -> impl Iterator<Item = Word<'_>> {
-    let base = s.as_ptr() as usize;
-    s[..at]
-        .split_ascii_whitespace()
-        .rev()
-        .map(move |text| Word {
-            text,
-            at: text.as_ptr() as usize - base,
-        })
+    words_between(s, 0, at).rev()
 }
 
 /// The whole word of `s` in which byte `at` falls: where it starts and ends.

@@ -234,37 +234,51 @@ fn page(app: &App, query: &str) -> Result<Response<Body>, Refusal> {
 
 /// The filter form: plain GET, so that every view has a URL.
 fn form(html: &mut String, f: &Filters) {
-    let selected = |on: bool| if on { " selected" } else { "" };
     html.push_str("<form method=\"get\" action=\"/mandates\"><label>Resolution <input name=\"resolution\" placeholder=\"A/RES/80/49\" value=\"");
     html.push_str(&escaped_text(f.resolution.as_deref().unwrap_or("")));
-    html.push_str(
-        "\"></label> <label>Addressee <select name=\"addressee\"><option value=\"\">any</option>",
+    html.push_str("\"></label> ");
+    choice(
+        html,
+        "Addressee",
+        "addressee",
+        &AddresseeKind::ALL,
+        f.addressee,
+        |a| a.as_str(),
     );
-    for a in AddresseeKind::ALL {
-        let _ = write!(
-            html,
-            "<option{}>{}</option>",
-            selected(f.addressee == Some(a)),
-            a.as_str()
-        );
-    }
-    html.push_str(
-        "</select></label> <label>Kind <select name=\"kind\"><option value=\"\">any</option>",
-    );
-    for k in MandateKind::ALL {
-        let _ = write!(
-            html,
-            "<option{}>{}</option>",
-            selected(f.kind == Some(k)),
-            k.as_str()
-        );
-    }
+    html.push(' ');
+    choice(html, "Kind", "kind", &MandateKind::ALL, f.kind, |k| {
+        k.as_str()
+    });
     let _ = write!(
         html,
-        "</select></label> <label>Due at session <input name=\"due\" inputmode=\"numeric\" \
+        " <label>Due at session <input name=\"due\" inputmode=\"numeric\" \
          size=\"4\" value=\"{}\"></label> <button>Show</button></form>",
         f.due.map(|d| d.to_string()).unwrap_or_default()
     );
+}
+
+/// A labelled `select` of every value of a filter, `any` first, the chosen one selected.
+fn choice<T: Copy + PartialEq>(
+    html: &mut String,
+    label: &str,
+    name: &str,
+    all: &[T],
+    chosen: Option<T>,
+    as_str: fn(T) -> &'static str,
+) {
+    let _ = write!(
+        html,
+        "<label>{label} <select name=\"{name}\"><option value=\"\">any</option>"
+    );
+    for &value in all {
+        let selected = if chosen == Some(value) {
+            " selected"
+        } else {
+            ""
+        };
+        let _ = write!(html, "<option{selected}>{}</option>", as_str(value));
+    }
+    html.push_str("</select></label>");
 }
 
 const STYLE: &str = "body{font-family:sans-serif;max-width:70em;margin:2em auto;padding:0 1em;\
