@@ -133,7 +133,15 @@ pub fn with_cell_markup<R>(
 
 /// The text of inline runs without their markup (footnote markers left out).
 pub fn plain_text(runs: &[Inline]) -> String {
-    let mut s = String::new();
+    let len = runs
+        .iter()
+        .map(|r| match r {
+            Inline::Text(t) | Inline::Phrase(t) | Inline::Emphasis(t) => t.len(),
+            Inline::Ref(c) => c.text.len(),
+            Inline::NoteRef { .. } => 0,
+        })
+        .sum();
+    let mut s = String::with_capacity(len);
     for r in runs {
         match r {
             Inline::Text(t) | Inline::Phrase(t) | Inline::Emphasis(t) => s.push_str(t),

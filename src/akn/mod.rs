@@ -25,7 +25,16 @@ use writer::Xml;
 /// Writes `doc` as an AKN document: a `statement`, or for a multi-part resolution a
 /// `documentCollection` whose parts are statements of their own, as the UN writes them.
 pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
-    let marks = Marks::of(doc);
+    write_with(doc, Marks::of(doc), out)
+}
+
+/// [`write`] without the mandates marked inline (no `organization`, `role` or `date` around
+/// the actors and due dates): what the marks cost is measured against it.
+pub fn write_unmarked(doc: &Document, out: impl Write) -> io::Result<()> {
+    write_with(doc, Marks::default(), out)
+}
+
+fn write_with(doc: &Document, marks: Marks, out: impl Write) -> io::Result<()> {
     let mut x = Xml {
         w: out,
         depth: 0,

@@ -155,21 +155,31 @@ pub fn bench(inputs: &[PathBuf], repeats: usize, only: Option<&str>) -> Result<(
                 }
             },
         )?;
-        stage(
-            "text → AKN (parse + write)",
-            text_bytes,
-            texts.len(),
-            ("docs", texts.len()),
-            &mut || {
-                for t in &texts {
-                    if let Ok(w) = unakn::parse::parse(t) {
-                        let mut xml = Vec::with_capacity(t.len() * 3);
-                        let _ = unakn::akn::write(&w.value, &mut xml);
-                        std::hint::black_box(xml);
+        // Marked and unmarked side by side: what reading the mandates costs the conversion.
+        for (name, marked) in [
+            ("text → AKN (parse + write)", true),
+            ("text → AKN, unmarked", false),
+        ] {
+            stage(
+                name,
+                text_bytes,
+                texts.len(),
+                ("docs", texts.len()),
+                &mut || {
+                    for t in &texts {
+                        if let Ok(w) = unakn::parse::parse(t) {
+                            let mut xml = Vec::with_capacity(t.len() * 3);
+                            let _ = if marked {
+                                unakn::akn::write(&w.value, &mut xml)
+                            } else {
+                                unakn::akn::write_unmarked(&w.value, &mut xml)
+                            };
+                            std::hint::black_box(xml);
+                        }
                     }
-                }
-            },
-        )?;
+                },
+            )?;
+        }
     }
     if !pdfs.is_empty() {
         stage(
@@ -204,6 +214,19 @@ pub fn bench(inputs: &[PathBuf], repeats: usize, only: Option<&str>) -> Result<(
             for d in &docs {
                 let mut xml = Vec::new();
                 let _ = unakn::akn::write(d, &mut xml);
+                std::hint::black_box(xml);
+            }
+        },
+    )?;
+    stage(
+        "model → AKN, unmarked",
+        written_bytes,
+        docs.len(),
+        ("docs", docs.len()),
+        &mut || {
+            for d in &docs {
+                let mut xml = Vec::new();
+                let _ = unakn::akn::write_unmarked(d, &mut xml);
                 std::hint::black_box(xml);
             }
         },

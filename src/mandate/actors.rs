@@ -265,6 +265,30 @@ pub fn heads_an_actor(phrase: &str) -> bool {
 /// The kind of actor a conjunct names, or `None` when it names none (`further international
 /// cooperation`, `the Pacific`).
 pub fn kind_of(conjunct: &str) -> Option<AddresseeKind> {
+    // The same few hundred phrases name the actors of every resolution (`the Secretary-General`,
+    // `Member States`): their kinds are remembered per thread, up to a bound.
+    const REMEMBERED: usize = 4096;
+    thread_local! {
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<String, Option<AddresseeKind>>> =
+            std::cell::RefCell::default();
+    }
+    if conjunct.len() > 120 {
+        return read_kind(conjunct);
+    }
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(kind) = known.get(conjunct) {
+            return *kind;
+        }
+        let kind = read_kind(conjunct);
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        known.insert(conjunct.to_string(), kind);
+        kind
+    })
+}
+
+fn read_kind(conjunct: &str) -> Option<AddresseeKind> {
     // ASCII case only, so that the head's lower case is a prefix of the whole's.
     let lower = conjunct.to_ascii_lowercase();
     let head = head(conjunct);

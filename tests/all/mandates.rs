@@ -155,6 +155,46 @@ fn text_pdf_and_akn_give_the_same_mandates() {
     }
 }
 
+/// The marks wrap the text and change nothing else: the AKN written without them is the marked
+/// AKN with its `organization`, `role` and `date` elements (and their TLCs) taken out.
+#[test]
+fn the_unmarked_akn_is_the_marked_one_without_its_marks() {
+    let doc = unakn::parse::parse(&std::fs::read("samples/A_RES_80_49.txt").unwrap())
+        .unwrap()
+        .value;
+    let (mut marked, mut unmarked) = (Vec::new(), Vec::new());
+    unakn::akn::write(&doc, &mut marked).unwrap();
+    unakn::akn::write_unmarked(&doc, &mut unmarked).unwrap();
+    let (marked, unmarked) = (
+        String::from_utf8(marked).unwrap(),
+        String::from_utf8(unmarked).unwrap(),
+    );
+    assert!(marked.contains("<organization refersTo=") || marked.contains("<role refersTo="));
+    assert!(!unmarked.contains("<organization") && !unmarked.contains("<role"));
+    // The body from the preface on (the TLCs the marks refer to are in the meta), tags of the
+    // three mark elements dropped.
+    let without_marks = |xml: &str| -> String {
+        let mut rest = &xml[xml.find("<preface").unwrap()..];
+        let mut out = String::new();
+        while let Some(at) = rest.find('<') {
+            out.push_str(&rest[..at]);
+            let end = at + rest[at..].find('>').unwrap() + 1;
+            let tag = &rest[at..end];
+            let name = tag
+                .trim_start_matches(['<', '/'])
+                .split([' ', '>'])
+                .next()
+                .unwrap();
+            if !matches!(name, "organization" | "role" | "date") {
+                out.push_str(tag);
+            }
+            rest = &rest[end..];
+        }
+        out + rest
+    };
+    assert_eq!(without_marks(&marked), without_marks(&unmarked));
+}
+
 #[test]
 fn jsonl_has_exactly_the_keys_other_tools_read() {
     let out = unakn(&["mandates", "--format", "jsonl", "samples/A_RES_80_49.txt"]);
