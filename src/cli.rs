@@ -169,8 +169,9 @@ pub enum Command {
         /// time each catalogue query over the loaded store.
         #[arg(long)]
         whole: bool,
-        /// With --whole: load into a new RocksDB store in DIR rather than in memory.
-        #[arg(long, requires = "whole")]
+        /// With --whole: load into a new RocksDB store in DIR rather than in memory; with
+        /// --search, where its two stores go.
+        #[arg(long)]
         store: Option<PathBuf>,
         /// With --whole: load the inputs this many times, each copy under other symbols.
         #[arg(long, default_value_t = 1, requires = "whole")]
@@ -178,6 +179,11 @@ pub enum Command {
         /// Only the stages whose name contains this (e.g. "text → model"), for profiling.
         #[arg(long, conflicts_with = "whole")]
         stage: Option<String>,
+        /// Instead of the stages: load the inputs into two new stores under --store DIR, with
+        /// and without the search index, then time each query of this file (`language TAB
+        /// words ...`, as samples/search/relevance.tsv) over the index: p50 and p95.
+        #[arg(long, conflicts_with_all = ["whole", "stage"], requires = "store")]
+        search: Option<PathBuf>,
     },
     /// Link each adopted resolution among the inputs to the draft it was adopted from (drafts
     /// among the inputs too), saying how sure each link is and on what evidence.
@@ -221,6 +227,41 @@ pub enum Command {
         /// `reference.tsv` (as `samples/mandates/`); prints precision and recall per kind.
         #[arg(long)]
         against: Option<PathBuf>,
+    },
+    /// Full-text search of a store's units (titles, recitals, operative paragraphs, sub-items,
+    /// annexes, footnotes) in any of the six languages: the hits grouped by resolution, with the
+    /// words found in [brackets]. The same options as the server's /search page.
+    Search {
+        /// The words; a phrase in quotes ('"small island developing States"').
+        #[arg(required = true)]
+        words: Vec<String>,
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Inputs to load first (into memory unless --store is given).
+        #[arg(long, num_args = 1..)]
+        load: Vec<PathBuf>,
+        /// Only text in this language (en, fr, es, ar, zh, ru).
+        #[arg(long)]
+        language: Option<String>,
+        #[arg(long)]
+        session: Option<u32>,
+        /// As printed in the origin line (`Third Committee`), or `Plenary`.
+        #[arg(long)]
+        committee: Option<String>,
+        /// title, recital, paragraph, sub-item, annex-paragraph or footnote.
+        #[arg(long)]
+        unit: Option<String>,
+        /// resolution, decision or draft.
+        #[arg(long = "type")]
+        document_type: Option<String>,
+        /// Resolutions newest first instead of the best match first.
+        #[arg(long)]
+        newest: bool,
+        /// Which page of ten resolutions (from 1).
+        #[arg(long, default_value_t = 1)]
+        page: usize,
+        #[arg(long)]
+        json: bool,
     },
     /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
     /// same symbol.

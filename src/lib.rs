@@ -27,6 +27,7 @@
 //!
 //! What stands on both:
 //! - [`store`]: the embedded oxigraph store: load, replace, query;
+//! - [`search`]: full-text search in six languages beside the store, kept in line with it;
 //! - [`serve`]: the store over HTTP: SPARQL 1.1 Protocol and dereferenceable IRIs;
 //! - [`catalogue`]: the example queries;
 //! - [`eval`]: agreement of a conversion with a reference AKN (the UN's own);
@@ -76,5 +77,6 @@ pub mod catalogue;
 pub mod diff;
 pub mod eval;
 pub mod link;
+pub mod search;
 pub mod serve;
 pub mod store;

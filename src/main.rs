@@ -154,8 +154,11 @@ fn run(cli: Cli) -> Result<()> {
             store,
             copies,
             stage,
+            search,
         } => {
-            if whole {
+            if let (Some(queries), Some(dir)) = (&search, &store) {
+                commands::search::bench(&inputs, queries, dir, repeats)
+            } else if whole {
                 commands::bench::whole(&inputs, repeats, store.as_deref(), copies)
             } else {
                 commands::bench::bench(&inputs, repeats, stage.as_deref())
@@ -181,6 +184,32 @@ fn run(cli: Cli) -> Result<()> {
             format,
             against,
         } => commands::mandates::run(&inputs, store.as_deref(), format, against.as_deref()),
+        Command::Search {
+            words,
+            store,
+            load,
+            language,
+            session,
+            committee,
+            unit,
+            document_type,
+            newest,
+            page,
+            json,
+        } => {
+            let options = commands::search::Options {
+                words: words.join(" "),
+                language,
+                session,
+                committee,
+                unit,
+                document_type,
+                newest,
+                page,
+                json,
+            };
+            commands::search::run(store.as_deref(), &load, &options)
+        }
         Command::Eval {
             text_dir,
             akn_dir,

@@ -319,7 +319,8 @@ pub fn whole(inputs: &[PathBuf], repeats: usize, dir: Option<&Path>, copies: usi
     };
     let mut out = std::io::stdout().lock();
     let started = Instant::now();
-    let summary = super::load::load_copies_into(&store, inputs, &Base::default(), copies, false)?;
+    let summary =
+        super::load::load_copies_into(&store, None, inputs, &Base::default(), copies, false)?;
     let load_time = started.elapsed().as_secs_f64();
     // As `unakn load` ends (UNAKN_NO_COMPACT=1 leaves it out, to measure what it brings).
     let compacting = Instant::now();

@@ -82,7 +82,7 @@ pub fn demo(store_dir: Option<&Path>) -> Result<()> {
                     || (name.ends_with(".xml") && !name.ends_with(".akn.xml")))
         })
         .collect();
-    let loaded = load_into(&store, &others, &base)?;
+    let loaded = load_into(&store, None, &others, &base)?;
     let graphs = store.graphs()?;
     let versions = graphs
         .iter()

@@ -6,6 +6,7 @@ use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use unakn::diag::Located;
+use unakn::search::{Index, Version};
 use unakn::store::Store;
 use unakn::vocab::Base;
 
@@ -39,8 +40,13 @@ impl LoadSummary {
 
 /// Reads, converts and loads inputs into `store`: parsed in parallel, in batches that bound
 /// memory, each batch replacing its documents' graphs. Unreadable files are reported and skipped.
-pub fn load_into(store: &Store, inputs: &[PathBuf], base: &Base) -> Result<LoadSummary> {
-    load_copies_into(store, inputs, base, 1, false)
+pub fn load_into(
+    store: &Store,
+    index: Option<&Index>,
+    inputs: &[PathBuf],
+    base: &Base,
+) -> Result<LoadSummary> {
+    load_copies_into(store, index, inputs, base, 1, false)
 }
 
 /// [`load_into`], with each input read `copies` times, copy `k` under other symbols (the
@@ -49,6 +55,7 @@ pub fn load_into(store: &Store, inputs: &[PathBuf], base: &Base) -> Result<LoadS
 /// comes; the summary counts them by code either way.
 pub fn load_copies_into(
     store: &Store,
+    index: Option<&Index>,
     inputs: &[PathBuf],
     base: &Base,
     copies: usize,
@@ -85,23 +92,40 @@ pub fn load_copies_into(
                     unakn::store::quads_with_manifestation(&doc, base)?,
                     warnings,
                     base.expression(&doc.symbol, doc.language).into_string(),
+                    doc,
                 ))
             })
             .collect();
         let mut documents = Vec::with_capacity(results.len());
+        let mut versions = Vec::with_capacity(results.len());
         for r in results {
             match r {
-                Ok((quads, warnings, expression)) => {
+                Ok((quads, warnings, expression, doc)) => {
                     summary.documents += 1;
                     summary.warnings.add(&warnings);
                     summary.quads += quads.len();
-                    summary.expressions.insert(expression);
+                    summary.expressions.insert(expression.clone());
+                    let digest = unakn::store::digest_in(&quads).unwrap_or("").to_string();
                     documents.push(quads);
+                    versions.push((doc, expression, digest));
                 }
                 Err(e) => progress.skip(&e),
             }
         }
         batches.replace_documents(&documents)?;
+        // The index after the store: a kill in between leaves the index behind, and the next
+        // open brings it into line ([`Index::reconcile`]).
+        if let Some(index) = index {
+            let versions: Vec<Version<'_>> = versions
+                .iter()
+                .map(|(doc, expression, digest)| Version {
+                    doc,
+                    expression: expression.clone(),
+                    digest: digest.clone(),
+                })
+                .collect();
+            index.replace(&versions, base)?;
+        }
         progress.succeeded(documents.len());
     }
     batches.finish()?;
@@ -111,8 +135,14 @@ pub fn load_copies_into(
     Ok(summary)
 }
 
-/// One input read: its quads as the store keeps them, its warnings, and its expression's IRI.
-type ReadDocument = (Vec<oxigraph::model::Quad>, Vec<Located>, String);
+/// One input read: its quads as the store keeps them, its warnings, its expression's IRI, and
+/// the document (for the search index).
+type ReadDocument = (
+    Vec<oxigraph::model::Quad>,
+    Vec<Located>,
+    String,
+    unakn::model::Document,
+);
 
 /// A symbol with `copy` appended to its session (the first segment of digits alone; else its
 /// first number): `A/RES/78/10` → `A/RES/782/10`, `A/C.1/80/L.17` → `A/C.1/802/L.17`.
@@ -153,8 +183,11 @@ fn copies_take_their_own_session() {
 pub fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base, verbose: bool) -> Result<()> {
     let started = Instant::now();
     let store = Store::open(store_dir)?;
+    let index = Index::open(&unakn::search::folder_of(store_dir))?;
     let before = store.len()?;
-    let s = load_copies_into(&store, inputs, base, 1, verbose)?;
+    let s = load_copies_into(&store, Some(&index), inputs, base, 1, verbose)?;
+    // What an earlier load left unindexed (killed between the store and the index).
+    let reconciled = index.reconcile(&store, base)?;
     // Bulk loading leaves overlapping files that every later read goes through until RocksDB
     // merges them; merged now, queries start from a store in its steady state.
     let compacting = Instant::now();
@@ -178,6 +211,18 @@ pub fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base, verbose: bool) ->
         s.skipped,
         started.elapsed().as_secs_f64(),
         compacted
+    );
+    eprintln!(
+        "search index: {} units in {}{}",
+        index.unit_count(),
+        unakn::search::folder_of(store_dir).display(),
+        match reconciled.indexed + reconciled.dropped {
+            0 => String::new(),
+            _ => format!(
+                " ({} versions an earlier load left out indexed, {} dropped)",
+                reconciled.indexed, reconciled.dropped
+            ),
+        }
     );
     if s.warnings.total > 0 {
         let every = if verbose {

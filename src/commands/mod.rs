@@ -14,6 +14,7 @@ pub mod pdf_text;
 pub mod publish;
 pub mod query;
 pub mod remove;
+pub mod search;
 pub mod serve;
 pub mod validate;
 pub mod warnings;

@@ -27,7 +27,7 @@ pub fn query(
     let store = Store::open_or_memory(store)?;
     // Under the batch policy: the query runs over the good inputs, the exit code tells of the
     // others.
-    let loaded = load_into(&store, load, base)?;
+    let loaded = load_into(&store, None, load, base)?;
     let format = match format {
         QueryFormat::Table => ResultFormat::Table,
         QueryFormat::Json => ResultFormat::Json,

@@ -5,6 +5,7 @@ use anyhow::{anyhow, Context, Result};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use unakn::search::Index;
 use unakn::serve::Config;
 use unakn::store::Store;
 use unakn::vocab::Base;
@@ -28,7 +29,20 @@ pub fn serve(options: ServeOptions) -> Result<()> {
             .minted_base()?
             .unwrap_or_else(|| Base::for_address(options.bind)),
     };
-    let loaded = load_into(&store, &options.load, &base)?;
+    let index = match options.store.as_deref() {
+        Some(dir) => Index::open(&unakn::search::folder_of(dir))?,
+        None => Index::memory()?,
+    };
+    let loaded = load_into(&store, Some(&index), &options.load, &base)?;
+    // A load killed between the store and its index, or a store loaded by `export --load`
+    // and the like, is brought into line before it is served.
+    let reconciled = index.reconcile(&store, &base)?;
+    if reconciled.indexed + reconciled.dropped > 0 {
+        eprintln!(
+            "unakn: search index brought into line with the store: {} versions indexed, {} dropped",
+            reconciled.indexed, reconciled.dropped
+        );
+    }
     if options.store.is_none() && loaded.nothing_read() {
         return loaded.finish();
     }
@@ -46,7 +60,7 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         notice,
         ..Config::default()
     };
-    let server = unakn::serve::start(store.clone(), config, options.bind)
+    let server = unakn::serve::start(store.clone(), Some(index), config, options.bind)
         .with_context(|| format!("listening on {}", options.bind))?;
     eprintln!(
         "unakn: serving {} quads in {} graphs at http://{} (SPARQL at /sparql; IRIs under {})",
@@ -79,7 +93,7 @@ pub fn open_store(
     let summary = if load.is_empty() {
         LoadSummary::default()
     } else {
-        load_into(&store, load, base)?
+        load_into(&store, None, load, base)?
     };
     if dir.is_none() && summary.nothing_read() {
         summary.finish()?;

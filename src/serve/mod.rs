@@ -2,6 +2,7 @@
 //!
 //! - `/sparql`: the SPARQL 1.1 Protocol, read-only ([`sparql`]);
 //! - `/`: a query page with the example queries of the catalogue ([`home`]);
+//! - `/search`: full-text search, grouped by resolution, with facets; JSON too ([`search`]);
 //! - `/mandates`: the mandates in the store, narrowed by resolution, addressee, kind and
 //!   session due ([`mandates`]); `/state/{ISO3}`: a Member State's votes ([`state`]);
 //! - every other path: the IRI `{base}{path}` dereferenced, by `Accept`, as AKN, RDF or an HTML
@@ -14,6 +15,7 @@ pub mod home;
 pub mod mandates;
 pub mod negotiate;
 pub mod resource;
+pub mod search;
 pub mod sparql;
 pub mod state;
 
@@ -57,16 +59,23 @@ impl Default for Config {
 /// What every handler sees.
 pub struct App {
     pub store: Store,
+    /// The store's search index, when it has one.
+    pub search: Option<crate::search::Index>,
     pub config: Config,
 }
 
 /// Starts serving `store` on `bind`; the server runs on its own threads until the process ends.
 pub fn start(
     store: Store,
+    search: Option<crate::search::Index>,
     config: Config,
     bind: SocketAddr,
 ) -> std::io::Result<oxhttp::ListeningServer> {
-    let app = Arc::new(App { store, config });
+    let app = Arc::new(App {
+        store,
+        search,
+        config,
+    });
     let io_timeout = app.config.io_timeout;
     let max_connections = app.config.max_connections;
     oxhttp::Server::new(move |request| handle(&app, request))
@@ -88,6 +97,11 @@ pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
         {
             state::handle(app, &p["/state/".len()..])
         }
+        "/search" if matches!(*request.method(), Method::GET | Method::HEAD) => search::handle(
+            app,
+            request.uri().query().unwrap_or(""),
+            header_str(request, header::ACCEPT),
+        ),
         "/mandates" if matches!(*request.method(), Method::GET | Method::HEAD) => {
             mandates::handle(app, request.uri().query().unwrap_or(""))
         }

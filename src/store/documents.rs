@@ -23,13 +23,40 @@ pub fn quads_with_manifestation(doc: &Document, base: &Base) -> std::io::Result<
     crate::akn::write(doc, &mut xml)?;
     let xml = String::from_utf8(xml)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+    let manifestation = base.manifestation(&doc.symbol, doc.language);
+    let graph = GraphName::NamedNode(base.expression(&doc.symbol, doc.language));
     quads.push(Quad::new(
-        base.manifestation(&doc.symbol, doc.language),
+        manifestation.clone(),
+        vocab::unakn::digest,
+        Literal::new_simple_literal(digest(&xml)),
+        graph.clone(),
+    ));
+    quads.push(Quad::new(
+        manifestation,
         vocab::unakn::xml,
         Literal::new_typed_literal(xml, vocab::rdf::XMLLiteral),
-        GraphName::NamedNode(base.expression(&doc.symbol, doc.language)),
+        graph,
     ));
     Ok(quads)
+}
+
+/// The digest of a manifestation's AKN: FNV-1a, 64 bits in hex, the same on every platform
+/// and release. What tells a version loaded again in another form from the one indexed.
+pub fn digest(xml: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in xml.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The digest [`quads_with_manifestation`] gave a version, read back from its quads.
+pub fn digest_in(quads: &[Quad]) -> Option<&str> {
+    quads.iter().find_map(|q| match &q.object {
+        Term::Literal(l) if q.predicate == vocab::unakn::digest => Some(l.value()),
+        _ => None,
+    })
 }
 
 /// The named graphs `quads` belong to, each once, in order of first appearance.

@@ -9,7 +9,7 @@
 mod documents;
 mod links;
 
-pub use documents::{quads_with_manifestation, Batches};
+pub use documents::{digest, digest_in, quads_with_manifestation, Batches};
 
 use crate::vocab::Base;
 use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
@@ -44,11 +44,11 @@ pub enum StoreError {
 /// The shape of the graph a store holds, written beside a persistent store's files: queries
 /// written for one shape give wrong answers over another, so a store of another format is
 /// refused rather than read. Format 1 (no file) is every store written before the file.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// What the current format changed.
 const FORMAT_CHANGE: &str =
-    "a work's facts are stated once, in the work's own graph, not in each language version's";
+    "each manifestation carries the digest of its AKN, by which the search index beside the store is kept in line with it";
 
 /// The file holding a persistent store's format.
 #[cfg(feature = "rocksdb")]
@@ -311,6 +311,24 @@ impl Store {
         Ok(self
             .inner
             .contains_named_graph(NamedOrBlankNode::from(graph.into_owned()).as_ref())?)
+    }
+
+    /// The digest of the AKN of each language version the store holds ([`unakn:digest`]), by
+    /// its expression's IRI.
+    ///
+    /// [`unakn:digest`]: crate::vocab::unakn::digest
+    pub fn digests(&self) -> Result<std::collections::BTreeMap<String, String>, StoreError> {
+        let mut out = std::collections::BTreeMap::new();
+        for q in self
+            .inner
+            .quads_for_pattern(None, Some(crate::vocab::unakn::digest), None, None)
+        {
+            let q = q?;
+            if let (GraphName::NamedNode(g), Term::Literal(l)) = (&q.graph_name, &q.object) {
+                out.insert(g.as_str().to_string(), l.value().to_string());
+            }
+        }
+        Ok(out)
     }
 
     /// The quads of one named graph.

@@ -60,7 +60,7 @@ vocabulary! {
         Annex,
         Footnote, Text, Table,
         // Properties of divisions.
-        order, text, xml, phrase, phraseHead, work,
+        order, text, xml, digest, phrase, phraseHead, work,
         // Properties of works.
         session, agendaItem, originDocument, committee, meeting, draftDocument,
         adoptedWithoutVote, votesInFavour, votesAgainst, votesAbstaining, sponsors,

@@ -59,6 +59,20 @@ fn assert_whole(found: &HashMap<String, usize>, expected: &HashMap<String, usize
     }
 }
 
+/// The search index beside a store shares no commit with it: reopened and reconciled, it
+/// indexes exactly the language versions the store holds, in the form the store holds them.
+fn index_agrees_once_reopened(dir: &Path, when: &str) {
+    let store = Store::open(dir).unwrap();
+    let index = unakn::search::Index::open(&unakn::search::folder_of(dir)).unwrap();
+    let base = store.minted_base().unwrap().unwrap_or_default();
+    index.reconcile(&store, &base).unwrap();
+    assert_eq!(
+        index.versions().unwrap(),
+        store.digests().unwrap(),
+        "{when}: the index and the store disagree"
+    );
+}
+
 /// A small, repeatable pseudo-random sequence (no dependency for three numbers).
 fn delays(seed: u64, n: usize) -> Vec<Duration> {
     let mut x = seed;
@@ -104,11 +118,9 @@ fn a_killed_load_leaves_whole_documents_and_a_rerun_completes() {
         let _ = child.wait();
         let found = graphs_in(&dir);
         seen.push(found.len());
-        assert_whole(
-            &found,
-            &expected,
-            &format!("seed {seed}, round {round}, killed after {delay:?}"),
-        );
+        let when = format!("seed {seed}, round {round}, killed after {delay:?}");
+        assert_whole(&found, &expected, &when);
+        index_agrees_once_reopened(&dir, &when);
     }
     let out = unakn(&[
         "load",
@@ -123,6 +135,7 @@ fn a_killed_load_leaves_whole_documents_and_a_rerun_completes() {
     );
     let found = graphs_in(&dir);
     assert_eq!(found, expected, "after the rerun every document is whole");
+    index_agrees_once_reopened(&dir, "after the rerun");
     eprintln!(
         "seed {seed}: {killed_midway} of 4 loads killed midway; whole documents after each kill: {seen:?} of {}",
         expected.len()

@@ -17,6 +17,7 @@ mod properties;
 mod rdf;
 mod robustness;
 mod samples;
+mod search;
 mod seed;
 mod serve;
 mod text;

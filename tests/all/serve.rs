@@ -592,6 +592,53 @@ fn mandates_page_narrows_and_links_back() {
     }
 }
 
+/// The search page: a form, the hits grouped by resolution with the words marked, facets
+/// that narrow, links that land on the paragraph; the same as JSON.
+#[test]
+fn search_page_finds_marks_narrows_and_links_to_the_paragraph() {
+    if !have_curl() {
+        return;
+    }
+    let server = Server::with_samples(&[]);
+    let url = |q: &str| format!("{}/search?{q}", server.url);
+    let empty = curl(&[&url("")]);
+    assert_eq!(empty.status, 200, "{}", empty.body);
+    assert!(empty.body.contains("action=\"/search\" role=\"search\""));
+
+    let found = curl(&[&url(
+        "q=%22Vienna+Declaration+and+Programme+of+Action%22&lang=en",
+    )]);
+    assert_eq!(found.status, 200, "{}", found.body);
+    assert!(found.body.contains("<mark>"), "{}", found.body);
+    assert!(found.body.contains("A/RES/77/213"), "{}", found.body);
+    // Each hit links to its paragraph on its language version's page.
+    let work = "/akn/un/statement/deliberation/unga/77-213";
+    assert!(
+        found.body.contains(&format!("href=\"{work}/eng@#")),
+        "{}",
+        found.body
+    );
+    // Facets narrow: a session link keeps the words.
+    assert!(found
+        .body
+        .contains("q=%22Vienna+Declaration+and+Programme+of+Action%22&amp;lang=en&amp;session=77"));
+
+    let json = curl(&[
+        "-H",
+        "Accept: application/json",
+        &url("q=Secr%C3%A9taire+g%C3%A9n%C3%A9ral&lang=fr"),
+    ]);
+    assert_eq!(json.status, 200, "{}", json.body);
+    let value: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    let groups = value["results"]["page"].as_array().unwrap();
+    assert!(!groups.is_empty(), "{}", json.body);
+    assert!(groups.iter().all(|g| g["language"] == "fr"));
+
+    for bad in ["lang=xx", "session=eighty", "unit=chapter", "sort=random"] {
+        assert_eq!(curl(&[&url(bad)]).status, 400, "{bad}");
+    }
+}
+
 /// The links of a page that stay on its server (`href="/..."`).
 fn server_links(page: &str) -> Vec<String> {
     page.split("href=\"")

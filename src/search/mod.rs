@@ -1,0 +1,382 @@
+//! Full-text search over the units people cite (titles, recitals, operative paragraphs,
+//! sub-items, annex paragraphs, footnotes), in each of the six languages with its own
+//! analysis, beside the store.
+//!
+//! The index is a view of the store: one entry per unit and one per language version (its
+//! expression's IRI and the digest of its AKN). A persistent store keeps its index in the
+//! `search/` folder inside its own; the two share no commit, so on open the index is compared
+//! with the store version by version ([`Index::reconcile`]) and brought back into line: a
+//! version the store no longer holds is dropped, one it holds in another form or not yet
+//! indexed is read again from the AKN the store keeps.
+
+mod analysis;
+mod query;
+mod units;
+
+pub use query::{Facets, Group, Hit, Request, Results, Sort, GROUPED};
+pub use units::{units, Unit, UnitKind};
+
+use crate::model::{Document, Language};
+use crate::store::{Store, StoreError};
+use crate::vocab::Base;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Mutex;
+use tantivy::schema::{
+    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST,
+    STORED, STRING,
+};
+use tantivy::{doc, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// What went wrong with the index.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("search index: {0}")]
+    Open(#[from] tantivy::directory::error::OpenDirectoryError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The fields of an entry.
+#[derive(Clone, Copy)]
+struct Fields {
+    /// The expression's IRI: what a version's entries are replaced and removed by.
+    key: Field,
+    /// `document` for a version's own entry, else the unit's kind.
+    kind: Field,
+    digest: Field,
+    symbol: Field,
+    lang: Field,
+    iri: Field,
+    eid: Field,
+    number: Field,
+    title: Field,
+    /// The work's date as `yyyymmdd` (0 when unknown): newest first.
+    date: Field,
+    /// The unit's place in its document.
+    order: Field,
+    /// `/session/80`, `/lang/en`, `/committee/Third Committee`, `/unit/paragraph`, `/type/resolution`.
+    facets: Field,
+    /// The text, in the field of its language (each has its own analysis).
+    text: [(Language, Field); 6],
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut s = Schema::builder();
+    let text_of = |s: &mut tantivy::schema::SchemaBuilder, language: Language| {
+        let name = analysis::analyzer_name(language);
+        let options = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(name)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        (language, s.add_text_field(name, options))
+    };
+    let fields = Fields {
+        key: s.add_text_field("key", STRING | STORED),
+        kind: s.add_text_field("kind", STRING | STORED),
+        digest: s.add_text_field("digest", STRING | STORED),
+        symbol: s.add_text_field("symbol", STRING | STORED),
+        lang: s.add_text_field("lang", STRING | STORED),
+        iri: s.add_text_field("iri", STORED),
+        eid: s.add_text_field("eid", STORED),
+        number: s.add_text_field("number", STORED),
+        title: s.add_text_field("title", STORED),
+        date: s.add_i64_field("date", FAST | STORED),
+        order: s.add_u64_field("order", FAST | STORED),
+        facets: s.add_facet_field("facets", FacetOptions::default()),
+        text: Language::ALL.map(|l| text_of(&mut s, l)),
+    };
+    (s.build(), fields)
+}
+
+impl Fields {
+    fn text(&self, language: Language) -> Field {
+        self.text
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, f)| *f)
+            .expect("a field per language")
+    }
+}
+
+/// The search index of a store.
+pub struct Index {
+    index: tantivy::Index,
+    reader: IndexReader,
+    fields: Fields,
+    /// Opened on the first write: one writer at a time holds an index's lock.
+    writer: Mutex<Option<IndexWriter>>,
+}
+
+/// A language version to index: the document, its expression's IRI, the digest of its AKN.
+pub struct Version<'a> {
+    pub doc: &'a Document,
+    pub expression: String,
+    pub digest: String,
+}
+
+/// What [`Index::reconcile`] changed.
+#[derive(Debug, Default, PartialEq)]
+pub struct Reconciled {
+    pub indexed: usize,
+    pub dropped: usize,
+}
+
+/// The version of the text's analysis (the tokenizers, stemmers and fields): an index written
+/// with another is rebuilt.
+pub const ANALYSIS: u32 = 1;
+
+/// The file beside the index that holds the [`ANALYSIS`] it was written with.
+const ANALYSIS_FILE: &str = "unakn-analysis";
+
+/// The folder of a persistent store's index.
+pub fn folder_of(store_dir: &Path) -> std::path::PathBuf {
+    store_dir.join("search")
+}
+
+impl Index {
+    /// The index in `dir`, made if there is none. An index written with another analysis of
+    /// the text ([`ANALYSIS`]) would miss words: it is emptied, and the next
+    /// [`Index::reconcile`] indexes every version again.
+    pub fn open(dir: &Path) -> Result<Index, SearchError> {
+        let io = |e: std::io::Error| {
+            tantivy::TantivyError::SystemError(format!("{}: {e}", dir.display()))
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let (schema, fields) = schema();
+        let directory = tantivy::directory::MmapDirectory::open(dir)?;
+        let index = Index::with(tantivy::Index::open_or_create(directory, schema)?, fields)?;
+        let marker = dir.join(ANALYSIS_FILE);
+        let written = std::fs::read_to_string(&marker).unwrap_or_default();
+        if written.trim() != ANALYSIS.to_string() {
+            if index.reader.searcher().num_docs() > 0 {
+                index.write(|w, _| {
+                    w.delete_all_documents()?;
+                    Ok(())
+                })?;
+            }
+            std::fs::write(&marker, format!("{ANALYSIS}\n")).map_err(io)?;
+        }
+        Ok(index)
+    }
+
+    /// An index in memory, for a store in memory.
+    pub fn memory() -> Result<Index, SearchError> {
+        let (schema, fields) = schema();
+        Index::with(tantivy::Index::create_in_ram(schema), fields)
+    }
+
+    fn with(index: tantivy::Index, fields: Fields) -> Result<Index, SearchError> {
+        for language in Language::ALL {
+            index.tokenizers().register(
+                analysis::analyzer_name(language),
+                analysis::analyzer(language),
+            );
+        }
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Index {
+            index,
+            reader,
+            fields,
+            writer: Mutex::new(None),
+        })
+    }
+
+    /// Runs `f` with the writer, then commits and makes the change visible to searches.
+    fn write(
+        &self,
+        f: impl FnOnce(&mut IndexWriter, &Fields) -> Result<(), SearchError>,
+    ) -> Result<(), SearchError> {
+        let mut slot = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            *slot = Some(self.index.writer_with_num_threads(1, 64 << 20)?);
+        }
+        let writer = slot.as_mut().expect("opened above");
+        f(writer, &self.fields)?;
+        writer.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Indexes language versions, each replacing what the index held of it.
+    pub fn replace(&self, versions: &[Version<'_>], base: &Base) -> Result<(), SearchError> {
+        self.write(|w, fields| {
+            for v in versions {
+                w.delete_term(Term::from_field_text(fields.key, &v.expression));
+                for entry in entries(fields, v, base) {
+                    w.add_document(entry)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Drops language versions by their expressions' IRIs.
+    pub fn remove(&self, expressions: &[String]) -> Result<(), SearchError> {
+        self.write(|w, fields| {
+            for e in expressions {
+                w.delete_term(Term::from_field_text(fields.key, e));
+            }
+            Ok(())
+        })
+    }
+
+    /// The versions indexed, each with the digest of the AKN it was read from.
+    pub fn versions(&self) -> Result<BTreeMap<String, String>, SearchError> {
+        let searcher = self.reader.searcher();
+        let query = tantivy::query::TermQuery::new(
+            Term::from_field_text(self.fields.kind, "document"),
+            IndexRecordOption::Basic,
+        );
+        let addresses = searcher.search(&query, &tantivy::collector::DocSetCollector)?;
+        let mut out = BTreeMap::new();
+        for address in addresses {
+            let d: TantivyDocument = searcher.doc(address)?;
+            let text = |f| query::stored_text(&d, f);
+            out.insert(text(self.fields.key), text(self.fields.digest));
+        }
+        Ok(out)
+    }
+
+    /// Brings the index into line with the store: versions the store no longer holds dropped,
+    /// versions it holds in another form (or not yet indexed) read again from their AKN.
+    pub fn reconcile(&self, store: &Store, base: &Base) -> Result<Reconciled, SearchError> {
+        let held = store.digests()?;
+        let indexed = self.versions()?;
+        let stale: Vec<String> = indexed
+            .iter()
+            .filter(|(e, d)| held.get(*e) != Some(*d))
+            .map(|(e, _)| e.clone())
+            .collect();
+        let missing: Vec<(&String, &String)> = held
+            .iter()
+            .filter(|(e, d)| indexed.get(*e) != Some(*d))
+            .collect();
+        let mut done = Reconciled {
+            dropped: stale.iter().filter(|e| !held.contains_key(*e)).count(),
+            ..Reconciled::default()
+        };
+        if !stale.is_empty() {
+            self.remove(&stale)?;
+        }
+        // In batches, so that a large store is read a bounded part at a time.
+        for batch in missing.chunks(64) {
+            let mut docs = Vec::new();
+            for (expression, digest) in batch {
+                let node = oxigraph::model::NamedNode::new_unchecked(expression.as_str());
+                let Some(xml) = store.stored_akn(&node)? else {
+                    continue;
+                };
+                // A stored AKN that no longer parses is left out of the index, not fatal.
+                if let Ok(read) = crate::parse::parse(xml.as_bytes()) {
+                    docs.push((read.value, (*expression).clone(), (*digest).clone()));
+                }
+            }
+            let versions: Vec<Version<'_>> = docs
+                .iter()
+                .map(|(doc, expression, digest)| Version {
+                    doc,
+                    expression: expression.clone(),
+                    digest: digest.clone(),
+                })
+                .collect();
+            self.replace(&versions, base)?;
+            done.indexed += versions.len();
+        }
+        Ok(done)
+    }
+
+    /// The hits of a request.
+    pub fn search(&self, request: &Request) -> Result<Results, SearchError> {
+        query::run(&self.index, &self.reader.searcher(), &self.fields, request)
+    }
+
+    /// How many units are indexed.
+    pub fn unit_count(&self) -> u64 {
+        let searcher = self.reader.searcher();
+        let versions = self.versions().map_or(0, |v| v.len() as u64);
+        searcher.num_docs().saturating_sub(versions)
+    }
+}
+
+/// The entries of a version: its own, then one per unit.
+fn entries(fields: &Fields, v: &Version<'_>, base: &Base) -> Vec<TantivyDocument> {
+    let doc = v.doc;
+    let lang = doc.language.tag();
+    let date = doc.work_date().map_or(0, |d| {
+        i64::from(d.year) * 10_000 + i64::from(d.month) * 100 + i64::from(d.day)
+    });
+    let mut shared: Vec<Facet> = vec![
+        Facet::from_path(["lang", lang]),
+        Facet::from_path([
+            "type",
+            if doc.is_draft() {
+                "draft"
+            } else {
+                match doc.kind {
+                    crate::model::DocumentKind::Resolution => "resolution",
+                    crate::model::DocumentKind::Decision => "decision",
+                }
+            },
+        ]),
+    ];
+    if let Some(session) = doc.masthead.session {
+        shared.push(Facet::from_path(["session", &session.to_string()]));
+    }
+    let committee = doc
+        .adoption
+        .origin
+        .as_ref()
+        .and_then(|o| o.committee.as_deref())
+        .or(doc.masthead.committee.as_deref());
+    // An act that came on no committee's report was adopted in plenary.
+    match committee {
+        Some(c) => shared.push(Facet::from_path(["committee", c])),
+        None if !doc.is_draft() => shared.push(Facet::from_path(["committee", "Plenary"])),
+        None => {}
+    }
+    let mut out = vec![doc!(
+        fields.key => v.expression.as_str(),
+        fields.kind => "document",
+        fields.digest => v.digest.as_str(),
+        fields.symbol => doc.symbol.as_str(),
+        fields.lang => lang,
+    )];
+    let text_field = fields.text(doc.language);
+    let title = crate::markup::plain_text(&doc.act.title);
+    for (order, unit) in units(doc).into_iter().enumerate() {
+        let iri = if unit.eid.is_empty() {
+            base.work(&doc.symbol)
+        } else {
+            base.portion(&doc.symbol, &unit.eid)
+        };
+        let mut entry = doc!(
+            fields.key => v.expression.as_str(),
+            fields.kind => unit.kind.as_str(),
+            fields.symbol => doc.symbol.as_str(),
+            fields.lang => lang,
+            fields.iri => iri.as_str(),
+            fields.eid => unit.eid.as_str(),
+            fields.number => unit.number.as_str(),
+            fields.title => title.as_str(),
+            fields.date => date,
+            fields.order => order as u64,
+            text_field => unit.text.as_str(),
+        );
+        for f in &shared {
+            entry.add_facet(fields.facets, f.clone());
+        }
+        entry.add_facet(
+            fields.facets,
+            Facet::from_path(["unit", unit.kind.as_str()]),
+        );
+        out.push(entry);
+    }
+    out
+}

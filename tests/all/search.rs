@@ -1,0 +1,197 @@
+//! `unakn search` over a persistent store: the hits of a language version, phrases, facets, a
+//! removed document gone, and an index rebuilt from the store when it is lost or behind.
+
+use crate::common::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn samples(names: &[&str]) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| {
+            root()
+                .join("samples")
+                .join(n)
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+fn store(name: &str, inputs: &[String]) -> PathBuf {
+    let dir = root().join("target/search-tests").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut args = vec!["load", "--store", dir.to_str().unwrap()];
+    args.extend(inputs.iter().map(String::as_str));
+    let out = unakn(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("search index: "));
+    dir
+}
+
+fn search(dir: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["search", "--store", dir.to_str().unwrap(), "--json"];
+    all.extend(args);
+    let out = unakn(&all);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// (symbol, language, first hit's eId) of each group.
+fn groups(v: &Value) -> Vec<(String, String, String)> {
+    v["page"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["symbol"].as_str().unwrap().to_string(),
+                g["language"].as_str().unwrap().to_string(),
+                g["hits"][0]["eid"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn words_phrases_languages_and_facets() {
+    let dir = store(
+        "words",
+        &samples(&[
+            "A_RES_77_213.md",
+            "A_RES_77_213_fr.xml",
+            "A_RES_78_10.txt",
+            "A_RES_80_49.txt",
+        ]),
+    );
+    // A phrase in quotes: its words in that order only.
+    let phrase = search(&dir, &["\"Vienna Declaration and Programme of Action\""]);
+    let found = groups(&phrase);
+    assert_eq!(found[0].0, "A/RES/77/213", "{phrase}");
+    assert!(found.iter().all(|g| g.0 == "A/RES/77/213"));
+    let scattered = search(&dir, &["Programme Vienna"]);
+    assert!(scattered["units"].as_u64() >= phrase["units"].as_u64());
+
+    // French words, stemmed and folded, find the French version only.
+    let french = search(&dir, &["cooperation", "internationale", "--language", "fr"]);
+    assert!(!groups(&french).is_empty(), "{french}");
+    assert!(groups(&french).iter().all(|g| g.1 == "fr"));
+    // Each hit carries its resolution, number, language and IRI.
+    let hit = &french["page"][0]["hits"][0];
+    assert!(hit["iri"].as_str().unwrap().contains("77-213"), "{hit}");
+    assert!(hit["highlighted"].as_array().is_some_and(|h| !h.is_empty()));
+
+    // Facets count what was found and narrow it.
+    let all = search(&dir, &["General", "Assembly"]);
+    let sessions = all["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f[0] == "session")
+        .unwrap()[1]
+        .clone();
+    assert!(sessions.as_array().unwrap().len() >= 2, "{sessions}");
+    let narrowed = search(&dir, &["General", "Assembly", "--session", "80"]);
+    assert!(groups(&narrowed).iter().all(|g| g.0 == "A/RES/80/49"));
+    let paragraphs = search(&dir, &["General", "Assembly", "--unit", "paragraph"]);
+    assert!(paragraphs["page"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["hits"].as_array().unwrap())
+        .all(|h| h["kind"] == "paragraph"));
+
+    // Nothing found is an answer, not an error.
+    let none = search(&dir, &["zzyzx"]);
+    assert_eq!(none["units"], 0);
+}
+
+#[test]
+fn a_removed_document_is_no_longer_found_and_a_lost_index_is_rebuilt() {
+    let dir = store("remove", &samples(&["A_RES_77_213.md", "A_RES_78_10.txt"]));
+    let words = ["Vienna", "Declaration"];
+    assert!(!groups(&search(&dir, &words)).is_empty());
+    let out = unakn(&["remove", "A/RES/77/213", "--store", dir.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(groups(&search(&dir, &words))
+        .iter()
+        .all(|g| g.0 != "A/RES/77/213"));
+
+    // The index lost: rebuilt from the AKN the store keeps, on the next open.
+    std::fs::remove_dir_all(unakn::search::folder_of(&dir)).unwrap();
+    let rebuilt = search(&dir, &["Olympic", "Truce"]);
+    assert!(
+        groups(&rebuilt).iter().any(|g| g.0 == "A/RES/78/10"),
+        "{rebuilt}"
+    );
+}
+
+/// The relevance set (`samples/search/relevance.tsv`): queries written by reading one paragraph
+/// each, in six languages, over sessions 75, 78 and 80. The paragraph must be among the hits
+/// shown for the first three resolutions. Not all are yet: the score is printed, and may not
+/// fall below what EVALUATION.md reports.
+#[test]
+fn the_relevance_set_finds_its_paragraphs() {
+    let Some(corpus) = corpus() else { return };
+    let dir = root().join("target/search-tests/relevance");
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = unakn(&[
+        "load",
+        "--store",
+        dir.to_str().unwrap(),
+        corpus.join("ga-75-akn").to_str().unwrap(),
+        corpus.join("ga-78/text").to_str().unwrap(),
+        corpus.join("ga-80/text").to_str().unwrap(),
+    ]);
+    // One file of session 75 is not well-formed: the others load.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("search index: "));
+    let index = unakn::search::Index::open(&unakn::search::folder_of(&dir)).unwrap();
+    let set = std::fs::read_to_string(root().join("samples/search/relevance.tsv")).unwrap();
+    let (mut found, mut missed) = (0, Vec::new());
+    for line in set.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [code, words, symbol, paragraph] = cols[..] else {
+            panic!("{line}: four columns")
+        };
+        let request = unakn::search::Request {
+            words: words.to_string(),
+            language: unakn::model::Language::from_code(code),
+            limit: 3,
+            ..Default::default()
+        };
+        let results = index.search(&request).unwrap();
+        let hit = results.page.iter().any(|g| {
+            g.symbol == symbol
+                && g.hits
+                    .iter()
+                    .any(|h| h.number == paragraph || h.eid == paragraph)
+        });
+        if hit {
+            found += 1;
+        } else {
+            missed.push(format!("{code} {words} → {symbol} {paragraph}"));
+        }
+    }
+    let total = found + missed.len();
+    eprintln!(
+        "relevance: {found} of {total}; missed:\n{}",
+        missed.join("\n")
+    );
+    assert!(total >= 30);
+    assert!(found >= FOUND_AT_LEAST, "{found} of {total}: {missed:#?}");
+}
+
+/// The score of the relevance set as EVALUATION.md reports it: a fall below is a regression.
+const FOUND_AT_LEAST: usize = 25;
