@@ -33,6 +33,8 @@ pub struct Page<'a> {
     pub state_page: Option<&'a StatePage<'a>>,
     /// Where the page of the act's mandates is, when the server has one and the act gives any.
     pub mandates_page: Option<&'a str>,
+    /// Where the server's search page is, for the search box in the page's header.
+    pub search_page: Option<&'a str>,
 }
 
 /// The path of a State's page from its ISO 3166 code, where the server has one.
@@ -57,7 +59,12 @@ pub fn write(doc: &Document, page: &Page<'_>, out: impl Write) -> io::Result<()>
         page,
     };
     h.w.get_mut().write_all(b"<!DOCTYPE html>\n")?;
-    h.open("html", &[("lang", doc.language.tag())])?;
+    // Arabic reads right to left: the page, and every block in it, mirrored.
+    let mut root = vec![("lang", doc.language.tag())];
+    if doc.language.is_right_to_left() {
+        root.push(("dir", "rtl"));
+    }
+    h.open("html", &root)?;
     write_head(&mut h)?;
     h.open("body", &[])?;
     write_header(&mut h)?;
@@ -91,13 +98,25 @@ const STYLE: &str =
 padding:0 1em;line-height:1.45;color:#111}header{border-bottom:1px solid #999;margin-bottom:1.5em}\
 .masthead{font-family:sans-serif;font-size:.85em;color:#444}h1{font-size:1.3em}\
 .num{display:inline-block;min-width:2.2em}.recital{text-indent:2.2em}ol.items{list-style:none;\
-padding-left:2.2em}.footnotes{border-top:1px solid #999;font-size:.9em;margin-top:2em}\
-.conclusion{text-align:right;font-style:italic}nav,footer,.cited-by{font-family:sans-serif;\
+padding-inline-start:2.2em}.footnotes{border-top:1px solid #999;font-size:.9em;margin-top:2em}\
+.conclusion{text-align:end;font-style:italic}form.search{font-family:sans-serif;float:inline-end}nav,footer,.cited-by{font-family:sans-serif;\
 font-size:.85em}sup a{text-decoration:none}.tabling,.lineage,.mandates{font-family:sans-serif;font-size:.9em}\
 .vote ul.states{columns:14em;font-family:sans-serif;font-size:.85em}\
 del{color:#a40000;background:#fde8e8}ins{color:#005a1f;background:#e3f6e8}\
 .changes .where{font-family:sans-serif;font-size:.8em;color:#444;margin-bottom:0}\
 .changes .status{text-transform:uppercase;letter-spacing:.05em}";
+
+/// The search box's label and button in a language: the interface speaks the page's.
+fn search_words(language: Language) -> (&'static str, &'static str) {
+    match language {
+        Language::Arabic => ("بحث في القرارات", "بحث"),
+        Language::Chinese => ("搜索决议", "搜索"),
+        Language::English => ("Search the resolutions", "Search"),
+        Language::French => ("Rechercher dans les résolutions", "Rechercher"),
+        Language::Russian => ("Поиск по резолюциям", "Найти"),
+        Language::Spanish => ("Buscar en las resoluciones", "Buscar"),
+    }
+}
 
 /// An HTML writer: escaping by quick-xml, void elements written by hand.
 struct Html<'a, W: Write> {
@@ -179,7 +198,16 @@ impl<W: Write> Html<'_, W> {
                     } else {
                         vocab::undocs_link(&c.symbol)
                     };
-                    self.leaf("a", &[("href", &href), ("title", &c.symbol)], &c.text)?
+                    // A symbol's Latin letters and digits inside Arabic text, isolated so that
+                    // they do not reorder the words around them.
+                    let isolate = self.doc.language.is_right_to_left();
+                    if isolate {
+                        self.open("bdi", &[])?;
+                    }
+                    self.leaf("a", &[("href", &href), ("title", &c.symbol)], &c.text)?;
+                    if isolate {
+                        self.close("bdi")?;
+                    }
                 }
                 Inline::NoteRef { marker, index } if notes => {
                     let note = format!("#note_{}", index + 1);
@@ -225,6 +253,36 @@ fn write_head<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
 fn write_header<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     let doc = h.doc;
     h.open("header", &[])?;
+    if let Some(search) = h.page.search_page {
+        // In the page's language: a query typed here finds text in it.
+        let (label, button) = search_words(doc.language);
+        h.open(
+            "form",
+            &[
+                ("class", "search"),
+                ("role", "search"),
+                ("action", search),
+                ("method", "get"),
+            ],
+        )?;
+        h.open("label", &[])?;
+        h.text(&format!("{label} "))?;
+        h.void(
+            "input",
+            &[("type", "search"), ("name", "q"), ("size", "18")],
+        )?;
+        h.close("label")?;
+        h.void(
+            "input",
+            &[
+                ("type", "hidden"),
+                ("name", "lang"),
+                ("value", doc.language.tag()),
+            ],
+        )?;
+        h.leaf("button", &[], button)?;
+        h.close("form")?;
+    }
     let mut masthead = vec![
         "United Nations".to_string(),
         doc.symbol.clone(),

@@ -5,6 +5,7 @@ use crate::cli::QueryFormat;
 use anyhow::{anyhow, Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use unakn::search::Index;
 use unakn::store::{ResultFormat, Store};
 use unakn::vocab::Base;
 
@@ -24,10 +25,31 @@ pub fn query(
         }
         (None, None) => return Err(anyhow!("give a query, or --file Q.rq")),
     };
-    let store = Store::open_or_memory(store)?;
+    let dir = store;
+    let store = Store::open_or_memory(dir)?;
+    // The search index, for a query that calls the search: a store's own, or one built with
+    // the inputs loaded in memory.
+    let calls_search = text.contains("unakn#search") || text.contains("unakn:search");
+    let index = match dir {
+        Some(d) if unakn::search::folder_of(d).is_dir() => {
+            Some(Index::open(&unakn::search::folder_of(d))?)
+        }
+        None if calls_search => Some(Index::memory()?),
+        _ => None,
+    };
     // Under the batch policy: the query runs over the good inputs, the exit code tells of the
     // others.
-    let loaded = load_into(&store, None, load, base)?;
+    let loaded = load_into(&store, index.as_ref(), load, base)?;
+    let store = match index {
+        Some(index) => {
+            // A store's portions are named under the base they were minted under.
+            let minted = store.minted_base()?.unwrap_or_else(|| base.clone());
+            index.reconcile(&store, &minted)?;
+            let index = std::sync::Arc::new(index);
+            store.with_function(unakn::search::function_name(), index.sparql_function())
+        }
+        None => store,
+    };
     let format = match format {
         QueryFormat::Table => ResultFormat::Table,
         QueryFormat::Json => ResultFormat::Json,

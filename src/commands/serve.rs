@@ -60,6 +60,9 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         notice,
         ..Config::default()
     };
+    // Queries may call the search (`unakn:search(?unit, "words")`).
+    let index = std::sync::Arc::new(index);
+    let store = store.with_function(unakn::search::function_name(), index.sparql_function());
     let server = unakn::serve::start(store.clone(), Some(index), config, options.bind)
         .with_context(|| format!("listening on {}", options.bind))?;
     eprintln!(

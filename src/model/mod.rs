@@ -101,6 +101,11 @@ pub enum Language {
 }
 
 impl Language {
+    /// Whether the language is written right to left (Arabic, of the six).
+    pub fn is_right_to_left(self) -> bool {
+        matches!(self, Language::Arabic)
+    }
+
     /// All six, in the order the UN lists them.
     pub const ALL: [Language; 6] = [
         Language::Arabic,

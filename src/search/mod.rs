@@ -19,8 +19,9 @@ pub use units::{units, Unit, UnitKind};
 use crate::model::{Document, Language};
 use crate::store::{Store, StoreError};
 use crate::vocab::Base;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::Mutex;
 use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST,
@@ -109,6 +110,14 @@ pub struct Index {
     fields: Fields,
     /// Opened on the first write: one writer at a time holds an index's lock.
     writer: Mutex<Option<IndexWriter>>,
+    /// The units each recent (words, language) of the SPARQL function matched; emptied on
+    /// every write.
+    matched: Mutex<HashMap<(String, Option<Language>), Arc<HashSet<String>>>>,
+}
+
+/// The IRI of the SPARQL function [`Index::sparql_function`] answers to.
+pub fn function_name() -> oxigraph::model::NamedNode {
+    crate::vocab::unakn::search.into_owned()
 }
 
 /// A language version to index: the document, its expression's IRI, the digest of its AKN.
@@ -185,6 +194,7 @@ impl Index {
             reader,
             fields,
             writer: Mutex::new(None),
+            matched: Mutex::default(),
         })
     }
 
@@ -201,6 +211,10 @@ impl Index {
         f(writer, &self.fields)?;
         writer.commit()?;
         self.reader.reload()?;
+        self.matched
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         Ok(())
     }
 
@@ -295,6 +309,63 @@ impl Index {
     /// The hits of a request.
     pub fn search(&self, request: &Request) -> Result<Results, SearchError> {
         query::run(&self.index, &self.reader.searcher(), &self.fields, request)
+    }
+
+    /// The IRIs of every unit that holds `words` (in `language`, or in any).
+    pub fn units_matching(
+        &self,
+        words: &str,
+        language: Option<Language>,
+    ) -> Result<Arc<HashSet<String>>, SearchError> {
+        let key = (words.to_string(), language);
+        if let Some(found) = self
+            .matched
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return Ok(found.clone());
+        }
+        let request = Request {
+            words: words.to_string(),
+            language,
+            ..Request::default()
+        };
+        let found = Arc::new(query::all_iris(
+            &self.index,
+            &self.reader.searcher(),
+            &self.fields,
+            &request,
+        )?);
+        let mut matched = self.matched.lock().unwrap_or_else(|e| e.into_inner());
+        // A few hundred distinct searches at most are kept.
+        if matched.len() >= 256 {
+            matched.clear();
+        }
+        matched.insert(key, found.clone());
+        Ok(found)
+    }
+
+    /// `unakn:search(?unit, "words")`, or with a language `unakn:search(?unit, "words", "fr")`,
+    /// for SPARQL: true when the unit (a division's IRI, or a work's for its title) holds the
+    /// words as the search page reads them, so that a search joins the graph.
+    pub fn sparql_function(self: &Arc<Index>) -> crate::store::Function {
+        use oxigraph::model::{Literal, Term};
+        let index = Arc::clone(self);
+        Arc::new(move |args: &[Term]| {
+            let (Some(Term::NamedNode(unit)), Some(Term::Literal(words))) =
+                (args.first(), args.get(1))
+            else {
+                return None;
+            };
+            let language = match args.get(2) {
+                Some(Term::Literal(l)) => Some(Language::from_code(l.value())?),
+                Some(_) => return None,
+                None => None,
+            };
+            let found = index.units_matching(words.value(), language).ok()?;
+            Some(Term::Literal(Literal::from(found.contains(unit.as_str()))))
+        })
     }
 
     /// How many units are indexed.

@@ -86,61 +86,29 @@ const PER_GROUP: usize = 3;
 /// The facets counted, by their root.
 const FACETS: [&str; 5] = ["session", "committee", "lang", "unit", "type"];
 
+/// The IRIs of every unit a request's words and facets select, whatever their number.
+pub(super) fn all_iris(
+    index: &tantivy::Index,
+    searcher: &Searcher,
+    fields: &Fields,
+    request: &Request,
+) -> Result<std::collections::HashSet<String>, SearchError> {
+    let query = selection(index, fields, request).0;
+    let mut out = std::collections::HashSet::new();
+    for address in searcher.search(&query, &tantivy::collector::DocSetCollector)? {
+        let d: TantivyDocument = searcher.doc(address)?;
+        out.insert(stored_text(&d, fields.iri));
+    }
+    Ok(out)
+}
+
 pub(super) fn run(
     index: &tantivy::Index,
     searcher: &Searcher,
     fields: &Fields,
     request: &Request,
 ) -> Result<Results, SearchError> {
-    let languages: Vec<Language> = match request.language {
-        Some(l) => vec![l],
-        None => Language::ALL.to_vec(),
-    };
-    let text_fields: Vec<Field> = languages.iter().map(|&l| fields.text(l)).collect();
-    let words = request.words.trim();
-    let mut must: Vec<Box<dyn Query>> = Vec::new();
-    let text_query: Option<Box<dyn Query>> = if words.is_empty() {
-        None
-    } else {
-        let mut parser = QueryParser::for_index(index, text_fields.clone());
-        parser.set_conjunction_by_default();
-        // Lenient: a stray quote or colon in a search box is read as words, not refused.
-        Some(parser.parse_query_lenient(words).0)
-    };
-    let mut should: Vec<Box<dyn Query>> = Vec::new();
-    if let Some(q) = &text_query {
-        must.push(q.box_clone());
-        should = nearness(index, &text_fields, words);
-    }
-    let facet = |path: &[&str]| -> Box<dyn Query> {
-        Box::new(TermQuery::new(
-            Term::from_facet(fields.facets, &Facet::from_path(path)),
-            IndexRecordOption::Basic,
-        ))
-    };
-    // Every unit (and no version's own entry) has a `/unit` facet.
-    must.push(facet(&["unit"]));
-    if let Some(l) = request.language {
-        must.push(facet(&["lang", l.tag()]));
-    }
-    if let Some(s) = request.session {
-        must.push(facet(&["session", &s.to_string()]));
-    }
-    if let Some(c) = &request.committee {
-        must.push(facet(&["committee", c]));
-    }
-    if let Some(u) = request.unit {
-        must.push(facet(&["unit", u.as_str()]));
-    }
-    if let Some(t) = &request.document_type {
-        must.push(facet(&["type", t]));
-    }
-    let query = BooleanQuery::new(
-        must.into_iter()
-            .map(|q| (Occur::Must, q))
-            .chain(should.into_iter().map(|q| (Occur::Should, q)))
-            .collect(),
-    );
+    let (query, text_query) = selection(index, fields, request);
     let mut facet_collector = FacetCollector::for_field("facets");
     for root in FACETS {
         facet_collector.add_facet(Facet::from_path([root]));
@@ -258,6 +226,65 @@ pub(super) fn run(
         page,
         facets,
     })
+}
+
+/// The query of a request: its words (all required) in its language's field or all six, its
+/// facets; and the words' own query, which the snippets are made from.
+fn selection(
+    index: &tantivy::Index,
+    fields: &Fields,
+    request: &Request,
+) -> (BooleanQuery, Option<Box<dyn Query>>) {
+    let languages: Vec<Language> = match request.language {
+        Some(l) => vec![l],
+        None => Language::ALL.to_vec(),
+    };
+    let text_fields: Vec<Field> = languages.iter().map(|&l| fields.text(l)).collect();
+    let words = request.words.trim();
+    let mut must: Vec<Box<dyn Query>> = Vec::new();
+    let text_query: Option<Box<dyn Query>> = if words.is_empty() {
+        None
+    } else {
+        let mut parser = QueryParser::for_index(index, text_fields.clone());
+        parser.set_conjunction_by_default();
+        // Lenient: a stray quote or colon in a search box is read as words, not refused.
+        Some(parser.parse_query_lenient(words).0)
+    };
+    let mut should: Vec<Box<dyn Query>> = Vec::new();
+    if let Some(q) = &text_query {
+        must.push(q.box_clone());
+        should = nearness(index, &text_fields, words);
+    }
+    let facet = |path: &[&str]| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_facet(fields.facets, &Facet::from_path(path)),
+            IndexRecordOption::Basic,
+        ))
+    };
+    // Every unit (and no version's own entry) has a `/unit` facet.
+    must.push(facet(&["unit"]));
+    if let Some(l) = request.language {
+        must.push(facet(&["lang", l.tag()]));
+    }
+    if let Some(s) = request.session {
+        must.push(facet(&["session", &s.to_string()]));
+    }
+    if let Some(c) = &request.committee {
+        must.push(facet(&["committee", c]));
+    }
+    if let Some(u) = request.unit {
+        must.push(facet(&["unit", u.as_str()]));
+    }
+    if let Some(t) = &request.document_type {
+        must.push(facet(&["type", t]));
+    }
+    let query = BooleanQuery::new(
+        must.into_iter()
+            .map(|q| (Occur::Must, q))
+            .chain(should.into_iter().map(|q| (Occur::Should, q)))
+            .collect(),
+    );
+    (query, text_query)
 }
 
 /// Words of a query side by side, each pair as a phrase that a unit may also match: the units

@@ -2,6 +2,8 @@
 //!
 //! - `/sparql`: the SPARQL 1.1 Protocol, read-only ([`sparql`]);
 //! - `/`: a query page with the example queries of the catalogue ([`home`]);
+//! - `/.well-known/void`: the dataset described (VoID, DCAT); `/sitemap.xml`: every page
+//!   ([`dataset`]);
 //! - `/search`: full-text search, grouped by resolution, with facets; JSON too ([`search`]);
 //! - `/mandates`: the mandates in the store, narrowed by resolution, addressee, kind and
 //!   session due ([`mandates`]); `/state/{ISO3}`: a Member State's votes ([`state`]);
@@ -11,6 +13,7 @@
 //! The HTTP layer is oxhttp (one thread per connection, bounded); the handlers here never panic
 //! on input and answer every failure with a status and a plain-text reason.
 
+pub mod dataset;
 pub mod home;
 pub mod mandates;
 pub mod negotiate;
@@ -60,14 +63,14 @@ impl Default for Config {
 pub struct App {
     pub store: Store,
     /// The store's search index, when it has one.
-    pub search: Option<crate::search::Index>,
+    pub search: Option<Arc<crate::search::Index>>,
     pub config: Config,
 }
 
 /// Starts serving `store` on `bind`; the server runs on its own threads until the process ends.
 pub fn start(
     store: Store,
-    search: Option<crate::search::Index>,
+    search: Option<Arc<crate::search::Index>>,
     config: Config,
     bind: SocketAddr,
 ) -> std::io::Result<oxhttp::ListeningServer> {
@@ -96,6 +99,12 @@ pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
             && matches!(*request.method(), Method::GET | Method::HEAD) =>
         {
             state::handle(app, &p["/state/".len()..])
+        }
+        "/.well-known/void" if matches!(*request.method(), Method::GET | Method::HEAD) => {
+            dataset::void(app)
+        }
+        "/sitemap.xml" if matches!(*request.method(), Method::GET | Method::HEAD) => {
+            dataset::sitemap(app, request.uri().query().unwrap_or(""))
         }
         "/search" if matches!(*request.method(), Method::GET | Method::HEAD) => search::handle(
             app,

@@ -388,6 +388,7 @@ fn page_of(app: &App, doc: &Document) -> Result<Vec<u8>, Refusal> {
         }),
         state_page: Some(&state_page),
         mandates_page: mandates_page.as_deref(),
+        search_page: app.search.as_ref().map(|_| "/search"),
     };
     let mut out = Vec::new();
     crate::html::write(doc, &page, &mut out)

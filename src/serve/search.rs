@@ -12,6 +12,12 @@ use std::fmt::Write as _;
 /// Resolutions per page.
 const PAGE: usize = 10;
 
+/// The search box the portal's other pages carry (a resolution's page has its own, in its
+/// language).
+pub const SEARCH_BOX: &str = "<form method=\"get\" action=\"/search\" role=\"search\">\
+<label>Search the resolutions <input type=\"search\" name=\"q\" size=\"30\"></label> \
+<button>Search</button></form>";
+
 /// A request from a query string, each value checked against what it may hold.
 pub fn parse(query: &str) -> Result<Request, String> {
     let mut r = Request {

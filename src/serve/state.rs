@@ -74,10 +74,11 @@ fn page(app: &App, code: &str) -> Result<Response<Body>, Refusal> {
     let mut html = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{name}: recorded votes</title><style>{STYLE}</style></head><body><main>\
+         <title>{name}: recorded votes</title><style>{STYLE}</style></head><body><main>{search_box}\
          <h1>{name}</h1><p class=\"summary\">Its vote on each of the {} recorded votes in this \
          store that list the States' votes.</p>",
-        votes.len()
+        votes.len(),
+        search_box = super::search::SEARCH_BOX,
     );
     let base = app.config.base.as_str();
     for label in ["Against", "Abstaining", "In favour"] {

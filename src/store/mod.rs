@@ -72,7 +72,13 @@ pub fn is_federation(error: &oxigraph::sparql::QueryEvaluationError) -> bool {
 #[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
+    /// Functions queries may call besides SPARQL's own, by IRI ([`Store::with_function`]).
+    functions: Vec<(NamedNode, Function)>,
 }
+
+/// A function a query may call (`FILTER(unakn:search(?division, "words"))`): its arguments'
+/// values in, its value out (`None` is an error, which leaves the expression unbound).
+pub type Function = std::sync::Arc<dyn Fn(&[Term]) -> Option<Term> + Send + Sync>;
 
 /// A SELECT result held in memory.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,6 +114,7 @@ impl Store {
     pub fn memory() -> Result<Self, StoreError> {
         Ok(Store {
             inner: oxigraph::store::Store::new()?,
+            functions: Vec::new(),
         })
     }
 
@@ -136,7 +143,10 @@ impl Store {
         if is_new {
             std::fs::write(dir.join(FORMAT_FILE), format!("{FORMAT}\n"))?;
         }
-        Ok(Store { inner })
+        Ok(Store {
+            inner,
+            functions: Vec::new(),
+        })
     }
 
     /// Opens (or creates) a persistent store in `dir`.
@@ -152,6 +162,13 @@ impl Store {
             Some(d) => Self::open(d),
             None => Self::memory(),
         }
+    }
+
+    /// The store, its queries able to call `function` by `name`.
+    pub fn with_function(mut self, name: NamedNode, function: Function) -> Store {
+        self.functions.retain(|(n, _)| *n != name);
+        self.functions.push((name, function));
+        self
     }
 
     /// Replaces the named graphs that `quads` belong to with exactly `quads`, in one
@@ -212,6 +229,10 @@ impl Store {
         options: &QueryOptions,
     ) -> Result<QueryResults<'static>, StoreError> {
         let mut evaluator = SparqlEvaluator::new();
+        for (name, function) in &self.functions {
+            let function = function.clone();
+            evaluator = evaluator.with_custom_function(name.clone(), move |args| function(args));
+        }
         if let Some(token) = &options.cancellation {
             evaluator = evaluator.with_cancellation_token(token.clone());
         }

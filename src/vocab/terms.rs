@@ -61,6 +61,8 @@ vocabulary! {
         Footnote, Text, Table,
         // Properties of divisions.
         order, text, xml, digest, phrase, phraseHead, work,
+        // The SPARQL function of full-text search (`unakn:search(?unit, "words")`).
+        search,
         // Properties of works.
         session, agendaItem, originDocument, committee, meeting, draftDocument,
         adoptedWithoutVote, votesInFavour, votesAgainst, votesAbstaining, sponsors,

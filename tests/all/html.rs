@@ -26,6 +26,7 @@ fn page_links_citations_notes_and_eids() {
         lineage: None,
         state_page: None,
         mandates_page: None,
+        search_page: None,
     };
     let mut out = Vec::new();
     write(&doc, &page, &mut out).unwrap();

@@ -195,3 +195,59 @@ fn the_relevance_set_finds_its_paragraphs() {
 
 /// The score of the relevance set as EVALUATION.md reports it: a fall below is a regression.
 const FOUND_AT_LEAST: usize = 25;
+
+/// The search inside SPARQL: `unakn:search(?unit, "words", "en")` selects the units the search
+/// finds, so that it joins the graph (here: the text of each division found).
+#[test]
+fn a_search_joins_the_graph_in_sparql() {
+    let dir = store(
+        "sparql",
+        &samples(&["A_RES_77_213.md", "A_RES_80_49.txt", "A_RES_78_27.txt"]),
+    );
+    let select = |query: &str, inputs: &[&str]| -> Vec<(String, String)> {
+        let mut args = vec!["query", "--format", "json"];
+        args.extend(inputs);
+        args.push(query);
+        let out = unakn(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["results"]["bindings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                (
+                    b["p"]["value"].as_str().unwrap().to_string(),
+                    b["t"]["value"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    let query = "PREFIX unakn: <https://w3id.org/unakn#>
+        SELECT ?p ?t WHERE { ?p unakn:text ?t FILTER(unakn:search(?p, \"Secretary-General report\", \"en\")) }";
+    let found = select(query, &["--store", dir.to_str().unwrap()]);
+    assert!(found.len() >= 3, "{found:?}");
+    for (p, text) in &found {
+        let text = text.to_lowercase();
+        assert!(
+            text.contains("secretary-general") && text.contains("report"),
+            "{p}: {text}"
+        );
+    }
+    // Every division the words are in, and no other: the same query without the search, its
+    // text read here, finds no more paragraphs of its own words (sub-items are units apart).
+    let all = select(
+        "PREFIX unakn: <https://w3id.org/unakn#> SELECT ?p ?t WHERE { ?p unakn:text ?t }",
+        &["--store", dir.to_str().unwrap()],
+    );
+    assert!(all.len() > found.len() * 3);
+    // In memory, with the inputs loaded for the query, the same.
+    let sample = root().join("samples/A_RES_80_49.txt");
+    let in_memory = select(query, &["--load", sample.to_str().unwrap()]);
+    assert!(!in_memory.is_empty());
+    assert!(in_memory.iter().all(|r| found.contains(r)));
+}

@@ -639,6 +639,122 @@ fn search_page_finds_marks_narrows_and_links_to_the_paragraph() {
     }
 }
 
+/// The portal as a visitor uses it, in headless Chromium: words typed into the search box, a
+/// facet picked, a hit opened on its paragraph; an Arabic resolution's page right to left, its
+/// symbols isolated, its search box in Arabic. Screenshots go to target/screenshots.
+#[test]
+fn search_and_an_arabic_page_in_chromium() {
+    let node_modules = root().join("target/tools/node/node_modules");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !have(&chromium, &["--version"]) || !have("node", &["--version"]) {
+        return;
+    }
+    if !node_modules.join("playwright-core").is_dir() {
+        assert!(
+            std::env::var_os("UNAKN_REQUIRE_ALL").is_none(),
+            "playwright-core is not installed in target/tools/node (tests/run.sh installs it)"
+        );
+        return;
+    }
+    let Some(corpus) = corpus() else { return };
+    let arabic = corpus.join("ga-75-akn/Arabic/75_93_A.xml");
+    let server = Server::with_samples(&["--load", arabic.to_str().unwrap()]);
+    let shots = root().join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let out = Command::new("node")
+        .arg(root().join("tests/clients/search_pages.mjs"))
+        .arg(&server.url)
+        .arg("international cooperation")
+        .arg("/akn/un/statement/deliberation/unga/75-93/ara@")
+        .arg(&shots)
+        .env("NODE_PATH", &node_modules)
+        .env("CHROMIUM", &chromium)
+        .current_dir(root().join("target/tools/node"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = &report["found"];
+    assert!(
+        found["url"]
+            .as_str()
+            .unwrap()
+            .contains("/search?q=international+cooperation"),
+        "{report}"
+    );
+    assert!(found["groups"].as_u64().unwrap() >= 2, "{report}");
+    assert!(found["marks"].as_u64().unwrap() >= 2, "{report}");
+    assert!(
+        report["narrowed"]["url"]
+            .as_str()
+            .unwrap()
+            .contains("session="),
+        "{report}"
+    );
+    let opened = &report["opened"];
+    assert!(opened["href"].as_str().unwrap().contains('#'), "{report}");
+    assert_eq!(opened["present"], true, "{report}");
+    assert_eq!(opened["inView"], true, "{report}");
+    let arabic = &report["arabic"];
+    assert_eq!(arabic["lang"], "ar");
+    assert_eq!(arabic["dir"], "rtl", "{report}");
+    assert_eq!(arabic["paragraphDir"], "rtl", "{report}");
+    assert!(arabic["rightGap"].as_i64().unwrap().abs() < 40, "{report}");
+    assert!(
+        arabic["bdi"].as_str().is_some_and(|b| b.contains('/')),
+        "{report}"
+    );
+    assert!(
+        arabic["searchLabel"].as_str().unwrap().contains("بحث"),
+        "{report}"
+    );
+    assert_eq!(report["errors"], serde_json::json!([]));
+    assert!(shots.join("search.png").is_file() && shots.join("arabic.png").is_file());
+}
+
+/// The dataset described for machines: VoID and DCAT in Turtle at a well-known path, and a
+/// sitemap of every language version's page, each of which answers.
+#[test]
+fn the_dataset_describes_itself_and_maps_its_pages() {
+    if !have_curl() {
+        return;
+    }
+    let server = Server::with_samples(&[]);
+    let void = curl(&[&format!("{}/.well-known/void", server.url)]);
+    assert_eq!(void.status, 200, "{}", void.body);
+    assert!(void
+        .header("content-type")
+        .is_some_and(|t| t.starts_with("text/turtle")));
+    let triples = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+        .for_slice(void.body.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    assert!(triples.len() >= 15, "{}", void.body);
+    assert!(void.body.contains("void:sparqlEndpoint <http://"));
+    assert!(void.body.contains("void:vocabulary"));
+    let sitemap = curl(&[&format!("{}/sitemap.xml", server.url)]);
+    assert_eq!(sitemap.status, 200);
+    let locs: Vec<&str> = sitemap
+        .body
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|l| l.split("</loc>").next())
+        .collect();
+    assert!(locs.len() >= 10, "{}", sitemap.body);
+    assert!(locs.iter().any(|l| l.ends_with("/77-213/fra@")), "{locs:?}");
+    let page = curl(&["-H", "Accept: text/html", locs[0]]);
+    assert_eq!(page.status, 200, "{}", locs[0]);
+    assert_eq!(
+        curl(&[&format!("{}/sitemap.xml?page=9", server.url)]).status,
+        404
+    );
+}
+
 /// The links of a page that stay on its server (`href="/..."`).
 fn server_links(page: &str) -> Vec<String> {
     page.split("href=\"")
