@@ -232,36 +232,13 @@ pub enum Command {
     /// annexes, footnotes) in any of the six languages: the hits grouped by resolution, with the
     /// words found in [brackets]. The same options as the server's /search page.
     Search {
-        /// The words; a phrase in quotes ('"small island developing States"').
-        #[arg(required = true)]
-        words: Vec<String>,
+        #[command(flatten)]
+        options: SearchOptions,
         #[arg(long)]
         store: Option<PathBuf>,
         /// Inputs to load first (into memory unless --store is given).
         #[arg(long, num_args = 1..)]
         load: Vec<PathBuf>,
-        /// Only text in this language (en, fr, es, ar, zh, ru).
-        #[arg(long)]
-        language: Option<String>,
-        #[arg(long)]
-        session: Option<u32>,
-        /// As printed in the origin line (`Third Committee`), or `Plenary`.
-        #[arg(long)]
-        committee: Option<String>,
-        /// title, recital, paragraph, sub-item, annex-paragraph or footnote.
-        #[arg(long)]
-        unit: Option<String>,
-        /// resolution, decision or draft.
-        #[arg(long = "type")]
-        document_type: Option<String>,
-        /// Resolutions newest first instead of the best match first.
-        #[arg(long)]
-        newest: bool,
-        /// Which page of ten resolutions (from 1).
-        #[arg(long, default_value_t = 1)]
-        page: usize,
-        #[arg(long)]
-        json: bool,
     },
     /// Convert each input of TEXT_DIR (text or AKN) and compare it with the UN's AKN for the
     /// same symbol.
@@ -285,6 +262,36 @@ pub enum DiffFormat {
     Json,
     /// A redline page.
     Html,
+}
+
+/// What `unakn search` looks for, as the server's /search page takes it.
+#[derive(clap::Args)]
+pub struct SearchOptions {
+    /// The words; a phrase in quotes ('"small island developing States"').
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// Only text in this language (en, fr, es, ar, zh, ru).
+    #[arg(long)]
+    pub language: Option<String>,
+    #[arg(long)]
+    pub session: Option<u32>,
+    /// As printed in the origin line (`Third Committee`), or `Plenary`.
+    #[arg(long)]
+    pub committee: Option<String>,
+    /// title, recital, paragraph, sub-item, annex-paragraph or footnote.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// resolution, decision or draft.
+    #[arg(long = "type")]
+    pub document_type: Option<String>,
+    /// Resolutions newest first instead of the best match first.
+    #[arg(long)]
+    pub newest: bool,
+    /// Which page of ten resolutions (from 1).
+    #[arg(long, default_value_t = 1)]
+    pub page: usize,
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// How `unakn mandates` writes them.

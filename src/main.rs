@@ -185,31 +185,10 @@ fn run(cli: Cli) -> Result<()> {
             against,
         } => commands::mandates::run(&inputs, store.as_deref(), format, against.as_deref()),
         Command::Search {
-            words,
+            options,
             store,
             load,
-            language,
-            session,
-            committee,
-            unit,
-            document_type,
-            newest,
-            page,
-            json,
-        } => {
-            let options = commands::search::Options {
-                words: words.join(" "),
-                language,
-                session,
-                committee,
-                unit,
-                document_type,
-                newest,
-                page,
-                json,
-            };
-            commands::search::run(store.as_deref(), &load, &options)
-        }
+        } => commands::search::run(store.as_deref(), &load, &options),
         Command::Eval {
             text_dir,
             akn_dir,

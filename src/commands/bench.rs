@@ -205,32 +205,25 @@ pub fn bench(inputs: &[PathBuf], repeats: usize, only: Option<&str>) -> Result<(
             },
         )?;
     }
-    stage(
-        "model → AKN",
-        written_bytes,
-        docs.len(),
-        ("docs", docs.len()),
-        &mut || {
-            for d in &docs {
-                let mut xml = Vec::new();
-                let _ = unakn::akn::write(d, &mut xml);
-                std::hint::black_box(xml);
-            }
-        },
-    )?;
-    stage(
-        "model → AKN, unmarked",
-        written_bytes,
-        docs.len(),
-        ("docs", docs.len()),
-        &mut || {
-            for d in &docs {
-                let mut xml = Vec::new();
-                let _ = unakn::akn::write_unmarked(d, &mut xml);
-                std::hint::black_box(xml);
-            }
-        },
-    )?;
+    for (name, marked) in [("model → AKN", true), ("model → AKN, unmarked", false)] {
+        stage(
+            name,
+            written_bytes,
+            docs.len(),
+            ("docs", docs.len()),
+            &mut || {
+                for d in &docs {
+                    let mut xml = Vec::new();
+                    let _ = if marked {
+                        unakn::akn::write(d, &mut xml)
+                    } else {
+                        unakn::akn::write_unmarked(d, &mut xml)
+                    };
+                    std::hint::black_box(xml);
+                }
+            },
+        )?;
+    }
     // Read anew by the AKN writer (to mark actors and dates) and by the RDF writer.
     let mandate_count: usize = docs.iter().map(|d| unakn::mandate::extract(d).len()).sum();
     stage(

@@ -116,14 +116,7 @@ pub fn load_copies_into(
         // The index after the store: a kill in between leaves the index behind, and the next
         // open brings it into line ([`Index::reconcile`]).
         if let Some(index) = index {
-            let versions: Vec<Version<'_>> = versions
-                .iter()
-                .map(|(doc, expression, digest)| Version {
-                    doc,
-                    expression: expression.clone(),
-                    digest: digest.clone(),
-                })
-                .collect();
+            let versions: Vec<Version<'_>> = versions.iter().map(Version::from).collect();
             index.replace(&versions, base)?;
         }
         progress.succeeded(documents.len());

@@ -1,6 +1,7 @@
 //! `unakn search`: the search page's search from the command line.
 
 use super::load::load_into;
+use crate::cli::SearchOptions;
 use anyhow::{anyhow, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,63 +13,51 @@ use unakn::vocab::Base;
 /// Resolutions per page, as on the page.
 const PAGE: usize = 10;
 
-pub struct Options {
-    pub words: String,
-    pub language: Option<String>,
-    pub session: Option<u32>,
-    pub committee: Option<String>,
-    pub unit: Option<String>,
-    pub document_type: Option<String>,
-    pub newest: bool,
-    /// From 1.
-    pub page: usize,
-    pub json: bool,
-}
-
-impl Options {
-    fn request(&self) -> Result<Request> {
-        let language = self
-            .language
-            .as_deref()
-            .map(|code| {
-                Language::from_code(code)
-                    .ok_or_else(|| anyhow!("--language {code}: not a UN language code"))
-            })
-            .transpose()?;
-        let unit = self
-            .unit
-            .as_deref()
-            .map(|u| {
-                UnitKind::parse(u).ok_or_else(|| {
-                    anyhow!("--unit {u}: title, recital, paragraph, sub-item, annex-paragraph or footnote")
-                })
-            })
-            .transpose()?;
-        if let Some(t) = &self.document_type {
-            if !matches!(t.as_str(), "resolution" | "decision" | "draft") {
-                return Err(anyhow!("--type {t}: resolution, decision or draft"));
-            }
-        }
-        Ok(Request {
-            words: self.words.clone(),
-            language,
-            session: self.session,
-            committee: self.committee.clone(),
-            unit,
-            document_type: self.document_type.clone(),
-            sort: if self.newest {
-                Sort::Newest
-            } else {
-                Sort::Relevance
-            },
-            offset: self.page.saturating_sub(1) * PAGE,
-            limit: PAGE,
+/// The request the options make, each checked.
+fn request(options: &SearchOptions) -> Result<Request> {
+    let language = options
+        .language
+        .as_deref()
+        .map(|code| {
+            Language::from_code(code)
+                .ok_or_else(|| anyhow!("--language {code}: not a UN language code"))
         })
+        .transpose()?;
+    let unit = options
+        .unit
+        .as_deref()
+        .map(|u| {
+            UnitKind::parse(u).ok_or_else(|| {
+                anyhow!(
+                    "--unit {u}: title, recital, paragraph, sub-item, annex-paragraph or footnote"
+                )
+            })
+        })
+        .transpose()?;
+    if let Some(t) = &options.document_type {
+        if !matches!(t.as_str(), "resolution" | "decision" | "draft") {
+            return Err(anyhow!("--type {t}: resolution, decision or draft"));
+        }
     }
+    Ok(Request {
+        words: options.words.join(" "),
+        language,
+        session: options.session,
+        committee: options.committee.clone(),
+        unit,
+        document_type: options.document_type.clone(),
+        sort: if options.newest {
+            Sort::Newest
+        } else {
+            Sort::Relevance
+        },
+        offset: options.page.saturating_sub(1) * PAGE,
+        limit: PAGE,
+    })
 }
 
-pub fn run(store_dir: Option<&Path>, load: &[PathBuf], options: &Options) -> Result<()> {
-    let request = options.request()?;
+pub fn run(store_dir: Option<&Path>, load: &[PathBuf], options: &SearchOptions) -> Result<()> {
+    let request = request(options)?;
     let (store, index) = match store_dir {
         Some(dir) => (
             Store::open(dir)?,
@@ -128,7 +117,8 @@ fn write_table(results: &Results, request: &Request, out: &mut impl Write) -> Re
                 at = end;
             }
             text.push_str(&hit.fragment[at..]);
-            writeln!(out, "  {} {}: {}", hit.kind, hit.number, text.trim())?;
+            let place = format!("{} {}", hit.kind, hit.number);
+            writeln!(out, "  {}: {}", place.trim(), text.trim())?;
         }
     }
     Ok(())

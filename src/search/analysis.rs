@@ -63,10 +63,10 @@ pub fn analyzer(language: Language) -> TextAnalyzer {
 pub struct ArabicWords;
 
 impl Tokenizer for ArabicWords {
-    type TokenStream<'a> = BigramStream;
+    type TokenStream<'a> = TokenList;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> BigramStream {
-        let mut tokens = Vec::new();
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TokenList {
+        let mut tokens = TokenList::default();
         let mut start = None;
         let bounds = text
             .char_indices()
@@ -81,19 +81,13 @@ impl Tokenizer for ArabicWords {
                         .strip_prefix('و')
                         .filter(|rest| rest.chars().count() >= 3)
                         .unwrap_or(word);
-                    tokens.push(Token {
-                        offset_from: from,
-                        offset_to: at,
-                        position: tokens.len(),
-                        text: bare.to_string(),
-                        position_length: 1,
-                    });
+                    tokens.push(from, at, bare);
                     start = None;
                 }
                 _ => {}
             }
         }
-        BigramStream { tokens, next: 0 }
+        tokens
     }
 }
 
@@ -102,9 +96,24 @@ impl Tokenizer for ArabicWords {
 #[derive(Clone, Default)]
 pub struct Bigrams;
 
-pub struct BigramStream {
+/// Tokens cut ahead, handed out in order.
+#[derive(Default)]
+pub struct TokenList {
     tokens: Vec<Token>,
     next: usize,
+}
+
+impl TokenList {
+    /// A token for `text[from..to]`, as `term`.
+    fn push(&mut self, from: usize, to: usize, term: &str) {
+        self.tokens.push(Token {
+            offset_from: from,
+            offset_to: to,
+            position: self.tokens.len(),
+            text: term.to_string(),
+            position_length: 1,
+        });
+    }
 }
 
 fn is_han(c: char) -> bool {
@@ -113,19 +122,11 @@ fn is_han(c: char) -> bool {
 }
 
 impl Tokenizer for Bigrams {
-    type TokenStream<'a> = BigramStream;
+    type TokenStream<'a> = TokenList;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> BigramStream {
-        let mut tokens = Vec::new();
-        let mut push = |from: usize, to: usize| {
-            tokens.push(Token {
-                offset_from: from,
-                offset_to: to,
-                position: tokens.len(),
-                text: text[from..to].to_string(),
-                position_length: 1,
-            })
-        };
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TokenList {
+        let mut tokens = TokenList::default();
+        let mut push = |from: usize, to: usize| tokens.push(from, to, &text[from..to]);
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let end_of = |k: usize| chars.get(k + 1).map_or(text.len(), |&(at, _)| at);
         let mut k = 0;
@@ -152,11 +153,11 @@ impl Tokenizer for Bigrams {
                 k += 1;
             }
         }
-        BigramStream { tokens, next: 0 }
+        tokens
     }
 }
 
-impl TokenStream for BigramStream {
+impl TokenStream for TokenList {
     fn advance(&mut self) -> bool {
         self.next += 1;
         self.next <= self.tokens.len()

@@ -123,8 +123,18 @@ pub fn function_name() -> oxigraph::model::NamedNode {
 /// A language version to index: the document, its expression's IRI, the digest of its AKN.
 pub struct Version<'a> {
     pub doc: &'a Document,
-    pub expression: String,
-    pub digest: String,
+    pub expression: &'a str,
+    pub digest: &'a str,
+}
+
+impl<'a> From<&'a (Document, String, String)> for Version<'a> {
+    fn from((doc, expression, digest): &'a (Document, String, String)) -> Self {
+        Version {
+            doc,
+            expression,
+            digest,
+        }
+    }
 }
 
 /// What [`Index::reconcile`] changed.
@@ -222,7 +232,7 @@ impl Index {
     pub fn replace(&self, versions: &[Version<'_>], base: &Base) -> Result<(), SearchError> {
         self.write(|w, fields| {
             for v in versions {
-                w.delete_term(Term::from_field_text(fields.key, &v.expression));
+                w.delete_term(Term::from_field_text(fields.key, v.expression));
                 for entry in entries(fields, v, base) {
                     w.add_document(entry)?;
                 }
@@ -292,14 +302,7 @@ impl Index {
                     docs.push((read.value, (*expression).clone(), (*digest).clone()));
                 }
             }
-            let versions: Vec<Version<'_>> = docs
-                .iter()
-                .map(|(doc, expression, digest)| Version {
-                    doc,
-                    expression: expression.clone(),
-                    digest: digest.clone(),
-                })
-                .collect();
+            let versions: Vec<Version<'_>> = docs.iter().map(Version::from).collect();
             self.replace(&versions, base)?;
             done.indexed += versions.len();
         }
@@ -413,9 +416,9 @@ fn entries(fields: &Fields, v: &Version<'_>, base: &Base) -> Vec<TantivyDocument
         None => {}
     }
     let mut out = vec![doc!(
-        fields.key => v.expression.as_str(),
+        fields.key => v.expression,
         fields.kind => "document",
-        fields.digest => v.digest.as_str(),
+        fields.digest => v.digest,
         fields.symbol => doc.symbol.as_str(),
         fields.lang => lang,
     )];
@@ -428,7 +431,7 @@ fn entries(fields: &Fields, v: &Version<'_>, base: &Base) -> Vec<TantivyDocument
             base.portion(&doc.symbol, &unit.eid)
         };
         let mut entry = doc!(
-            fields.key => v.expression.as_str(),
+            fields.key => v.expression,
             fields.kind => unit.kind.as_str(),
             fields.symbol => doc.symbol.as_str(),
             fields.lang => lang,

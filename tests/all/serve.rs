@@ -644,41 +644,21 @@ fn search_page_finds_marks_narrows_and_links_to_the_paragraph() {
 /// symbols isolated, its search box in Arabic. Screenshots go to target/screenshots.
 #[test]
 fn search_and_an_arabic_page_in_chromium() {
-    let node_modules = root().join("target/tools/node/node_modules");
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !have(&chromium, &["--version"]) || !have("node", &["--version"]) {
-        return;
-    }
-    if !node_modules.join("playwright-core").is_dir() {
-        assert!(
-            std::env::var_os("UNAKN_REQUIRE_ALL").is_none(),
-            "playwright-core is not installed in target/tools/node (tests/run.sh installs it)"
-        );
-        return;
-    }
+    let Some(browser) = browser() else { return };
     let Some(corpus) = corpus() else { return };
     let arabic = corpus.join("ga-75-akn/Arabic/75_93_A.xml");
     let server = Server::with_samples(&["--load", arabic.to_str().unwrap()]);
     let shots = root().join("target/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    let out = Command::new("node")
-        .arg(root().join("tests/clients/search_pages.mjs"))
-        .arg(&server.url)
-        .arg("international cooperation")
-        .arg("/akn/un/statement/deliberation/unga/75-93/ara@")
-        .arg(&shots)
-        .env("NODE_PATH", &node_modules)
-        .env("CHROMIUM", &chromium)
-        .current_dir(root().join("target/tools/node"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+    let report = browser.run(
+        "search_pages.mjs",
+        &[
+            server.url.as_str(),
+            "international cooperation",
+            "/akn/un/statement/deliberation/unga/75-93/ara@",
+            shots.to_str().unwrap(),
+        ],
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let found = &report["found"];
     assert!(
         found["url"]
@@ -753,6 +733,54 @@ fn the_dataset_describes_itself_and_maps_its_pages() {
         curl(&[&format!("{}/sitemap.xml?page=9", server.url)]).status,
         404
     );
+}
+
+/// Where the browser clients of `tests/clients` run: Chromium and Node, with playwright-core
+/// as tests/run.sh installs it. `None` (the test skipped) where one is missing, which CI
+/// (`UNAKN_REQUIRE_ALL`) does not allow for playwright-core.
+struct Browser {
+    chromium: String,
+    node_modules: PathBuf,
+}
+
+fn browser() -> Option<Browser> {
+    let node_modules = root().join("target/tools/node/node_modules");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !have(&chromium, &["--version"]) || !have("node", &["--version"]) {
+        return None;
+    }
+    if !node_modules.join("playwright-core").is_dir() {
+        assert!(
+            std::env::var_os("UNAKN_REQUIRE_ALL").is_none(),
+            "playwright-core is not installed in target/tools/node (tests/run.sh installs it)"
+        );
+        return None;
+    }
+    Some(Browser {
+        chromium,
+        node_modules,
+    })
+}
+
+impl Browser {
+    /// Runs the client `script` with `args`: what it reports, as JSON.
+    fn run(&self, script: &str, args: &[&str]) -> serde_json::Value {
+        let out = Command::new("node")
+            .arg(root().join("tests/clients").join(script))
+            .args(args)
+            .env("NODE_PATH", &self.node_modules)
+            .env("CHROMIUM", &self.chromium)
+            .current_dir(root().join("target/tools/node"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{script}: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
 }
 
 /// The links of a page that stay on its server (`href="/..."`).
@@ -940,36 +968,10 @@ fn sparqlwrapper_and_rdflib_get_the_stores_answers() {
 
 #[test]
 fn the_query_page_runs_a_catalogue_query_in_chromium() {
-    let node_modules = root().join("target/tools/node/node_modules");
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !have(&chromium, &["--version"]) || !have("node", &["--version"]) {
-        return;
-    }
-    if !node_modules.join("playwright-core").is_dir() {
-        assert!(
-            std::env::var_os("UNAKN_REQUIRE_ALL").is_none(),
-            "playwright-core is not installed in target/tools/node (tests/run.sh installs it)"
-        );
-        return;
-    }
+    let Some(browser) = browser() else { return };
     let server = Server::with_samples(&[]);
     // The sixth query: language versions of 77/213 (two rows, IRIs to follow).
-    let out = Command::new("node")
-        .arg(root().join("tests/clients/query_page.mjs"))
-        .arg(format!("{}/", server.url))
-        .arg("5")
-        .env("NODE_PATH", &node_modules)
-        .env("CHROMIUM", &chromium)
-        .current_dir(root().join("target/tools/node"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = browser.run("query_page.mjs", &[&format!("{}/", server.url), "5"]);
     assert_eq!(report["buttons"], unakn::catalogue::QUERIES.len());
     assert_eq!(report["title"], unakn::catalogue::QUERIES[5].title);
     assert_eq!(report["error"], "");
@@ -1000,34 +1002,9 @@ fn the_query_page_runs_a_catalogue_query_in_chromium() {
 /// page links back; a recorded vote lists the States, each linking to its page of votes.
 #[test]
 fn draft_redline_and_votes_in_chromium() {
-    let node_modules = root().join("target/tools/node/node_modules");
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !have(&chromium, &["--version"]) || !have("node", &["--version"]) {
-        return;
-    }
-    if !node_modules.join("playwright-core").is_dir() {
-        assert!(
-            std::env::var_os("UNAKN_REQUIRE_ALL").is_none(),
-            "playwright-core is not installed in target/tools/node (tests/run.sh installs it)"
-        );
-        return;
-    }
+    let Some(browser) = browser() else { return };
     let server = Server::with_samples(&[]);
-    let out = Command::new("node")
-        .arg(root().join("tests/clients/draft_pages.mjs"))
-        .arg(&server.url)
-        .env("NODE_PATH", &node_modules)
-        .env("CHROMIUM", &chromium)
-        .current_dir(root().join("target/tools/node"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = browser.run("draft_pages.mjs", &[server.url.as_str()]);
     let redline = &report["redline"];
     assert_eq!(
         redline["lineage"], "Adopted from the draft A/C.2/80/L.10",

@@ -3,19 +3,10 @@
 // the first IRI of the results and reports the page it lands on.
 //
 // usage: node query_page.mjs URL BUTTON_INDEX   (NODE_PATH names where playwright-core is)
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
-const { chromium } = require("playwright-core");
+import { launch } from "./browser.mjs";
 
 const [url, index = "0"] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage();
   const errors = [];
