@@ -146,7 +146,7 @@ pub struct Reconciled {
 
 /// The version of the text's analysis (the tokenizers, stemmers and fields): an index written
 /// with another is rebuilt.
-pub const ANALYSIS: u32 = 1;
+pub const ANALYSIS: u32 = 2;
 
 /// The file beside the index that holds the [`ANALYSIS`] it was written with.
 const ANALYSIS_FILE: &str = "unakn-analysis";
@@ -218,7 +218,11 @@ impl Index {
             *slot = Some(self.index.writer_with_num_threads(1, 64 << 20)?);
         }
         let writer = slot.as_mut().expect("opened above");
-        f(writer, &self.fields)?;
+        // A change that fails half-way is dropped whole, not committed with the next.
+        if let Err(e) = f(writer, &self.fields) {
+            writer.rollback()?;
+            return Err(e);
+        }
         writer.commit()?;
         self.reader.reload()?;
         self.matched
@@ -425,18 +429,24 @@ fn entries(fields: &Fields, v: &Version<'_>, base: &Base) -> Vec<TantivyDocument
     let text_field = fields.text(doc.language);
     let title = crate::markup::plain_text(&doc.act.title);
     for (order, unit) in units(doc).into_iter().enumerate() {
-        let iri = if unit.eid.is_empty() {
-            base.work(&doc.symbol)
-        } else {
-            base.portion(&doc.symbol, &unit.eid)
+        // A part's divisions are portions of the part's own work, as the graph names them.
+        let act = match &unit.part {
+            Some(p) => crate::vocab::part_symbol(&doc.symbol, p),
+            None => doc.symbol.clone(),
         };
+        let iri = if unit.eid.is_empty() {
+            base.work(&act)
+        } else {
+            base.portion(&act, &unit.eid)
+        };
+        let anchor = unit.anchor();
         let mut entry = doc!(
             fields.key => v.expression,
             fields.kind => unit.kind.as_str(),
             fields.symbol => doc.symbol.as_str(),
             fields.lang => lang,
             fields.iri => iri.as_str(),
-            fields.eid => unit.eid.as_str(),
+            fields.eid => anchor.as_str(),
             fields.number => unit.number.as_str(),
             fields.title => title.as_str(),
             fields.date => date,

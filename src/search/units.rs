@@ -47,7 +47,9 @@ impl UnitKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     pub kind: UnitKind,
-    /// The eId of its division (empty for the title).
+    /// The part of a multi-part resolution it is in (`A`), if any.
+    pub part: Option<String>,
+    /// The eId of its division within its act (empty for the title).
     pub eid: String,
     /// As printed: `7`, `7 (b)`, a footnote's marker; empty when unnumbered.
     pub number: String,
@@ -60,6 +62,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
     let mut out = Vec::new();
     let unit = |kind, eid: String, number: &str, text: String| Unit {
         kind,
+        part: None,
         eid,
         number: number.to_string(),
         text: text.trim().to_string(),
@@ -72,8 +75,13 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             plain_text(&doc.act.title),
         ));
     }
-    for act in doc.acts() {
-        of_act(act, &mut out);
+    of_act(&doc.act, &mut out);
+    for part in &doc.parts {
+        let from = out.len();
+        of_act(&part.act, &mut out);
+        for u in &mut out[from..] {
+            u.part = Some(part.number.clone());
+        }
     }
     for (i, note) in doc.footnotes.iter().enumerate() {
         out.push(unit(
@@ -91,6 +99,7 @@ fn of_act(act: &Act, out: &mut Vec<Unit>) {
     for (i, recital) in act.preamble.iter().enumerate() {
         out.push(Unit {
             kind: UnitKind::Recital,
+            part: None,
             eid: format!("container_{}", i + 1),
             number: String::new(),
             text: plain_text(&recital.text).trim().to_string(),
@@ -114,12 +123,14 @@ fn blocks(blocks_: &[Block], prefix: &str, kind: UnitKind, out: &mut Vec<Unit>) 
             Block::Section(s) => blocks(&s.blocks, &eid, kind, out),
             Block::Recital(r) => out.push(Unit {
                 kind,
+                part: None,
                 eid,
                 number: String::new(),
                 text: plain_text(&r.text).trim().to_string(),
             }),
             Block::Text(t) => out.push(Unit {
                 kind,
+                part: None,
                 eid,
                 number: String::new(),
                 text: plain_text(&t.text).trim().to_string(),
@@ -139,6 +150,7 @@ fn paragraph(p: &Paragraph, eid: String, kind: UnitKind, out: &mut Vec<Unit>) {
     }
     out.push(Unit {
         kind,
+        part: None,
         eid: eid.clone(),
         number: number.clone(),
         text: own.trim().to_string(),
@@ -156,10 +168,22 @@ fn items(items_: &[Item], list: &str, number: &str, kind: UnitKind, out: &mut Ve
         let printed = format!("{number} {}", item.printed_number());
         out.push(Unit {
             kind,
+            part: None,
             eid,
             number: printed.trim().to_string(),
             text: item_text(item).trim().to_string(),
         });
+    }
+}
+
+impl Unit {
+    /// Where the unit is on its document's page: its eId, under its part's in a multi-part
+    /// resolution (`cmpnt_A__para_1`), as the page and the AKN name it.
+    pub fn anchor(&self) -> String {
+        match &self.part {
+            Some(p) => crate::eid::under(&crate::eid::part_eid(p), self.eid.clone()),
+            None => self.eid.clone(),
+        }
     }
 }
 
@@ -186,5 +210,31 @@ mod tests {
             .find(|u| u.kind == UnitKind::Paragraph && sub.eid.starts_with(&format!("{}__", u.eid)))
             .unwrap();
         assert!(!para.text.contains(&sub.text));
+    }
+
+    /// A multi-part resolution: each part's divisions under the part, as its page names them.
+    #[test]
+    fn the_units_of_a_part_are_anchored_under_it() {
+        let input = std::fs::read("samples/A_RES_78_254AC.xml").unwrap();
+        let doc = crate::parse::parse(&input).unwrap().value;
+        assert!(doc.parts.len() >= 2);
+        let found = units(&doc);
+        let of_a: Vec<&Unit> = found
+            .iter()
+            .filter(|u| u.part.as_deref() == Some(doc.parts[0].number.as_str()))
+            .collect();
+        assert!(!of_a.is_empty());
+        let anchor = of_a[0].anchor();
+        assert!(anchor.starts_with("cmpnt_"), "{anchor}");
+        assert!(anchor.ends_with(&of_a[0].eid), "{anchor}");
+        // Two parts' first paragraphs are two units, told apart by their anchors.
+        let firsts: Vec<String> = found
+            .iter()
+            .filter(|u| u.eid == "para_1")
+            .map(Unit::anchor)
+            .collect();
+        let mut distinct = firsts.clone();
+        distinct.dedup();
+        assert_eq!(firsts, distinct);
     }
 }
