@@ -648,8 +648,7 @@ fn search_and_an_arabic_page_in_chromium() {
     let Some(corpus) = corpus() else { return };
     let arabic = corpus.join("ga-75-akn/Arabic/75_93_A.xml");
     let server = Server::with_samples(&["--load", arabic.to_str().unwrap()]);
-    let shots = root().join("target/screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
+    let shots = screenshots();
     let report = browser.run(
         "search_pages.mjs",
         &[
@@ -762,6 +761,13 @@ fn browser() -> Option<Browser> {
     })
 }
 
+/// Where the browser clients keep their screenshots, for people to look at.
+fn screenshots() -> PathBuf {
+    let dir = root().join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 impl Browser {
     /// Runs the client `script` with `args`: what it reports, as JSON.
     fn run(&self, script: &str, args: &[&str]) -> serde_json::Value {
@@ -770,6 +776,7 @@ impl Browser {
             .args(args)
             .env("NODE_PATH", &self.node_modules)
             .env("CHROMIUM", &self.chromium)
+            .env("SCREENSHOTS", screenshots())
             .current_dir(root().join("target/tools/node"))
             .output()
             .unwrap();
@@ -1046,6 +1053,7 @@ fn draft_redline_and_votes_in_chromium() {
     );
     assert_eq!(state["first"], "A/RES/80/56");
     assert_eq!(report["errors"], serde_json::json!([]));
+    assert!(screenshots().join("state.png").is_file());
 }
 
 /// Another store's server on loopback, with its data in a folder of its own: stopped when

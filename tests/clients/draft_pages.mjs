@@ -44,6 +44,10 @@ try {
     groups: await page.locator("h2").allTextContents(),
     first: await page.locator("li a").first().textContent(),
   };
+  // For people: what a State's page looks like (SCREENSHOTS names the folder).
+  if (process.env.SCREENSHOTS) {
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/state.png`, fullPage: false });
+  }
   console.log(JSON.stringify({ redline, draft, vote, state, errors }));
 } finally {
   await browser.close();
