@@ -267,17 +267,28 @@ pub enum DiffFormat {
 /// What `unakn search` looks for, as the server's /search page takes it.
 #[derive(clap::Args)]
 pub struct SearchOptions {
-    /// The words; a phrase in quotes ('"small island developing States"').
-    #[arg(required = true)]
+    /// The words; a phrase in quotes ('"small island developing States"'). Without words, the
+    /// documents the other options select are listed, newest first (browsing).
     pub words: Vec<String>,
     /// Only text in this language (en, fr, es, ar, zh, ru).
-    #[arg(long)]
+    #[arg(long, visible_alias = "lang")]
     pub language: Option<String>,
+    /// `80`, or a special session `S-32`, `ES-11`.
     #[arg(long)]
-    pub session: Option<u32>,
+    pub session: Option<String>,
     /// As printed in the origin line (`Third Committee`), or `Plenary`.
     #[arg(long)]
     pub committee: Option<String>,
+    /// An agenda item's number as printed (`59`, `68 (b)`), with --session.
+    #[arg(long)]
+    pub agenda: Option<String>,
+    /// A Sustainable Development Goal (`SDG 13`) or a term of the UN's thesaurus
+    /// (`decolonization`), as the page's subject facet lists it.
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// recorded, or without-vote.
+    #[arg(long)]
+    pub vote: Option<String>,
     /// title, recital, paragraph, sub-item, annex-paragraph or footnote.
     #[arg(long)]
     pub unit: Option<String>,

@@ -108,14 +108,11 @@ del{color:#a40000;background:#fde8e8}ins{color:#005a1f;background:#e3f6e8}\
 
 /// The search box's label and button in a language: the interface speaks the page's.
 fn search_words(language: Language) -> (&'static str, &'static str) {
-    match language {
-        Language::Arabic => ("بحث في القرارات", "بحث"),
-        Language::Chinese => ("搜索决议", "搜索"),
-        Language::English => ("Search the resolutions", "Search"),
-        Language::French => ("Rechercher dans les résolutions", "Rechercher"),
-        Language::Russian => ("Поиск по резолюциям", "Найти"),
-        Language::Spanish => ("Buscar en las resoluciones", "Buscar"),
-    }
+    use crate::interface::{word, Word};
+    (
+        word(language, Word::SearchTheResolutions),
+        word(language, Word::Search),
+    )
 }
 
 /// An HTML writer: escaping by quick-xml, void elements written by hand.

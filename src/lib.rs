@@ -9,6 +9,8 @@
 //! - [`eid`]: AKN eIds, by which every writer names portions;
 //! - [`vocab`]: IRIs, minted in one place, and a constant for every RDF term written;
 //! - [`diag`]: errors and warnings with file:line:column, and the one list of their codes;
+//! - [`fingerprint`]: FNV-1a, the fingerprint of stored texts;
+//! - [`interface`]: the words of the pages people read, in the six languages;
 //! - [`xml`]: the bounded element tree the AKN reader and the profile checks read;
 //! - [`markup`]: escaping and markup for the XML and HTML writers;
 //! - [`ordinal`]: ordinal numbers as printed (`eighty-first`), an organ's sessions;
@@ -55,6 +57,8 @@
 // The model and the shared pieces.
 pub mod diag;
 pub mod eid;
+pub mod fingerprint;
+pub mod interface;
 pub mod mandate;
 pub mod markup;
 pub mod model;

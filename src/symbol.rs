@@ -149,6 +149,17 @@ pub fn parse_act(symbol: &str) -> Option<(Organ, DocumentKind, &str)> {
         .then_some((organ, kind, number))
 }
 
+/// The special or emergency special session a symbol names (`A/RES/S-32/1` → `S-32`,
+/// `A/RES/ES-11/4` → `ES-11`): numbered apart from the regular sessions.
+pub fn special_session(symbol: &str) -> Option<&str> {
+    symbol.split('/').find(|segment| {
+        let digits = segment
+            .strip_prefix("ES-")
+            .or_else(|| segment.strip_prefix("S-"));
+        digits.is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()))
+    })
+}
+
 /// A draft's symbol read into the organ it was tabled in and what follows the organ's series:
 /// `A/C.1/80/L.17` is a draft of the General Assembly's First Committee, `C.1/80/L.17`;
 /// `A/80/L.8/Rev.1` of its plenary; `A/HRC/58/L.5` of the Human Rights Council; `E/2024/L.10`
@@ -303,6 +314,15 @@ mod tests {
     use super::*;
 
     /// One document, however a source writes its symbol, is one symbol.
+    #[test]
+    fn special_sessions_are_named_apart() {
+        assert_eq!(special_session("A/RES/S-32/1"), Some("S-32"));
+        assert_eq!(special_session("A/RES/ES-11/4"), Some("ES-11"));
+        assert_eq!(special_session("A/RES/80/106"), None);
+        assert_eq!(special_session("S/RES/2720 (2023)"), None);
+        assert_eq!(special_session("A/S-/1"), None);
+    }
+
     #[test]
     fn symbols_are_normalised_as_the_un_prints_them() {
         for (written, printed) in [

@@ -45,7 +45,13 @@ pub(super) fn references(doc: &Document) -> References {
             .as_ref()
             .and_then(|o| o.committee.as_ref())
             .or(doc.masthead.committee.as_ref())
-            .map(|c| (committee_id(c), c.clone())),
+            // Named in the document's language; its eId stays the same in all six.
+            .map(|c| {
+                (
+                    committee_id(c),
+                    crate::interface::committee(doc.language, c),
+                )
+            }),
         sponsors,
     }
 }

@@ -6,46 +6,17 @@ use anyhow::{anyhow, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use unakn::model::Language;
-use unakn::search::{Index, Request, Results, Sort, UnitKind};
+use unakn::search::{Index, Request, Results, Sort};
 use unakn::store::Store;
 use unakn::vocab::Base;
 
 /// Resolutions per page, as on the page.
 const PAGE: usize = 10;
 
-/// The request the options make, each checked.
+/// The request the options make, each checked as the page checks its query string.
 fn request(options: &SearchOptions) -> Result<Request> {
-    let language = options
-        .language
-        .as_deref()
-        .map(|code| {
-            Language::from_code(code)
-                .ok_or_else(|| anyhow!("--language {code}: not a UN language code"))
-        })
-        .transpose()?;
-    let unit = options
-        .unit
-        .as_deref()
-        .map(|u| {
-            UnitKind::parse(u).ok_or_else(|| {
-                anyhow!(
-                    "--unit {u}: title, recital, paragraph, sub-item, annex-paragraph or footnote"
-                )
-            })
-        })
-        .transpose()?;
-    if let Some(t) = &options.document_type {
-        if !matches!(t.as_str(), "resolution" | "decision" | "draft") {
-            return Err(anyhow!("--type {t}: resolution, decision or draft"));
-        }
-    }
-    Ok(Request {
+    let mut r = Request {
         words: options.words.join(" "),
-        language,
-        session: options.session,
-        committee: options.committee.clone(),
-        unit,
-        document_type: options.document_type.clone(),
         sort: if options.newest {
             Sort::Newest
         } else {
@@ -53,7 +24,35 @@ fn request(options: &SearchOptions) -> Result<Request> {
         },
         offset: options.page.saturating_sub(1) * PAGE,
         limit: PAGE,
-    })
+        ..Request::default()
+    };
+    for (key, option, value) in [
+        ("lang", "--language", &options.language),
+        ("session", "--session", &options.session),
+        ("committee", "--committee", &options.committee),
+        ("agenda", "--agenda", &options.agenda),
+        ("subject", "--subject", &options.subject),
+        ("vote", "--vote", &options.vote),
+        ("unit", "--unit", &options.unit),
+        ("type", "--type", &options.document_type),
+    ] {
+        if let Some(v) = value {
+            // The page's message names its key (`lang=xx: ...`): here the option is named.
+            r.set(key, v).map_err(|e| {
+                anyhow!(
+                    "{option} {}",
+                    e.split_once(": ").map_or(e.as_str(), |(_, m)| m)
+                )
+            })?;
+        }
+    }
+    r.check().map_err(|e| {
+        anyhow!(
+            "--agenda: {}",
+            e.split_once(": ").map_or(e.as_str(), |(_, m)| m)
+        )
+    })?;
+    Ok(r)
 }
 
 pub fn run(store_dir: Option<&Path>, load: &[PathBuf], options: &SearchOptions) -> Result<()> {
@@ -82,14 +81,33 @@ pub fn run(store_dir: Option<&Path>, load: &[PathBuf], options: &SearchOptions) 
 
 /// The groups as text, the words found in [brackets].
 fn write_table(results: &Results, request: &Request, out: &mut impl Write) -> Result<()> {
+    let found = if request.is_browsing() {
+        format!("{} documents", results.groups)
+    } else {
+        format!(
+            "{} units found in {} documents",
+            results.units, results.groups
+        )
+    };
     writeln!(
         out,
-        "{} units found in {} resolutions; page {} of {}",
-        results.units,
-        results.groups,
+        "{found}; page {} of {}",
         request.offset / PAGE + 1,
         results.groups.div_ceil(PAGE).max(1)
     )?;
+    // The facets, to narrow by with the option of the same name.
+    for (root, values) in &results.facets {
+        if values.is_empty() || request.value_of(root).is_some() {
+            continue;
+        }
+        let listed: Vec<String> = values
+            .iter()
+            .take(8)
+            .map(|v| format!("{} ({})", v.label, v.count))
+            .collect();
+        let more = if values.len() > 8 { ", …" } else { "" };
+        writeln!(out, "  {root}: {}{more}", listed.join(", "))?;
+    }
     for group in &results.page {
         writeln!(
             out,

@@ -352,13 +352,7 @@ pub fn request_key(title: &str, m: &Mandate) -> String {
     normal.push_str(m.kind.as_str());
     normal.push('|');
     normal.push_str(m.addressee_kind.as_str());
-    // FNV-1a: small, and the same on every platform and release.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in normal.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+    crate::fingerprint::hex(&normal)
 }
 
 #[cfg(test)]

@@ -234,10 +234,153 @@ pub fn read(lines: &[&str]) -> (Masthead, Option<String>) {
     (m, symbol)
 }
 
+/// The six Main Committees of the General Assembly as the six languages name them in an origin
+/// line (`Troisième Commission`, `Третьего комитета`, `اللجنة الثالثة`, `第三委员会`), each as
+/// (its number, the words that name it, lower-cased).
+const MAIN_COMMITTEES: [(usize, [&str; 7]); 6] = [
+    (
+        1,
+        [
+            "first committee",
+            "première commission",
+            "primera comisión",
+            "первого комитета",
+            "первый комитет",
+            "اللجنة الأولى",
+            "第一委员会",
+        ],
+    ),
+    (
+        2,
+        [
+            "second committee",
+            "deuxième commission",
+            "segunda comisión",
+            "второго комитета",
+            "второй комитет",
+            "اللجنة الثانية",
+            "第二委员会",
+        ],
+    ),
+    (
+        3,
+        [
+            "third committee",
+            "troisième commission",
+            "tercera comisión",
+            "третьего комитета",
+            "третий комитет",
+            "اللجنة الثالثة",
+            "第三委员会",
+        ],
+    ),
+    (
+        4,
+        [
+            "fourth committee",
+            "quatrième commission",
+            "cuarta comisión",
+            "четвертого комитета",
+            "четвертый комитет",
+            "اللجنة الرابعة",
+            "第四委员会",
+        ],
+    ),
+    (
+        5,
+        [
+            "fifth committee",
+            "cinquième commission",
+            "quinta comisión",
+            "пятого комитета",
+            "пятый комитет",
+            "اللجنة الخامسة",
+            "第五委员会",
+        ],
+    ),
+    (
+        6,
+        [
+            "sixth committee",
+            "sixième commission",
+            "sexta comisión",
+            "шестого комитета",
+            "шестой комитет",
+            "اللجنة السادسة",
+            "第六委员会",
+        ],
+    ),
+];
+
+/// The Main Committee a text names, in any of the six languages, by its English name (`Third
+/// Committee`): a work's committee is one fact whatever the language of the version read.
+pub fn main_committee(text: &str) -> Option<String> {
+    // `ё` is written `е` as often as not.
+    let lower = text.to_lowercase().replace('ё', "е");
+    MAIN_COMMITTEES
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| lower.contains(n)))
+        .map(|(n, _)| {
+            let ordinal = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"][n - 1];
+            format!("{ordinal} Committee")
+        })
+}
+
 /// The bracketed origin line, `[on the report of the Third Committee (A/77/463/Add.2,
-/// para. 87)]`, taken apart; both readers use it, so a document reads the same from either.
+/// para. 87)]`, taken apart, in any of the six languages (`[sur la base du rapport de la
+/// Troisième Commission (A/75/476, par. 23)]`); both readers use it, so a document reads the
+/// same from either.
 pub fn origin(text: String) -> Origin {
-    let committee = text.find("report of the ").and_then(|p| {
+    let committee = main_committee(&text).or_else(|| other_committee(&text));
+    // The report's symbol is in the first brackets that hold one: `Special Political and
+    // Decolonization Committee (Fourth Committee) (A/80/537, para. 15)`.
+    let inner = text
+        .match_indices('(')
+        .map(|(open, _)| &text[open + 1..])
+        .find(|inner| crate::symbol::symbol_at(inner).is_some());
+    let (document, paragraph) = match inner {
+        Some(inner) => {
+            let document = crate::symbol::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
+            (document, report_paragraph(inner))
+        }
+        None => (None, None),
+    };
+    Origin {
+        text,
+        committee,
+        document,
+        paragraph,
+    }
+}
+
+/// The paragraph of the report an origin line cites, in any of the six languages: `para. 87`,
+/// `par. 23`, `párr. 23`, `пункт 23`, `الفقرة 23`, `第23段`.
+fn report_paragraph(inner: &str) -> Option<String> {
+    let inner = &inner[..inner.find(')').unwrap_or(inner.len())];
+    let after = [
+        "paras. ",
+        "para. ",
+        "párrs. ",
+        "párr. ",
+        "pars. ",
+        "par. ",
+        "пункты ",
+        "пункт ",
+        "الفقرتان ",
+        "الفقرات ",
+        "الفقرة ",
+    ]
+    .iter()
+    .find_map(|label| inner.find(label).map(|p| &inner[p + label.len()..]))
+    .or_else(|| inner.find('第').map(|p| &inner[p + '第'.len_utf8()..]))?;
+    let number = after.trim_end_matches(['段', ']', ')']).trim();
+    (!number.is_empty()).then(|| number.to_string())
+}
+
+/// A committee other than the six Main Committees, as an English origin line names it: `[on
+/// the report of the Ad Hoc Committee of the Whole ...]`.
+fn other_committee(text: &str) -> Option<String> {
+    text.find("report of the ").and_then(|p| {
         let rest = &text[p + "report of the ".len()..];
         let end = rest.find(['(', ']', ','])?;
         // `Special Political and Decolonization Committee (Fourth Committee)`: the number
@@ -252,32 +395,7 @@ pub fn origin(text: String) -> Origin {
         }
         let name = rest[..end].trim();
         (!name.is_empty()).then(|| name.to_string())
-    });
-    let (document, paragraph) = match text.find('(') {
-        Some(open) => {
-            let inner = &text[open + 1..];
-            let document = crate::symbol::symbol_at(inner).map(|(len, _)| inner[..len].to_string());
-            let paragraph = inner
-                .find("para. ")
-                .or_else(|| inner.find("paras. "))
-                .map(|p| {
-                    let r = &inner[p..];
-                    let r = &r[r.find(' ').map_or(0, |x| x + 1)..];
-                    r.trim_end_matches(']')
-                        .trim_end_matches(')')
-                        .trim_end_matches(")]")
-                        .to_string()
-                });
-            (document, paragraph)
-        }
-        None => (None, None),
-    };
-    Origin {
-        text,
-        committee,
-        document,
-        paragraph,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -325,6 +443,44 @@ mod tests {
         assert_eq!(
             committee_line("Organization of work of the Second Committee"),
             None
+        );
+    }
+
+    /// The origin line read alike in the six languages (Source: United Nations, A/RES/75/154
+    /// and A/RES/80/106).
+    #[test]
+    fn origin_lines_in_six_languages() {
+        let lines = [
+            "[on the report of the Third Committee (A/75/476, para. 23)]",
+            "[sur la base du rapport de la Troisième Commission (A/75/476, par. 23)]",
+            "[sobre la base del informe de la Tercera Comisión (A/75/476, párr. 23)]",
+            "[по докладу Третьего комитета (A/75/476, пункт 23)]",
+            "[بناء على تقرير اللجنة الثالثة (A/75/476، الفقرة 23)]",
+            "[根据第三委员会的报告 (A/75/476，第23段)]",
+        ];
+        for line in lines {
+            let o = origin(line.to_string());
+            assert_eq!(o.committee.as_deref(), Some("Third Committee"), "{line}");
+            assert_eq!(o.document.as_deref(), Some("A/75/476"), "{line}");
+            assert_eq!(o.paragraph.as_deref(), Some("23"), "{line}");
+        }
+        let fourth = origin(
+            "[on the report of the Special Political and Decolonization Committee (Fourth \
+             Committee) (A/80/537, para. 15)]"
+                .to_string(),
+        );
+        assert_eq!(fourth.committee.as_deref(), Some("Fourth Committee"));
+        assert_eq!(fourth.document.as_deref(), Some("A/80/537"));
+        let plenary =
+            origin("[sans renvoi à une grande commission (A/75/L.27 et A/75/L.27/Add.1)]".into());
+        assert_eq!(plenary.committee, None);
+        assert_eq!(plenary.document.as_deref(), Some("A/75/L.27"));
+        assert_eq!(plenary.paragraph, None);
+        let whole =
+            origin("[on the report of the Ad Hoc Committee of the Whole (A/S-27/19)]".into());
+        assert_eq!(
+            whole.committee.as_deref(),
+            Some("Ad Hoc Committee of the Whole")
         );
     }
 

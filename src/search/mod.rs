@@ -11,9 +11,11 @@
 
 mod analysis;
 mod query;
+mod request;
 mod units;
 
-pub use query::{Facets, Group, Hit, Request, Results, Sort, GROUPED};
+pub use query::{FacetValue, Facets, Group, Hit, Results, GROUPED};
+pub use request::{Request, Sort, Voting, DOCUMENT_TYPES, KEYS};
 pub use units::{units, Unit, UnitKind};
 
 use crate::model::{Document, Language};
@@ -45,6 +47,8 @@ pub enum SearchError {
 struct Fields {
     /// The expression's IRI: what a version's entries are replaced and removed by.
     key: Field,
+    /// A hash of the key, in a column: what the hits are grouped by.
+    version: Field,
     /// `document` for a version's own entry, else the unit's kind.
     kind: Field,
     digest: Field,
@@ -58,7 +62,11 @@ struct Fields {
     date: Field,
     /// The unit's place in its document.
     order: Field,
-    /// `/session/80`, `/lang/en`, `/committee/Third Committee`, `/unit/paragraph`, `/type/resolution`.
+    /// A version's agenda items, `number TAB title`: the agenda facet's labels.
+    agenda: Field,
+    /// `/session/80`, `/committee/Third Committee`, `/agenda/80/59`, `/subject/SDG 3`,
+    /// `/vote/recorded`, `/type/resolution`, `/lang/en`: on a version's entry and on each of
+    /// its units; `/unit/paragraph` on units only.
     facets: Field,
     /// The text, in the field of its language (each has its own analysis).
     text: [(Language, Field); 6],
@@ -77,6 +85,7 @@ fn schema() -> (Schema, Fields) {
     };
     let fields = Fields {
         key: s.add_text_field("key", STRING | STORED),
+        version: s.add_u64_field("version", FAST),
         kind: s.add_text_field("kind", STRING | STORED),
         digest: s.add_text_field("digest", STRING | STORED),
         symbol: s.add_text_field("symbol", STRING | STORED),
@@ -87,6 +96,7 @@ fn schema() -> (Schema, Fields) {
         title: s.add_text_field("title", STORED),
         date: s.add_i64_field("date", FAST | STORED),
         order: s.add_u64_field("order", FAST | STORED),
+        agenda: s.add_text_field("agenda", STORED),
         facets: s.add_facet_field("facets", FacetOptions::default()),
         text: Language::ALL.map(|l| text_of(&mut s, l)),
     };
@@ -146,7 +156,7 @@ pub struct Reconciled {
 
 /// The version of the text's analysis (the tokenizers, stemmers and fields): an index written
 /// with another is rebuilt.
-pub const ANALYSIS: u32 = 2;
+pub const ANALYSIS: u32 = 3;
 
 /// The file beside the index that holds the [`ANALYSIS`] it was written with.
 const ANALYSIS_FILE: &str = "unakn-analysis";
@@ -390,44 +400,28 @@ fn entries(fields: &Fields, v: &Version<'_>, base: &Base) -> Vec<TantivyDocument
     let date = doc.work_date().map_or(0, |d| {
         i64::from(d.year) * 10_000 + i64::from(d.month) * 100 + i64::from(d.day)
     });
-    let mut shared: Vec<Facet> = vec![
-        Facet::from_path(["lang", lang]),
-        Facet::from_path([
-            "type",
-            if doc.is_draft() {
-                "draft"
-            } else {
-                match doc.kind {
-                    crate::model::DocumentKind::Resolution => "resolution",
-                    crate::model::DocumentKind::Decision => "decision",
-                }
-            },
-        ]),
-    ];
-    if let Some(session) = doc.masthead.session {
-        shared.push(Facet::from_path(["session", &session.to_string()]));
-    }
-    let committee = doc
-        .adoption
-        .origin
-        .as_ref()
-        .and_then(|o| o.committee.as_deref())
-        .or(doc.masthead.committee.as_deref());
-    // An act that came on no committee's report was adopted in plenary.
-    match committee {
-        Some(c) => shared.push(Facet::from_path(["committee", c])),
-        None if !doc.is_draft() => shared.push(Facet::from_path(["committee", "Plenary"])),
-        None => {}
-    }
-    let mut out = vec![doc!(
+    let version = crate::fingerprint::fnv1a(v.expression.as_bytes());
+    let title = crate::markup::plain_text(&doc.act.title);
+    let shared = facets_of(doc);
+    let mut own = doc!(
         fields.key => v.expression,
+        fields.version => version,
         fields.kind => "document",
         fields.digest => v.digest,
         fields.symbol => doc.symbol.as_str(),
         fields.lang => lang,
-    )];
+        fields.title => title.as_str(),
+        fields.date => date,
+    );
+    for item in &doc.masthead.agenda_items {
+        let printed = item.title.as_deref().unwrap_or("");
+        own.add_text(fields.agenda, format!("{}\t{printed}", item.number));
+    }
+    for f in &shared {
+        own.add_facet(fields.facets, f.clone());
+    }
+    let mut out = vec![own];
     let text_field = fields.text(doc.language);
-    let title = crate::markup::plain_text(&doc.act.title);
     for (order, unit) in units(doc).into_iter().enumerate() {
         // A part's divisions are portions of the part's own work, as the graph names them.
         let act = match &unit.part {
@@ -442,6 +436,7 @@ fn entries(fields: &Fields, v: &Version<'_>, base: &Base) -> Vec<TantivyDocument
         let anchor = unit.anchor();
         let mut entry = doc!(
             fields.key => v.expression,
+            fields.version => version,
             fields.kind => unit.kind.as_str(),
             fields.symbol => doc.symbol.as_str(),
             fields.lang => lang,
@@ -463,4 +458,74 @@ fn entries(fields: &Fields, v: &Version<'_>, base: &Base) -> Vec<TantivyDocument
         out.push(entry);
     }
     out
+}
+
+/// The facets a version and each of its units carry.
+fn facets_of(doc: &Document) -> Vec<Facet> {
+    use crate::model::{DocumentKind, Organ, Vote};
+    let document_type = if doc.is_draft() {
+        "draft"
+    } else {
+        match doc.kind {
+            DocumentKind::Resolution => "resolution",
+            DocumentKind::Decision => "decision",
+        }
+    };
+    let mut out = vec![
+        Facet::from_path(["lang", doc.language.tag()]),
+        Facet::from_path(["type", document_type]),
+    ];
+    // A special session is numbered apart: `S-32` is not the thirty-second.
+    let session = crate::symbol::special_session(&doc.symbol)
+        .map(str::to_string)
+        .or_else(|| doc.masthead.session.map(|s| s.to_string()));
+    if let Some(session) = session {
+        for item in &doc.masthead.agenda_items {
+            out.push(Facet::from_path(["agenda", &session, &item.number]));
+        }
+        out.push(Facet::from_path(["session", &session]));
+    }
+    let origin = doc.adoption.origin.as_ref();
+    let committee = origin
+        .and_then(|o| o.committee.as_deref())
+        .or(doc.masthead.committee.as_deref());
+    match committee {
+        Some(c) => out.push(Facet::from_path(["committee", c])),
+        // An Assembly's act whose origin line names no committee was adopted in plenary
+        // (`[without reference to a Main Committee (A/80/L.5)]`).
+        None if origin.is_some() && doc.organ == Organ::GeneralAssembly && !doc.is_draft() => {
+            out.push(Facet::from_path(["committee", "Plenary"]))
+        }
+        None => {}
+    }
+    match &doc.metadata.vote {
+        Some(Vote::WithoutVote) => out.push(Facet::from_path(["vote", "without-vote"])),
+        Some(Vote::Recorded { .. }) => out.push(Facet::from_path(["vote", "recorded"])),
+        None => {}
+    }
+    for subject in &doc.metadata.subjects {
+        if let Some(label) = subject_label(&subject.iri, &subject.label) {
+            let facet = Facet::from_path(["subject", &label]);
+            if !out.contains(&facet) {
+                out.push(facet);
+            }
+        }
+    }
+    out
+}
+
+/// The subject facet's label of a subject the UN classifies by: a Sustainable Development
+/// Goal (`SDG 3`) or a term of the UN's thesaurus (UNBIS, lower-cased: the UN's AKN spells the
+/// same term in capitals or not); `None` for other schemes.
+fn subject_label(iri: &str, label: &str) -> Option<String> {
+    let path = iri
+        .strip_prefix("http://metadata.un.org/")
+        .or_else(|| iri.strip_prefix("https://metadata.un.org/"))?;
+    if let Some(goal) = path.strip_prefix("sdg/") {
+        let goal = goal.trim_end_matches('/');
+        return (!goal.is_empty() && goal.chars().all(|c| c.is_ascii_digit()))
+            .then(|| format!("SDG {goal}"));
+    }
+    let label = label.trim().to_lowercase();
+    (path.starts_with("thesaurus/") && !label.is_empty()).then_some(label)
 }

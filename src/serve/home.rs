@@ -1,10 +1,19 @@
 //! The home page: a query editor with the catalogue's example queries one click away; results
-//! come from `/sparql` and their IRIs are links that dereference on this server.
+//! come from `/sparql` and their IRIs are links that dereference on this server. The editor
+//! is a script of its own, served beside the page.
 
 use super::{ok, App};
 use oxhttp::model::{Body, Response};
 
 const TEMPLATE: &str = include_str!("home.html");
+
+/// The query page's editor (syntax colours, line numbers, prefixes, errors at their line).
+const EDITOR: &str = include_str!("editor.js");
+
+/// `/assets/editor.js`.
+pub fn editor() -> Response<Body> {
+    ok("text/javascript; charset=utf-8", EDITOR.to_string())
+}
 
 pub fn page(app: &App) -> Response<Body> {
     let entries: Vec<serde_json::Value> = crate::catalogue::QUERIES

@@ -158,7 +158,7 @@ fn page(app: &App, query: &str) -> Result<Response<Body>, Refusal> {
     let _ = write!(
         html,
         "<style>{STYLE}</style></head><body><main>{}<h1>Mandates</h1>",
-        super::search::SEARCH_BOX
+        super::search::search_box(crate::model::Language::English)
     );
     html.push_str(
         "<p class=\"summary\">Who the operative paragraphs ask to do what, and by when, as \

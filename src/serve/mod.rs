@@ -106,11 +106,17 @@ pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
         "/sitemap.xml" if matches!(*request.method(), Method::GET | Method::HEAD) => {
             dataset::sitemap(app, request.uri().query().unwrap_or(""))
         }
-        "/search" if matches!(*request.method(), Method::GET | Method::HEAD) => search::handle(
-            app,
-            request.uri().query().unwrap_or(""),
-            header_str(request, header::ACCEPT),
-        ),
+        "/search" | "/browse" if matches!(*request.method(), Method::GET | Method::HEAD) => {
+            search::handle(
+                app,
+                request.uri().query().unwrap_or(""),
+                header_str(request, header::ACCEPT),
+                header_str(request, header::ACCEPT_LANGUAGE),
+            )
+        }
+        "/assets/editor.js" if matches!(*request.method(), Method::GET | Method::HEAD) => {
+            home::editor()
+        }
         "/mandates" if matches!(*request.method(), Method::GET | Method::HEAD) => {
             mandates::handle(app, request.uri().query().unwrap_or(""))
         }

@@ -78,7 +78,7 @@ fn page(app: &App, code: &str) -> Result<Response<Body>, Refusal> {
          <h1>{name}</h1><p class=\"summary\">Its vote on each of the {} recorded votes in this \
          store that list the States' votes.</p>",
         votes.len(),
-        search_box = super::search::SEARCH_BOX,
+        search_box = super::search::search_box(crate::model::Language::English),
     );
     let base = app.config.base.as_str();
     for label in ["Against", "Abstaining", "In favour"] {

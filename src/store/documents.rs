@@ -43,12 +43,7 @@ pub fn quads_with_manifestation(doc: &Document, base: &Base) -> std::io::Result<
 /// The digest of a manifestation's AKN: FNV-1a, 64 bits in hex, the same on every platform
 /// and release. What tells a version loaded again in another form from the one indexed.
 pub fn digest(xml: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in xml.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+    crate::fingerprint::hex(xml)
 }
 
 /// The digest [`quads_with_manifestation`] gave a version, read back from its quads.

@@ -251,3 +251,149 @@ fn a_search_joins_the_graph_in_sparql() {
     assert!(!in_memory.is_empty());
     assert!(in_memory.iter().all(|r| found.contains(r)));
 }
+
+/// The count of each value of a facet, as the JSON gives them.
+fn facet(v: &Value, root: &str) -> Vec<(String, u64)> {
+    v["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f[0] == root)
+        .map(|f| {
+            f[1].as_array()
+                .unwrap()
+                .iter()
+                .map(|x| {
+                    (
+                        x["value"].as_str().unwrap().to_string(),
+                        x["count"].as_u64().unwrap(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn symbols(v: &Value) -> Vec<String> {
+    let mut s: Vec<String> = groups_without_hits(v).into_iter().map(|g| g.0).collect();
+    s.sort();
+    s
+}
+
+/// (symbol, language) of each group, hits or none.
+fn groups_without_hits(v: &Value) -> Vec<(String, String)> {
+    v["page"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["symbol"].as_str().unwrap().to_string(),
+                g["language"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Browsing without words: the documents the facets select, counted in documents. The UN's AKN
+/// (Source: United Nations) of one Third Committee resolution in English, French and Chinese
+/// (each origin line in its language, one committee), a Fourth Committee resolution adopted by
+/// recorded vote under agenda item 59, and a special session's resolution adopted in plenary.
+#[test]
+fn browsing_by_committee_session_agenda_item_subject_and_vote() {
+    let Some(corpus) = corpus() else { return };
+    let files = [
+        "ga-75-akn/English/75_154_E.xml",
+        "ga-75-akn/French/75_154_F.xml",
+        "ga-75-akn/Chinese/75_154_C.xml",
+        "ga-80/akn/A_RES_80_106-2520110E.xml",
+        "ga-75-akn/English/A_RES_S-32_1-2107229E.xml",
+    ];
+    let inputs: Vec<String> = files
+        .iter()
+        .map(|f| corpus.join(f).to_string_lossy().into_owned())
+        .collect();
+    let dir = store("browse", &inputs);
+
+    let everything = search(&dir, &[]);
+    assert_eq!(everything["groups"], 5, "{everything}");
+    assert_eq!(everything["units"], 0);
+    assert_eq!(
+        facet(&everything, "committee"),
+        [
+            ("Third Committee".to_string(), 3),
+            ("Fourth Committee".to_string(), 1),
+            ("Plenary".to_string(), 1)
+        ]
+    );
+    // A special session is its own: S-32, not the thirty-second.
+    assert_eq!(
+        facet(&everything, "session"),
+        [
+            ("75".to_string(), 3),
+            ("80".to_string(), 1),
+            ("S-32".to_string(), 1)
+        ]
+    );
+    assert_eq!(
+        facet(&everything, "vote"),
+        [("without-vote".to_string(), 4), ("recorded".to_string(), 1)]
+    );
+    assert!(
+        facet(&everything, "agenda").is_empty(),
+        "counted per session only"
+    );
+
+    // One committee whatever the language of the origin line.
+    let third = search(&dir, &["--committee", "Third Committee"]);
+    let mut languages: Vec<(String, String)> = groups_without_hits(&third);
+    languages.sort();
+    assert_eq!(
+        languages,
+        [
+            ("A/RES/75/154".to_string(), "en".to_string()),
+            ("A/RES/75/154".to_string(), "fr".to_string()),
+            ("A/RES/75/154".to_string(), "zh".to_string())
+        ]
+    );
+
+    // The agenda items of a session, labelled with their titles; one chosen.
+    let eighty = search(&dir, &["--session", "80"]);
+    let items = &eighty["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f[0] == "agenda")
+        .unwrap()[1];
+    assert_eq!(items[0]["value"], "59", "{eighty}");
+    assert!(
+        items[0]["label"]
+            .as_str()
+            .unwrap()
+            .starts_with("59 Eradicating colonialism"),
+        "{items}"
+    );
+    let item = search(&dir, &["--session", "80", "--agenda", "59"]);
+    assert_eq!(symbols(&item), ["A/RES/80/106"]);
+    let wrong = unakn(&["search", "--store", dir.to_str().unwrap(), "--agenda", "59"]);
+    assert!(!wrong.status.success());
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("--agenda: give the session too"));
+
+    // Adoption by recorded vote, a subject of the UN's thesaurus, a special session.
+    assert_eq!(
+        symbols(&search(&dir, &["--vote", "recorded"])),
+        ["A/RES/80/106"]
+    );
+    assert_eq!(
+        symbols(&search(&dir, &["--subject", "decolonization"])),
+        ["A/RES/80/106"]
+    );
+    assert_eq!(
+        symbols(&search(&dir, &["--session", "S-32"])),
+        ["A/RES/S-32/1"]
+    );
+    // Words narrowed by the same facets: units, grouped.
+    let words = search(&dir, &["colonialism", "--vote", "recorded"]);
+    assert!(words["units"].as_u64().unwrap() >= 1);
+    assert!(groups(&words).iter().all(|g| g.0 == "A/RES/80/106"));
+}

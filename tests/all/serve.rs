@@ -634,9 +634,79 @@ fn search_page_finds_marks_narrows_and_links_to_the_paragraph() {
     assert!(!groups.is_empty(), "{}", json.body);
     assert!(groups.iter().all(|g| g["language"] == "fr"));
 
-    for bad in ["lang=xx", "session=eighty", "unit=chapter", "sort=random"] {
+    for bad in [
+        "lang=xx",
+        "session=eighty",
+        "unit=chapter",
+        "sort=random",
+        "agenda=12",
+    ] {
         assert_eq!(curl(&[&url(bad)]).status, 400, "{bad}");
     }
+}
+
+/// The browse page: without words, the documents the facets select, newest first, the facets
+/// counted in documents, a chosen one with a link that takes it off; in the language the
+/// visitor prefers (`Accept-Language`, or `hl`, which its links keep), Arabic right to left.
+#[test]
+fn browse_page_lists_documents_by_facet_in_the_visitor_s_language() {
+    if !have_curl() {
+        return;
+    }
+    let server = Server::with_samples(&[]);
+    let url = |q: &str| format!("{}/browse?{q}", server.url);
+    let all = curl(&[&url("")]);
+    assert_eq!(all.status, 200, "{}", all.body);
+    assert!(all.body.contains("<h1>Browse</h1>"), "{}", all.body);
+    let listed = all.body.matches("<article").count();
+    assert_eq!(listed, 10, "a page of ten documents");
+    assert!(all.body.contains("rel=\"next\""));
+    // Facets as links, counted in documents.
+    assert!(all.body.contains("<h2>Committee</h2>"), "{}", all.body);
+    assert!(
+        all.body.contains("href=\"/browse?session=80\""),
+        "{}",
+        all.body
+    );
+
+    let eighty = curl(&[&url("session=80")]);
+    assert_eq!(eighty.status, 200);
+    assert!(eighty
+        .body
+        .contains("<li class=\"chosen\"><strong>80</strong> <a href=\"/browse\""));
+    assert!(eighty.body.matches("<article").count() >= 1);
+    assert!(!eighty.body.contains("77/213"), "{}", eighty.body);
+
+    let french = curl(&["-H", "Accept-Language: fr-CH, fr;q=0.9, en;q=0.5", &url("")]);
+    assert!(
+        french.body.contains("<html lang=\"fr\">"),
+        "{}",
+        french.body
+    );
+    assert!(french.body.contains("<h1>Parcourir</h1>"));
+    assert!(french.body.contains("<h2>Commission</h2>"));
+    let arabic = curl(&[&url("hl=ar")]);
+    assert!(
+        arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "{}",
+        arabic.body
+    );
+    // Its links keep the visitor's choice.
+    assert!(
+        arabic.body.contains("session=80&amp;hl=ar"),
+        "{}",
+        arabic.body
+    );
+
+    let json = curl(&[&url("session=80&format=json")]);
+    let value: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(value["browsing"], true);
+    assert!(value["results"]["page"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|g| g["symbol"].as_str().unwrap().starts_with("A/RES/80/")
+            || g["symbol"].as_str().unwrap().starts_with("A/C.")));
 }
 
 /// The portal as a visitor uses it, in headless Chromium: words typed into the search box, a
@@ -1003,6 +1073,51 @@ fn the_query_page_runs_a_catalogue_query_in_chromium() {
             .starts_with(&format!("{}/akn/", server.url)),
         "{report}"
     );
+}
+
+/// The query page's editor colours a query, flags a prefix it does not declare and declares it
+/// in one click, marks the line of a syntax error, and runs the mended query.
+#[test]
+fn the_query_editor_declares_prefixes_and_marks_errors_in_chromium() {
+    let Some(browser) = browser() else { return };
+    let server = Server::with_samples(&[]);
+    let report = browser.run("query_editor.mjs", &[&format!("{}/", server.url)]);
+    assert!(
+        report["coloured"]["keywords"].as_u64().unwrap() >= 2,
+        "{report}"
+    );
+    assert!(
+        report["coloured"]["variables"].as_u64().unwrap() >= 1,
+        "{report}"
+    );
+    assert!(
+        report["coloured"]["lines"].as_u64().unwrap() >= 3,
+        "{report}"
+    );
+    assert_eq!(
+        report["missing"],
+        serde_json::json!(["line 2: prefix eli: is not declared Declare eli:"]),
+        "{report}"
+    );
+    let declared = report["declared"]["text"].as_str().unwrap();
+    assert!(
+        declared.starts_with("PREFIX eli: <http://data.europa.eu/eli/ontology#>\nSELECT"),
+        "{declared}"
+    );
+    assert_eq!(report["declared"]["missingAfter"], 0);
+    assert!(
+        report["failed"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("line 3, column"),
+        "{report}"
+    );
+    assert_eq!(report["failed"]["gutterMark"], "3");
+    assert_eq!(report["failed"]["band"], true);
+    assert_eq!(report["ran"]["error"], "", "{report}");
+    assert_eq!(report["ran"]["rows"], 3, "{report}");
+    assert_eq!(report["ran"]["band"], false);
+    assert_eq!(report["errors"], serde_json::json!([]));
 }
 
 /// A resolution's page links its draft and shows the changes from it as a redline; the draft's

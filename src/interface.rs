@@ -1,0 +1,511 @@
+//! The interface's own words (labels, links, headings) in the six UN languages, for every page
+//! people read: a resolution's page speaks its text's language, the portal's pages the
+//! visitor's.
+
+use crate::model::Language;
+
+/// A word or phrase of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    SearchTheResolutions,
+    Search,
+    Browse,
+    Words,
+    Language,
+    Any,
+    Session,
+    Committee,
+    AgendaItem,
+    Subject,
+    Vote,
+    Document,
+    Unit,
+    Sort,
+    Relevance,
+    Newest,
+    Previous,
+    Next,
+    NarrowTheResults,
+    Results,
+    /// `{units}` units in `{groups}` documents.
+    UnitsFound,
+    /// `{groups}` documents.
+    DocumentsFound,
+    /// Shown while no session is chosen, where the agenda items would be.
+    ChooseASession,
+    SearchHelp,
+    Plenary,
+    RecordedVote,
+    WithoutAVote,
+    Resolution,
+    Decision,
+    Draft,
+    Title,
+    Recital,
+    Paragraph,
+    SubItem,
+    AnnexParagraph,
+    Footnote,
+    SourceUnitedNations,
+    Mandates,
+}
+
+/// The words in English, French, Spanish, Russian, Arabic and Chinese, in that order.
+const WORDS: &[(Word, [&str; 6])] = &[
+    (
+        Word::SearchTheResolutions,
+        [
+            "Search the resolutions",
+            "Rechercher dans les résolutions",
+            "Buscar en las resoluciones",
+            "Поиск по резолюциям",
+            "بحث في القرارات",
+            "搜索决议",
+        ],
+    ),
+    (
+        Word::Search,
+        ["Search", "Rechercher", "Buscar", "Найти", "بحث", "搜索"],
+    ),
+    (
+        Word::Browse,
+        ["Browse", "Parcourir", "Explorar", "Обзор", "تصفح", "浏览"],
+    ),
+    (
+        Word::Words,
+        ["Words", "Mots", "Palabras", "Слова", "الكلمات", "词语"],
+    ),
+    (
+        Word::Language,
+        ["Language", "Langue", "Idioma", "Язык", "اللغة", "语文"],
+    ),
+    (
+        Word::Any,
+        ["any", "toutes", "todos", "любой", "الكل", "全部"],
+    ),
+    (
+        Word::Session,
+        [
+            "Session",
+            "Session",
+            "Período de sesiones",
+            "Сессия",
+            "الدورة",
+            "届会",
+        ],
+    ),
+    (
+        Word::Committee,
+        [
+            "Committee",
+            "Commission",
+            "Comisión",
+            "Комитет",
+            "اللجنة",
+            "委员会",
+        ],
+    ),
+    (
+        Word::AgendaItem,
+        [
+            "Agenda item",
+            "Point de l’ordre du jour",
+            "Tema del programa",
+            "Пункт повестки дня",
+            "البند من جدول الأعمال",
+            "议程项目",
+        ],
+    ),
+    (
+        Word::Subject,
+        ["Subject", "Sujet", "Tema", "Тема", "الموضوع", "主题"],
+    ),
+    (
+        Word::Vote,
+        ["Vote", "Vote", "Votación", "Голосование", "التصويت", "表决"],
+    ),
+    (
+        Word::Document,
+        ["Document", "Document", "Documento", "Документ", "الوثيقة", "文件"],
+    ),
+    (
+        Word::Unit,
+        ["Unit", "Unité", "Unidad", "Фрагмент", "الجزء", "单元"],
+    ),
+    (
+        Word::Sort,
+        ["Sort", "Trier", "Ordenar", "Порядок", "الترتيب", "排序"],
+    ),
+    (
+        Word::Relevance,
+        [
+            "relevance",
+            "pertinence",
+            "pertinencia",
+            "релевантность",
+            "الأهمية",
+            "相关性",
+        ],
+    ),
+    (
+        Word::Newest,
+        [
+            "newest",
+            "plus récentes",
+            "más recientes",
+            "новые",
+            "الأحدث",
+            "最新",
+        ],
+    ),
+    (
+        Word::Previous,
+        [
+            "Previous",
+            "Précédent",
+            "Anterior",
+            "Назад",
+            "السابق",
+            "上一页",
+        ],
+    ),
+    (
+        Word::Next,
+        ["Next", "Suivant", "Siguiente", "Далее", "التالي", "下一页"],
+    ),
+    (
+        Word::NarrowTheResults,
+        [
+            "Narrow the results",
+            "Affiner les résultats",
+            "Acotar los resultados",
+            "Уточнить результаты",
+            "تضييق النتائج",
+            "筛选结果",
+        ],
+    ),
+    (
+        Word::Results,
+        [
+            "Results",
+            "Résultats",
+            "Resultados",
+            "Результаты",
+            "النتائج",
+            "结果",
+        ],
+    ),
+    (
+        Word::UnitsFound,
+        [
+            "{units} units found in {groups} documents.",
+            "{units} unités trouvées dans {groups} documents.",
+            "{units} unidades encontradas en {groups} documentos.",
+            "Найдено фрагментов: {units}; документов: {groups}.",
+            "عدد الأجزاء التي وجدت: {units}؛ عدد الوثائق: {groups}.",
+            "在 {groups} 份文件中找到 {units} 个单元。",
+        ],
+    ),
+    (
+        Word::DocumentsFound,
+        [
+            "{groups} documents.",
+            "{groups} documents.",
+            "{groups} documentos.",
+            "Документов: {groups}.",
+            "عدد الوثائق: {groups}.",
+            "{groups} 份文件。",
+        ],
+    ),
+    (
+        Word::ChooseASession,
+        [
+            "Choose a session to narrow by agenda item.",
+            "Choisissez une session pour filtrer par point de l’ordre du jour.",
+            "Elija un período de sesiones para filtrar por tema del programa.",
+            "Выберите сессию, чтобы уточнить по пункту повестки дня.",
+            "اختر دورة للتضييق حسب البند من جدول الأعمال.",
+            "选择一届会议即可按议程项目筛选。",
+        ],
+    ),
+    (
+        Word::SearchHelp,
+        [
+            "Words in any of the six languages; a phrase in quotes. Titles, recitals, operative \
+             paragraphs and their sub-items, annexes and footnotes are searched.",
+            "Des mots dans l’une des six langues ; une expression entre guillemets. La recherche \
+             porte sur les titres, les alinéas du préambule, les paragraphes du dispositif et \
+             leurs alinéas, les annexes et les notes.",
+            "Palabras en cualquiera de los seis idiomas; una frase entre comillas. Se buscan los \
+             títulos, los párrafos del preámbulo, los párrafos dispositivos y sus apartados, los \
+             anexos y las notas.",
+            "Слова на любом из шести языков; фраза в кавычках. Поиск ведется по названиям, \
+             пунктам преамбулы, пунктам постановляющей части и их подпунктам, приложениям и \
+             сноскам.",
+            "كلمات بأي من اللغات الست؛ وعبارة بين علامتي تنصيص. يشمل البحث العناوين وفقرات \
+             الديباجة وفقرات المنطوق وفقراتها الفرعية والمرفقات والحواشي.",
+            "六种语文中任何一种的词语；短语请加引号。搜索范围包括标题、序言部分、执行部分各段及其分段、附件和脚注。",
+        ],
+    ),
+    (
+        Word::Plenary,
+        [
+            "Plenary",
+            "Séance plénière",
+            "Sesión plenaria",
+            "Пленарное заседание",
+            "الجلسة العامة",
+            "全体会议",
+        ],
+    ),
+    (
+        Word::RecordedVote,
+        [
+            "recorded vote",
+            "vote enregistré",
+            "votación registrada",
+            "заносимое в отчет голосование",
+            "تصويت مسجل",
+            "记录表决",
+        ],
+    ),
+    (
+        Word::WithoutAVote,
+        [
+            "without a vote",
+            "sans vote",
+            "sin votación",
+            "без голосования",
+            "دون تصويت",
+            "未经表决",
+        ],
+    ),
+    (
+        Word::Resolution,
+        [
+            "resolution",
+            "résolution",
+            "resolución",
+            "резолюция",
+            "قرار",
+            "决议",
+        ],
+    ),
+    (
+        Word::Decision,
+        ["decision", "décision", "decisión", "решение", "مقرر", "决定"],
+    ),
+    (
+        Word::Draft,
+        ["draft", "projet", "proyecto", "проект", "مشروع", "草案"],
+    ),
+    (
+        Word::Title,
+        ["title", "titre", "título", "название", "العنوان", "标题"],
+    ),
+    (
+        Word::Recital,
+        [
+            "recital",
+            "alinéa du préambule",
+            "párrafo del preámbulo",
+            "пункт преамбулы",
+            "فقرة من الديباجة",
+            "序言部分",
+        ],
+    ),
+    (
+        Word::Paragraph,
+        ["paragraph", "paragraphe", "párrafo", "пункт", "الفقرة", "段"],
+    ),
+    (
+        Word::SubItem,
+        [
+            "sub-item",
+            "alinéa",
+            "apartado",
+            "подпункт",
+            "فقرة فرعية",
+            "分段",
+        ],
+    ),
+    (
+        Word::AnnexParagraph,
+        [
+            "annex paragraph",
+            "paragraphe d’annexe",
+            "párrafo de anexo",
+            "пункт приложения",
+            "فقرة من المرفق",
+            "附件段落",
+        ],
+    ),
+    (
+        Word::Footnote,
+        ["footnote", "note", "nota", "сноска", "حاشية", "脚注"],
+    ),
+    (
+        Word::SourceUnitedNations,
+        [
+            "Source: United Nations.",
+            "Source : Organisation des Nations Unies.",
+            "Fuente: Naciones Unidas.",
+            "Источник: Организация Объединенных Наций.",
+            "المصدر: الأمم المتحدة.",
+            "来源：联合国。",
+        ],
+    ),
+    (
+        Word::Mandates,
+        ["Mandates", "Mandats", "Mandatos", "Мандаты", "الولايات", "任务"],
+    ),
+];
+
+/// The column of a language in [`WORDS`].
+fn column(language: Language) -> usize {
+    match language {
+        Language::English => 0,
+        Language::French => 1,
+        Language::Spanish => 2,
+        Language::Russian => 3,
+        Language::Arabic => 4,
+        Language::Chinese => 5,
+    }
+}
+
+/// A word in a language.
+pub fn word(language: Language, w: Word) -> &'static str {
+    WORDS
+        .iter()
+        .find(|(x, _)| *x == w)
+        .map_or("", |(_, row)| row[column(language)])
+}
+
+/// A committee's name (as the model keeps it: `Third Committee`, `Plenary`) in a language; a
+/// name it does not know, as it is.
+pub fn committee(language: Language, name: &str) -> String {
+    const MAIN: [[&str; 6]; 6] = [
+        [
+            "First Committee",
+            "Première Commission",
+            "Primera Comisión",
+            "Первый комитет",
+            "اللجنة الأولى",
+            "第一委员会",
+        ],
+        [
+            "Second Committee",
+            "Deuxième Commission",
+            "Segunda Comisión",
+            "Второй комитет",
+            "اللجنة الثانية",
+            "第二委员会",
+        ],
+        [
+            "Third Committee",
+            "Troisième Commission",
+            "Tercera Comisión",
+            "Третий комитет",
+            "اللجنة الثالثة",
+            "第三委员会",
+        ],
+        [
+            "Fourth Committee",
+            "Quatrième Commission",
+            "Cuarta Comisión",
+            "Четвертый комитет",
+            "اللجنة الرابعة",
+            "第四委员会",
+        ],
+        [
+            "Fifth Committee",
+            "Cinquième Commission",
+            "Quinta Comisión",
+            "Пятый комитет",
+            "اللجنة الخامسة",
+            "第五委员会",
+        ],
+        [
+            "Sixth Committee",
+            "Sixième Commission",
+            "Sexta Comisión",
+            "Шестой комитет",
+            "اللجنة السادسة",
+            "第六委员会",
+        ],
+    ];
+    if name == "Plenary" {
+        return word(language, Word::Plenary).to_string();
+    }
+    MAIN.iter()
+        .find(|row| row[0] == name)
+        .map_or_else(|| name.to_string(), |row| row[column(language)].to_string())
+}
+
+/// The language a visitor prefers among the six, from an `Accept-Language` header (`fr-CH,
+/// fr;q=0.9, en;q=0.8`): the first by weight that is one of them; English when none is.
+pub fn preferred(accept_language: Option<&str>) -> Language {
+    let mut best: Option<(f32, Language)> = None;
+    for range in accept_language.unwrap_or("").split(',') {
+        let mut parts = range.split(';');
+        let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let weight = parts
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        let primary = tag.split('-').next().unwrap_or("");
+        let Some(language) = Language::from_code(primary) else {
+            continue;
+        };
+        if weight > 0.0 && best.is_none_or(|(w, _)| weight > w) {
+            best = Some((weight, language));
+        }
+    }
+    best.map_or(Language::English, |(_, l)| l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_is_there_in_every_language() {
+        for (w, row) in WORDS {
+            for (i, text) in row.iter().enumerate() {
+                assert!(!text.trim().is_empty(), "{w:?} in column {i}");
+            }
+        }
+        for (i, (w, _)) in WORDS.iter().enumerate() {
+            assert!(!WORDS[i + 1..].iter().any(|(x, _)| x == w), "{w:?} twice");
+        }
+    }
+
+    #[test]
+    fn the_visitor_s_language_by_weight() {
+        assert_eq!(
+            preferred(Some("fr-CH, fr;q=0.9, en;q=0.8")),
+            Language::French
+        );
+        assert_eq!(
+            preferred(Some("de-DE, es;q=0.5, ru;q=0.7")),
+            Language::Russian
+        );
+        assert_eq!(preferred(Some("de, ja")), Language::English);
+        assert_eq!(preferred(Some("zh-Hans-CN")), Language::Chinese);
+        assert_eq!(preferred(Some("ar;q=0, en;q=0.1")), Language::English);
+        assert_eq!(preferred(None), Language::English);
+    }
+
+    #[test]
+    fn committees_in_six_languages() {
+        assert_eq!(
+            committee(Language::French, "Third Committee"),
+            "Troisième Commission"
+        );
+        assert_eq!(committee(Language::Chinese, "Plenary"), "全体会议");
+        assert_eq!(
+            committee(Language::Spanish, "Ad Hoc Committee of the Whole"),
+            "Ad Hoc Committee of the Whole"
+        );
+    }
+}
