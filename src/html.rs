@@ -294,9 +294,10 @@ fn write_header<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     let mut session = Vec::new();
     session.extend(doc.masthead.session_label.clone());
     for item in &doc.masthead.agenda_items {
+        let line = crate::interface::agenda_line(doc.language, &[item.number.as_str()]);
         session.push(match &item.title {
-            Some(t) => format!("Agenda item {}: {t}", item.number),
-            None => format!("Agenda item {}", item.number),
+            Some(t) => format!("{line}: {t}"),
+            None => line,
         });
     }
     if !session.is_empty() {

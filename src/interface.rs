@@ -442,6 +442,75 @@ pub fn committee(language: Language, name: &str) -> String {
         .map_or_else(|| name.to_string(), |row| row[column(language)].to_string())
 }
 
+/// A masthead's agenda line in a language, from the items' numbers as the model keeps them
+/// (`27 (b)`): `Agenda items 13 and 27 (b)`, `Points 13 et 27 b) de l’ordre du jour`, `Temas
+/// 13 y 27 b) del programa`, `Пункты 13 и 27 b) повестки дня`, `البندان 13 و 27 (ب) من جدول
+/// الأعمال`, `议程项目13和27(b)`: as each language's version prints it.
+pub fn agenda_line(language: Language, numbers: &[&str]) -> String {
+    const ARABIC_LETTERS: &str = "أبجدهوزحطيكل";
+    // `27 (b)` as each language writes a sub-item: `27 b)`, `27 (ب)`, `27(b)`.
+    let written: Vec<String> = numbers
+        .iter()
+        .map(|n| {
+            let Some((digits, letter)) = n.strip_suffix(')').and_then(|r| r.split_once(" ("))
+            else {
+                return n.to_string();
+            };
+            match language {
+                Language::English => n.to_string(),
+                Language::French | Language::Spanish | Language::Russian => {
+                    format!("{digits} {letter})")
+                }
+                Language::Arabic => {
+                    let index = letter
+                        .bytes()
+                        .next()
+                        .map_or(usize::MAX, |b| usize::from(b.wrapping_sub(b'a')));
+                    match ARABIC_LETTERS.chars().nth(index) {
+                        Some('ه') => format!("{digits} (هـ)"),
+                        Some(a) => format!("{digits} ({a})"),
+                        None => n.to_string(),
+                    }
+                }
+                Language::Chinese => format!("{digits}({letter})"),
+            }
+        })
+        .collect();
+    let many = written.len() > 1;
+    let joined = |and: &str| match written.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    };
+    match language {
+        Language::English => {
+            let label = if many { "Agenda items" } else { "Agenda item" };
+            format!("{label} {}", joined(" and "))
+        }
+        Language::French => {
+            let label = if many { "Points" } else { "Point" };
+            format!("{label} {} de l’ordre du jour", joined(" et "))
+        }
+        Language::Spanish => {
+            let label = if many { "Temas" } else { "Tema" };
+            format!("{label} {} del programa", joined(" y "))
+        }
+        Language::Russian => {
+            let label = if many { "Пункты" } else { "Пункт" };
+            format!("{label} {} повестки дня", joined(" и "))
+        }
+        Language::Arabic => {
+            let label = match written.len() {
+                1 => "البند",
+                2 => "البندان",
+                _ => "البنود",
+            };
+            format!("{label} {} من جدول الأعمال", joined(" و "))
+        }
+        Language::Chinese => format!("议程项目{}", written.join("和")),
+    }
+}
+
 /// The language a visitor prefers among the six, from an `Accept-Language` header (`fr-CH,
 /// fr;q=0.9, en;q=0.8`): the first by weight that is one of them; English when none is.
 pub fn preferred(accept_language: Option<&str>) -> Language {
@@ -494,6 +563,31 @@ mod tests {
         assert_eq!(preferred(Some("zh-Hans-CN")), Language::Chinese);
         assert_eq!(preferred(Some("ar;q=0, en;q=0.1")), Language::English);
         assert_eq!(preferred(None), Language::English);
+    }
+
+    /// The agenda line of A/RES/75/154 as its six versions print it (Source: United Nations),
+    /// and read back by the masthead's reader to the same numbers.
+    #[test]
+    fn agenda_lines_as_each_language_prints_them() {
+        let printed = [
+            (Language::English, "Agenda item 27 (b)"),
+            (Language::French, "Point 27 b) de l’ordre du jour"),
+            (Language::Spanish, "Tema 27 b) del programa"),
+            (Language::Russian, "Пункт 27 b) повестки дня"),
+            (Language::Arabic, "البند 27 (ب) من جدول الأعمال"),
+            (Language::Chinese, "议程项目27(b)"),
+        ];
+        for (language, line) in printed {
+            assert_eq!(agenda_line(language, &["27 (b)"]), line);
+        }
+        assert_eq!(
+            agenda_line(Language::English, &["13", "27 (b)", "117"]),
+            "Agenda items 13, 27 (b) and 117"
+        );
+        assert_eq!(
+            agenda_line(Language::Arabic, &["68 (e)"]),
+            "البند 68 (هـ) من جدول الأعمال"
+        );
     }
 
     #[test]

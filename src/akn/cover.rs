@@ -65,12 +65,7 @@ pub(super) fn write_cover_page<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::
     }
     if !m.agenda_items.is_empty() {
         let numbers: Vec<&str> = m.agenda_items.iter().map(|a| a.number.as_str()).collect();
-        let label = if numbers.len() == 1 {
-            "Agenda item"
-        } else {
-            "Agenda items"
-        };
-        let printed = format!("{label} {}", join_and(&numbers));
+        let printed = crate::interface::agenda_line(doc.language, &numbers);
         x.open("p", &[])?;
         x.leaf(
             "inline",

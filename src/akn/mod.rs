@@ -5,7 +5,7 @@
 //! `sec_II__para_3__list_1__point_b`), so they are unique and stable across conversions.
 
 use crate::eid::{block_eids, eid_safe, list_eid, part_eid, point_eids};
-use crate::markup::{join_and, with_cell_markup, write_escaped};
+use crate::markup::{with_cell_markup, write_escaped};
 use crate::model::*;
 use crate::vocab::{self, FrbrNames};
 use std::io::{self, Write};

@@ -69,20 +69,77 @@ pub fn session_line(text: &str) -> Option<u32> {
     ordinal_number(first).or_else(|| ordinal_number(&two))
 }
 
-/// `Agenda item 68 (b)`, `Agenda items 13 and 117`: the item numbers.
+/// How the six languages label an agenda line: the label before the numbers (plural first) and
+/// what may follow them (`Point 27 b) de l’ordre du jour`, `议程项目27(b)`).
+const AGENDA_LABELS: [(&[&str], &[&str]); 6] = [
+    (&["Agenda items", "Agenda item"], &[]),
+    (
+        &["Points", "Point"],
+        &["de l’ordre du jour", "de l'ordre du jour"],
+    ),
+    (&["Temas", "Tema"], &["del programa"]),
+    (&["Пункты", "Пункт"], &["повестки дня"]),
+    (&["البنود", "البندان", "البند"], &["من جدول الأعمال"]),
+    (&["议程项目"], &[]),
+];
+
+/// The letters of Arabic sub-items in their order (`(أ)`, `(ب)`, `(ج)`...): `a`, `b`, `c`...
+const ARABIC_LETTERS: [&str; 12] = ["أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل"];
+
+/// The agenda items a masthead line names, in any of the six languages, each numbered as the
+/// English masthead numbers it, so that all six versions of a resolution name the same items:
+/// `Agenda item 68 (b)`, `Point 27 b) de l’ordre du jour`, `Tema 27 b) del programa`, `Пункт
+/// 27 b) повестки дня`, `البند 27 (ب) من جدول الأعمال`, `议程项目27(b)` → `27 (b)`; `Agenda items
+/// 13 and 117` → `13`, `117`.
 pub fn agenda_numbers(text: &str) -> Option<Vec<String>> {
     let t = text.trim();
-    let rest = t
-        .strip_prefix("Agenda items")
-        .or_else(|| t.strip_prefix("Agenda item"))?
-        .trim();
-    let normalised = rest.replace(" and ", ", ");
-    let items: Vec<String> = normalised
-        .split(',')
-        .map(|s| s.trim().trim_end_matches('.').to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let rest = AGENDA_LABELS.iter().find_map(|(labels, tails)| {
+        let rest = labels.iter().find_map(|l| t.strip_prefix(l))?.trim();
+        let rest = tails
+            .iter()
+            .find_map(|tail| rest.strip_suffix(tail))
+            .unwrap_or(rest)
+            .trim();
+        // The numbers follow the label at once: `Point de vue` is no agenda line.
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            .then_some(rest)
+    })?;
+    let mut items = Vec::new();
+    let mut list = rest.to_string();
+    for conjunction in [" and ", " et ", " y ", " и ", " و", "和", "、", "，"] {
+        list = list.replace(conjunction, ",");
+    }
+    for item in list.split(',') {
+        if let Some(number) = agenda_number(item) {
+            items.push(number);
+        }
+    }
     (!items.is_empty()).then_some(items)
+}
+
+/// One item, `27 b)`, `27 (ب)`, `27(b)`, `68 (b).` → `27 (b)`; a number alone as it is.
+fn agenda_number(item: &str) -> Option<String> {
+    let item = item.trim().trim_end_matches('.').trim();
+    let digits: String = item.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let letter = item[digits.len()..]
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    if letter.is_empty() {
+        return Some(digits);
+    }
+    let latin = match ARABIC_LETTERS
+        .iter()
+        .position(|a| *a == letter || letter == a.trim_end_matches('ـ'))
+    {
+        Some(i) => ((b'a' + i as u8) as char).to_string(),
+        None => letter.to_lowercase(),
+    };
+    Some(format!("{digits} ({latin})"))
 }
 
 /// The committee a line under the session names: `First Committee`; `Fourth Committee` from
@@ -482,6 +539,35 @@ mod tests {
             whole.committee.as_deref(),
             Some("Ad Hoc Committee of the Whole")
         );
+    }
+
+    /// The agenda line of A/RES/75/154 in its six languages (Source: United Nations).
+    #[test]
+    fn agenda_lines_in_six_languages() {
+        for line in [
+            "Agenda item 27 (b)",
+            "Point 27 b) de l’ordre du jour",
+            "Tema 27 b) del programa",
+            "Пункт 27 b) повестки дня",
+            "البند 27 (ب) من جدول الأعمال",
+            "议程项目27(b)",
+        ] {
+            assert_eq!(
+                agenda_numbers(line),
+                Some(vec!["27 (b)".to_string()]),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            agenda_numbers("Points 13 et 117 de l’ordre du jour"),
+            Some(vec!["13".into(), "117".into()])
+        );
+        assert_eq!(
+            agenda_numbers("البند 68 (هـ) من جدول الأعمال"),
+            Some(vec!["68 (e)".into()])
+        );
+        assert_eq!(agenda_numbers("Point de vue"), None);
+        assert_eq!(agenda_numbers("Tema"), None);
     }
 
     #[test]

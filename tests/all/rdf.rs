@@ -441,11 +441,16 @@ fn a_works_graph_is_the_union_of_its_versions() {
             1,
             "the French's"
         );
-        // The English read again, saying otherwise: its old fact goes, the French's stays.
+        // The English read again, saying otherwise: its old fact goes, the French's (its
+        // origin line names the Troisième Commission) stays beside the new one.
         store.replace_documents(&[with_akn(&reread)]).unwrap();
-        assert_eq!(count(&store, "w:77-213 unakn:committee ?c"), 1);
+        assert_eq!(count(&store, "w:77-213 unakn:committee ?c"), 2);
         assert_eq!(
             count(&store, "w:77-213 unakn:committee \"Second Committee\""),
+            1
+        );
+        assert_eq!(
+            count(&store, "w:77-213 unakn:committee \"Third Committee\""),
             1
         );
         assert_eq!(count(&store, "w:77-213 unakn:meetingRecord ?r"), 1);

@@ -373,6 +373,15 @@ fn browsing_by_committee_session_agenda_item_subject_and_vote() {
             .starts_with("59 Eradicating colonialism"),
         "{items}"
     );
+    // An agenda item is one whatever the language of the masthead that names it (`Point 27
+    // b) de l’ordre du jour`, `议程项目27(b)`).
+    let social = search(&dir, &["--session", "75", "--agenda", "27 (b)"]);
+    let mut social_languages: Vec<String> = groups_without_hits(&social)
+        .into_iter()
+        .map(|g| g.1)
+        .collect();
+    social_languages.sort();
+    assert_eq!(social_languages, ["en", "fr", "zh"], "{social}");
     let item = search(&dir, &["--session", "80", "--agenda", "59"]);
     assert_eq!(symbols(&item), ["A/RES/80/106"]);
     let wrong = unakn(&["search", "--store", dir.to_str().unwrap(), "--agenda", "59"]);
