@@ -48,6 +48,12 @@ pub enum Word {
     Footnote,
     SourceUnitedNations,
     Mandates,
+    InFavour,
+    Against,
+    Abstaining,
+    RecordedVotes,
+    /// A State's page: its vote on each of the `{n}` recorded votes.
+    StateVotesSummary,
 }
 
 /// The words in English, French, Spanish, Russian, Arabic and Chinese, in that order.
@@ -358,6 +364,51 @@ const WORDS: &[(Word, [&str; 6])] = &[
     (
         Word::Mandates,
         ["Mandates", "Mandats", "Mandatos", "Мандаты", "الولايات", "任务"],
+    ),
+    (
+        Word::InFavour,
+        ["In favour", "Pour", "A favor", "За", "المؤيدون", "赞成"],
+    ),
+    (
+        Word::Against,
+        ["Against", "Contre", "En contra", "Против", "المعارضون", "反对"],
+    ),
+    (
+        Word::Abstaining,
+        [
+            "Abstaining",
+            "Abstentions",
+            "Abstenciones",
+            "Воздержались",
+            "الممتنعون",
+            "弃权",
+        ],
+    ),
+    (
+        Word::RecordedVotes,
+        [
+            "recorded votes",
+            "votes enregistrés",
+            "votaciones registradas",
+            "заносимые в отчет голосования",
+            "التصويت المسجل",
+            "记录表决",
+        ],
+    ),
+    (
+        Word::StateVotesSummary,
+        [
+            "Its vote on each of the {n} recorded votes in this store that list the States' votes.",
+            "Son vote lors de chacun des {n} votes enregistrés de cette base qui indiquent le vote \
+             de chaque État.",
+            "Su voto en cada una de las {n} votaciones registradas de esta base que indican el \
+             voto de cada Estado.",
+            "Его голос в каждом из {n} заносимых в отчет голосований этой базы, в которых указаны \
+             голоса государств.",
+            "تصويتها في كل عملية من عمليات التصويت المسجل في هذه القاعدة التي تبين تصويت الدول، \
+             وعددها {n}.",
+            "本库所载列明各国投票情况的 {n} 次记录表决中的每一次该国的投票。",
+        ],
     ),
 ];
 

@@ -98,7 +98,12 @@ pub fn handle(app: &App, request: &mut Request<Body>) -> Response<Body> {
         p if p.starts_with("/state/")
             && matches!(*request.method(), Method::GET | Method::HEAD) =>
         {
-            state::handle(app, &p["/state/".len()..])
+            state::handle(
+                app,
+                &p["/state/".len()..],
+                request.uri().query().unwrap_or(""),
+                header_str(request, header::ACCEPT_LANGUAGE),
+            )
         }
         "/.well-known/void" if matches!(*request.method(), Method::GET | Method::HEAD) => {
             dataset::void(app)

@@ -69,7 +69,7 @@ fn link(r: &Request, offset: usize) -> String {
 
 /// The language the page speaks: `hl` when the query gives one of the six, else the one the
 /// browser prefers.
-fn interface_language(query: &str, accept_language: Option<&str>) -> Language {
+pub(super) fn interface_language(query: &str, accept_language: Option<&str>) -> Language {
     form_urlencoded::parse(query.as_bytes())
         .find(|(k, _)| k == "hl")
         .and_then(|(_, v)| Language::from_code(&v))

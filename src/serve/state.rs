@@ -1,18 +1,34 @@
 //! A Member State's page: its vote on every recorded vote in the store, against and abstaining
-//! first, each linking to the resolution's page (`/state/FRA`).
+//! first, each linking to the resolution's page (`/state/FRA`). The page speaks the visitor's
+//! language (`hl`, else `Accept-Language`), and gives each resolution's title in it when the
+//! store holds that language version (in English otherwise).
 
 use super::{answer_with, ok, App, Refusal};
+use crate::interface::{word, Word};
 use crate::markup::escaped_text;
+use crate::model::Language;
 use crate::vocab::{self, states};
 use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::model::Term;
 use std::fmt::Write as _;
 
-pub fn handle(app: &App, code: &str) -> Response<Body> {
-    answer_with(page(app, code), "Accept")
+pub fn handle(app: &App, code: &str, query: &str, accept_language: Option<&str>) -> Response<Body> {
+    let ui = super::search::interface_language(query, accept_language);
+    answer_with(page(app, code, ui), "Accept, Accept-Language")
 }
 
-fn page(app: &App, code: &str) -> Result<Response<Body>, Refusal> {
+/// One vote of the State: how it voted (in the order shown), the work, its symbol, date and
+/// title, and the title's language.
+struct Cast {
+    order: usize,
+    work: String,
+    symbol: String,
+    date: String,
+    title: String,
+    title_language: String,
+}
+
+fn page(app: &App, code: &str, ui: Language) -> Result<Response<Body>, Refusal> {
     let state = states::all()
         .iter()
         .find(|s| s.code.eq_ignore_ascii_case(code))
@@ -23,19 +39,24 @@ fn page(app: &App, code: &str) -> Result<Response<Body>, Refusal> {
                 format!("no State with the ISO 3166 code {code}"),
             )
         })?;
+    // The title in the page's language when the store holds that version, else in English.
     let query = format!(
         "PREFIX eli: <{eli}> PREFIX eli-dl: <{dl}> PREFIX dcterms: <{dc}> PREFIX unakn: <{un}>
-         SELECT ?work ?symbol ?how (SAMPLE(?d) AS ?date) (SAMPLE(?t) AS ?title) WHERE {{
+         SELECT ?work ?symbol ?how (SAMPLE(?d) AS ?date) (SAMPLE(COALESCE(?own, ?en)) AS ?title)
+         WHERE {{
            GRAPH ?w {{ ?work unakn:recordedVote ?vote ; dcterms:identifier ?symbol .
                        ?vote ?how <{state}> . OPTIONAL {{ ?work eli:date_document ?d }} }}
-           OPTIONAL {{ GRAPH ?e {{ ?work eli:is_realized_by ?x . ?x eli:title ?t
-                                   FILTER(langMatches(lang(?t), \"en\")) }} }}
+           OPTIONAL {{ GRAPH ?e {{ ?work eli:is_realized_by ?x . ?x eli:title ?own
+                                   FILTER(langMatches(lang(?own), \"{ui}\")) }} }}
+           OPTIONAL {{ GRAPH ?f {{ ?work eli:is_realized_by ?y . ?y eli:title ?en
+                                   FILTER(langMatches(lang(?en), \"en\")) }} }}
          }} GROUP BY ?work ?symbol ?how",
         eli = vocab::ELI,
         dl = vocab::eli_dl::NAMESPACE,
         dc = vocab::DCTERMS,
         un = vocab::unakn::NAMESPACE,
         state = state.iri().as_str(),
+        ui = ui.tag(),
     );
     let table = app
         .store
@@ -46,64 +67,89 @@ fn page(app: &App, code: &str) -> Result<Response<Body>, Refusal> {
         Some(Term::NamedNode(n)) => n.as_str().to_string(),
         _ => String::new(),
     };
-    // (position order, position label, work, symbol, date, title)
-    let mut votes: Vec<(usize, &str, String, String, String, String)> = table
+    let mut votes: Vec<Cast> = table
         .rows
         .iter()
         .filter_map(|r| {
-            let how = text(&r[2]);
-            let (order, label) = match how.rsplit('#').next()? {
-                "had_voter_against" => (0, "Against"),
-                "had_voter_abstention" => (1, "Abstaining"),
-                "had_voter_favor" => (2, "In favour"),
+            let order = match text(&r[2]).rsplit('#').next()? {
+                "had_voter_against" => 0,
+                "had_voter_abstention" => 1,
+                "had_voter_favor" => 2,
                 _ => return None,
             };
-            Some((
+            Some(Cast {
                 order,
-                label,
-                text(&r[0]),
-                text(&r[1]),
-                text(&r[3]),
-                text(&r[4]),
-            ))
+                work: text(&r[0]),
+                symbol: text(&r[1]),
+                date: text(&r[3]),
+                title: text(&r[4]),
+                title_language: match &r[4] {
+                    Some(Term::Literal(l)) => l.language().unwrap_or("en").to_string(),
+                    _ => "en".to_string(),
+                },
+            })
         })
         .collect();
     // Against and abstaining first; the newest first within each.
-    votes.sort_by(|a, b| a.0.cmp(&b.0).then(b.4.cmp(&a.4)).then(a.3.cmp(&b.3)));
+    votes.sort_by(|a, b| {
+        a.order
+            .cmp(&b.order)
+            .then(b.date.cmp(&a.date))
+            .then(a.symbol.cmp(&b.symbol))
+    });
     let name = escaped_text(state.name);
     let mut html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html>\n<html lang=\"{tag}\"{dir}><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{name}: recorded votes</title><style>{STYLE}</style></head><body><main>{search_box}\
-         <h1>{name}</h1><p class=\"summary\">Its vote on each of the {} recorded votes in this \
-         store that list the States' votes.</p>",
-        votes.len(),
-        search_box = super::search::search_box(crate::model::Language::English),
+         <title>{name}: {recorded}</title><style>{STYLE}</style></head><body><main>{search_box}\
+         <h1>{name}</h1><p class=\"summary\">{summary}</p>",
+        tag = ui.tag(),
+        dir = if ui.is_right_to_left() {
+            " dir=\"rtl\""
+        } else {
+            ""
+        },
+        recorded = word(ui, Word::RecordedVotes),
+        summary = word(ui, Word::StateVotesSummary).replace("{n}", &votes.len().to_string()),
+        search_box = super::search::search_box(ui),
     );
     let base = app.config.base.as_str();
-    for label in ["Against", "Abstaining", "In favour"] {
-        let these: Vec<_> = votes.iter().filter(|v| v.1 == label).collect();
-        let _ = write!(html, "<h2>{label} ({})</h2>", these.len());
+    for (order, heading) in [Word::Against, Word::Abstaining, Word::InFavour]
+        .into_iter()
+        .enumerate()
+    {
+        let these: Vec<&Cast> = votes.iter().filter(|v| v.order == order).collect();
+        let _ = write!(html, "<h2>{} ({})</h2>", word(ui, heading), these.len());
         if these.is_empty() {
             continue;
         }
         html.push_str("<ul>");
-        for (_, _, work, symbol, date, title) in these {
-            let href = work.strip_prefix(base).unwrap_or(work);
+        for v in these {
+            let href = v.work.strip_prefix(base).unwrap_or(&v.work);
+            // A title in another language than the page's is marked as such.
+            let lang = if v.title_language.eq_ignore_ascii_case(ui.tag()) {
+                String::new()
+            } else {
+                format!(" lang=\"{}\"", escaped_text(&v.title_language))
+            };
             let _ = write!(
                 html,
-                "<li><a href=\"{}\">{}</a> <span class=\"date\">{}</span> {}</li>",
+                "<li><a href=\"{}\"><bdi>{}</bdi></a> <span class=\"date\">{}</span> \
+                 <span{lang}>{}</span></li>",
                 escaped_text(href),
-                escaped_text(symbol),
-                escaped_text(date),
-                escaped_text(title)
+                escaped_text(&v.symbol),
+                escaped_text(&v.date),
+                escaped_text(&v.title)
             );
         }
         html.push_str("</ul>");
     }
-    html.push_str(
-        "</main><footer>Source: United Nations. The State is named in the data by its EU country \
-         authority IRI.</footer></body></html>\n",
+    let _ = writeln!(
+        html,
+        // The State's IRI in the data: the EU's country authority.
+        "</main><footer>{} · <a href=\"{iri}\">{iri}</a></footer></body></html>",
+        word(ui, Word::SourceUnitedNations),
+        iri = escaped_text(state.iri().as_str()),
     );
     Ok(ok("text/html; charset=utf-8", html))
 }

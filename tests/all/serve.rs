@@ -1169,6 +1169,39 @@ fn draft_redline_and_votes_in_chromium() {
     assert_eq!(state["first"], "A/RES/80/56");
     assert_eq!(report["errors"], serde_json::json!([]));
     assert!(screenshots().join("state.png").is_file());
+
+    // The same page for a visitor who reads Spanish, then one who asked for Arabic.
+    if have_curl() {
+        let spanish = curl(&[
+            "-H",
+            "Accept-Language: es-ES,es;q=0.9",
+            &format!("{}/state/FRA", server.url),
+        ]);
+        assert!(
+            spanish.body.contains("<html lang=\"es\">"),
+            "{}",
+            spanish.body
+        );
+        assert!(
+            spanish.body.contains("<h2>En contra (1)</h2>"),
+            "{}",
+            spanish.body
+        );
+        assert!(spanish.body.contains("Buscar en las resoluciones"));
+        let arabic = curl(&[&format!("{}/state/FRA?hl=ar", server.url)]);
+        assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
+        assert!(
+            arabic.body.contains("<h2>المعارضون (1)</h2>"),
+            "{}",
+            arabic.body
+        );
+        // Titles the store holds only in English are marked as English.
+        assert!(
+            arabic.body.contains("<span lang=\"en\">"),
+            "{}",
+            arabic.body
+        );
+    }
 }
 
 /// Another store's server on loopback, with its data in a folder of its own: stopped when
