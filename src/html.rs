@@ -5,6 +5,7 @@
 //! `#para_7` of its page.
 
 use crate::eid::{block_eids, list_eid, point_eids, under};
+use crate::interface::{word, Word};
 use crate::markup::{escaped_text, plain_text, start_tag, with_cell_markup};
 use crate::model::*;
 use crate::vocab::{self, Base};
@@ -106,9 +107,20 @@ del{color:#a40000;background:#fde8e8}ins{color:#005a1f;background:#e3f6e8}\
 .changes .where{font-family:sans-serif;font-size:.8em;color:#444;margin-bottom:0}\
 .changes .status{text-transform:uppercase;letter-spacing:.05em}";
 
+/// How a State voted, in a language.
+fn position_word(language: Language, position: Position) -> &'static str {
+    word(
+        language,
+        match position {
+            Position::InFavour => Word::InFavour,
+            Position::Against => Word::Against,
+            Position::Abstaining => Word::Abstaining,
+        },
+    )
+}
+
 /// The search box's label and button in a language: the interface speaks the page's.
 fn search_words(language: Language) -> (&'static str, &'static str) {
-    use crate::interface::{word, Word};
     (
         word(language, Word::SearchTheResolutions),
         word(language, Word::Search),
@@ -315,7 +327,7 @@ fn write_header<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
             h.leaf(
                 "p",
                 &[("class", "tabling")],
-                &format!("On behalf of {whom}."),
+                &word(doc.language, Word::OnBehalfOf).replace("{whom}", whom),
             )?;
         }
     }
@@ -338,7 +350,7 @@ fn write_header<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
         h.leaf(
             "a",
             &[("href", href)],
-            "Its mandates: who it asks to do what, and by when",
+            word(doc.language, Word::ItsMandates),
         )?;
         h.close("p")?;
     }
@@ -370,7 +382,7 @@ fn write_nav<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
         .filter(|l| *l != doc.language)
         .collect();
     if !others.is_empty() {
-        h.text(" · Other languages:")?;
+        h.text(&format!(" · {}", word(doc.language, Word::OtherLanguages)))?;
         for l in others {
             h.text(" ")?;
             let href = h.link(base.expression(&doc.symbol, l).as_str());
@@ -523,9 +535,10 @@ fn write_vote<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
         return Ok(());
     };
     h.open("section", &[("class", "vote"), ("aria-labelledby", "vote")])?;
-    h.leaf("h2", &[("id", "vote")], "Vote")?;
+    let language = h.doc.language;
+    h.leaf("h2", &[("id", "vote")], word(language, Word::Vote))?;
     match vote {
-        Vote::WithoutVote => h.leaf("p", &[], "Adopted without a vote.")?,
+        Vote::WithoutVote => h.leaf("p", &[], word(language, Word::AdoptedWithoutAVote))?,
         Vote::Recorded {
             in_favour,
             against,
@@ -535,10 +548,10 @@ fn write_vote<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
             h.leaf(
                 "p",
                 &[("class", "counts")],
-                &format!(
-                    "Adopted by a recorded vote of {in_favour} in favour, {against} against and \
-                     {abstaining} abstaining."
-                ),
+                &word(language, Word::AdoptedByRecordedVote)
+                    .replace("{in_favour}", &in_favour.to_string())
+                    .replace("{against}", &against.to_string())
+                    .replace("{abstaining}", &abstaining.to_string()),
             )?;
             for position in Position::ALL {
                 let states: Vec<&Voter> =
@@ -549,7 +562,7 @@ fn write_vote<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
                 h.leaf(
                     "h3",
                     &[],
-                    &format!("{} ({})", position.label(), states.len()),
+                    &format!("{} ({})", position_word(language, position), states.len()),
                 )?;
                 h.open("ul", &[("class", &format!("states {}", position.id()))])?;
                 for v in states {
@@ -578,7 +591,11 @@ fn write_redline<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
         "section",
         &[("class", "changes"), ("aria-labelledby", "changes")],
     )?;
-    h.leaf("h2", &[("id", "changes")], "Changes from the draft")?;
+    h.leaf(
+        "h2",
+        &[("id", "changes")],
+        word(h.doc.language, Word::ChangesFromTheDraft),
+    )?;
     h.w.get_mut().write_all(redline.as_bytes())?;
     h.close("section")
 }
@@ -586,9 +603,10 @@ fn write_redline<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
 fn write_cited_by<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     let cited_by = h.page.cited_by;
     h.open("section", &[("class", "cited-by")])?;
-    h.leaf("h2", &[], "Cited by")?;
+    let language = h.doc.language;
+    h.leaf("h2", &[], word(language, Word::CitedBy))?;
     if cited_by.is_empty() {
-        h.leaf("p", &[], "No document in this store cites it.")?;
+        h.leaf("p", &[], word(language, Word::NotCited))?;
     } else {
         h.open("ul", &[])?;
         for (iri, symbol, title) in cited_by {
@@ -607,9 +625,21 @@ fn write_cited_by<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
 
 fn write_footer<W: Write>(h: &mut Html<'_, W>) -> io::Result<()> {
     h.open("footer", &[])?;
-    h.text("Source: United Nations. Converted by unakn; query the data at ")?;
+    let language = h.doc.language;
+    h.text(&format!(
+        "{} {} ",
+        word(language, Word::SourceUnitedNations),
+        word(language, Word::ConvertedByUnakn)
+    ))?;
     let sparql = h.link(&format!("{}/", h.page.base.as_str()));
-    h.leaf("a", &[("href", &sparql)], "the SPARQL endpoint")?;
-    h.text(".")?;
+    let label = if language == Language::English {
+        "the SPARQL endpoint"
+    } else {
+        "SPARQL"
+    };
+    h.leaf("a", &[("href", &sparql)], label)?;
+    if language == Language::English {
+        h.text(".")?;
+    }
     h.close("footer")
 }

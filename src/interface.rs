@@ -54,6 +54,19 @@ pub enum Word {
     RecordedVotes,
     /// A State's page: its vote on each of the `{n}` recorded votes.
     StateVotesSummary,
+    AdoptedWithoutAVote,
+    /// `{in_favour}`, `{against}`, `{abstaining}`.
+    AdoptedByRecordedVote,
+    ChangesFromTheDraft,
+    CitedBy,
+    NotCited,
+    OtherLanguages,
+    ItsMandates,
+    /// `{whom}`.
+    OnBehalfOf,
+    ConvertedByUnakn,
+    AdoptedAs,
+    AdoptedFromTheDraft,
 }
 
 /// The words in English, French, Spanish, Russian, Arabic and Chinese, in that order.
@@ -408,6 +421,132 @@ const WORDS: &[(Word, [&str; 6])] = &[
             "تصويتها في كل عملية من عمليات التصويت المسجل في هذه القاعدة التي تبين تصويت الدول، \
              وعددها {n}.",
             "本库所载列明各国投票情况的 {n} 次记录表决中的每一次该国的投票。",
+        ],
+    ),
+    (
+        Word::AdoptedWithoutAVote,
+        [
+            "Adopted without a vote.",
+            "Adoptée sans vote.",
+            "Aprobada sin votación.",
+            "Принята без голосования.",
+            "اعتُمد دون تصويت.",
+            "未经表决通过。",
+        ],
+    ),
+    (
+        Word::AdoptedByRecordedVote,
+        [
+            "Adopted by a recorded vote of {in_favour} in favour, {against} against and \
+             {abstaining} abstaining.",
+            "Adoptée à l’issue d’un vote enregistré par {in_favour} voix contre {against}, avec \
+             {abstaining} abstentions.",
+            "Aprobada en votación registrada por {in_favour} votos contra {against} y \
+             {abstaining} abstenciones.",
+            "Принята заносимым в отчет голосованием: {in_favour} голосами против {against} при \
+             {abstaining} воздержавшихся.",
+            "اعتُمد بتصويت مسجل بأغلبية {in_favour} صوتا مقابل {against} وامتناع {abstaining} عن \
+             التصويت.",
+            "以{in_favour}票赞成、{against}票反对、{abstaining}票弃权的记录表决通过。",
+        ],
+    ),
+    (
+        Word::ChangesFromTheDraft,
+        [
+            "Changes from the draft",
+            "Modifications par rapport au projet",
+            "Cambios respecto del proyecto",
+            "Изменения по сравнению с проектом",
+            "التغييرات مقارنة بالمشروع",
+            "与草案相比的修改",
+        ],
+    ),
+    (
+        Word::CitedBy,
+        [
+            "Cited by",
+            "Cité par",
+            "Citado en",
+            "Цитируется в",
+            "مستشهد به في",
+            "引用本文件的文件",
+        ],
+    ),
+    (
+        Word::NotCited,
+        [
+            "No document in this store cites it.",
+            "Aucun document de cette base ne le cite.",
+            "Ningún documento de esta base lo cita.",
+            "Ни один документ этой базы на него не ссылается.",
+            "لا توجد وثيقة في هذه القاعدة تستشهد به.",
+            "本库中没有引用本文件的文件。",
+        ],
+    ),
+    (
+        Word::OtherLanguages,
+        [
+            "Other languages:",
+            "Autres langues :",
+            "Otros idiomas:",
+            "Другие языки:",
+            "لغات أخرى:",
+            "其他语文：",
+        ],
+    ),
+    (
+        Word::ItsMandates,
+        [
+            "Its mandates: who it asks to do what, and by when",
+            "Ses mandats : à qui il demande quoi, et pour quand",
+            "Sus mandatos: a quién pide qué y para cuándo",
+            "Его мандаты: кому что поручено и к какому сроку",
+            "ولاياته: من يُطلب منه ماذا ومتى",
+            "其任务授权：要求谁做什么、何时完成",
+        ],
+    ),
+    (
+        Word::OnBehalfOf,
+        [
+            "On behalf of {whom}.",
+            "Au nom de {whom}.",
+            "En nombre de {whom}.",
+            "От имени {whom}.",
+            "باسم {whom}.",
+            "代表{whom}。",
+        ],
+    ),
+    (
+        Word::ConvertedByUnakn,
+        [
+            "Converted by unakn; query the data at",
+            "Converti par unakn ; interroger les données :",
+            "Convertido por unakn; consultar los datos:",
+            "Преобразовано unakn; запрос к данным:",
+            "حوّله unakn؛ الاستعلام عن البيانات:",
+            "由 unakn 转换；查询数据：",
+        ],
+    ),
+    (
+        Word::AdoptedAs,
+        [
+            "Adopted as",
+            "Adopté sous la cote",
+            "Aprobado como",
+            "Принят как",
+            "اعتُمد بوصفه",
+            "通过为",
+        ],
+    ),
+    (
+        Word::AdoptedFromTheDraft,
+        [
+            "Adopted from the draft",
+            "Adoptée à partir du projet",
+            "Aprobada a partir del proyecto",
+            "Принята на основе проекта",
+            "اعتُمد انطلاقا من المشروع",
+            "根据草案通过",
         ],
     ),
 ];

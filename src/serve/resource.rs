@@ -270,7 +270,7 @@ fn lineage_of(
     let adopted_from = vocab::unakn::adoptedFrom;
     let (label, pattern) = if doc.is_draft() {
         (
-            "Adopted as",
+            crate::interface::word(doc.language, crate::interface::Word::AdoptedAs),
             format!(
                 "?other <{adopted_from}> <{work}>",
                 adopted_from = adopted_from.as_str(),
@@ -279,7 +279,7 @@ fn lineage_of(
         )
     } else {
         (
-            "Adopted from the draft",
+            crate::interface::word(doc.language, crate::interface::Word::AdoptedFromTheDraft),
             format!(
                 "<{work}> <{adopted_from}> ?other",
                 adopted_from = adopted_from.as_str(),

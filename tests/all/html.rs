@@ -67,3 +67,53 @@ fn page_links_citations_notes_and_eids() {
     assert!(html.contains(r#"href="/">the SPARQL endpoint"#));
     assert!(!html.contains("href=\"http://localhost"), "{html}");
 }
+
+/// The page's own words (headings, the vote, the footer, the masthead's agenda line) speak the
+/// document's language: here French (Source: United Nations, A/RES/77/213) and the UN's
+/// Arabic AKN of A/RES/75/154, adopted without a vote.
+#[test]
+fn the_page_s_own_words_are_in_the_document_s_language() {
+    let base = Base::default();
+    let in_store = |_: &str| false;
+    let page = Page {
+        base: &base,
+        served: true,
+        in_store: &in_store,
+        cited_by: &[],
+        languages: &[Language::English, Language::French],
+        lineage: None,
+        state_page: None,
+        mandates_page: None,
+        search_page: Some("/search"),
+    };
+    let render = |input: &[u8]| {
+        let doc = unakn::parse::parse(input).unwrap().value;
+        let mut out = Vec::new();
+        write(&doc, &page, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let french = render(&std::fs::read(root().join("samples/A_RES_77_213_fr.xml")).unwrap());
+    for words in [
+        "Point 68 b) de l’ordre du jour",
+        "<h2>Cité par</h2>",
+        "Aucun document de cette base ne le cite.",
+        "Autres langues :",
+        "Source : Organisation des Nations Unies.",
+        "Rechercher dans les résolutions",
+    ] {
+        assert!(french.contains(words), "{words}: {french}");
+    }
+    assert!(!french.contains("Cited by") && !french.contains("Other languages"));
+
+    let Some(corpus) = corpus() else { return };
+    let arabic = render(&std::fs::read(corpus.join("ga-75-akn/Arabic/75_154_A.xml")).unwrap());
+    for words in [
+        "dir=\"rtl\"",
+        "البند 27 (ب) من جدول الأعمال",
+        "<h2 id=\"vote\">التصويت</h2>",
+        "اعتُمد دون تصويت.",
+        "المصدر: الأمم المتحدة.",
+    ] {
+        assert!(arabic.contains(words), "{words}");
+    }
+}
