@@ -383,7 +383,7 @@ fn facet_values(
 }
 
 /// The title of an agenda item as a version of the session prints it: in the request's
-/// language (or English) when a version in it has the item.
+/// language (or English) when a version in it has the item, else in any.
 fn agenda_title(
     searcher: &Searcher,
     fields: &Fields,
@@ -391,40 +391,42 @@ fn agenda_title(
     session_path: &str,
     number: &str,
 ) -> Result<Option<String>, SearchError> {
-    let facet = Facet::from_text(&format!("{session_path}/{number}")).ok();
-    let Some(facet) = facet else {
+    let Ok(facet) = Facet::from_text(&format!("{session_path}/{number}")) else {
         return Ok(None);
     };
-    let query = BooleanQuery::new(vec![
-        (
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(fields.kind, "document"),
-                IndexRecordOption::Basic,
-            )) as Box<dyn Query>,
-        ),
-        (
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_facet(fields.facets, &facet),
-                IndexRecordOption::Basic,
-            )),
-        ),
-    ]);
-    let preferred = request.language.unwrap_or(Language::English).tag();
-    let mut found = None;
-    for (_, address) in searcher.search(&query, &TopDocs::with_limit(6).order_by_score())? {
-        let d: TantivyDocument = searcher.doc(address)?;
-        let title = agenda_titles(fields, &d)
-            .into_iter()
-            .find(|(n, _)| n == number)
-            .map(|(_, t)| t);
-        if stored_text(&d, fields.lang) == preferred && title.is_some() {
-            return Ok(title);
+    let term = |facet: &Facet| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_facet(fields.facets, facet),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let preferred = request.language.unwrap_or(Language::English);
+    for language in [Some(preferred), None] {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.kind, "document"),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+            (Occur::Must, term(&facet)),
+        ];
+        if let Some(l) = language {
+            clauses.push((Occur::Must, term(&Facet::from_path(["lang", l.tag()]))));
         }
-        found = found.or(title);
+        let query = BooleanQuery::new(clauses);
+        for (_, address) in searcher.search(&query, &TopDocs::with_limit(4).order_by_score())? {
+            let d: TantivyDocument = searcher.doc(address)?;
+            let title = agenda_titles(fields, &d)
+                .into_iter()
+                .find(|(n, t)| n == number && !t.is_empty());
+            if let Some((_, title)) = title {
+                return Ok(Some(title));
+            }
+        }
     }
-    Ok(found)
+    Ok(None)
 }
 
 /// The agenda items a version's entry keeps, `number TAB title`.

@@ -382,6 +382,34 @@ fn browsing_by_committee_session_agenda_item_subject_and_vote() {
         .collect();
     social_languages.sort();
     assert_eq!(social_languages, ["en", "fr", "zh"], "{social}");
+    // Its title in the language asked for, as that version's masthead prints it.
+    let titled = |language: &str| {
+        let v = search(&dir, &["--session", "75", "--lang", language]);
+        v["facets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f[0] == "agenda")
+            .unwrap()[1][0]["label"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        titled("en").starts_with("27 (b) Social development"),
+        "{}",
+        titled("en")
+    );
+    assert!(
+        titled("fr").starts_with("27 (b) Développement social"),
+        "{}",
+        titled("fr")
+    );
+    assert!(
+        titled("zh").starts_with("27 (b) 社会发展"),
+        "{}",
+        titled("zh")
+    );
     let item = search(&dir, &["--session", "80", "--agenda", "59"]);
     assert_eq!(symbols(&item), ["A/RES/80/106"]);
     let wrong = unakn(&["search", "--store", dir.to_str().unwrap(), "--agenda", "59"]);
