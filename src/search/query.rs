@@ -370,9 +370,9 @@ fn facet_values(
             })
             .collect();
         values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        if root == "agenda" {
+        if let ("agenda", Some(session)) = (root, &request.session) {
             for v in values.iter_mut().take(40) {
-                if let Some(title) = agenda_title(searcher, fields, request, &path, &v.value)? {
+                if let Some(title) = agenda_title(searcher, fields, request, session, &v.value)? {
                     v.label = format!("{} {title}", v.value);
                 }
             }
@@ -388,12 +388,11 @@ fn agenda_title(
     searcher: &Searcher,
     fields: &Fields,
     request: &Request,
-    session_path: &str,
+    session: &str,
     number: &str,
 ) -> Result<Option<String>, SearchError> {
-    let Ok(facet) = Facet::from_text(&format!("{session_path}/{number}")) else {
-        return Ok(None);
-    };
+    // From its segments: a segment may hold a `/` that the facet's text form would split at.
+    let facet = Facet::from_path(["agenda", session, number]);
     let term = |facet: &Facet| -> Box<dyn Query> {
         Box::new(TermQuery::new(
             Term::from_facet(fields.facets, facet),
