@@ -37,22 +37,18 @@ fn request(options: &SearchOptions) -> Result<Request> {
         ("type", "--type", &options.document_type),
     ] {
         if let Some(v) = value {
-            // The page's message names its key (`lang=xx: ...`): here the option is named.
-            r.set(key, v).map_err(|e| {
-                anyhow!(
-                    "{option} {}",
-                    e.split_once(": ").map_or(e.as_str(), |(_, m)| m)
-                )
-            })?;
+            r.set(key, v)
+                .map_err(|e| named(&format!("{option} "), &e))?;
         }
     }
-    r.check().map_err(|e| {
-        anyhow!(
-            "--agenda: {}",
-            e.split_once(": ").map_or(e.as_str(), |(_, m)| m)
-        )
-    })?;
+    r.check().map_err(|e| named("--agenda: ", &e))?;
     Ok(r)
+}
+
+/// The page's message names its key (`lang=xx: what it may be`): here the option is named.
+fn named(option: &str, message: &str) -> anyhow::Error {
+    let what = message.split_once(": ").map_or(message, |(_, m)| m);
+    anyhow!("{option}{what}")
 }
 
 pub fn run(store_dir: Option<&Path>, load: &[PathBuf], options: &SearchOptions) -> Result<()> {
