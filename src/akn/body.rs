@@ -147,9 +147,6 @@ pub(super) fn write_body_of<W: Write>(
     items: &[Item],
     wrap_up: &[Inline],
 ) -> io::Result<()> {
-    if !x.act.is_empty() {
-        x.pending = x.marks.in_division(&x.act, eid, text);
-    }
     if items.is_empty() {
         x.open("content", &[])?;
         x.inline_block("p", &[], doc, text)?;

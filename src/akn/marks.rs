@@ -1,125 +1,114 @@
 //! Mandates marked inline, the text unchanged: the actor a paragraph addresses as an
 //! `organization` or `role` referring to a TLC, a due date printed in full as a `date`.
 
-use crate::mandate::addressees;
-use crate::markup::plain_text;
-use crate::model::{AddresseeKind, Document, Inline, When};
+use crate::mandate::{printed_in, PrintedAs, PrintedIn};
+use crate::model::{AddresseeKind, Document, Inline};
 use crate::vocab;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// An element to wrap around a stretch of a division's text.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Mark {
-    /// Byte range in the division's plain text (as [`plain_text`] gives it).
+    /// Byte range in the division's plain text (as [`crate::markup::plain_text`] gives it).
     pub start: usize,
     pub end: usize,
     pub element: &'static str,
     pub attrs: Vec<(&'static str, String)>,
 }
 
-/// What to look for in a division: a phrase printed after its verb.
-#[derive(Debug, Clone)]
-struct Wanted {
-    verb: String,
-    phrase: String,
-    element: &'static str,
-    attrs: Vec<(&'static str, String)>,
-}
-
 /// A TLC the marks refer to: element, eId, href, showAs.
 pub(super) type Tlc = (&'static str, String, String, String);
 
-/// The marks of every act of a document (the whole, or each part), by eId, and their TLCs.
+/// The marks of a document's divisions and the TLCs they refer to, read before the document
+/// is written (the TLCs come first, in its metadata).
 #[derive(Debug, Default)]
 pub(super) struct Marks {
-    /// By act, then by eId in order (a division's sub-items follow it).
-    wanted: HashMap<String, BTreeMap<String, Vec<Wanted>>>,
+    /// By division, the division known by where its runs lie: the document is borrowed for
+    /// the whole of its writing, so each division's runs stay where they are, and the writer
+    /// finds a division's marks without naming it again.
+    by_runs: HashMap<usize, Vec<Mark>>,
     pub tlcs: Vec<Tlc>,
 }
 
 impl Marks {
     pub(super) fn of(doc: &Document) -> Marks {
         let mut marks = Marks::default();
-        for (symbol, m) in addressees(doc) {
-            let mut wanted = Vec::new();
-            if !m.addressee.is_empty() {
-                if let Some((element, id, href, shown)) = tlc(&m.addressee, m.addressee_kind) {
-                    wanted.push(Wanted {
-                        verb: m.verb.clone(),
-                        phrase: m.addressee.clone(),
-                        element: if element == "TLCRole" {
+        let divisions = printed_in(doc);
+        let mut by_runs = HashMap::with_capacity(divisions.len());
+        for PrintedIn {
+            runs,
+            text,
+            printed,
+        } in divisions
+        {
+            let mut out = Vec::with_capacity(printed.len());
+            for p in printed {
+                let (element, attrs) = match p.what {
+                    PrintedAs::Actor(kind) => {
+                        let Some(t) = known_tlc(&text[p.start..p.end], kind) else {
+                            continue;
+                        };
+                        let element = if t.0 == "TLCRole" {
                             "role"
                         } else {
                             "organization"
-                        },
-                        attrs: vec![("refersTo", format!("#{id}"))],
-                    });
-                    if !marks.tlcs.iter().any(|t| t.1 == id) {
-                        marks.tlcs.push((element, id, href, shown));
+                        };
+                        let attrs = vec![("refersTo", format!("#{}", t.1))];
+                        if !marks.tlcs.iter().any(|had| had.1 == t.1) {
+                            marks.tlcs.push(t);
+                        }
+                        (element, attrs)
                     }
-                }
+                    PrintedAs::Date(d) => ("date", vec![("date", d.to_string())]),
+                };
+                out.push(Mark {
+                    start: p.start,
+                    end: p.end,
+                    element,
+                    attrs,
+                });
             }
-            for when in [m.due, m.until].into_iter().flatten() {
-                if let When::Date(d) = when {
-                    let month = crate::model::Date::MONTH_NAMES[usize::from(d.month) - 1];
-                    wanted.push(Wanted {
-                        verb: m.verb.clone(),
-                        phrase: format!("{} {month} {}", d.day, d.year),
-                        element: "date",
-                        attrs: vec![("date", d.to_string())],
-                    });
-                }
-            }
-            let by_eid = marks.wanted.entry(symbol).or_default();
-            by_eid.entry(m.eid.clone()).or_default().extend(wanted);
+            by_runs.insert(runs.as_ptr() as usize, out);
         }
+        marks.by_runs = by_runs;
         marks
     }
 
-    /// The marks to make in the text of the division `eid` of the act `symbol`: those of its
-    /// own mandates, and of its sub-items' when their actor is named here (`Calls upon States:`).
-    pub(super) fn in_division(&self, symbol: &str, eid: &str, runs: &[Inline]) -> Vec<Mark> {
-        let Some(by_eid) = self.wanted.get(symbol) else {
-            return Vec::new();
-        };
-        let child = format!("{eid}__list_1__point_");
-        // The division's own eId and its sub-items' sort together, from the eId on.
-        let wanted: Vec<&Wanted> = by_eid
-            .range::<str, _>((std::ops::Bound::Included(eid), std::ops::Bound::Unbounded))
-            .take_while(|(k, _)| k.starts_with(eid))
-            .filter(|(k, _)| {
-                *k == eid || (k.starts_with(&child) && !k[child.len()..].contains("__"))
-            })
-            .flat_map(|(_, w)| w)
-            .collect();
-        if wanted.is_empty() {
+    /// The marks to make in the text of the division whose runs these are (taken: a division
+    /// is written once).
+    pub(super) fn take(&mut self, runs: &[Inline]) -> Vec<Mark> {
+        if self.by_runs.is_empty() || runs.is_empty() {
             return Vec::new();
         }
-        let text = plain_text(runs);
-        let mut out: Vec<Mark> = Vec::new();
-        for w in wanted {
-            // After the verb: a division without it (a sub-item whose task the chapeau gave)
-            // names the actor, if at all, as something else.
-            let Some(from) = text.find(&w.verb).map(|at| at + w.verb.len()) else {
-                continue;
-            };
-            let Some(at) = text[from..].find(&w.phrase) else {
-                continue;
-            };
-            let (start, end) = (from + at, from + at + w.phrase.len());
-            let overlaps = out.iter().any(|m| start < m.end && m.start < end);
-            if !overlaps {
-                out.push(Mark {
-                    start,
-                    end,
-                    element: w.element,
-                    attrs: w.attrs.clone(),
-                });
-            }
-        }
-        out.sort_by_key(|m| m.start);
-        out
+        self.by_runs
+            .remove(&(runs.as_ptr() as usize))
+            .unwrap_or_default()
     }
+}
+
+/// [`tlc`], remembered per thread: the same few hundred phrases name the actors of every
+/// resolution.
+fn known_tlc(phrase: &str, kind: AddresseeKind) -> Option<Tlc> {
+    const REMEMBERED: usize = 4096;
+    type Known = HashMap<String, Vec<(AddresseeKind, Option<Tlc>)>>;
+    thread_local! {
+        static KNOWN: std::cell::RefCell<Known> = std::cell::RefCell::default();
+    }
+    KNOWN.with_borrow_mut(|known| {
+        if let Some((_, tlc)) = known
+            .get(phrase)
+            .and_then(|k| k.iter().find(|k| k.0 == kind))
+        {
+            return tlc.clone();
+        }
+        let found = tlc(phrase, kind);
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        let kinds = known.entry(phrase.to_string()).or_default();
+        kinds.push((kind, found.clone()));
+        found
+    })
 }
 
 /// The TLC of an actor: a role for the Secretary-General and the President of the Assembly, a

@@ -39,8 +39,6 @@ fn write_with(doc: &Document, marks: Marks, out: impl Write) -> io::Result<()> {
         w: out,
         depth: 0,
         marks,
-        act: doc.symbol.clone(),
-        pending: Vec::new(),
     };
     x.w.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     x.newline()?;
@@ -73,7 +71,6 @@ fn write_with(doc: &Document, marks: Marks, out: impl Write) -> io::Result<()> {
         }
         x.close("collectionBody")?;
     }
-    x.act.clear();
     write_annexes(&mut x, doc, &doc.symbol, &doc.act.annexes)?;
     x.close(element)?;
     if !doc.parts.is_empty() {
@@ -127,9 +124,7 @@ fn write_part<W: Write>(x: &mut Xml<W>, doc: &Document, part: &Part) -> io::Resu
     write_identification(x, doc, &symbol, &number)?;
     x.close("meta")?;
     write_preface(x, doc, &part.number, &part.act.title)?;
-    x.act = symbol.clone();
     write_act(x, doc, &part.act)?;
-    x.act.clear();
     write_annexes(x, doc, &symbol, &part.act.annexes)?;
     x.close("statement")?;
     x.close("component")

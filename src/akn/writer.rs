@@ -11,11 +11,6 @@ pub(super) struct Xml<W: Write> {
     pub(super) depth: usize,
     /// The mandates to mark in the document's divisions.
     pub(super) marks: Marks,
-    /// The act whose divisions are being written (the whole's symbol or a part's); empty
-    /// where nothing is marked (annexes).
-    pub(super) act: String,
-    /// The marks for the next inline block.
-    pub(super) pending: Vec<Mark>,
 }
 
 impl<W: Write> Xml<W> {
@@ -133,7 +128,7 @@ impl<W: Write> Xml<W> {
     ) -> io::Result<()> {
         self.indent()?;
         self.start_tag(name, attrs)?;
-        let marks = std::mem::take(&mut self.pending);
+        let marks = self.marks.take(runs);
         self.marked_inlines(doc, runs, &marks)?;
         self.end_tag(name)
     }

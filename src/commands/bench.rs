@@ -244,7 +244,7 @@ pub fn bench(inputs: &[PathBuf], repeats: usize, only: Option<&str>) -> Result<(
         ("docs", docs.len()),
         &mut || {
             for d in &docs {
-                std::hint::black_box(unakn::mandate::addressees(d));
+                std::hint::black_box(unakn::mandate::printed_in(d));
             }
         },
     )?;

@@ -11,23 +11,23 @@ use std::sync::OnceLock;
 ///
 /// The phrase must name an actor first: `encourages, in accordance with national laws, the
 /// promotion of ... community energy plans to ...` names none, whatever comes later.
-pub fn actors(phrase: &str) -> Vec<(String, AddresseeKind)> {
+pub fn actors(phrase: &str) -> Vec<(&str, AddresseeKind)> {
     let mut out = Vec::new();
     let mut first = true;
-    let mut carried = String::new();
-    for segment in phrase.split([',', ';']) {
+    // Where a list of adjectives that belongs to the next segment starts in `phrase`.
+    let mut carried: Option<usize> = None;
+    let mut from = 0;
+    for raw in phrase.split([',', ';']) {
+        let raw_end = from + raw.len();
+        from = raw_end + 1;
         // `bilateral, regional and multilateral development partners`: a list of adjectives
-        // belongs to the noun of the next segment.
-        let joined;
-        let segment = if carried.is_empty() {
-            segment.trim()
-        } else {
-            joined = format!("{carried}, {}", segment.trim());
-            carried.clear();
-            joined.as_str()
+        // belongs to the noun of the next segment, and is read with it.
+        let segment = match carried.take() {
+            Some(start) => phrase[start..raw_end].trim(),
+            None => raw.trim(),
         };
         if is_adjectives(segment) {
-            carried = segment.to_string();
+            carried = Some(segment.as_ptr() as usize - phrase.as_ptr() as usize);
             continue;
         }
         let segment = strip_word(segment, "and").unwrap_or(segment).trim();
@@ -46,7 +46,7 @@ pub fn actors(phrase: &str) -> Vec<(String, AddresseeKind)> {
         let before = out.len();
         for conjunct in conjuncts(segment) {
             if let Some(kind) = kind_of(conjunct) {
-                out.push((conjunct.to_string(), kind));
+                out.push((conjunct, kind));
             }
         }
         if first && out.len() == before {
@@ -141,16 +141,20 @@ const PARENTHETICAL: &[&str] = &[
 ];
 
 fn is_adjectives(segment: &str) -> bool {
-    let words: Vec<&str> = segment.split_whitespace().collect();
-    let adjective = |w: &&str| {
+    let adjective = |w: &str| {
         w.chars().all(|c| c.is_lowercase() || c == '-')
             && ["al", "ic", "ive", "ous", "ary", "ed"]
                 .iter()
                 .any(|end| w.ends_with(end))
     };
-    (1..=2).contains(&words.len())
-        && words.iter().all(adjective)
-        && !PARENTHETICAL.contains(&words[0])
+    let mut words = segment.split_whitespace();
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    words.next().is_none()
+        && adjective(first)
+        && second.is_none_or(adjective)
+        && !PARENTHETICAL.contains(&first)
         && kind_of(segment).is_none()
 }
 

@@ -14,13 +14,16 @@ use std::sync::OnceLock;
 pub struct Clause<'a> {
     /// As printed, adverbs included: `Also requests`, `Calls once again upon`.
     pub verb: String,
-    pub actors: Vec<(String, AddresseeKind)>,
+    /// Each a stretch of the text (none printed when the Assembly acts: `Decides to ...`).
+    pub actors: Vec<(&'a str, AddresseeKind)>,
     /// From the infinitive (or `that`) to the clause's end.
     pub task: &'a str,
     /// The clause ends in a colon: its task is in the sub-items that follow.
     pub pending: bool,
     /// The actors' phrase as printed, asides included (`, beginning from 2026,`).
     pub aside: &'a str,
+    /// Where the verb starts in the text (set by [`clauses`]).
+    pub at: usize,
 }
 
 /// How a head verb takes its actor.
@@ -254,21 +257,24 @@ fn may_open_clause(word: &str) -> bool {
 
 /// Where a head may stand in `s`: one pass of an automaton over the text, so that a paragraph
 /// without one costs no more than that pass, and words are only told apart where one is found.
-/// A head is printed in lower case, capitalised or in capitals: three literal spellings each,
-/// which the automaton finds with its vectorised prefilter (a case-blind search has none).
+/// A head is printed in lower case, capitalised or in capitals: the automaton looks for what
+/// follows its first letter, in lower case and in capitals (two spellings rather than three
+/// keep it fast; a case-blind search has no vectorised prefilter), and gives where that letter
+/// stands.
 fn head_matches(s: &str) -> impl Iterator<Item = usize> + '_ {
     static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
     let ac = AUTOMATON.get_or_init(|| {
-        let spellings = HEADS.iter().flat_map(|h| {
-            let capitalised = h[..1].to_ascii_uppercase() + &h[1..];
-            [h.to_string(), capitalised, h.to_ascii_uppercase()]
-        });
+        let tails = HEADS
+            .iter()
+            .flat_map(|h| [h[1..].to_string(), h[1..].to_ascii_uppercase()]);
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(spellings)
+            .build(tails)
             .expect("a small literal list")
     });
-    ac.find_iter(s).map(|m| m.start())
+    ac.find_iter(s)
+        .filter(|m| m.start() > 0)
+        .map(|m| m.start() - 1)
 }
 
 fn bare(w: &str) -> String {
@@ -445,7 +451,10 @@ pub fn clauses(s: &str) -> Vec<Clause<'_>> {
         let end = starts.get(n + 1).map_or(s.len(), |next| next.verb);
         let next_end = starts.get(n + 2).map_or(s.len(), |next| next.verb);
         if let Some(clause) = read_clause(s, verb, start, end, next_end) {
-            out.push(clause);
+            out.push(Clause {
+                at: start.verb,
+                ..clause
+            });
         }
     }
     out
@@ -472,6 +481,7 @@ fn read_clause<'a>(
                 task: that,
                 pending: false,
                 aside: "",
+                at: 0,
             })
         }
         Takes::Approval => {
@@ -485,6 +495,7 @@ fn read_clause<'a>(
                 task: rest,
                 pending: rest.ends_with(':'),
                 aside: "",
+                at: 0,
             })
         }
         Takes::Object | Takes::ObjectIfActor => {
@@ -520,6 +531,7 @@ fn read_clause<'a>(
                 task,
                 pending: pending || task.is_empty(),
                 aside,
+                at: 0,
             })
         }
     }
@@ -543,6 +555,7 @@ fn decision(verb: String, rest: &str) -> Option<Clause<'_>> {
                 task: that,
                 pending: false,
                 aside: "",
+                at: 0,
             });
         }
     }
@@ -554,6 +567,7 @@ fn decision(verb: String, rest: &str) -> Option<Clause<'_>> {
             task: that,
             pending: rest.ends_with(':'),
             aside: "",
+            at: 0,
         });
     }
     // A decision that only takes a view asks nothing: `Decides to remain seized of the
@@ -580,12 +594,13 @@ fn decision(verb: String, rest: &str) -> Option<Clause<'_>> {
         task: rest,
         pending: rest.ends_with(':'),
         aside: "",
+        at: 0,
     })
 }
 
 /// Who a decision's `that` clause charges: its subject when it names actors, else the Assembly
 /// (`Decides that there shall be set off ...`).
-fn decided_by(that: &str) -> Vec<(String, AddresseeKind)> {
+fn decided_by(that: &str) -> Vec<(&str, AddresseeKind)> {
     let actors = that_subject(that);
     if actors.is_empty() {
         the_assembly()
@@ -594,13 +609,13 @@ fn decided_by(that: &str) -> Vec<(String, AddresseeKind)> {
     }
 }
 
-fn the_assembly() -> Vec<(String, AddresseeKind)> {
-    vec![(String::new(), AddresseeKind::GeneralAssembly)]
+fn the_assembly() -> Vec<(&'static str, AddresseeKind)> {
+    vec![("", AddresseeKind::GeneralAssembly)]
 }
 
 /// The subject of a `that` clause when it names actors: `Israel` of `Israel accept ...`, `the
 /// Secretary-General` of `the Secretary-General shall invite`.
-fn that_subject(that: &str) -> Vec<(String, AddresseeKind)> {
+fn that_subject(that: &str) -> Vec<(&str, AddresseeKind)> {
     let mut end = that.len();
     for (k, w) in words_between(that, 0, that.len()).enumerate() {
         let b = bare(w.text);

@@ -345,6 +345,21 @@ fn another_body_before(task: &str, at: usize) -> bool {
     false
 }
 
+/// Whether `task` prints a date in full (`15 April 2026`) where [`due`] or [`until`] may read
+/// one: after `on`, `by`, `before`, `than`, `until` or `to`. Most tasks print none.
+pub fn may_set_a_date(task: &str) -> bool {
+    let bytes = task.as_bytes();
+    (1..bytes.len()).any(|i| {
+        bytes[i].is_ascii_digit()
+            && bytes[i - 1] == b' '
+            && task[..i - 1]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "on" | "by" | "before" | "than" | "until" | "to"))
+            && date_at(task, i).is_some()
+    })
+}
+
 /// A date printed `15 April 2026`, an ISO date, where it starts and ends.
 fn date_at(s: &str, from: usize) -> Option<(Date, usize)> {
     let mut ws = s[from..].split_whitespace();

@@ -10,6 +10,9 @@ mod actors;
 mod clauses;
 mod cues;
 mod fields;
+mod printed;
+
+pub use printed::{printed, printed_in, Printed, PrintedAs, PrintedIn};
 
 use crate::eid::{block_eids, list_eid, point_eids};
 use crate::markup::{item_text, paragraph_text, plain_str};
@@ -22,23 +25,10 @@ use clauses::{clauses, Clause};
 /// belong to the work's divisions, which every language version shares. A draft gives none:
 /// it proposes, and the Assembly has asked nothing yet.
 pub fn extract(doc: &Document) -> Vec<(String, Mandate)> {
-    read(doc, Depth::Full)
+    read(doc)
 }
 
-/// The mandates' actors and the dates printed in full with them, and nothing else (kinds are
-/// left as `action`, no text): what the AKN writer marks inline, read at a fraction of the cost.
-pub fn addressees(doc: &Document) -> Vec<(String, Mandate)> {
-    read(doc, Depth::Addressees)
-}
-
-/// How much of each mandate to read.
-#[derive(Clone, Copy, PartialEq)]
-enum Depth {
-    Full,
-    Addressees,
-}
-
-fn read(doc: &Document, depth: Depth) -> Vec<(String, Mandate)> {
+fn read(doc: &Document) -> Vec<(String, Mandate)> {
     let mut out = Vec::new();
     if doc.language != Language::English || doc.is_draft() {
         return out;
@@ -54,8 +44,21 @@ fn read(doc: &Document, depth: Depth) -> Vec<(String, Mandate)> {
         let restarts = numbering_restarts(&act.body);
         let mut order = 0;
         let mut found = Vec::new();
-        walk(&act.body, "", None, restarts, depth, &mut order, &mut found);
+        walk(&act.body, "", None, restarts, &mut order, &mut found);
         out.extend(found.into_iter().map(|m| (symbol.clone(), m)));
+    }
+    out
+}
+
+/// The operative paragraphs of a body, in order, sections opened.
+fn operative_paragraphs(blocks: &[Block]) -> Vec<&Paragraph> {
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => out.push(p),
+            Block::Section(s) => out.extend(operative_paragraphs(&s.blocks)),
+            Block::Recital(_) | Block::Text(_) | Block::Table(_) => {}
+        }
     }
     out
 }
@@ -80,7 +83,6 @@ fn walk(
     prefix: &str,
     section: Option<&str>,
     restarts: bool,
-    depth: Depth,
     order: &mut usize,
     out: &mut Vec<Mandate>,
 ) {
@@ -91,11 +93,11 @@ fn walk(
                 *order += 1;
                 let number = p.number.clone().unwrap_or_else(|| format!("u{order}"));
                 let section = if restarts { section } else { None };
-                paragraph(p, &number, section, &eid, depth, out);
+                paragraph(p, &number, section, &eid, out);
             }
             Block::Section(s) => {
                 let number = s.number.as_deref();
-                walk(&s.blocks, &eid, number, restarts, depth, order, out);
+                walk(&s.blocks, &eid, number, restarts, order, out);
             }
             Block::Recital(_) | Block::Text(_) | Block::Table(_) => {}
         }
@@ -104,7 +106,6 @@ fn walk(
 
 /// Where a mandate was found: the division and its text.
 struct Unit<'a> {
-    depth: Depth,
     paragraph: String,
     section: Option<&'a str>,
     eid: String,
@@ -118,7 +119,6 @@ fn paragraph(
     number: &str,
     section: Option<&str>,
     eid: &str,
-    depth: Depth,
     out: &mut Vec<Mandate>,
 ) {
     let chapeau = plain_str(&p.text);
@@ -139,18 +139,11 @@ fn paragraph(
     if found.is_empty() && items.iter().all(|(_, c)| c.is_empty()) {
         return;
     }
-    // The whole text is what a full mandate carries, and the task of a clause ending in a colon.
-    let needs_text = |pending: bool| depth == Depth::Full || pending;
     let whole = Unit {
-        depth,
         paragraph: number.to_string(),
         section,
         eid: eid.to_string(),
-        text: if needs_text(found.iter().any(|c| c.pending)) {
-            paragraph_text(p)
-        } else {
-            String::new()
-        },
+        text: paragraph_text(p),
         review: std::cell::OnceCell::new(),
     };
     let upto = if items_are_tasks {
@@ -176,15 +169,10 @@ fn paragraph(
         p.items.iter().zip(point_eids(&list, &p.items)).zip(&items)
     {
         let unit = Unit {
-            depth,
             paragraph: format!("{number} {}", item.printed_number()),
             section,
             eid: item_eid,
-            text: if needs_text(items_are_tasks) {
-                item_text(item)
-            } else {
-                String::new()
-            },
+            text: item_text(item),
             review: std::cell::OnceCell::new(),
         };
         if items_are_tasks {
@@ -201,9 +189,6 @@ fn paragraph(
 
 /// One mandate per kind of actor and kind of task, the first actor of each kind named.
 fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Mandate>) {
-    if unit.depth == Depth::Addressees {
-        return addressees_of(clause, task, unit, out);
-    }
     let mut tasks = fields::tasks(task);
     // `Appropriates an additional amount of ...`: money, whatever the words after.
     if clause.verb.to_lowercase().contains("appropriat") {
@@ -255,41 +240,6 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
                 subject: fields::subject(part, *kind),
                 text: unit.text.clone(),
                 ..found(clause, unit, addressee, *addressee_kind, *kind)
-            });
-        }
-    }
-}
-
-/// The actors of a clause, one per kind, with the due date or end date printed in full in its
-/// task (a day, a month's name, a year); sessions and years are left unread.
-fn addressees_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Mandate>) {
-    let dated = task.bytes().any(|b| b.is_ascii_digit())
-        && Date::MONTH_NAMES.iter().any(|m| task.contains(m));
-    let full_date = |when: Option<When>| when.filter(|w| matches!(w, When::Date(_)));
-    let due = if dated {
-        full_date(fields::due(task))
-    } else {
-        None
-    };
-    let until = if dated {
-        full_date(fields::until(task))
-    } else {
-        None
-    };
-    for (addressee, addressee_kind) in &clause.actors {
-        // Every actor named is marked, once per division.
-        let seen = of_unit(out, unit).any(|m| m.addressee == *addressee);
-        if !seen {
-            out.push(Mandate {
-                due,
-                until,
-                ..found(
-                    clause,
-                    unit,
-                    addressee,
-                    *addressee_kind,
-                    MandateKind::Action,
-                )
             });
         }
     }
