@@ -378,6 +378,16 @@ fn actor_end(s: &str, from: usize, to: usize) -> Option<ActorEnd> {
             if w.text == "to:" {
                 return Some(ActorEnd::Colon(w.at + w.text.len()));
             }
+            // `States in a position to do so to contribute`: `to do so` belongs to the actors
+            // when the task's own infinitive follows it at once; else it is the task (`Urges
+            // those that have not yet done so to do so`, `... to do so and to develop`).
+            let here = &s[w.at..to];
+            if let Some(after) = here.strip_prefix("to do so") {
+                let after = after.trim_start_matches(',').trim_start();
+                if after.starts_with("to ") {
+                    continue;
+                }
+            }
             let next = ws.peek().map_or("", |n| n.text);
             let next_bare = bare(next);
             let is_verb = next.chars().next().is_some_and(char::is_lowercase)
@@ -391,6 +401,26 @@ fn actor_end(s: &str, from: usize, to: usize) -> Option<ActorEnd> {
         }
     }
     None
+}
+
+/// The actors' phrase without a connective printed after it, outside commas: `the
+/// Secretary-General when doing so`, `the Secretary-General in this respect`.
+fn without_trailing_aside(actors: &str) -> &str {
+    const ASIDES: &[&str] = &[
+        " when doing so",
+        " in doing so",
+        " in this regard",
+        " in that regard",
+        " in this respect",
+        " in that respect",
+        " in this context",
+        " to that end",
+        " to this end",
+    ];
+    ASIDES
+        .iter()
+        .find_map(|aside| actors.strip_suffix(aside))
+        .map_or(actors, str::trim_end)
 }
 
 /// Where a directive clause stands in a text (byte offsets).
@@ -512,12 +542,14 @@ fn read_clause<'a>(
                 },
             };
             let aside = actor_text;
-            let actor_text = actor_text
-                .trim()
-                .trim_end_matches([',', ':'])
-                .trim_end_matches(" to")
-                .trim_end_matches(" and")
-                .trim();
+            let actor_text = without_trailing_aside(
+                actor_text
+                    .trim()
+                    .trim_end_matches([',', ':'])
+                    .trim_end_matches(" to")
+                    .trim_end_matches(" and")
+                    .trim(),
+            );
             if takes == Takes::ObjectIfActor && !heads_an_actor(actor_text) {
                 return None;
             }
@@ -710,6 +742,23 @@ mod tests {
                 vec![SecretaryGeneral]
             )]
         );
+    }
+
+    #[test]
+    fn to_do_so_and_a_trailing_aside_belong_to_the_actors() {
+        let c = clauses(
+            "Encourages interested States in a position to do so to convene regional meetings;",
+        );
+        assert_eq!(c[0].task, "to convene regional meetings;");
+        let c =
+            clauses("Urges the agencies that have not yet done so to do so as soon as possible;");
+        assert_eq!(c[0].task, "to do so as soon as possible;");
+        let c = clauses(
+            "Encourages States that have not yet integrated them to do so and to develop a policy;",
+        );
+        assert_eq!(c[0].task, "to do so and to develop a policy;");
+        let c = clauses("and requests the Secretary-General when doing so to provide information;");
+        assert_eq!(c[0].actors[0].0, "the Secretary-General");
     }
 
     #[test]

@@ -212,6 +212,23 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
     }
     for (addressee, addressee_kind) in &clause.actors {
         for (kind, part) in &by_kind {
+            // Information asked of the Secretary-General or a United Nations body is given to
+            // the Assembly: a report (`to provide information on relevant activities`); a
+            // State's may go anywhere, and is a report only when the text says to whom.
+            let of_the_organization = matches!(
+                addressee_kind,
+                AddresseeKind::SecretaryGeneral
+                    | AddresseeKind::UnitedNationsEntity
+                    | AddresseeKind::PresidentOfTheGeneralAssembly
+            );
+            let kind = &if *kind == MandateKind::Action
+                && of_the_organization
+                && fields::gives_information(part)
+            {
+                MandateKind::Report
+            } else {
+                *kind
+            };
             // A date may stand among the actors: `to the Secretary-General, beginning from 2026,
             // to submit`.
             let due = fields::due(part).or_else(|| fields::due(clause.aside));
