@@ -135,6 +135,7 @@ const CUE_LISTS: [&[&str]; 7] = [
         "discussion",
         "colloquium",
         "congress",
+        "working group",
     ],
     &[
         "calendar of conferences and meetings",

@@ -257,8 +257,15 @@ pub fn kind(task: &str) -> MandateKind {
         return MandateKind::Budget;
     }
     // `to update the Assembly`, `to update the study`, not `to update the public exhibit`.
-    // Reporting to the public (`to report publicly on investigations`) asks no report of anyone.
-    let public = lower.contains("report publicly") || lower.contains("publicly report");
+    // Reporting to the public (`to report publicly on investigations`) asks no report of anyone;
+    // `to publicly report ... to the authority that appoints them` does.
+    let public = ["report publicly", "publicly report"].iter().any(|cue| {
+        lower.find(cue).is_some_and(|at| {
+            let after = &lower[at + cue.len()..];
+            let recipient = after.get(..120).unwrap_or(after).contains(" to the ");
+            !recipient
+        })
+    });
     let reports = |v: &str| {
         (matches!(v, "report" | "inform" | "brief" | "apprise") && !public)
             || (v == "update" && updates_whom_or_a_document(task))
@@ -792,6 +799,14 @@ mod tests {
         assert_eq!(
             kind("to report publicly on investigations"),
             MandateKind::Action
+        );
+        assert_eq!(
+            kind("To publicly report, in the interests of accountability, to the authority that appoints them"),
+            MandateKind::Report
+        );
+        assert_eq!(
+            kind("to convene a new open-ended working group on security"),
+            MandateKind::Meeting
         );
         let split = tasks("to initiate proceedings against the perpetrators and, as far as possible, to inform the Council of the outcome");
         assert_eq!(
