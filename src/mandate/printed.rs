@@ -73,12 +73,15 @@ pub fn printed(text: &str) -> Vec<Printed> {
     };
     for clause in clauses(text) {
         for (phrase, kind) in &clause.actors {
-            // Each actor is a stretch of the text: where it lies is where it is marked.
-            let start = phrase.as_ptr() as usize - text.as_ptr() as usize;
+            // Each actor printed is a stretch of the text: where it lies is where it is marked
+            // (the Assembly acting on its own decision is not printed).
+            let Some(start) = offset_in(text, phrase) else {
+                continue;
+            };
             let named_before = out
                 .iter()
                 .any(|m| matches!(m.what, PrintedAs::Actor(_)) && text[m.start..m.end] == **phrase);
-            if !phrase.is_empty() && !named_before {
+            if !named_before {
                 put(
                     start,
                     start + phrase.len(),
@@ -90,7 +93,9 @@ pub fn printed(text: &str) -> Vec<Printed> {
         if !fields::may_set_a_date(clause.task) {
             continue;
         }
-        let task_at = clause.task.as_ptr() as usize - text.as_ptr() as usize;
+        let Some(task_at) = offset_in(text, clause.task) else {
+            continue;
+        };
         for when in [fields::due(clause.task), fields::until(clause.task)] {
             let Some(When::Date(d)) = when else {
                 continue;
@@ -105,6 +110,12 @@ pub fn printed(text: &str) -> Vec<Printed> {
     }
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Where `part`, a non-empty stretch of `text`, starts in it; `None` for anything else.
+fn offset_in(text: &str, part: &str) -> Option<usize> {
+    let at = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (!part.is_empty() && at + part.len() <= text.len()).then_some(at)
 }
 
 #[cfg(test)]
