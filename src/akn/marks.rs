@@ -32,7 +32,7 @@ pub(super) struct Marks {
 
 impl Marks {
     pub(super) fn of(doc: &Document) -> Marks {
-        let mut marks = Marks::default();
+        let mut tlcs: Vec<Tlc> = Vec::new();
         let divisions = printed_in(doc);
         let mut by_runs = HashMap::with_capacity(divisions.len());
         for PrintedIn {
@@ -54,8 +54,8 @@ impl Marks {
                             "organization"
                         };
                         let attrs = vec![("refersTo", format!("#{}", t.1))];
-                        if !marks.tlcs.iter().any(|had| had.1 == t.1) {
-                            marks.tlcs.push(t);
+                        if !tlcs.iter().any(|had| had.1 == t.1) {
+                            tlcs.push(t);
                         }
                         (element, attrs)
                     }
@@ -70,8 +70,7 @@ impl Marks {
             }
             by_runs.insert(runs.as_ptr() as usize, out);
         }
-        marks.by_runs = by_runs;
-        marks
+        Marks { by_runs, tlcs }
     }
 
     /// The marks to make in the text of the division whose runs these are (taken: a division

@@ -221,7 +221,7 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
                     | AddresseeKind::UnitedNationsEntity
                     | AddresseeKind::PresidentOfTheGeneralAssembly
             );
-            let kind = &if *kind == MandateKind::Action
+            let kind = if *kind == MandateKind::Action
                 && of_the_organization
                 && fields::gives_information(part)
             {
@@ -232,12 +232,12 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
             // A date may stand among the actors: `to the Secretary-General, beginning from 2026,
             // to submit`.
             let due = fields::due(part).or_else(|| fields::due(clause.aside));
-            let said = fields::recurrence(part, *kind);
-            if seen.contains(&(*addressee_kind, *kind)) {
+            let said = fields::recurrence(part, kind);
+            if seen.contains(&(*addressee_kind, kind)) {
                 // The same request again (`..., and also requests the Secretary-General to
                 // continue to present a report every two years`): what it adds is kept.
                 if let Some(m) = out.iter_mut().rev().find(|m| {
-                    m.eid == unit.eid && m.addressee_kind == *addressee_kind && m.kind == *kind
+                    m.eid == unit.eid && m.addressee_kind == *addressee_kind && m.kind == kind
                 }) {
                     if said.is_some() {
                         m.recurrence = said;
@@ -248,15 +248,15 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
                 }
                 continue;
             }
-            seen.push((*addressee_kind, *kind));
+            seen.push((*addressee_kind, kind));
             out.push(Mandate {
                 due,
                 recurrence: said.or_else(|| due.map(|_| Recurrence::OneTime)),
                 until: fields::until(part),
                 review,
-                subject: fields::subject(part, *kind),
+                subject: fields::subject(part, kind),
                 text: unit.text.clone(),
-                ..found(clause, unit, addressee, *addressee_kind, *kind)
+                ..found(clause, unit, addressee, *addressee_kind, kind)
             });
         }
     }
