@@ -18,6 +18,7 @@ pub struct Printed {
     pub what: PrintedAs,
 }
 
+/// What a stretch of text is, for the element that marks it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PrintedAs {
     /// An actor a clause names, of this kind (its phrase is the text in the range).
@@ -61,8 +62,9 @@ pub fn printed_in(doc: &Document) -> Vec<PrintedIn<'_>> {
     out
 }
 
-/// What is printed in one division's text, in order, no two overlapping: each actor once (its
-/// first mention), and each due or end date printed in full.
+/// What is printed in one division's text, in order, no two overlapping: each actor where its
+/// clause names it (a phrase named again by a later clause is marked once), and each due or end
+/// date printed in full in a clause's task.
 pub fn printed(text: &str) -> Vec<Printed> {
     let mut out: Vec<Printed> = Vec::new();
     let put = |start: usize, end: usize, what: PrintedAs, out: &mut Vec<Printed>| {
