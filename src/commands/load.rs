@@ -53,6 +53,11 @@ pub fn load_into(
 /// session number followed by `k`: `A/RES/78/10` → `A/RES/782/10`): a corpus `copies` times
 /// larger, for measuring how loading scales. With `verbose`, every warning is printed as it
 /// comes; the summary counts them by code either way.
+///
+/// Three stages run at once, each on its own batch: the next batch is read (in parallel)
+/// while this one is written to the store and the one before is indexed. At most a batch
+/// waits between two stages, so memory stays bounded whatever the input's size; the index
+/// takes a batch only once the store holds it.
 pub fn load_copies_into(
     store: &Store,
     index: Option<&Index>,
@@ -61,8 +66,6 @@ pub fn load_copies_into(
     copies: usize,
     verbose: bool,
 ) -> Result<LoadSummary> {
-    use rayon::prelude::*;
-    const BATCH: usize = 256;
     let (files, others) = input_files(inputs)?;
     let mut summary = LoadSummary {
         skipped: others,
@@ -72,61 +75,110 @@ pub fn load_copies_into(
         .flat_map(|k| files.iter().map(move |f| (k, f)))
         .collect();
     let mut progress = Batch::new(work.len(), true);
-    // Drafts and the acts adopted from them are linked once, when every batch is in.
-    let mut batches = store.batches();
-    for batch in work.chunks(BATCH) {
-        let results: Vec<Result<ReadDocument>> = batch
-            .par_iter()
-            .map(|&(copy, path)| {
-                let (mut doc, warnings) = read_document(path, verbose)?;
-                if copy > 0 {
-                    doc.symbol = resymbol(&doc.symbol, copy);
-                    doc.number = resymbol(&doc.number, copy);
-                    // A copy's session is its own, as its symbols say (80 → 802), so that each
-                    // copy's drafts are linked among themselves.
-                    if let Some(s) = doc.masthead.session {
-                        doc.masthead.session = Some(s * 10 + copy as u32);
+    std::thread::scope(|scope| -> Result<()> {
+        let (to_store, read) = std::sync::mpsc::sync_channel(1);
+        let work = &work;
+        scope.spawn(move || {
+            for batch in work.chunks(BATCH) {
+                // The store stopped (it failed): nothing more to read.
+                if to_store.send(read_batch(batch, base, verbose)).is_err() {
+                    break;
+                }
+            }
+        });
+        let indexer = index.map(|index| {
+            let (to_index, stored) = std::sync::mpsc::sync_channel::<Vec<Indexed>>(1);
+            let indexing = scope.spawn(move || -> Result<()> {
+                for versions in stored {
+                    let versions: Vec<Version<'_>> = versions.iter().map(Version::from).collect();
+                    index.replace(&versions, base)?;
+                }
+                Ok(())
+            });
+            (to_index, indexing)
+        });
+        // Drafts and the acts adopted from them are linked once, when every batch is in.
+        let mut batches = store.batches();
+        for results in read {
+            let mut documents = Vec::with_capacity(results.len());
+            let mut versions = Vec::with_capacity(results.len());
+            for r in results {
+                match r {
+                    Ok((quads, warnings, expression, doc)) => {
+                        summary.documents += 1;
+                        summary.warnings.add(&warnings);
+                        summary.quads += quads.len();
+                        summary.expressions.insert(expression.clone());
+                        let digest = unakn::store::digest_in(&quads).unwrap_or("").to_string();
+                        documents.push(quads);
+                        versions.push((doc, expression, digest));
                     }
+                    Err(e) => progress.skip(&e),
                 }
-                Ok((
-                    unakn::store::quads_with_manifestation(&doc, base)?,
-                    warnings,
-                    base.expression(&doc.symbol, doc.language).into_string(),
-                    doc,
-                ))
-            })
-            .collect();
-        let mut documents = Vec::with_capacity(results.len());
-        let mut versions = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok((quads, warnings, expression, doc)) => {
-                    summary.documents += 1;
-                    summary.warnings.add(&warnings);
-                    summary.quads += quads.len();
-                    summary.expressions.insert(expression.clone());
-                    let digest = unakn::store::digest_in(&quads).unwrap_or("").to_string();
-                    documents.push(quads);
-                    versions.push((doc, expression, digest));
+            }
+            batches.replace_documents(&documents)?;
+            drop(documents);
+            progress.succeeded(versions.len());
+            // The index after the store: a kill in between leaves the index behind, and the
+            // next open brings it into line ([`Index::reconcile`]).
+            if let Some((to_index, _)) = &indexer {
+                if to_index.send(versions).is_err() {
+                    // The indexer stopped on an error, which its join reports.
+                    break;
                 }
-                Err(e) => progress.skip(&e),
             }
         }
-        batches.replace_documents(&documents)?;
-        // The index after the store: a kill in between leaves the index behind, and the next
-        // open brings it into line ([`Index::reconcile`]).
-        if let Some(index) = index {
-            let versions: Vec<Version<'_>> = versions.iter().map(Version::from).collect();
-            index.replace(&versions, base)?;
+        if let Some((to_index, indexing)) = indexer {
+            drop(to_index);
+            indexing
+                .join()
+                .map_err(|_| anyhow::anyhow!("the search indexer panicked"))??;
         }
-        progress.succeeded(documents.len());
-    }
-    batches.finish()?;
+        batches.finish()?;
+        Ok(())
+    })?;
     // The verdict is the caller's ([`LoadSummary::finish`]), once it has told what it loaded.
     summary.errors = progress.failed;
     progress.clear();
     Ok(summary)
 }
+
+/// Inputs read and converted at once: enough to keep both cores busy and the bulk loader fed,
+/// few enough that the three batches in flight stay well under a gigabyte.
+const BATCH: usize = 96;
+
+/// Reads a batch's inputs in parallel, each as its copy's symbols name it.
+fn read_batch(
+    batch: &[(usize, &PathBuf)],
+    base: &Base,
+    verbose: bool,
+) -> Vec<Result<ReadDocument>> {
+    use rayon::prelude::*;
+    batch
+        .par_iter()
+        .map(|&(copy, path)| {
+            let (mut doc, warnings) = read_document(path, verbose)?;
+            if copy > 0 {
+                doc.symbol = resymbol(&doc.symbol, copy);
+                doc.number = resymbol(&doc.number, copy);
+                // A copy's session is its own, as its symbols say (80 → 802), so that each
+                // copy's drafts are linked among themselves.
+                if let Some(s) = doc.masthead.session {
+                    doc.masthead.session = Some(s * 10 + copy as u32);
+                }
+            }
+            Ok((
+                unakn::store::quads_with_manifestation(&doc, base)?,
+                warnings,
+                base.expression(&doc.symbol, doc.language).into_string(),
+                doc,
+            ))
+        })
+        .collect()
+}
+
+/// A version stored, for the search index: the document, its expression's IRI, its digest.
+type Indexed = (unakn::model::Document, String, String);
 
 /// One input read: its quads as the store keeps them, its warnings, its expression's IRI, and
 /// the document (for the search index).

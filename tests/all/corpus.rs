@@ -315,3 +315,76 @@ fn a_pdftotext_layout_reads_the_same() {
         differ.len()
     );
 }
+
+/// A load of many batches, read, stored and indexed at once, brings in every input: in memory
+/// without a search index (`export --load`) and into a store with one (`load`).
+#[test]
+fn a_load_of_many_batches_keeps_every_document() {
+    let Some(corpus) = corpus() else { return };
+    let texts = corpus.join("ga-78/text");
+    let expected = std::fs::read_dir(&texts)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "txt")
+        })
+        .count();
+    assert!(expected > 300, "{expected} texts: fewer than three batches");
+    let dir = root().join("target/corpus-tests/many-batches");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+
+    let nq = dir.join("all.nq");
+    let out = unakn(&[
+        "export",
+        "-o",
+        nq.to_str().unwrap(),
+        "--load",
+        texts.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let works: std::collections::HashSet<String> = read(&nq)
+        .lines()
+        .filter(|l| l.contains("<http://data.europa.eu/eli/ontology#is_realized_by>"))
+        .map(|l| l.split(' ').next().unwrap().to_string())
+        .collect();
+    assert_eq!(works.len(), expected);
+
+    let store = dir.join("store");
+    let out = unakn(&[
+        "load",
+        "--store",
+        store.to_str().unwrap(),
+        texts.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = unakn(&["search", "--store", store.to_str().unwrap(), "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed["groups"].as_u64(), Some(expected as u64), "indexed");
+    let out = unakn(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "tsv",
+        "SELECT (COUNT(DISTINCT ?w) AS ?n) WHERE { GRAPH ?g { ?w <http://data.europa.eu/eli/ontology#is_realized_by> ?e } }",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(&format!("{expected}")), "stored: {stdout}");
+}
