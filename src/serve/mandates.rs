@@ -94,10 +94,13 @@ impl Filters {
     /// as escaped literals all the same.
     fn sparql(&self) -> String {
         let literal = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+        // A resolution asked for is matched first, through the index on its symbol: as a
+        // filter it was tested against every mandate of the store.
+        let lead = match &self.resolution {
+            Some(r) => format!("?work dcterms:identifier {} . ", literal(r)),
+            None => String::new(),
+        };
         let mut filters = String::new();
-        if let Some(r) = &self.resolution {
-            let _ = write!(filters, "FILTER(STR(?symbol) = {}) ", literal(r));
-        }
         if let Some(a) = self.addressee {
             let _ = write!(filters, "?m unakn:addresseeKind {} . ", literal(a.as_str()));
         }
@@ -112,6 +115,7 @@ impl Filters {
              SELECT ?symbol ?work ?division ?paragraph ?verb ?addressee ?addresseeKind ?kind ?due
                     ?recurrence ?subject WHERE {{
                GRAPH ?g {{
+                 {lead}
                  ?m a unakn:Mandate ; unakn:work ?work ; unakn:division ?division ;
                     unakn:paragraph ?paragraph ; unakn:verb ?verb ;
                     unakn:addresseeKind ?addresseeKind ; unakn:mandateKind ?kind .
