@@ -5,9 +5,10 @@
 use super::{answer_with, ok, App, Refusal};
 use crate::markup::escaped_text;
 use crate::model::{AddresseeKind, MandateKind};
-use crate::vocab::{self, unakn};
+use crate::store::{Store, StoreError};
+use crate::vocab::{self, unakn, Base};
 use oxhttp::model::{Body, Response, StatusCode};
-use oxigraph::model::Term;
+use oxigraph::model::{NamedNode, Term};
 use std::fmt::Write as _;
 
 /// Mandates per page.
@@ -90,14 +91,17 @@ impl Filters {
         s.finish()
     }
 
-    /// The SPARQL query: values come from closed lists or are checked above, and are written
-    /// as escaped literals all the same.
-    fn sparql(&self) -> String {
+    /// The patterns these filters add on `?m` (and on `?work`, for a resolution, matched
+    /// first through the index on its symbol: as a filter it was tested against every
+    /// mandate). Values come from closed lists or are checked above, and are written as
+    /// escaped literals all the same.
+    fn patterns(&self) -> (String, String) {
         let literal = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
-        // A resolution asked for is matched first, through the index on its symbol: as a
-        // filter it was tested against every mandate of the store.
         let lead = match &self.resolution {
-            Some(r) => format!("?work dcterms:identifier {} . ", literal(r)),
+            Some(r) => format!(
+                "?m unakn:work ?work . ?work dcterms:identifier {} . ",
+                literal(r)
+            ),
             None => String::new(),
         };
         let mut filters = String::new();
@@ -110,11 +114,31 @@ impl Filters {
         if let Some(d) = self.due {
             let _ = write!(filters, "?m unakn:dueSession {d} . ");
         }
+        (lead, filters)
+    }
+
+    /// The graphs holding mandates these filters select, and how many each holds.
+    fn graphs_sparql(&self) -> String {
+        let (lead, filters) = self.patterns();
+        format!(
+            "PREFIX unakn: <{un}> PREFIX dcterms: <{dc}>
+             SELECT ?g (COUNT(?m) AS ?n) WHERE {{
+               GRAPH ?g {{ {lead} ?m a unakn:Mandate . {filters} }}
+             }}
+             GROUP BY ?g",
+            un = unakn::NAMESPACE,
+            dc = vocab::DCTERMS,
+        )
+    }
+
+    /// The mandates these filters select in one graph, in the page's order.
+    fn sparql_in(&self, graph: &NamedNode) -> String {
+        let (lead, filters) = self.patterns();
         format!(
             "PREFIX unakn: <{un}> PREFIX dcterms: <{dc}>
              SELECT ?symbol ?work ?division ?paragraph ?verb ?addressee ?addresseeKind ?kind ?due
                     ?recurrence ?subject WHERE {{
-               GRAPH ?g {{
+               GRAPH <{graph}> {{
                  {lead}
                  ?m a unakn:Mandate ; unakn:work ?work ; unakn:division ?division ;
                     unakn:paragraph ?paragraph ; unakn:verb ?verb ;
@@ -127,14 +151,61 @@ impl Filters {
                  OPTIONAL {{ ?m unakn:subject ?subject }}
                }}
              }}
-             ORDER BY DESC(?symbol) ?division ?m
-             OFFSET {offset} LIMIT {limit}",
+             ORDER BY DESC(?symbol) ?division ?m",
+            graph = graph.as_str(),
             un = unakn::NAMESPACE,
             dc = vocab::DCTERMS,
-            offset = self.offset,
-            limit = PAGE + 1,
         )
     }
+}
+
+/// The mandates of a page of `page` rows from `filters.offset`, and one more when more
+/// follow: newest resolution first (its symbol descending), then by division. The graphs
+/// holding matching mandates are counted and put in order first, then read one by one until
+/// the page is full, so that a page costs what it shows rather than what the store holds (one
+/// query sorting every mandate took seconds on a few million triples).
+fn rows(
+    store: &Store,
+    filters: &Filters,
+    page: usize,
+) -> Result<Vec<Vec<Option<Term>>>, StoreError> {
+    let mut graphs: Vec<(String, NamedNode, usize)> = Vec::new();
+    for row in store.select(&filters.graphs_sparql())?.rows {
+        let (Some(Term::NamedNode(g)), Some(Term::Literal(n))) = (&row[0], &row[1]) else {
+            continue;
+        };
+        // A graph's mandates are of its work (or of the work's parts, whose symbols extend
+        // the whole's and so sort beside it).
+        let symbol = Base::work_of_expression(g.as_str())
+            .map(NamedNode::new_unchecked)
+            .map(|work| store.objects(Some(work.as_ref()), vocab::dcterms::identifier, g.as_ref()))
+            .transpose()?
+            .and_then(|symbols| {
+                symbols.into_iter().find_map(|t| match t {
+                    Term::Literal(l) => Some(l.value().to_string()),
+                    _ => None,
+                })
+            })
+            .unwrap_or_default();
+        graphs.push((symbol, g.clone(), n.value().parse().unwrap_or(0)));
+    }
+    graphs.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut skip = filters.offset;
+    let mut out = Vec::new();
+    for (_, graph, count) in graphs {
+        if skip >= count {
+            skip -= count;
+            continue;
+        }
+        let table = store.select(&filters.sparql_in(&graph))?;
+        out.extend(table.rows.into_iter().skip(skip));
+        skip = 0;
+        if out.len() > page {
+            break;
+        }
+    }
+    out.truncate(page + 1);
+    Ok(out)
 }
 
 pub fn handle(app: &App, query: &str) -> Response<Body> {
@@ -143,16 +214,14 @@ pub fn handle(app: &App, query: &str) -> Response<Body> {
 
 fn page(app: &App, query: &str) -> Result<Response<Body>, Refusal> {
     let filters = Filters::parse(query).map_err(|e| Refusal::new(StatusCode::BAD_REQUEST, e))?;
-    let table = app
-        .store
-        .select(&filters.sparql())
+    let rows = rows(&app.store, &filters, PAGE)
         .map_err(|e| Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     let text = |t: &Option<Term>| match t {
         Some(Term::Literal(l)) => l.value().to_string(),
         Some(Term::NamedNode(n)) => n.as_str().to_string(),
         _ => String::new(),
     };
-    let more = table.rows.len() > PAGE;
+    let more = rows.len() > PAGE;
     let base = app.config.base.as_str();
     let mut html = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -169,7 +238,7 @@ fn page(app: &App, query: &str) -> Result<Response<Body>, Refusal> {
          <code>unakn mandates</code> reads them.</p>",
     );
     form(&mut html, &filters);
-    if table.rows.is_empty() {
+    if rows.is_empty() {
         html.push_str("<p>No mandate matches.</p>");
     } else {
         html.push_str(
@@ -177,7 +246,7 @@ fn page(app: &App, query: &str) -> Result<Response<Body>, Refusal> {
              <th scope=\"col\">Asks</th><th scope=\"col\">Kind</th><th scope=\"col\">Due</th>\
              <th scope=\"col\">Recurs</th><th scope=\"col\">On</th></tr></thead><tbody>",
         );
-        for row in table.rows.iter().take(PAGE) {
+        for row in rows.iter().take(PAGE) {
             let work = text(&row[1]);
             let division = text(&row[2]);
             let link = |iri: &str| escaped_text(iri.strip_prefix(base).unwrap_or(iri)).into_owned();
@@ -294,6 +363,61 @@ font-size:.85em}form{margin:1em 0}label{margin-right:.8em}footer{font-size:.85em
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The resolutions of `samples/` in a store, as a load puts them.
+    fn sample_store() -> Store {
+        let store = Store::memory().unwrap();
+        let base = Base::default();
+        let mut documents = Vec::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with("A_RES_") && name.ends_with(".txt") {
+                let bytes = std::fs::read(&path).unwrap();
+                let (doc, _) = crate::parse::parse_named(&name, &bytes).unwrap();
+                documents.push(crate::store::quads_with_manifestation(&doc, &base).unwrap());
+            }
+        }
+        store.replace_documents(&documents).unwrap();
+        store
+    }
+
+    /// Pages read graph by graph give every mandate once, in the order of one query sorting
+    /// them all, whatever the page size, offset and filters.
+    #[test]
+    fn pages_walked_graph_by_graph_are_one_sorted_list_cut() {
+        let store = sample_store();
+        for query in [
+            "",
+            "addressee=member-states",
+            "kind=report",
+            "resolution=A%2FRES%2F80%2F49",
+        ] {
+            let filters = Filters::parse(query).unwrap();
+            let any_graph = NamedNode::new_unchecked("urn:graph");
+            let every = filters
+                .sparql_in(&any_graph)
+                .replace("GRAPH <urn:graph>", "GRAPH ?g");
+            let expected = store.select(&every).unwrap().rows;
+            assert!(expected.len() > 3, "{query}: {} mandates", expected.len());
+            for page in [1, 3, 7] {
+                let mut walked = Vec::new();
+                let mut f = filters.clone();
+                loop {
+                    let mut rows = rows(&store, &f, page).unwrap();
+                    let more = rows.len() > page;
+                    rows.truncate(page);
+                    walked.extend(rows);
+                    if !more {
+                        break;
+                    }
+                    f.offset += page;
+                }
+                assert_eq!(walked, expected, "{query}, pages of {page}");
+            }
+        }
+    }
 
     #[test]
     fn filters_come_from_closed_lists_or_are_refused() {
