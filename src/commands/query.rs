@@ -27,11 +27,13 @@ pub fn query(
     };
     let dir = store;
     let store = Store::open_or_memory(dir)?;
-    // The search index, for a query that calls the search: a store's own, or one built with
-    // the inputs loaded in memory.
-    let calls_search = text.contains("unakn#search") || text.contains("unakn:search");
+    // The search index, for a query that may call the search (any query naming it, whatever
+    // its prefix) or for inputs loaded into a store: a store's own, or one built with the
+    // inputs loaded in memory. Other queries leave it closed: bringing it into line with the
+    // store reads every version of both, a second on ten times the shared corpus.
+    let calls_search = text.to_ascii_lowercase().contains("search");
     let index = match dir {
-        Some(d) if unakn::search::folder_of(d).is_dir() => {
+        Some(d) if (calls_search || !load.is_empty()) && unakn::search::folder_of(d).is_dir() => {
             Some(Index::open(&unakn::search::folder_of(d))?)
         }
         None if calls_search => Some(Index::memory()?),
@@ -41,14 +43,14 @@ pub fn query(
     // others.
     let loaded = load_into(&store, index.as_ref(), load, base)?;
     let store = match index {
-        Some(index) => {
+        Some(index) if calls_search => {
             // A store's portions are named under the base they were minted under.
             let minted = store.minted_base()?.unwrap_or_else(|| base.clone());
             index.reconcile(&store, &minted)?;
             let index = std::sync::Arc::new(index);
             store.with_function(unakn::search::function_name(), index.sparql_function())
         }
-        None => store,
+        _ => store,
     };
     let format = match format {
         QueryFormat::Table => ResultFormat::Table,

@@ -238,6 +238,13 @@ fn a_search_joins_the_graph_in_sparql() {
             "{p}: {text}"
         );
     }
+    // Under another prefix, the same: the search is recognised by its name, not its prefix.
+    let renamed = query.replace("unakn:", "u:");
+    assert_eq!(
+        select(&renamed, &["--store", dir.to_str().unwrap()]),
+        found,
+        "{renamed}"
+    );
     // Every division the words are in, and no other: the same query without the search, its
     // text read here, finds no more paragraphs of its own words (sub-items are units apart).
     let all = select(
