@@ -142,6 +142,13 @@ pub fn plain_text(runs: &[Inline]) -> String {
         })
         .sum();
     let mut s = String::with_capacity(len);
+    push_plain_text(runs, &mut s);
+    s
+}
+
+/// [`plain_text`] appended to `s`: for a caller that reads many divisions' text through one
+/// buffer.
+pub fn push_plain_text(runs: &[Inline], s: &mut String) {
     for r in runs {
         match r {
             Inline::Text(t) | Inline::Phrase(t) | Inline::Emphasis(t) => s.push_str(t),
@@ -149,7 +156,6 @@ pub fn plain_text(runs: &[Inline]) -> String {
             Inline::NoteRef { .. } => {}
         }
     }
-    s
 }
 
 /// [`plain_text`], borrowed when the runs are one run of plain text (most paragraphs are).

@@ -7,13 +7,14 @@
 use super::actors::{actors, heads_an_actor, kind_of};
 use crate::model::AddresseeKind;
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// One directive clause.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clause<'a> {
     /// As printed, adverbs included: `Also requests`, `Calls once again upon`.
-    pub verb: String,
+    pub verb: Cow<'a, str>,
     /// Each a stretch of the text (none printed when the Assembly acts: `Decides to ...`).
     pub actors: Vec<(&'a str, AddresseeKind)>,
     /// From the infinitive (or `that`) to the clause's end.
@@ -44,13 +45,7 @@ enum Takes {
 
 /// Verbs that may open a directive clause, after the adverbs: with what follows them.
 fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
-    let w = |i: usize| {
-        words
-            .get(i)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-            .unwrap_or("")
-            .to_lowercase()
-    };
+    let w = |i: usize| words.get(i).map_or("", |w| bare(w)).to_lowercase();
     let first = w(0);
     let plain = |n: usize, takes: Takes| Some((n, takes));
     match first.as_str() {
@@ -131,20 +126,17 @@ fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
 
 /// Whether words hold a directive in the passive: `are strongly urged`, `is requested`.
 fn passive_directive(words: &[&str]) -> bool {
-    let ws: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let ws: Vec<&str> = words.iter().map(|w| bare(w)).collect();
     ws.iter().enumerate().any(|(k, w)| {
-        if !matches!(w.as_str(), "is" | "are") {
+        if !is_one_of(w, &["is", "are"]) {
             return false;
         }
         let mut i = k + 1;
-        while ws.get(i).is_some_and(|a| ADVERBS.contains(&a.as_str())) {
+        while ws.get(i).is_some_and(|a| is_one_of(a, ADVERBS)) {
             i += 1;
         }
         ws.get(i).is_some_and(|v| {
-            matches!(
-                v.as_str(),
-                "urged" | "requested" | "called" | "encouraged" | "invited"
-            )
+            is_one_of(v, &["urged", "requested", "called", "encouraged", "invited"])
         })
     })
 }
@@ -277,9 +269,15 @@ fn head_matches(s: &str) -> impl Iterator<Item = usize> + '_ {
         .map(|m| m.start() - 1)
 }
 
-fn bare(w: &str) -> String {
+/// A word without the punctuation around it (`upon,` is `upon`), as printed: compare it with
+/// [`is_one_of`], which ignores ASCII case.
+fn bare(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase()
+}
+
+/// Whether `word` is one of `list` (lower case), ASCII case aside: no word is lower-cased.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
 /// Where a clause may start with the head at byte `head_at`: the paragraph's start, or after a
@@ -289,7 +287,7 @@ fn clause_start(s: &str, head_at: usize) -> Option<usize> {
     let mut verb_start = head_at;
     let mut before = words_before(s, head_at).peekable();
     while let Some(w) = before.peek() {
-        if !ADVERBS.contains(&bare(w.text).as_str()) || w.text.ends_with(',') {
+        if !is_one_of(bare(w.text), ADVERBS) || w.text.ends_with(',') {
             break;
         }
         verb_start = w.at;
@@ -297,12 +295,12 @@ fn clause_start(s: &str, head_at: usize) -> Option<usize> {
     }
     for prev in before {
         let b = bare(prev.text);
-        let listed = |list: &[&str]| list.contains(&b.as_str());
+        let listed = |list: &[&str]| is_one_of(b, list);
         // `Notes ..., and in this regard, calls upon`: the connector ends in a comma too.
         if prev.text.ends_with([',', ';', ':']) && !listed(ADVERBS) && !listed(CONNECTORS) {
             return Some(verb_start);
         }
-        if b == "and" || b == "while" {
+        if is_one_of(b, &["and", "while"]) {
             return Some(verb_start);
         }
         if !listed(CONNECTORS) && !listed(ADVERBS) {
@@ -389,9 +387,8 @@ fn actor_end(s: &str, from: usize, to: usize) -> Option<ActorEnd> {
                 }
             }
             let next = ws.peek().map_or("", |n| n.text);
-            let next_bare = bare(next);
             let is_verb = next.chars().next().is_some_and(char::is_lowercase)
-                && !NOT_VERBS.contains(&next_bare.as_str());
+                && !is_one_of(bare(next), NOT_VERBS);
             if is_verb {
                 return Some(ActorEnd::Infinitive(w.at));
             }
@@ -455,7 +452,7 @@ pub fn clauses(s: &str) -> Vec<Clause<'_>> {
         let Some((len, takes)) = head_verb(&window[..n]) else {
             continue;
         };
-        let participle = bare(&s[head..head_end]).ends_with("ing");
+        let participle = bare(&s[head..head_end]).to_lowercase().ends_with("ing");
         if participle && words_before(s, head).next().is_none() {
             continue;
         }
@@ -475,9 +472,7 @@ pub fn clauses(s: &str) -> Vec<Clause<'_>> {
     }
     let mut out = Vec::new();
     for (n, start) in starts.iter().enumerate() {
-        let verb = s[start.verb..start.verb_end]
-            .trim_end_matches([',', ':', ';'])
-            .to_string();
+        let verb = Cow::Borrowed(s[start.verb..start.verb_end].trim_end_matches([',', ':', ';']));
         let end = starts.get(n + 1).map_or(s.len(), |next| next.verb);
         let next_end = starts.get(n + 2).map_or(s.len(), |next| next.verb);
         if let Some(clause) = read_clause(s, verb, start, end, next_end) {
@@ -493,7 +488,7 @@ pub fn clauses(s: &str) -> Vec<Clause<'_>> {
 /// The clause at `start`, which runs to `end`; the next one runs to `next_end`.
 fn read_clause<'a>(
     s: &'a str,
-    verb: String,
+    verb: Cow<'a, str>,
     start: &Start,
     end: usize,
     next_end: usize,
@@ -572,7 +567,7 @@ fn read_clause<'a>(
 /// `Decides to include ...` (the Assembly acts), `Decides that the Commission will ...` (the
 /// Commission), `Decides that there shall be set off ...` (the Assembly),
 /// `Decides to recommend that the Sixth Committee ...`.
-fn decision(verb: String, rest: &str) -> Option<Clause<'_>> {
+fn decision<'a>(verb: Cow<'a, str>, rest: &'a str) -> Option<Clause<'a>> {
     let mut body = rest;
     // `Decides, taking into account ..., that`: skip a leading parenthetical.
     if body.starts_with(',') {
@@ -582,7 +577,7 @@ fn decision(verb: String, rest: &str) -> Option<Clause<'_>> {
         if body[..at].starts_with("to recommend") {
             let that = &body[at + 6..];
             return Some(Clause {
-                verb: format!("{verb} to recommend"),
+                verb: Cow::Owned(format!("{verb} to recommend")),
                 actors: decided_by(that),
                 task: that,
                 pending: false,
@@ -650,11 +645,12 @@ fn the_assembly() -> Vec<(&'static str, AddresseeKind)> {
 fn that_subject(that: &str) -> Vec<(&str, AddresseeKind)> {
     let mut end = that.len();
     for (k, w) in words_between(that, 0, that.len()).enumerate() {
-        let b = bare(w.text);
         let lower_start = w.text.chars().next().is_some_and(char::is_lowercase);
-        let determiner = matches!(
-            b.as_str(),
-            "the" | "all" | "its" | "their" | "other" | "relevant" | "and" | "of" | "both"
+        let determiner = is_one_of(
+            bare(w.text),
+            &[
+                "the", "all", "its", "their", "other", "relevant", "and", "of", "both",
+            ],
         );
         if (lower_start && !determiner && k > 0) || w.text.starts_with(',') {
             end = w.at;
@@ -680,7 +676,7 @@ mod tests {
     fn summary(s: &str) -> Vec<(String, Vec<AddresseeKind>)> {
         clauses(s)
             .into_iter()
-            .map(|c| (c.verb, c.actors.into_iter().map(|(_, k)| k).collect()))
+            .map(|c| (c.verb.into_owned(), c.actors.into_iter().map(|(_, k)| k).collect()))
             .collect()
     }
 

@@ -279,7 +279,7 @@ fn found(
         paragraph: unit.paragraph.clone(),
         section: unit.section.map(str::to_string),
         eid: unit.eid.clone(),
-        verb: clause.verb.clone(),
+        verb: clause.verb.to_string(),
         addressee: addressee.to_string(),
         addressee_kind,
         kind,

@@ -5,7 +5,7 @@
 
 use super::clauses::clauses;
 use super::fields;
-use crate::markup::plain_str;
+use crate::markup::push_plain_text;
 use crate::model::{AddresseeKind, Date, Document, Inline, Language, When};
 use std::borrow::Cow;
 
@@ -42,14 +42,29 @@ pub fn printed_in(doc: &Document) -> Vec<PrintedIn<'_>> {
     if doc.language != Language::English || doc.is_draft() {
         return out;
     }
+    // Most divisions are several runs (the verb in italics, then the text), and most of them
+    // have nothing to mark: their text is read in one buffer, and kept only where it has.
+    let mut buffer = String::new();
     let acts = std::iter::once(&doc.act).chain(doc.parts.iter().map(|p| &p.act));
     for act in acts {
         for p in super::operative_paragraphs(&act.body) {
             let divisions = std::iter::once(&p.text).chain(p.items.iter().map(|i| &i.text));
             for runs in divisions {
-                let text = plain_str(runs);
-                let printed = printed(&text);
+                let one_run = match runs.as_slice() {
+                    [Inline::Text(t)] => Some(t.as_str()),
+                    _ => None,
+                };
+                let text = one_run.unwrap_or_else(|| {
+                    buffer.clear();
+                    push_plain_text(runs, &mut buffer);
+                    &buffer
+                });
+                let printed = printed(text);
                 if !printed.is_empty() {
+                    let text = match one_run {
+                        Some(t) => Cow::Borrowed(t),
+                        None => Cow::Owned(text.to_string()),
+                    };
                     out.push(PrintedIn {
                         runs,
                         text,
