@@ -140,8 +140,11 @@ impl Tokenizer for Bigrams {
                 if k - run_start == 1 {
                     push(at, end_of(run_start));
                 }
-                for i in run_start..k.saturating_sub(1) {
-                    push(chars[i].0, end_of(i + 1));
+                // Each two characters side by side, a bigram.
+                for (i, &(at, _)) in chars.iter().enumerate().take(k).skip(run_start) {
+                    if i + 1 < k {
+                        push(at, end_of(i + 1));
+                    }
                 }
             } else if c.is_alphanumeric() {
                 let start = k;

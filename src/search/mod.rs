@@ -122,8 +122,11 @@ pub struct Index {
     writer: Mutex<Option<IndexWriter>>,
     /// The units each recent (words, language) of the SPARQL function matched; emptied on
     /// every write.
-    matched: Mutex<HashMap<(String, Option<Language>), Arc<HashSet<String>>>>,
+    matched: Mutex<HashMap<Words, Arc<HashSet<String>>>>,
 }
+
+/// A query's words and the language they are read in.
+type Words = (String, Option<Language>);
 
 /// The IRI of the SPARQL function [`Index::sparql_function`] answers to.
 pub fn function_name() -> oxigraph::model::NamedNode {
