@@ -136,7 +136,10 @@ fn passive_directive(words: &[&str]) -> bool {
             i += 1;
         }
         ws.get(i).is_some_and(|v| {
-            is_one_of(v, &["urged", "requested", "called", "encouraged", "invited"])
+            is_one_of(
+                v,
+                &["urged", "requested", "called", "encouraged", "invited"],
+            )
         })
     })
 }
@@ -676,7 +679,12 @@ mod tests {
     fn summary(s: &str) -> Vec<(String, Vec<AddresseeKind>)> {
         clauses(s)
             .into_iter()
-            .map(|c| (c.verb.into_owned(), c.actors.into_iter().map(|(_, k)| k).collect()))
+            .map(|c| {
+                (
+                    c.verb.into_owned(),
+                    c.actors.into_iter().map(|(_, k)| k).collect(),
+                )
+            })
             .collect()
     }
 
