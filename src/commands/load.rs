@@ -75,6 +75,12 @@ pub fn load_copies_into(
         .flat_map(|k| files.iter().map(move |f| (k, f)))
         .collect();
     let mut progress = Batch::new(work.len(), true);
+    // An index in line with the store before the load is in line after it, once it has taken
+    // every batch the store took: then no version needs comparing when it is next opened.
+    let in_line_before = match index {
+        Some(index) => index.is_in_line_with(store.state()?.as_deref()),
+        None => false,
+    };
     std::thread::scope(|scope| -> Result<()> {
         let (to_store, read) = std::sync::mpsc::sync_channel(1);
         let work = &work;
@@ -137,6 +143,9 @@ pub fn load_copies_into(
         batches.finish()?;
         Ok(())
     })?;
+    if let Some(index) = index.filter(|_| in_line_before) {
+        index.mark_in_line_with(store.state()?.as_deref())?;
+    }
     // The verdict is the caller's ([`LoadSummary::finish`]), once it has told what it loaded.
     summary.errors = progress.failed;
     progress.clear();
@@ -232,7 +241,7 @@ pub fn load(inputs: &[PathBuf], store_dir: &Path, base: &Base, verbose: bool) ->
     let before = store.len()?;
     let s = load_copies_into(&store, Some(&index), inputs, base, 1, verbose)?;
     // What an earlier load left unindexed (killed between the store and the index).
-    let reconciled = index.reconcile(&store, base)?;
+    let reconciled = index.bring_in_line(&store, base)?;
     // Bulk loading leaves overlapping files that every later read goes through until RocksDB
     // merges them; merged now, queries start from a store in its steady state.
     let compacting = Instant::now();

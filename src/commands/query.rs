@@ -46,7 +46,7 @@ pub fn query(
         Some(index) if calls_search => {
             // A store's portions are named under the base they were minted under.
             let minted = store.minted_base()?.unwrap_or_else(|| base.clone());
-            index.reconcile(&store, &minted)?;
+            index.bring_in_line(&store, &minted)?;
             let index = std::sync::Arc::new(index);
             store.with_function(unakn::search::function_name(), index.sparql_function())
         }

@@ -37,12 +37,16 @@ pub fn remove(dir: &Path, targets: &[String], language: Option<&str>) -> Result<
     }
     graphs.sort();
     graphs.dedup();
+    let index = unakn::search::Index::open(&unakn::search::folder_of(dir))?;
+    let in_line_before = index.is_in_line_with(store.state()?.as_deref());
     store.remove_documents(&graphs)?;
     // The index after the store; were this killed in between, the next open drops what the
     // store no longer holds.
-    let index = unakn::search::Index::open(&unakn::search::folder_of(dir))?;
     let expressions: Vec<String> = graphs.iter().map(|g| g.as_str().to_string()).collect();
     index.remove(&expressions)?;
+    if in_line_before {
+        index.mark_in_line_with(store.state()?.as_deref())?;
+    }
     eprintln!(
         "removed {} document(s) from {}: {} quads in the store ({:+})",
         graphs.len(),

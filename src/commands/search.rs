@@ -63,7 +63,7 @@ pub fn run(store_dir: Option<&Path>, load: &[PathBuf], options: &SearchOptions) 
     };
     let base = store.minted_base()?.unwrap_or_default();
     let loaded = load_into(&store, Some(&index), load, &base)?;
-    index.reconcile(&store, &base)?;
+    index.bring_in_line(&store, &base)?;
     let results = index.search(&request)?;
     let mut out = std::io::stdout().lock();
     if options.json {

@@ -36,7 +36,7 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     let loaded = load_into(&store, Some(&index), &options.load, &base)?;
     // A load killed between the store and its index, or a store loaded by `export --load`
     // and the like, is brought into line before it is served.
-    let reconciled = index.reconcile(&store, &base)?;
+    let reconciled = index.bring_in_line(&store, &base)?;
     if reconciled.indexed + reconciled.dropped > 0 {
         eprintln!(
             "unakn: search index brought into line with the store: {} versions indexed, {} dropped",

@@ -10,6 +10,7 @@
 //! indexed is read again from the AKN the store keeps.
 
 mod analysis;
+mod in_line;
 mod query;
 mod request;
 mod units;
@@ -123,6 +124,9 @@ pub struct Index {
     /// The units each recent (words, language) of the SPARQL function matched; emptied on
     /// every write.
     matched: Mutex<HashMap<Words, Arc<HashSet<String>>>>,
+    /// A persistent index's folder, where it records the store's state it is in line with
+    /// ([`Index::bring_in_line`]).
+    dir: Option<std::path::PathBuf>,
 }
 
 /// A query's words and the language they are read in.
@@ -155,6 +159,9 @@ impl<'a> From<&'a (Document, String, String)> for Version<'a> {
 pub struct Reconciled {
     pub indexed: usize,
     pub dropped: usize,
+    /// Whether the index was compared with the store version by version ([`Index::
+    /// bring_in_line`] does not when it knows the two in line).
+    pub compared: bool,
 }
 
 /// The version of the text's analysis (the tokenizers, stemmers and fields): an index written
@@ -180,7 +187,11 @@ impl Index {
         std::fs::create_dir_all(dir).map_err(io)?;
         let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(dir)?;
-        let index = Index::with(tantivy::Index::open_or_create(directory, schema)?, fields)?;
+        let index = Index::with(
+            tantivy::Index::open_or_create(directory, schema)?,
+            fields,
+            Some(dir.to_path_buf()),
+        )?;
         let marker = dir.join(ANALYSIS_FILE);
         let written = std::fs::read_to_string(&marker).unwrap_or_default();
         if written.trim() != ANALYSIS.to_string() {
@@ -198,10 +209,14 @@ impl Index {
     /// An index in memory, for a store in memory.
     pub fn memory() -> Result<Index, SearchError> {
         let (schema, fields) = schema();
-        Index::with(tantivy::Index::create_in_ram(schema), fields)
+        Index::with(tantivy::Index::create_in_ram(schema), fields, None)
     }
 
-    fn with(index: tantivy::Index, fields: Fields) -> Result<Index, SearchError> {
+    fn with(
+        index: tantivy::Index,
+        fields: Fields,
+        dir: Option<std::path::PathBuf>,
+    ) -> Result<Index, SearchError> {
         for language in Language::ALL {
             index.tokenizers().register(
                 analysis::analyzer_name(language),
@@ -218,6 +233,7 @@ impl Index {
             fields,
             writer: Mutex::new(None),
             matched: Mutex::default(),
+            dir,
         })
     }
 
@@ -227,6 +243,7 @@ impl Index {
         f: impl FnOnce(&mut IndexWriter, &Fields) -> Result<(), SearchError>,
     ) -> Result<(), SearchError> {
         let mut slot = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        self.no_longer_in_line()?;
         if slot.is_none() {
             *slot = Some(self.index.writer_with_num_threads(1, 64 << 20)?);
         }

@@ -155,6 +155,7 @@ impl Store {
     }
 
     fn replace_unlinked(&self, documents: &[Vec<Quad>]) -> Result<Vec<NamedNode>, StoreError> {
+        self.changing()?;
         let change = self.loading(documents)?;
         self.clear_and_restate(&change)?;
         let loaded: Vec<NamedNode> = versions_by_work(graphs_of_refs(&change.add).iter())
@@ -170,6 +171,7 @@ impl Store {
     /// Removes language versions (expression graphs), all in one transaction; the graph of a
     /// work goes with its last version, and is stated anew from the versions that remain.
     pub fn remove_documents(&self, expressions: &[NamedNode]) -> Result<(), StoreError> {
+        self.changing()?;
         let mut change = Change {
             clear: expressions.to_vec(),
             ..Change::default()

@@ -52,6 +52,9 @@ impl Store {
     /// transaction; a scope without drafts has no links graph. Loading and removing documents
     /// call it for the scopes they touch.
     pub(super) fn relink(&self, scopes: &[Scope]) -> Result<(), StoreError> {
+        if !scopes.is_empty() {
+            self.changing()?;
+        }
         for scope in scopes {
             let base = &Base::new(&scope.base_iri).expect("a base minted IRIs start with");
             let graph = base.links(&scope.actor, scope.session);

@@ -8,15 +8,17 @@
 
 mod documents;
 mod links;
+mod state;
 
 pub use documents::{digest, digest_in, quads_with_manifestation, Batches};
+pub use state::write_durably;
 
 use crate::vocab::Base;
 use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What can go wrong with a store or a query.
 #[derive(Debug, thiserror::Error)]
@@ -74,6 +76,8 @@ pub struct Store {
     inner: oxigraph::store::Store,
     /// Functions queries may call besides SPARQL's own, by IRI ([`Store::with_function`]).
     functions: Vec<(NamedNode, Function)>,
+    /// A persistent store's directory, where its state is named ([`Store::state`]).
+    dir: Option<PathBuf>,
 }
 
 /// A function a query may call (`FILTER(unakn:search(?division, "words"))`): its arguments'
@@ -115,6 +119,7 @@ impl Store {
         Ok(Store {
             inner: oxigraph::store::Store::new()?,
             functions: Vec::new(),
+            dir: None,
         })
     }
 
@@ -146,6 +151,7 @@ impl Store {
         Ok(Store {
             inner,
             functions: Vec::new(),
+            dir: Some(dir.to_path_buf()),
         })
     }
 
@@ -175,6 +181,7 @@ impl Store {
     /// transaction: any quads, graph by graph. Documents, whose works' graphs are shared by
     /// their language versions, go through [`Store::replace_documents`].
     pub fn replace(&self, quads: &[Quad]) -> Result<(), StoreError> {
+        self.changing()?;
         let mut tx = self.inner.start_transaction()?;
         for g in documents::graphs_of(quads) {
             tx.remove_named_graph(NamedOrBlankNode::from(g).as_ref())?;

@@ -59,13 +59,15 @@ fn assert_whole(found: &HashMap<String, usize>, expected: &HashMap<String, usize
     }
 }
 
-/// The search index beside a store shares no commit with it: reopened and reconciled, it
-/// indexes exactly the language versions the store holds, in the form the store holds them.
+/// The search index beside a store shares no commit with it: reopened and brought in line as
+/// a search brings it (compared with the store unless it records being in line with the
+/// store's state), it indexes exactly the language versions the store holds, in the form the
+/// store holds them. A kill at any point must leave no record of being in line that is false.
 fn index_agrees_once_reopened(dir: &Path, when: &str) {
     let store = Store::open(dir).unwrap();
     let index = unakn::search::Index::open(&unakn::search::folder_of(dir)).unwrap();
     let base = store.minted_base().unwrap().unwrap_or_default();
-    index.reconcile(&store, &base).unwrap();
+    index.bring_in_line(&store, &base).unwrap();
     assert_eq!(
         index.versions().unwrap(),
         store.digests().unwrap(),

@@ -1,5 +1,6 @@
 //! `unakn search` over a persistent store: the hits of a language version, phrases, facets, a
-//! removed document gone, and an index rebuilt from the store when it is lost or behind.
+//! removed document gone, and an index rebuilt from the store when it is lost or behind, and
+//! not compared with it when known to be in line.
 
 use crate::common::*;
 use serde_json::Value;
@@ -136,6 +137,72 @@ fn a_removed_document_is_no_longer_found_and_a_lost_index_is_rebuilt() {
         groups(&rebuilt).iter().any(|g| g.0 == "A/RES/78/10"),
         "{rebuilt}"
     );
+}
+
+/// The index records the store's state it was brought in line with. After a load, a second
+/// load and a removal, a search compares no version and the index still holds exactly what the
+/// store holds. A change to either one behind the other's back is compared and mended.
+#[test]
+fn an_index_known_in_line_is_not_compared_and_a_change_behind_its_back_is() {
+    use unakn::search::{folder_of, Index};
+    use unakn::store::Store;
+    let dir = store("in-line", &samples(&["A_RES_77_213.md"]));
+    let dir_str = dir.to_str().unwrap();
+    // Whether bringing the index in line compared it with the store; either way, after it the
+    // two must agree version for version.
+    let compared = |when: &str| {
+        let store = Store::open(&dir).unwrap();
+        let index = Index::open(&folder_of(&dir)).unwrap();
+        let base = store.minted_base().unwrap().unwrap_or_default();
+        let done = index.bring_in_line(&store, &base).unwrap();
+        assert_eq!(
+            index.versions().unwrap(),
+            store.digests().unwrap(),
+            "{when}"
+        );
+        done.compared
+    };
+    let ok = |args: &[&str]| {
+        let out = unakn(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    assert!(!compared("after the first load"));
+    ok(&[
+        "load",
+        "--store",
+        dir_str,
+        &samples(&["A_RES_78_10.txt"])[0],
+    ]);
+    assert!(!compared("after a second load"));
+    ok(&["remove", "A/RES/77/213", "--store", dir_str]);
+    assert!(!compared("after a removal"));
+
+    // The store changed without its index, as by a load stopped after its first batch went
+    // into the store (before the batches' links, and before the index took it): compared
+    // once, then known in line again.
+    let store = Store::open(&dir).unwrap();
+    let base = store.minted_base().unwrap().unwrap_or_default();
+    let file = root().join("samples/A_RES_77_213.md");
+    let mut batches = store.batches();
+    batches
+        .replace_documents(&stored_quads(&[file], &base))
+        .unwrap();
+    drop(batches);
+    drop(store);
+    assert!(compared("after a load into the store alone"));
+    assert!(!compared("once compared"));
+
+    // The index changed without its store.
+    let index = Index::open(&folder_of(&dir)).unwrap();
+    let held: Vec<String> = index.versions().unwrap().into_keys().collect();
+    index.remove(&held[..1]).unwrap();
+    drop(index);
+    assert!(compared("after a removal from the index alone"));
+    assert!(!compared("once compared again"));
 }
 
 /// The relevance set (`samples/search/relevance.tsv`): queries written by reading one paragraph
