@@ -5,6 +5,7 @@
 //! States to ...`). Each clause is a verb, the actors it names and the task it gives them.
 
 use super::actors::{actors, heads_an_actor, kind_of};
+use super::fields::arranges_a_meeting;
 use crate::model::AddresseeKind;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::borrow::Cow;
@@ -631,6 +632,11 @@ fn decision<'a>(verb: Cow<'a, str>, rest: &'a str) -> Option<Clause<'a>> {
 /// Who a decision's `that` clause charges: its subject when it names actors, else the Assembly
 /// (`Decides that there shall be set off ...`).
 fn decided_by(that: &str) -> Vec<(&str, AddresseeKind)> {
+    // `Decides that the Conference shall be open to all States`: the Assembly arranges the
+    // meeting it names; the meeting is given nothing to do.
+    if arranges_a_meeting(that) {
+        return the_assembly();
+    }
     let actors = that_subject(that);
     if actors.is_empty() {
         the_assembly()
@@ -734,6 +740,15 @@ mod tests {
         );
         let c = clauses("Calls upon States:");
         assert!(c[0].pending);
+        // The Assembly arranges a meeting it names; the meeting is given no task.
+        assert_eq!(
+            summary("Decides that the Conference shall be open to all Member States;"),
+            [("Decides".into(), vec![GeneralAssembly])]
+        );
+        assert_eq!(
+            summary("Decides that the Conference shall review progress;"),
+            [("Decides".into(), vec![Other])]
+        );
     }
 
     #[test]

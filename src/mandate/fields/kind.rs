@@ -106,23 +106,60 @@ fn has_purpose(task: &str) -> bool {
 
 fn prepares_report(part: &str) -> bool {
     let verb = first_verb(part);
-    matches!(
+    // `to prepare a study ... and to submit it to the Assembly`: the study is what is reported.
+    let drafts_a_document = matches!(
         verb.as_str(),
-        "seek"
-            | "consult"
-            | "invite"
-            | "compile"
-            | "collect"
-            | "gather"
-            | "examine"
-            | "solicit"
-            | "refine"
-            | "study"
-            | "analyse"
-            | "analyze"
-            | "assess"
-            | "evaluate"
-    )
+        "prepare"
+            | "conduct"
+            | "undertake"
+            | "produce"
+            | "draft"
+            | "carry"
+            | "conclude"
+            | "complete"
+            | "finalize"
+            | "finalise"
+    ) && part
+        .split_whitespace()
+        .take(10)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "study"
+                    | "studies"
+                    | "assessment"
+                    | "analysis"
+                    | "survey"
+                    | "compilation"
+                    | "overview"
+                    | "review"
+                    | "evaluation"
+                    | "summary"
+                    | "paper"
+            )
+        });
+    drafts_a_document
+        || matches!(
+            verb.as_str(),
+            "seek"
+                | "consult"
+                | "invite"
+                | "compile"
+                | "collect"
+                | "gather"
+                | "examine"
+                | "solicit"
+                | "refine"
+                | "study"
+                | "analyse"
+                | "analyze"
+                | "assess"
+                | "evaluate"
+        )
 }
 
 /// The task's verb, past `to` and `continue to`.
@@ -293,7 +330,11 @@ pub fn kind(task: &str) -> MandateKind {
     // A report only named as a source is not asked for: `the publications referred to in his
     // previous report`.
     let report_object = cues.has(REPORT_OBJECT) && !cues.has(NOT_REPORT);
-    if reporting_verb || (producing_verb && report_object) || in_own_report(&lower) {
+    if reporting_verb
+        || (producing_verb && report_object)
+        || in_own_report(&lower)
+        || delivered_to_the_assembly(&verb, &lower)
+    {
         return MandateKind::Report;
     }
     // `to continue organizing encounters`: the verb as a gerund after `continue`.
@@ -314,10 +355,155 @@ pub fn kind(task: &str) -> MandateKind {
     ) || lower.starts_with("to continue to convene")
         || lower.starts_with("continue to convene")
         || considers_convening(&lower);
-    if (meeting_verb && cues.has(MEETING_OBJECT)) || cues.has(MEETING) {
+    if (meeting_verb && cues.has(MEETING_OBJECT)) || cues.has(MEETING) || arranges(&lower) {
         return MandateKind::Meeting;
     }
     MandateKind::Action
+}
+
+/// Whether a decision's `that` clause settles how a meeting is held rather than gives it a
+/// task: `the high-level meeting shall take place on 25 September`, `the Conference shall be
+/// open to all States`, `the proceedings of the meeting will be webcast`, `the theme of the
+/// dialogue shall be ...`; not `the Conference shall review progress`.
+pub fn arranges_a_meeting(that: &str) -> bool {
+    arranges(&that.to_ascii_lowercase())
+}
+
+/// [`arranges_a_meeting`], of a lower-cased clause.
+fn arranges(lower: &str) -> bool {
+    let Some((at, modal)) = [" shall ", " will ", " should "]
+        .iter()
+        .filter_map(|m| lower.find(m).map(|at| (at, m.len())))
+        .min()
+    else {
+        return false;
+    };
+    let (subject, predicate) = (&lower[..at], &lower[at + modal..]);
+    if subject.len() > 160 {
+        return false;
+    }
+    let word = |s: &str| {
+        s.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_string()
+    };
+    let mut words = predicate.split_whitespace().map(word);
+    let (first, second) = (
+        words.next().unwrap_or_default(),
+        words.next().unwrap_or_default(),
+    );
+    // The meeting itself as the subject (`the high-level meeting`, `the Conference`), or
+    // something of it (`the theme of the dialogue`, `accreditation to the meeting`).
+    let head_end = [" of ", " on ", " to ", " for ", " in ", ","]
+        .iter()
+        .filter_map(|cut| subject.find(cut))
+        .min()
+        .unwrap_or(subject.len());
+    let head = subject[..head_end]
+        .split_whitespace()
+        .last()
+        .map(word)
+        .unwrap_or_default();
+    let of_the_meeting = matches!(
+        head.as_str(),
+        "theme"
+            | "themes"
+            | "format"
+            | "duration"
+            | "date"
+            | "dates"
+            | "venue"
+            | "modalities"
+            | "arrangements"
+            | "proceedings"
+            | "programme"
+            | "outcome"
+            | "accreditation"
+            | "participation"
+    ) && subject[head_end..]
+        .split_whitespace()
+        .map(word)
+        .any(|w| is_meeting(&w));
+    // `the Permanent Forum shall consist of 10 members`: a body's composition, not a meeting's.
+    let members = predicate
+        .split_whitespace()
+        .take(8)
+        .any(|w| w.starts_with("member") || w.starts_with("expert"));
+    let describing = match first.as_str() {
+        "take" => second == "place",
+        "consist" | "comprise" => !members,
+        "last" | "begin" | "start" | "commence" | "conclude" => true,
+        "be" => {
+            matches!(
+                second.as_str(),
+                "held"
+                    | "convened"
+                    | "organized"
+                    | "organised"
+                    | "open"
+                    | "webcast"
+                    | "broadcast"
+                    | "chaired"
+                    | "co-chaired"
+                    | "presided"
+                    | "composed"
+                    | "structured"
+                    | "preceded"
+                    | "followed"
+                    | "opened"
+                    | "closed"
+                    | "devoted"
+                    | "dedicated"
+                    | "one-day"
+                    | "half-day"
+            ) || of_the_meeting
+        }
+        _ => false,
+    };
+    describing && (is_meeting(&head) || of_the_meeting)
+}
+
+/// A noun naming a meeting.
+fn is_meeting(word: &str) -> bool {
+    matches!(
+        word.strip_suffix('s').unwrap_or(word),
+        "meeting"
+            | "dialogue"
+            | "conference"
+            | "summit"
+            | "forum"
+            | "event"
+            | "debate"
+            | "segment"
+            | "panel"
+            | "session"
+            | "commemoration"
+            | "workshop"
+            | "seminar"
+            | "symposium"
+            | "hearing"
+            | "retreat"
+            | "colloquium"
+            | "congres"
+    )
+}
+
+/// Whether a task delivers something to the Assembly, whatever it is called: `to submit to the
+/// General Assembly at its eighty-first session an assessment`, `to communicate such views to
+/// the General Assembly`, `to present the findings to the Assembly`. What is submitted to the
+/// Assembly, or at one of its sessions, is a report (a list of candidates submitted to Member
+/// States is not).
+fn delivered_to_the_assembly(verb: &str, lower: &str) -> bool {
+    let to_the_assembly =
+        lower.contains(" to the general assembly") || lower.contains(" to the assembly");
+    // What is submitted or presented at a session is submitted to it; what is transmitted
+    // elsewhere may only mention one (`to transmit to the Conference on Disarmament the
+    // documents considered at its seventy-fifth session`).
+    let at_a_session = session_after(lower, &["at its "]).is_some();
+    match verb {
+        "submit" | "present" => to_the_assembly || at_a_session,
+        "transmit" | "communicate" => to_the_assembly,
+        _ => false,
+    }
 }
 
 /// Whether `report` is a verb joined by `and` after the first (`to consult with, and report
@@ -470,6 +656,54 @@ mod tests {
             "to provide further information on the activities"
         ));
         assert!(!gives_information("to provide assistance to States"));
+    }
+
+    /// Session 18's classes, found by writing the ways a resolution asks for a report or
+    /// arranges a meeting that the reference set does not hold, then reading the corpus's
+    /// paragraphs each rule changed (EVALUATION.md).
+    #[test]
+    fn reports_by_what_is_delivered_and_meetings_by_their_arrangements() {
+        use MandateKind::*;
+        for task in [
+            "to provide an update on the implementation of the present resolution",
+            "to keep the General Assembly apprised of progress made",
+            "to submit to the General Assembly at its eightieth session an assessment of the implementation",
+            "to present the findings and recommendations to the General Assembly at its eighty-first session",
+            "to communicate such views to the General Assembly",
+        ] {
+            assert_eq!(kind(task), Report, "{task}");
+        }
+        // Delivered elsewhere, only naming a session.
+        assert_eq!(
+            kind("to transmit to the Conference on Disarmament all documents considered at its seventy-fifth session"),
+            Action
+        );
+        assert_eq!(
+            kind("to submit the proposed list to Member States for their consideration"),
+            Action
+        );
+        // Drafting what is then reported is part of the report.
+        let split = tasks("to prepare a study on the impact of sport and to submit it to the General Assembly at its eighty-first session");
+        assert_eq!(split.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [Report]);
+
+        for that in [
+            "the high-level meeting shall take place on 25 September 2026",
+            "the Conference shall be open to all Member States",
+            "the proceedings of the high-level meeting will be webcast",
+            "the overall theme of the high-level meeting will be “Investing in the present”",
+            "the Conference shall comprise 10 plenary meetings and 10 Ocean Action panels",
+            "accreditation to the international meeting shall be in accordance with annex II",
+        ] {
+            assert!(arranges_a_meeting(that), "{that}");
+            assert_eq!(kind(that), Meeting, "{that}");
+        }
+        for that in [
+            "the Conference shall review progress in the implementation",
+            "the Permanent Forum shall consist of 10 members",
+            "the Commission shall be invited to participate",
+        ] {
+            assert!(!arranges_a_meeting(that), "{that}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 mod kind;
 mod when;
 
-pub use kind::{gives_information, tasks};
+pub use kind::{arranges_a_meeting, gives_information, tasks};
 pub use when::{due, may_set_a_date, recurrence, until};
 
 use super::cues::{Cues, REVIEW};
