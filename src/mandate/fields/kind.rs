@@ -333,7 +333,7 @@ pub fn kind(task: &str) -> MandateKind {
     if reporting_verb
         || (producing_verb && report_object)
         || in_own_report(&lower)
-        || delivered_to_the_assembly(&verb, &lower)
+        || delivered(&verb, &lower)
     {
         return MandateKind::Report;
     }
@@ -355,7 +355,11 @@ pub fn kind(task: &str) -> MandateKind {
     ) || lower.starts_with("to continue to convene")
         || lower.starts_with("continue to convene")
         || considers_convening(&lower);
-    if (meeting_verb && cues.has(MEETING_OBJECT)) || cues.has(MEETING) || arranges(&lower) {
+    if (meeting_verb && cues.has(MEETING_OBJECT))
+        || cues.has(MEETING)
+        || arranges(&lower)
+        || devotes_a_meeting(&verb, &lower)
+    {
         return MandateKind::Meeting;
     }
     MandateKind::Action
@@ -489,21 +493,42 @@ fn is_meeting(word: &str) -> bool {
 
 /// Whether a task delivers something to the Assembly, whatever it is called: `to submit to the
 /// General Assembly at its eighty-first session an assessment`, `to communicate such views to
-/// the General Assembly`, `to present the findings to the Assembly`. What is submitted to the
-/// Assembly, or at one of its sessions, is a report (a list of candidates submitted to Member
-/// States is not).
-fn delivered_to_the_assembly(verb: &str, lower: &str) -> bool {
+/// the General Assembly`, `to present the findings to the Assembly`; or views and information
+/// to the Secretary-General, which he reports from (`to communicate to the Secretary-General
+/// their views`). A list of candidates submitted to Member States is no report.
+fn delivered(verb: &str, lower: &str) -> bool {
     let to_the_assembly =
         lower.contains(" to the general assembly") || lower.contains(" to the assembly");
+    let views_to_the_secretary_general = lower.contains(" to the secretary-general")
+        && lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "views" | "comments" | "observations" | "information"));
     // What is submitted or presented at a session is submitted to it; what is transmitted
     // elsewhere may only mention one (`to transmit to the Conference on Disarmament the
     // documents considered at its seventy-fifth session`).
     let at_a_session = session_after(lower, &["at its "]).is_some();
     match verb {
-        "submit" | "present" => to_the_assembly || at_a_session,
-        "transmit" | "communicate" => to_the_assembly,
+        "submit" | "present" => to_the_assembly || at_a_session || views_to_the_secretary_general,
+        "transmit" | "communicate" => to_the_assembly || views_to_the_secretary_general,
+        "provide" | "share" => views_to_the_secretary_general,
         _ => false,
     }
+}
+
+/// `to devote one plenary meeting to the commemoration`, `to dedicate a segment to`: a meeting
+/// given over to something (not attention given at a session).
+fn devotes_a_meeting(verb: &str, lower: &str) -> bool {
+    matches!(verb, "devote" | "dedicate")
+        && lower
+            .split_whitespace()
+            .skip_while(|w| !w.starts_with("devote") && !w.starts_with("dedicate"))
+            .skip(1)
+            .take(5)
+            .any(|w| {
+                ["meeting", "segment", "event", "debate", "dialogue", "panel"]
+                    .iter()
+                    .any(|m| w.starts_with(m))
+            })
 }
 
 /// Whether `report` is a verb joined by `and` after the first (`to consult with, and report
@@ -670,6 +695,7 @@ mod tests {
             "to submit to the General Assembly at its eightieth session an assessment of the implementation",
             "to present the findings and recommendations to the General Assembly at its eighty-first session",
             "to communicate such views to the General Assembly",
+            "to communicate to the Secretary-General their views on the question",
         ] {
             assert_eq!(kind(task), Report, "{task}");
         }
@@ -686,6 +712,18 @@ mod tests {
         let split = tasks("to prepare a study on the impact of sport and to submit it to the General Assembly at its eighty-first session");
         assert_eq!(split.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [Report]);
 
+        assert_eq!(
+            kind("to devote one plenary meeting at its eighty-first session to the commemoration"),
+            Meeting
+        );
+        assert_eq!(
+            kind("to devote attention to the question at its eighty-first session"),
+            Action
+        );
+        assert_eq!(
+            kind("to provide assistance to the Secretary-General"),
+            Action
+        );
         for that in [
             "the high-level meeting shall take place on 25 September 2026",
             "the Conference shall be open to all Member States",
