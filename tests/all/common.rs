@@ -87,6 +87,18 @@ pub fn unakn(args: &[&str]) -> std::process::Output {
         .expect("unakn runs")
 }
 
+/// [`unakn`], which must succeed: a failure shows its stderr.
+pub fn unakn_ok(args: &[&str]) -> std::process::Output {
+    let out = unakn(args);
+    assert!(
+        out.status.success(),
+        "unakn {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Each file read as `unakn load` reads it: its quads as a store keeps them, the AKN included.
 pub fn stored_quads(
     files: &[impl AsRef<Path>],

@@ -197,12 +197,7 @@ fn the_unmarked_akn_is_the_marked_one_without_its_marks() {
 
 #[test]
 fn jsonl_has_exactly_the_keys_other_tools_read() {
-    let out = unakn(&["mandates", "--format", "jsonl", "samples/A_RES_80_49.txt"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = unakn_ok(&["mandates", "--format", "jsonl", "samples/A_RES_80_49.txt"]);
     let text = String::from_utf8(out.stdout).unwrap();
     let keys = [
         "resolution",
@@ -293,18 +288,13 @@ fn a_store_gives_the_mandates_of_its_documents() {
     let dir = std::env::temp_dir().join(format!("unakn-mandates-store-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let store = dir.to_str().unwrap();
-    let load = unakn(&[
+    unakn_ok(&[
         "load",
         "--store",
         store,
         "samples/A_RES_80_49.txt",
         "samples/A_RES_77_213_fr.xml",
     ]);
-    assert!(
-        load.status.success(),
-        "{}",
-        String::from_utf8_lossy(&load.stderr)
-    );
     let from_store = unakn(&["mandates", "--store", store, "--format", "jsonl"]);
     let from_file = unakn(&["mandates", "samples/A_RES_80_49.txt", "--format", "jsonl"]);
     assert!(

@@ -24,12 +24,7 @@ fn store(name: &str, inputs: &[String]) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     let mut args = vec!["load", "--store", dir.to_str().unwrap()];
     args.extend(inputs.iter().map(String::as_str));
-    let out = unakn(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = unakn_ok(&args);
     assert!(String::from_utf8_lossy(&out.stderr).contains("search index: "));
     dir
 }
@@ -37,12 +32,7 @@ fn store(name: &str, inputs: &[String]) -> PathBuf {
 fn search(dir: &Path, args: &[&str]) -> Value {
     let mut all = vec!["search", "--store", dir.to_str().unwrap(), "--json"];
     all.extend(args);
-    let out = unakn(&all);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = unakn_ok(&all);
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -120,12 +110,7 @@ fn a_removed_document_is_no_longer_found_and_a_lost_index_is_rebuilt() {
     let dir = store("remove", &samples(&["A_RES_77_213.md", "A_RES_78_10.txt"]));
     let words = ["Vienna", "Declaration"];
     assert!(!groups(&search(&dir, &words)).is_empty());
-    let out = unakn(&["remove", "A/RES/77/213", "--store", dir.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    unakn_ok(&["remove", "A/RES/77/213", "--store", dir.to_str().unwrap()]);
     assert!(groups(&search(&dir, &words))
         .iter()
         .all(|g| g.0 != "A/RES/77/213"));
@@ -162,23 +147,15 @@ fn an_index_known_in_line_is_not_compared_and_a_change_behind_its_back_is() {
         );
         done.compared
     };
-    let ok = |args: &[&str]| {
-        let out = unakn(args);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
     assert!(!compared("after the first load"));
-    ok(&[
+    unakn_ok(&[
         "load",
         "--store",
         dir_str,
         &samples(&["A_RES_78_10.txt"])[0],
     ]);
     assert!(!compared("after a second load"));
-    ok(&["remove", "A/RES/77/213", "--store", dir_str]);
+    unakn_ok(&["remove", "A/RES/77/213", "--store", dir_str]);
     assert!(!compared("after a removal"));
 
     // The store changed without its index, as by a load stopped after its first batch went
@@ -275,12 +252,7 @@ fn a_search_joins_the_graph_in_sparql() {
         let mut args = vec!["query", "--format", "json"];
         args.extend(inputs);
         args.push(query);
-        let out = unakn(&args);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = unakn_ok(&args);
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         v["results"]["bindings"]
             .as_array()

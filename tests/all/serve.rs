@@ -1291,12 +1291,7 @@ fn publish_to_an_oxigraph_server_is_idempotent_and_answers_alike() {
     assert!(stderr.contains("published 5 graphs"), "{stderr}");
     assert!(bad.iter().all(|b| stderr.contains(b.as_str())), "{stderr}");
     assert_ne!(remote_count(), "0");
-    let out = unakn(&publish);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    unakn_ok(&publish);
     let first = remote_count();
     let out = unakn(&publish);
     assert!(out.status.success());
@@ -1533,12 +1528,7 @@ fn publish_with_digest_authentication_to_virtuoso_answers_the_catalogue_alike() 
     std::fs::write(&file, "dba\n").unwrap();
     let mut from_file = publish.clone();
     from_file.extend(["--password-file", file.to_str().unwrap()]);
-    let out = unakn(&from_file);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    unakn_ok(&from_file);
     assert_eq!(count(), first);
 
     // Virtuoso's default graph is the union of its graphs: the catalogue answers there as here.
@@ -1583,12 +1573,7 @@ fn export_streams_every_quad_for_bulk_loaders() {
             "--load",
         ];
         args.extend(inputs.iter().map(String::as_str));
-        let out = unakn(&args);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        unakn_ok(&args);
         let store = Store::memory().unwrap();
         let quads: Vec<oxigraph::model::Quad> = oxigraph::io::RdfParser::from_format(syntax)
             .for_slice(&std::fs::read(&path).unwrap())
