@@ -329,7 +329,8 @@ pub fn kind(task: &str) -> MandateKind {
     );
     // A report only named as a source is not asked for: `the publications referred to in his
     // previous report`.
-    let report_object = cues.has(REPORT_OBJECT) && !cues.has(NOT_REPORT);
+    let report_object =
+        (cues.has(REPORT_OBJECT) || names_an_update(&verb, &lower)) && !cues.has(NOT_REPORT);
     if reporting_verb
         || (producing_verb && report_object)
         || in_own_report(&lower)
@@ -515,6 +516,48 @@ fn delivered(verb: &str, lower: &str) -> bool {
     }
 }
 
+/// Whether `update` is a noun here, what is delivered (`to provide a midterm update`, `to
+/// submit a comprehensive update on progress`), not the task's verb (`to update the study`,
+/// which [`updates_whom_or_a_document`] reads).
+fn names_an_update(verb: &str, lower: &str) -> bool {
+    // A noun after a determiner or an adjective of time or form; a verb after `to`, `and`,
+    // `or`, `should` or an adverb (`should update and develop their policies`, `to issue,
+    // update and modernize publications`).
+    const BEFORE_THE_NOUN: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "its",
+        "his",
+        "her",
+        "their",
+        "any",
+        "such",
+        "oral",
+        "written",
+        "midterm",
+        "mid-term",
+        "interim",
+        "final",
+        "comprehensive",
+        "annual",
+        "periodic",
+        "regular",
+        "brief",
+        "detailed",
+        "progress",
+        "status",
+    ];
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    verb != "update"
+        && words
+            .windows(2)
+            .any(|pair| pair[1] == "update" && BEFORE_THE_NOUN.contains(&pair[0]))
+}
+
 /// `to devote one plenary meeting to the commemoration`, `to dedicate a segment to`: a meeting
 /// given over to something (not attention given at a session).
 fn devotes_a_meeting(verb: &str, lower: &str) -> bool {
@@ -691,6 +734,19 @@ mod tests {
         use MandateKind::*;
         for task in [
             "to provide an update on the implementation of the present resolution",
+            "to provide to the Council a midterm update no later than 1 December 2026",
+            "to submit a comprehensive update on progress to the Commission at its next session",
+        ] {
+            assert_eq!(kind(task), Report, "{task}");
+        }
+        // `update` the verb, after `and`, `or` or a modal.
+        for task in [
+            "to continue to issue, update and modernize publications",
+            "to communicate or update ambitious nationally determined contributions",
+        ] {
+            assert_eq!(kind(task), Action, "{task}");
+        }
+        for task in [
             "to keep the General Assembly apprised of progress made",
             "to submit to the General Assembly at its eightieth session an assessment of the implementation",
             "to present the findings and recommendations to the General Assembly at its eighty-first session",
