@@ -329,10 +329,11 @@ pub fn kind(task: &str) -> MandateKind {
     );
     // A report only named as a source is not asked for: `the publications referred to in his
     // previous report`.
+    // Read only for a producing verb: most tasks have none.
     let report_object =
-        (cues.has(REPORT_OBJECT) || names_an_update(&verb, &lower)) && !cues.has(NOT_REPORT);
+        || (cues.has(REPORT_OBJECT) || names_an_update(&verb, &lower)) && !cues.has(NOT_REPORT);
     if reporting_verb
-        || (producing_verb && report_object)
+        || (producing_verb && report_object())
         || in_own_report(&lower)
         || delivered(&verb, &lower)
     {
@@ -358,7 +359,8 @@ pub fn kind(task: &str) -> MandateKind {
         || considers_convening(&lower);
     if (meeting_verb && cues.has(MEETING_OBJECT))
         || cues.has(MEETING)
-        || arranges(&lower)
+        // A meeting arranged names one: read only where a meeting noun stands.
+        || (cues.has(MEETING_OBJECT) && arranges(&lower))
         || devotes_a_meeting(&verb, &lower)
     {
         return MandateKind::Meeting;
@@ -498,6 +500,12 @@ fn is_meeting(word: &str) -> bool {
 /// to the Secretary-General, which he reports from (`to communicate to the Secretary-General
 /// their views`). A list of candidates submitted to Member States is no report.
 fn delivered(verb: &str, lower: &str) -> bool {
+    if !matches!(
+        verb,
+        "submit" | "present" | "transmit" | "communicate" | "provide" | "share"
+    ) {
+        return false;
+    }
     let to_the_assembly =
         lower.contains(" to the general assembly") || lower.contains(" to the assembly");
     let views_to_the_secretary_general = lower.contains(" to the secretary-general")
@@ -548,14 +556,20 @@ fn names_an_update(verb: &str, lower: &str) -> bool {
         "progress",
         "status",
     ];
-    let words: Vec<&str> = lower
+    if verb == "update" || !lower.contains("update") {
+        return false;
+    }
+    let mut before = "";
+    for word in lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
-        .collect();
-    verb != "update"
-        && words
-            .windows(2)
-            .any(|pair| pair[1] == "update" && BEFORE_THE_NOUN.contains(&pair[0]))
+    {
+        if word == "update" && BEFORE_THE_NOUN.contains(&before) {
+            return true;
+        }
+        before = word;
+    }
+    false
 }
 
 /// `to devote one plenary meeting to the commemoration`, `to dedicate a segment to`: a meeting
