@@ -159,8 +159,8 @@ impl<'a> From<&'a (Document, String, String)> for Version<'a> {
 pub struct Reconciled {
     pub indexed: usize,
     pub dropped: usize,
-    /// Whether the index was compared with the store version by version ([`Index::
-    /// bring_in_line`] does not when it knows the two in line).
+    /// Whether the index was compared with the store version by version
+    /// ([`Index::bring_in_line`] does not when it knows the two in line).
     pub compared: bool,
 }
 

@@ -469,7 +469,8 @@ fn arranges(lower: &str) -> bool {
     describing && (is_meeting(&head) || of_the_meeting)
 }
 
-/// A noun naming a meeting.
+/// A noun naming a meeting, singular or plural (one `s` comes off: `congress` is read as
+/// `congres`).
 fn is_meeting(word: &str) -> bool {
     matches!(
         word.strip_suffix('s').unwrap_or(word),
