@@ -28,7 +28,7 @@ pub fn write(doc: &Document, out: impl Write) -> io::Result<()> {
     write_with(doc, Marks::of(doc), out)
 }
 
-/// [`write`] without the mandates marked inline (no `organization`, `role` or `date` around
+/// [`write()`] without the mandates marked inline (no `organization`, `role` or `date` around
 /// the actors and due dates): what the marks cost is measured against it.
 pub fn write_unmarked(doc: &Document, out: impl Write) -> io::Result<()> {
     write_with(doc, Marks::default(), out)
