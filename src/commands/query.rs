@@ -29,8 +29,8 @@ pub fn query(
     let store = Store::open_or_memory(dir)?;
     // The search index, for a query that may call the search (any query naming it, whatever
     // its prefix) or for inputs loaded into a store: a store's own, or one built with the
-    // inputs loaded in memory. Other queries leave it closed: bringing it into line with the
-    // store reads every version of both, a second on ten times the shared corpus.
+    // inputs loaded in memory. Other queries leave it closed: opening it and checking that it
+    // is in line with the store is work they have no use for.
     let calls_search = text.to_ascii_lowercase().contains("search");
     let index = match dir {
         Some(d) if (calls_search || !load.is_empty()) && unakn::search::folder_of(d).is_dir() => {

@@ -2,10 +2,9 @@
 //! name of the store's state it was last brought in line with ([`Store::state`]), and any
 //! write to the index drops the record first.
 
-use super::{Index, Reconciled, SearchError};
+use super::{folder_error, Index, Reconciled, SearchError};
 use crate::store::Store;
 use crate::vocab::Base;
-use std::path::Path;
 
 /// The file in the index's folder naming the store's state the index is in line with.
 pub(super) const IN_LINE_FILE: &str = "unakn-in-line-with";
@@ -25,7 +24,7 @@ impl Index {
     /// index was last in line with it.
     pub fn mark_in_line_with(&self, state: Option<&str>) -> Result<(), SearchError> {
         if let (Some(dir), Some(state)) = (&self.dir, state) {
-            crate::store::write_durably(dir, IN_LINE_FILE, state).map_err(io(dir))?;
+            crate::store::write_durably(dir, IN_LINE_FILE, state).map_err(folder_error(dir))?;
         }
         Ok(())
     }
@@ -39,9 +38,9 @@ impl Index {
         match std::fs::remove_file(dir.join(IN_LINE_FILE)) {
             Ok(()) => std::fs::File::open(dir)
                 .and_then(|d| d.sync_all())
-                .map_err(io(dir)),
+                .map_err(folder_error(dir)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(io(dir)(e)),
+            Err(e) => Err(folder_error(dir)(e)),
         }
     }
 
@@ -61,9 +60,4 @@ impl Index {
             ..done
         })
     }
-}
-
-/// An error of the index's folder, named.
-fn io(dir: &Path) -> impl Fn(std::io::Error) -> SearchError + '_ {
-    move |e| tantivy::TantivyError::SystemError(format!("{}: {e}", dir.display())).into()
 }

@@ -176,15 +176,18 @@ pub fn folder_of(store_dir: &Path) -> std::path::PathBuf {
     store_dir.join("search")
 }
 
+/// An error of the index's folder (its files beside tantivy's), naming the folder.
+fn folder_error(dir: &Path) -> impl Fn(std::io::Error) -> SearchError + '_ {
+    move |e| tantivy::TantivyError::SystemError(format!("{}: {e}", dir.display())).into()
+}
+
 impl Index {
     /// The index in `dir`, made if there is none. An index written with another analysis of
     /// the text ([`ANALYSIS`]) would miss words: it is emptied, and the next
     /// [`Index::reconcile`] indexes every version again.
     pub fn open(dir: &Path) -> Result<Index, SearchError> {
-        let io = |e: std::io::Error| {
-            tantivy::TantivyError::SystemError(format!("{}: {e}", dir.display()))
-        };
-        std::fs::create_dir_all(dir).map_err(io)?;
+        let io = folder_error(dir);
+        std::fs::create_dir_all(dir).map_err(&io)?;
         let (schema, fields) = schema();
         let directory = tantivy::directory::MmapDirectory::open(dir)?;
         let index = Index::with(

@@ -501,26 +501,25 @@ fn is_meeting(word: &str) -> bool {
 /// to the Secretary-General, which he reports from (`to communicate to the Secretary-General
 /// their views`). A list of candidates submitted to Member States is no report.
 fn delivered(verb: &str, lower: &str) -> bool {
-    if !matches!(
-        verb,
-        "submit" | "present" | "transmit" | "communicate" | "provide" | "share"
-    ) {
-        return false;
-    }
     let to_the_assembly =
-        lower.contains(" to the general assembly") || lower.contains(" to the assembly");
-    let views_to_the_secretary_general = lower.contains(" to the secretary-general")
-        && lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| matches!(w, "views" | "comments" | "observations" | "information"));
+        || lower.contains(" to the general assembly") || lower.contains(" to the assembly");
+    let views_to_the_secretary_general = || {
+        lower.contains(" to the secretary-general")
+            && lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "views" | "comments" | "observations" | "information"))
+    };
     // What is submitted or presented at a session is submitted to it; what is transmitted
     // elsewhere may only mention one (`to transmit to the Conference on Disarmament the
     // documents considered at its seventy-fifth session`).
-    let at_a_session = session_after(lower, &["at its "]).is_some();
+    let at_a_session = || session_after(lower, &["at its "]).is_some();
+    // Each read only for the verbs it bears on: most tasks have none of them.
     match verb {
-        "submit" | "present" => to_the_assembly || at_a_session || views_to_the_secretary_general,
-        "transmit" | "communicate" => to_the_assembly || views_to_the_secretary_general,
-        "provide" | "share" => views_to_the_secretary_general,
+        "submit" | "present" => {
+            to_the_assembly() || at_a_session() || views_to_the_secretary_general()
+        }
+        "transmit" | "communicate" => to_the_assembly() || views_to_the_secretary_general(),
+        "provide" | "share" => views_to_the_secretary_general(),
         _ => false,
     }
 }
