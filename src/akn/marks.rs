@@ -89,7 +89,7 @@ impl Marks {
 /// resolution.
 fn known_tlc(phrase: &str, kind: AddresseeKind) -> Option<Tlc> {
     const REMEMBERED: usize = 4096;
-    type Known = HashMap<String, Vec<(AddresseeKind, Option<Tlc>)>>;
+    type Known = rustc_hash::FxHashMap<String, Vec<(AddresseeKind, Option<Tlc>)>>;
     thread_local! {
         static KNOWN: std::cell::RefCell<Known> = std::cell::RefCell::default();
     }

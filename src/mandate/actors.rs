@@ -159,8 +159,8 @@ fn is_adjectives(segment: &str) -> bool {
 }
 
 fn starts_parenthetical(segment: &str) -> bool {
-    let first = first_word(segment).to_ascii_lowercase();
-    PARENTHETICAL.contains(&first.as_str())
+    let first = first_word(segment);
+    PARENTHETICAL.iter().any(|p| p.eq_ignore_ascii_case(first))
 }
 
 fn first_word(s: &str) -> &str {
@@ -273,7 +273,7 @@ pub fn kind_of(conjunct: &str) -> Option<AddresseeKind> {
     // `Member States`): their kinds are remembered per thread, up to a bound.
     const REMEMBERED: usize = 4096;
     thread_local! {
-        static KNOWN: std::cell::RefCell<std::collections::HashMap<String, Option<AddresseeKind>>> =
+        static KNOWN: std::cell::RefCell<rustc_hash::FxHashMap<String, Option<AddresseeKind>>> =
             std::cell::RefCell::default();
     }
     if conjunct.len() > 120 {

@@ -256,7 +256,8 @@ fn may_open_clause(word: &str) -> bool {
 /// A head is printed in lower case, capitalised or in capitals: the automaton looks for what
 /// follows its first letter, in lower case and in capitals (two spellings rather than three
 /// keep it fast; a case-blind search has no vectorised prefilter), and gives where that letter
-/// stands.
+/// stands. (Stems shared by two forms, `equest` for `requests` and `requesting`, would halve
+/// the patterns but find every `request` and `requested` too: more instructions, not fewer.)
 fn head_matches(s: &str) -> impl Iterator<Item = usize> + '_ {
     static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
     let ac = AUTOMATON.get_or_init(|| {
@@ -372,36 +373,56 @@ enum ActorEnd {
     Colon(usize),
 }
 
-/// Read over the words of `s[from..to]`.
+/// Read over the words of `s[from..to]` (words as [`words_between`] splits them). Only two
+/// kinds of word matter, the word `to` and a word ending in a colon, so the text is searched
+/// for those two and never split into words.
 fn actor_end(s: &str, from: usize, to: usize) -> Option<ActorEnd> {
-    let mut ws = words_between(s, from, to).peekable();
-    while let Some(w) = ws.next() {
-        if w.text == "to" || w.text == "to:" {
-            if w.text == "to:" {
-                return Some(ActorEnd::Colon(w.at + w.text.len()));
+    let hay = &s.as_bytes()[from..to];
+    let space = |i: usize| hay.get(i).is_none_or(u8::is_ascii_whitespace);
+    let mut tos = memchr::memmem::find_iter(hay, b"to").peekable();
+    let mut colons = memchr::memchr_iter(b':', hay).peekable();
+    loop {
+        // The earlier of the next `to` and the next colon (a `to:` is both, and ends the same).
+        let to_first = match (tos.peek(), colons.peek()) {
+            (None, None) => return None,
+            (Some(&t), Some(&c)) => t < c,
+            (t, _) => t.is_some(),
+        };
+        if !to_first {
+            let c = colons.next()?;
+            if space(c + 1) {
+                return Some(ActorEnd::Colon(from + c + 1));
             }
-            // `States in a position to do so to contribute`: `to do so` belongs to the actors
-            // when the task's own infinitive follows it at once; else it is the task (`Urges
-            // those that have not yet done so to do so`, `... to do so and to develop`).
-            let here = &s[w.at..to];
-            if let Some(after) = here.strip_prefix("to do so") {
-                let after = after.trim_start_matches(',').trim_start();
-                if after.starts_with("to ") {
-                    continue;
-                }
-            }
-            let next = ws.peek().map_or("", |n| n.text);
-            let is_verb = next.chars().next().is_some_and(char::is_lowercase)
-                && !is_one_of(bare(next), NOT_VERBS);
-            if is_verb {
-                return Some(ActorEnd::Infinitive(w.at));
+            continue;
+        }
+        let t = tos.next()?;
+        let word_start = t == 0 || hay[t - 1].is_ascii_whitespace();
+        if !word_start {
+            continue;
+        }
+        if hay.get(t + 2) == Some(&b':') && space(t + 3) {
+            return Some(ActorEnd::Colon(from + t + 3));
+        }
+        if !space(t + 2) {
+            continue;
+        }
+        // `States in a position to do so to contribute`: `to do so` belongs to the actors
+        // when the task's own infinitive follows it at once; else it is the task (`Urges
+        // those that have not yet done so to do so`, `... to do so and to develop`).
+        let here = &s[from + t..to];
+        if let Some(after) = here.strip_prefix("to do so") {
+            let after = after.trim_start_matches(',').trim_start();
+            if after.starts_with("to ") {
+                continue;
             }
         }
-        if w.text.ends_with(':') {
-            return Some(ActorEnd::Colon(w.at + w.text.len()));
+        let next = here[2..].split_ascii_whitespace().next().unwrap_or("");
+        let is_verb = next.chars().next().is_some_and(char::is_lowercase)
+            && !is_one_of(bare(next), NOT_VERBS);
+        if is_verb {
+            return Some(ActorEnd::Infinitive(from + t));
         }
     }
-    None
 }
 
 /// The actors' phrase without a connective printed after it, outside commas: `the
@@ -681,6 +702,33 @@ fn that_subject(that: &str) -> Vec<(&str, AddresseeKind)> {
 mod tests {
     use super::*;
     use AddresseeKind::*;
+
+    /// Every head, printed in lower case, capitalised or in capitals, mid-sentence or first,
+    /// is found where it stands; a word that only holds one is let go.
+    #[test]
+    fn the_automaton_finds_every_head_in_every_spelling() {
+        for head in HEADS {
+            let capitalised = format!("{}{}", head[..1].to_ascii_uppercase(), &head[1..]);
+            for spelled in [head.to_string(), capitalised, head.to_ascii_uppercase()] {
+                for text in [format!("{spelled} x"), format!("Notes y, and {spelled} x")] {
+                    let at = text.find(&spelled).unwrap();
+                    let found: Vec<usize> = head_matches(&text)
+                        .filter(|&i| {
+                            let (start, end) = word_around(&text, i);
+                            may_open_clause(&text[start..end])
+                        })
+                        .collect();
+                    assert_eq!(found, [at], "{text}");
+                }
+            }
+        }
+        let holds_one = "Notes the callsigns";
+        assert_eq!(head_matches(holds_one).count(), 1);
+        assert!(head_matches(holds_one).all(|i| {
+            let (start, end) = word_around(holds_one, i);
+            !may_open_clause(&holds_one[start..end])
+        }));
+    }
 
     fn summary(s: &str) -> Vec<(String, Vec<AddresseeKind>)> {
         clauses(s)
