@@ -50,6 +50,12 @@ fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
     let first = w(0);
     let plain = |n: usize, takes: Takes| Some((n, takes));
     match first.as_str() {
+        // `Requests that the Secretary-General submit`, `Urges that States refrain`.
+        "requests" | "urges" | "encourages" | "urging" | "encouraging" | "requesting"
+            if w(1) == "that" =>
+        {
+            plain(1, Takes::ThatClause)
+        }
         "requests" | "invites" | "urges" | "encourages" | "authorizes" | "urging"
         | "encouraging" | "inviting" | "requesting" => plain(1, Takes::Object),
         "decides" => plain(1, Takes::Decision),
@@ -524,11 +530,11 @@ fn read_clause<'a>(
         Takes::Decision => decision(verb, rest),
         Takes::ThatClause => {
             let that = rest.strip_prefix("that").unwrap_or(rest).trim_start();
-            let actors = that_subject(that);
+            let (actors, task) = that_subject(that);
             (!actors.is_empty()).then_some(Clause {
                 verb,
                 actors,
-                task: that,
+                task,
                 pending: false,
                 aside: "",
                 at: 0,
@@ -601,10 +607,11 @@ fn decision<'a>(verb: Cow<'a, str>, rest: &'a str) -> Option<Clause<'a>> {
     if let Some(at) = body.find(" that ").filter(|&at| at < 40) {
         if body[..at].starts_with("to recommend") {
             let that = &body[at + 6..];
+            let (actors, task) = decided_by(that);
             return Some(Clause {
                 verb: Cow::Owned(format!("{verb} to recommend")),
-                actors: decided_by(that),
-                task: that,
+                actors,
+                task,
                 pending: false,
                 aside: "",
                 at: 0,
@@ -613,10 +620,11 @@ fn decision<'a>(verb: Cow<'a, str>, rest: &'a str) -> Option<Clause<'a>> {
     }
     if let Some(that) = body.strip_prefix("that") {
         let that = that.trim_start_matches([',', ' ']);
+        let (actors, task) = decided_by(that);
         return Some(Clause {
             verb,
-            actors: decided_by(that),
-            task: that,
+            actors,
+            task,
             pending: rest.ends_with(':'),
             aside: "",
             at: 0,
@@ -650,19 +658,18 @@ fn decision<'a>(verb: Cow<'a, str>, rest: &'a str) -> Option<Clause<'a>> {
     })
 }
 
-/// Who a decision's `that` clause charges: its subject when it names actors, else the Assembly
-/// (`Decides that there shall be set off ...`).
-fn decided_by(that: &str) -> Vec<(&str, AddresseeKind)> {
+/// Who a decision's `that` clause charges and with what: its subject when it names actors,
+/// with what follows the subject; else the Assembly, with the whole clause (`Decides that
+/// there shall be set off ...`).
+fn decided_by(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
     // `Decides that the Conference shall be open to all States`: the Assembly arranges the
     // meeting it names; the meeting is given nothing to do.
     if arranges_a_meeting(that) {
-        return the_assembly();
+        return (the_assembly(), that);
     }
-    let actors = that_subject(that);
-    if actors.is_empty() {
-        the_assembly()
-    } else {
-        actors
+    match that_subject(that) {
+        (actors, _) if actors.is_empty() => (the_assembly(), that),
+        subject_and_task => subject_and_task,
     }
 }
 
@@ -670,11 +677,20 @@ fn the_assembly() -> Vec<(&'static str, AddresseeKind)> {
     vec![("", AddresseeKind::GeneralAssembly)]
 }
 
-/// The subject of a `that` clause when it names actors: `Israel` of `Israel accept ...`, `the
-/// Secretary-General` of `the Secretary-General shall invite`.
-fn that_subject(that: &str) -> Vec<(&str, AddresseeKind)> {
+/// The subject of a `that` clause when it names actors (`Israel` of `Israel accept ...`, `the
+/// Secretary-General` of `the Secretary-General shall invite`), and the clause's task: what
+/// follows the subject, from its verb (`submit a report ...` of `the Secretary-General should
+/// submit a report ...`), read as an infinitive's task is. No actors, no task.
+fn that_subject(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
     let mut end = that.len();
-    for (k, w) in words_between(that, 0, that.len()).enumerate() {
+    let words: Vec<Word> = words_between(that, 0, that.len()).collect();
+    let capitalised = |k: usize| {
+        words
+            .get(k)
+            .and_then(|w| w.text.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    for (k, w) in words.iter().enumerate() {
         let lower_start = w.text.chars().next().is_some_and(char::is_lowercase);
         let determiner = is_one_of(
             bare(w.text),
@@ -682,21 +698,77 @@ fn that_subject(that: &str) -> Vec<(&str, AddresseeKind)> {
                 "the", "all", "its", "their", "other", "relevant", "and", "of", "both",
             ],
         );
-        if (lower_start && !determiner && k > 0) || w.text.starts_with(',') {
+        // A preposition inside a name: `the High Representative for Disarmament Affairs`,
+        // `the Special Rapporteur on the Right to Food`, not `the Secretary-General in turn`.
+        // A noun in lower case just before the verb: `all peacekeeping missions be provided`,
+        // `relevant United Nations entities continue to`.
+        let verb_like = |t: &str| is_one_of(bare(t), MODALS) || is_one_of(bare(t), AUXILIARIES);
+        // (Not an adverb, `the Conference actively continue`, nor a relative pronoun, `Member
+        // States that have`: they end the subject.)
+        let adverb = w.text.ends_with("ly") && w.text.len() > 3;
+        let before_the_verb = !w.text.ends_with(',')
+            && !verb_like(w.text)
+            && !adverb
+            && !is_one_of(bare(w.text), &["that", "which", "who", "whose"])
+            && words[k + 1..].iter().take(2).any(|n| verb_like(n.text));
+        let in_a_name = before_the_verb
+            || is_one_of(bare(w.text), &["for", "on", "in"])
+                && (capitalised(k + 1)
+                    || (words.get(k + 1).is_some_and(|n| n.text == "the") && capitalised(k + 2)));
+        if (lower_start && !determiner && !in_a_name && k > 0) || w.text.starts_with(',') {
             end = w.at;
             break;
         }
-        if w.text.ends_with(',') {
+        if w.text.ends_with([',', ':']) {
             end = w.at + w.text.len() - 1;
             break;
         }
     }
     let subject = that[..end].trim();
     if subject.is_empty() || kind_of(subject).is_none() {
-        return Vec::new();
+        return (Vec::new(), "");
     }
-    actors(subject)
+    let mut task = that[end..].trim_start_matches([',', ' ']);
+    while let Some((word, rest)) = task.split_once(' ') {
+        if !is_one_of(word, MODALS) {
+            break;
+        }
+        task = rest.trim_start();
+    }
+    // `requests that all peacekeeping missions be provided with resources`: the subject is
+    // given something, and who is to give it is not said; `that the working group shall be
+    // open to all Member States`: it is described (`be invited to`, `be responsible for` keep
+    // their subject as the actor).
+    let receives = task.strip_prefix("be ").is_some_and(|rest| {
+        [
+            "provided",
+            "given",
+            "granted",
+            "allocated",
+            "accorded",
+            "afforded",
+            "supported",
+            "credited",
+            "open ",
+            "composed",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    });
+    if receives {
+        return (Vec::new(), "");
+    }
+    (actors(subject), task)
 }
+
+/// Verbs that follow a `that` clause's subject at once: `missions be provided`, `the Forum has
+/// completed`, `entities continue to`.
+const AUXILIARIES: &[&str] = &["be", "is", "are", "has", "have", "continue"];
+
+/// Words between a `that` clause's subject and its verb: `States should ratify`.
+const MODALS: &[&str] = &[
+    "should", "shall", "will", "would", "must", "may", "can", "could",
+];
 
 #[cfg(test)]
 mod tests {
@@ -796,6 +868,59 @@ mod tests {
         assert_eq!(
             summary("Decides that the Conference shall review progress;"),
             [("Decides".into(), vec![Other])]
+        );
+    }
+
+    /// `Requests that X do`, as the Security Council writes it: the subject is the actor and
+    /// its task starts at the verb, past the modals; a name's preposition stays in the name; a
+    /// subject that is given something acts on nothing.
+    #[test]
+    fn requests_that_a_subject_act() {
+        let c = clauses("Requests that the Secretary-General submit a report to the General Assembly at its eighty-first session;");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].actors, [("the Secretary-General", SecretaryGeneral)]);
+        assert!(c[0].task.starts_with("submit a report"), "{}", c[0].task);
+        let c = clauses("and requests that the Secretary-General and the High Representative for Disarmament Affairs facilitate any such efforts;");
+        assert_eq!(
+            c[0].actors,
+            [
+                ("the Secretary-General", SecretaryGeneral),
+                (
+                    "the High Representative for Disarmament Affairs",
+                    UnitedNationsEntity
+                )
+            ]
+        );
+        assert_eq!(c[0].task, "facilitate any such efforts;");
+        let c = clauses("Decides that the Special Committee shall hold its next session from 16 to 24 February 2027;");
+        assert_eq!(
+            c[0].task,
+            "hold its next session from 16 to 24 February 2027;"
+        );
+        assert!(summary(
+            "Requests that all peacekeeping missions be provided with adequate resources;"
+        )
+        .is_empty());
+        assert_eq!(
+            summary("Urges that States be invited to take part;"),
+            [("Urges".into(), vec![MemberStates])]
+        );
+        let c = clauses("Recommends that States should be invited to take part;");
+        assert_eq!(c[0].actors, [("States", MemberStates)]);
+        assert_eq!(c[0].task, "be invited to take part;");
+        let c = clauses(
+            "Requests that relevant United Nations entities continue to support the Forum;",
+        );
+        assert_eq!(
+            c[0].actors,
+            [("relevant United Nations entities", UnitedNationsEntity)]
+        );
+        // The Special Rapporteur on the right to food: `the right` is not a name's.
+        let c =
+            clauses("Recommends that the Special Rapporteur on the right to food submit a report;");
+        assert_eq!(
+            c[0].actors,
+            [("the Special Rapporteur", UnitedNationsEntity)]
         );
     }
 

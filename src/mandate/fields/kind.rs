@@ -334,8 +334,10 @@ pub fn kind(task: &str) -> MandateKind {
         || (cues.has(REPORT_OBJECT) || names_an_update(&verb, &lower)) && !cues.has(NOT_REPORT);
     if reporting_verb
         || (producing_verb && report_object())
+        || makes_a_report_available(&verb, &lower)
         || in_own_report(&lower)
         || delivered(&verb, &lower)
+        || ensures_a_report(&verb, &lower)
     {
         return MandateKind::Report;
     }
@@ -522,6 +524,81 @@ fn delivered(verb: &str, lower: &str) -> bool {
         "provide" | "share" => views_to_the_secretary_general(),
         _ => false,
     }
+}
+
+/// Whether a task hands a report to someone by making it available: `to make the report
+/// available to the General Assembly`, `to make available to Member States a study on ...`;
+/// not `to make the report of the Commission available as soon as possible` (a document
+/// distributed, no one named to receive it) nor `to make use of their national reports`.
+fn makes_a_report_available(verb: &str, lower: &str) -> bool {
+    if verb != "make" {
+        return false;
+    }
+    let Some((_, after)) = lower.split_once("make ") else {
+        return false;
+    };
+    let Some(at) = after.find("available to ") else {
+        return false;
+    };
+    let names_a_report = |s: &str, words: usize| {
+        s.split_whitespace().take(words).any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "report" | "reports" | "study" | "findings" | "update" | "note"
+            )
+        })
+    };
+    let before = &after[..at];
+    if before.trim().is_empty() {
+        names_a_report(&after[at..], 14)
+    } else {
+        before.split_whitespace().count() <= 8 && names_a_report(before, 8)
+    }
+}
+
+/// Whether a task asks for a report through `ensure`: in the passive (`to ensure that the
+/// report is submitted to the Assembly`, `that his reports are issued in time`) or as a noun
+/// (`to ensure the timely submission of the report`). Reports that are only read or acted on
+/// are not asked for (`to ensure that the recommendations of the report are implemented`).
+fn ensures_a_report(verb: &str, lower: &str) -> bool {
+    if verb != "ensure" {
+        return false;
+    }
+    let Some((_, after)) = lower.split_once("ensure") else {
+        return false;
+    };
+    let words: Vec<&str> = after
+        .split_whitespace()
+        .take(14)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .collect();
+    let report = |w: &str| matches!(w, "report" | "reports" | "study" | "briefing" | "note");
+    let auxiliary = |w: &str| matches!(w, "is" | "are" | "be" | "shall" | "will" | "should");
+    let adverb = |w: &str| w.ends_with("ly") && w.len() > 3;
+    words.iter().enumerate().any(|(k, w)| {
+        if !report(w) {
+            return false;
+        }
+        // `the report is submitted`, `the report shall be duly presented`, `is made available`.
+        let after = &words[k + 1..];
+        let verb_at = after.iter().position(|v| !auxiliary(v) && !adverb(v));
+        let passive = verb_at.is_some_and(|at| {
+            at > 0
+                && match after[at] {
+                    "submitted" | "presented" | "issued" | "prepared" | "transmitted" => true,
+                    "made" => after.get(at + 1) == Some(&"available"),
+                    _ => false,
+                }
+        });
+        // `the timely submission of the report`, `the presentation of his annual reports`.
+        let nominal = (k.saturating_sub(5)..k).any(|j| {
+            matches!(
+                words[j],
+                "submission" | "presentation" | "issuance" | "preparation"
+            ) && words[j + 1..k].contains(&"of")
+        });
+        passive || nominal
+    })
 }
 
 /// Whether `update` is a noun here, what is delivered (`to provide a midterm update`, `to
@@ -782,6 +859,24 @@ mod tests {
         let split = tasks("to prepare a study on the impact of sport and to submit it to the General Assembly at its eighty-first session");
         assert_eq!(split.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [Report]);
 
+        // A report made available to someone, or asked for through `ensure`.
+        for task in [
+            "to make the report available to the General Assembly at its eighty-first session",
+            "to make available to Member States a study on the question",
+            "to ensure that the report is submitted to the General Assembly at its eighty-first session",
+            "to ensure that his reports are duly issued in all official languages",
+            "to ensure the timely submission of the report to the Council",
+        ] {
+            assert_eq!(kind(task), Report, "{task}");
+        }
+        for task in [
+            "to make the complete report of the Commission available as soon as possible",
+            "to make increasing use of their national reports as a tool, and the mechanisms available to address such needs",
+            "to ensure that the recommendations contained in the report are implemented",
+            "to ensure that the reports submitted by States are considered",
+        ] {
+            assert_eq!(kind(task), Action, "{task}");
+        }
         assert_eq!(
             kind("to devote one plenary meeting at its eighty-first session to the commemoration"),
             Meeting
