@@ -50,9 +50,10 @@ fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
     let first = w(0);
     let plain = |n: usize, takes: Takes| Some((n, takes));
     match first.as_str() {
-        // `Requests that the Secretary-General submit`, `Urges that States refrain`.
+        // `Requests that the Secretary-General submit`, `Urges that States refrain`; not
+        // `encourages that Division to provide` (`that` pointing back to a body just named).
         "requests" | "urges" | "encourages" | "urging" | "encouraging" | "requesting"
-            if w(1) == "that" =>
+            if w(1) == "that" && !is_one_of(&w(2), BODIES) =>
         {
             plain(1, Takes::ThatClause)
         }
@@ -130,6 +131,41 @@ fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
         _ => None,
     }
 }
+
+/// Nouns of bodies that `that` can point back to (`that Division`, `that Committee`): after
+/// a head, they take the head's object, not a `that` clause.
+const BODIES: &[&str] = &[
+    "division",
+    "committee",
+    "office",
+    "commission",
+    "council",
+    "board",
+    "body",
+    "organ",
+    "organization",
+    "entity",
+    "conference",
+    "group",
+    "panel",
+    "forum",
+    "mechanism",
+    "department",
+    "programme",
+    "fund",
+    "agency",
+    "institution",
+    "unit",
+    "section",
+    "team",
+    "mission",
+    "process",
+    "secretariat",
+    "envoy",
+    "rapporteur",
+    "representative",
+    "expert",
+];
 
 /// Whether words hold a directive in the passive: `are strongly urged`, `is requested`.
 fn passive_directive(words: &[&str]) -> bool {
@@ -915,6 +951,9 @@ mod tests {
             c[0].actors,
             [("relevant United Nations entities", UnitedNationsEntity)]
         );
+        // `that` pointing back to a body just named is no `that` clause.
+        let c = clauses("encourages that Division to provide continuous support;");
+        assert_eq!(c[0].actors, [("that Division", UnitedNationsEntity)]);
         // The Special Rapporteur on the right to food: `the right` is not a name's.
         let c =
             clauses("Recommends that the Special Rapporteur on the right to food submit a report;");

@@ -230,8 +230,10 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
                 *kind
             };
             // A date may stand among the actors: `to the Secretary-General, beginning from 2026,
-            // to submit`.
-            let due = fields::due(part).or_else(|| fields::due(clause.aside));
+            // to submit`; a meeting's year after `in` (`to convene a meeting in 2027`).
+            let due = fields::due(part)
+                .or_else(|| fields::due(clause.aside))
+                .or_else(|| (kind == MandateKind::Meeting).then(|| fields::held_in(part))?);
             let said = fields::recurrence(part, kind);
             if seen.contains(&(*addressee_kind, kind)) {
                 // The same request again (`..., and also requests the Secretary-General to

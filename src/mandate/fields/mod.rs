@@ -4,7 +4,7 @@ mod kind;
 mod when;
 
 pub use kind::{arranges_a_meeting, gives_information, tasks};
-pub use when::{due, may_set_a_date, recurrence, until};
+pub use when::{due, held_in, may_set_a_date, recurrence, until};
 
 use super::cues::{Cues, REVIEW};
 use crate::model::MandateKind;

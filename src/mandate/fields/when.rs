@@ -207,6 +207,48 @@ pub fn due(task: &str) -> Option<When> {
     found.into_iter().min_by_key(|(at, _)| *at).map(|(_, w)| w)
 }
 
+/// The year a meeting is to be held in, printed after `in`: `to convene a high-level meeting
+/// on universal health coverage in 2027`, `to be held in 2028`. Not a year told of the past
+/// (`the Programme of Action adopted in 2014`, `since it was held in 2019`), one that names
+/// something (`in 2030 Agenda`), or one far from the task's verb. Read only for meetings: in
+/// other tasks such a year is as often where something stands as when it is due.
+pub fn held_in(task: &str) -> Option<When> {
+    let mut from = 0;
+    while let Some(found) = task[from..].find(" in ") {
+        let at = from + found;
+        from = at + 4;
+        let after = &task[from..];
+        // `in the second half of 2022`, `in early 2027`.
+        let after = [
+            "the first half of ",
+            "the second half of ",
+            "early ",
+            "late ",
+        ]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .unwrap_or(after);
+        let Some(year) = year_at(after) else {
+            continue;
+        };
+        let names_something = after[4..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
+        let mut before = task[..at].rsplit(' ');
+        let (word, word_before) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
+        let participle =
+            word.ends_with("ed") || matches!(word, "held" | "made" | "taken" | "begun");
+        let past = participle && word_before != "be";
+        // Near the task's verb; a year far after it belongs to a clause of its own (`as the
+        // thirtieth anniversary of their adoption approaches in 2025`).
+        let near = task[..at].split_whitespace().count() <= 20;
+        if !names_something && !past && near {
+            return Some(When::Year(year));
+        }
+    }
+    None
+}
+
 /// How often the task recurs, as the text says or implies.
 pub fn recurrence(task: &str, kind: MandateKind) -> Option<Recurrence> {
     let lower = task.to_ascii_lowercase();
@@ -307,6 +349,30 @@ mod tests {
 
     #[test]
     fn sessions_dates_and_years() {
+        // A meeting's year after `in`, not one of the past or one that names something.
+        for (task, year) in [
+            (
+                "to convene a high-level meeting on universal health coverage in 2027",
+                Some(2027),
+            ),
+            (
+                "to convene a meeting of States in 2027 for two weeks",
+                Some(2027),
+            ),
+            ("to be held in 2028, in New York", Some(2028)),
+            ("to convene in the second half of 2022 the workshop that was to have been held in 2020", Some(2022)),
+            ("the workshop that was to have been held in 2020", None),
+            ("to convene a full-day high-level meeting, within existing resources, to mark the twenty-fifth anniversary of the International Day, with a focus on highlighting achievements, sharing best practices and identifying gaps, as the thirtieth anniversary of their adoption approaches in 2025", None),
+            ("to review the Programme of Action adopted in 2014", None),
+            (
+                "to hold a meeting on the implementation of the 2030 Agenda",
+                None,
+            ),
+            ("to hold a dialogue in 2030 Agenda terms", None),
+        ] {
+            assert_eq!(held_in(task), year.map(When::Year), "{task}");
+        }
+
         assert_eq!(
             due("to submit to the General Assembly at its eighty-first session a report"),
             Some(When::Session(81))
