@@ -31,6 +31,14 @@ const CUE_LISTS: [&[&str]; 7] = [
         "consider thereafter",
         "to consider it ",
         "continue consideration",
+        // An item kept where it is: `to keep on its agenda the question`, `to retain on the
+        // agenda of its eighty-first session the item`.
+        "keep on its agenda",
+        "keep on the agenda",
+        "retain on its agenda",
+        "retain on the agenda",
+        "remain on the agenda",
+        "on the agenda of its ",
     ],
     &[
         "appropriates",

@@ -447,7 +447,7 @@ fn demo_runs_the_catalogue_over_a_reopened_store_on_disk() {
     // The default build persists: the store was reopened, and what it holds stays on disk.
     assert!(
         text.contains("store on disk (RocksDB)")
-            && text.contains("closed and reopened, 6867 quads in 30 graphs"),
+            && text.contains("closed and reopened, 6870 quads in 30 graphs"),
         "{text}"
     );
     let again = unakn(&[
@@ -460,7 +460,7 @@ fn demo_runs_the_catalogue_over_a_reopened_store_on_disk() {
     ]);
     assert_eq!(
         String::from_utf8_lossy(&again.stdout).lines().nth(1),
-        Some("6867")
+        Some("6870")
     );
     // Without --store, the demo's temporary store is removed at the end.
     let out = unakn(&["demo"]);

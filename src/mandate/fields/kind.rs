@@ -859,6 +859,17 @@ mod tests {
         let split = tasks("to prepare a study on the impact of sport and to submit it to the General Assembly at its eighty-first session");
         assert_eq!(split.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [Report]);
 
+        // An item kept on an agenda; not the items a body has on its own.
+        for task in [
+            "to retain on the agenda of its eighty-first session the item entitled \"Sport for development\"",
+            "To keep on its agenda the question of the peaceful settlement of disputes between States;",
+        ] {
+            assert_eq!(kind(task), Agenda, "{task}");
+        }
+        assert_eq!(
+            kind("to make every effort to achieve specific recommendations on the items on its agenda"),
+            Action
+        );
         // A report made available to someone, or asked for through `ensure`.
         for task in [
             "to make the report available to the General Assembly at its eighty-first session",
