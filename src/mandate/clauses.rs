@@ -726,6 +726,7 @@ fn that_subject(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
             .and_then(|w| w.text.chars().next())
             .is_some_and(char::is_uppercase)
     };
+    let verb_like = |t: &str| is_one_of(bare(t), MODALS) || is_one_of(bare(t), AUXILIARIES);
     for (k, w) in words.iter().enumerate() {
         let lower_start = w.text.chars().next().is_some_and(char::is_lowercase);
         let determiner = is_one_of(
@@ -734,24 +735,23 @@ fn that_subject(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
                 "the", "all", "its", "their", "other", "relevant", "and", "of", "both",
             ],
         );
-        // A preposition inside a name: `the High Representative for Disarmament Affairs`,
-        // `the Special Rapporteur on the Right to Food`, not `the Secretary-General in turn`.
         // A noun in lower case just before the verb: `all peacekeeping missions be provided`,
-        // `relevant United Nations entities continue to`.
-        let verb_like = |t: &str| is_one_of(bare(t), MODALS) || is_one_of(bare(t), AUXILIARIES);
-        // (Not an adverb, `the Conference actively continue`, nor a relative pronoun, `Member
-        // States that have`: they end the subject.)
+        // `relevant United Nations entities continue to`; not an adverb (`the Conference
+        // actively continue`) nor a relative pronoun (`Member States that have`), which end
+        // the subject.
         let adverb = w.text.ends_with("ly") && w.text.len() > 3;
         let before_the_verb = !w.text.ends_with(',')
             && !verb_like(w.text)
             && !adverb
             && !is_one_of(bare(w.text), &["that", "which", "who", "whose"])
             && words[k + 1..].iter().take(2).any(|n| verb_like(n.text));
-        let in_a_name = before_the_verb
-            || is_one_of(bare(w.text), &["for", "on", "in"])
-                && (capitalised(k + 1)
-                    || (words.get(k + 1).is_some_and(|n| n.text == "the") && capitalised(k + 2)));
-        if (lower_start && !determiner && !in_a_name && k > 0) || w.text.starts_with(',') {
+        // A preposition inside a name: `the High Representative for Disarmament Affairs`,
+        // `the Special Rapporteur on the Right to Food`, not `the Secretary-General in turn`.
+        let in_a_name = is_one_of(bare(w.text), &["for", "on", "in"])
+            && (capitalised(k + 1)
+                || (words.get(k + 1).is_some_and(|n| n.text == "the") && capitalised(k + 2)));
+        let of_the_subject = determiner || before_the_verb || in_a_name;
+        if (lower_start && !of_the_subject && k > 0) || w.text.starts_with(',') {
             end = w.at;
             break;
         }
