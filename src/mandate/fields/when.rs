@@ -72,16 +72,12 @@ fn another_body_before(task: &str, at: usize) -> bool {
 /// Whether `task` prints a date in full (`15 April 2026`) where [`due`] or [`until`] may read
 /// one: after `on`, `by`, `before`, `than`, `until` or `to`. Most tasks print none.
 pub fn may_set_a_date(task: &str) -> bool {
-    let bytes = task.as_bytes();
-    // Most tasks print no digit: a pass that reads every byte without stopping (which the
-    // compiler turns into vector instructions) sets them aside before the bytes are read one
-    // by one. (An automaton for the month names costs more than it saves on tasks this short.)
-    let has_digit = bytes
-        .chunks(64)
-        .any(|c| c.iter().fold(false, |any, b| any | b.is_ascii_digit()));
-    if !has_digit {
+    // Most tasks print no digit: they are set aside before the bytes are read one by one. (An
+    // automaton for the month names costs more than it saves on tasks this short.)
+    if !has_digit(task) {
         return false;
     }
+    let bytes = task.as_bytes();
     (1..bytes.len()).any(|i| {
         bytes[i].is_ascii_digit()
             && bytes[i - 1] == b' '
@@ -91,6 +87,14 @@ pub fn may_set_a_date(task: &str) -> bool {
                 .is_some_and(|w| matches!(w, "on" | "by" | "before" | "than" | "until" | "to"))
             && date_at(task, i).is_some()
     })
+}
+
+/// Whether `s` holds an ASCII digit: a pass that reads every byte without stopping, which the
+/// compiler turns into vector instructions.
+fn has_digit(s: &str) -> bool {
+    s.as_bytes()
+        .chunks(64)
+        .any(|c| c.iter().fold(false, |any, b| any | b.is_ascii_digit()))
 }
 
 /// A date printed `15 April 2026`, an ISO date, where it starts and ends.
@@ -130,7 +134,7 @@ fn contains_ignoring_case(s: &str, word: &str) -> bool {
 pub fn due(task: &str) -> Option<When> {
     // Most tasks name no time: neither a session nor a figure.
     let names_session = contains_ignoring_case(task, "session");
-    if !names_session && !task.bytes().any(|b| b.is_ascii_digit()) {
+    if !names_session && !has_digit(task) {
         return None;
     }
     let lower = task.to_ascii_lowercase();
