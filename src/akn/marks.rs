@@ -1,10 +1,9 @@
 //! Mandates marked inline, the text unchanged: the actor a paragraph addresses as an
 //! `organization` or `role` referring to a TLC, a due date printed in full as a `date`.
 
-use crate::mandate::{printed_in, PrintedAs, PrintedIn};
+use crate::mandate::{printed_in, PrintedAs};
 use crate::model::{AddresseeKind, Document, Inline};
 use crate::vocab;
-use std::collections::HashMap;
 
 /// An element to wrap around a stretch of a division's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,7 +16,10 @@ pub(super) struct Mark {
 }
 
 /// A TLC the marks refer to: element, eId, href, showAs.
-pub(super) type Tlc = (&'static str, String, String, String);
+pub(super) type TlcFields = (&'static str, String, String, String);
+
+/// A TLC as the marks share it: every mark of the same actor refers to one.
+pub(super) type Tlc = std::rc::Rc<TlcFields>;
 
 /// The marks of a document's divisions and the TLCs they refer to, read before the document
 /// is written (the TLCs come first, in its metadata).
@@ -26,21 +28,15 @@ pub(super) struct Marks {
     /// By division, the division known by where its runs lie: the document is borrowed for
     /// the whole of its writing, so each division's runs stay where they are, and the writer
     /// finds a division's marks without naming it again.
-    by_runs: HashMap<usize, Vec<Mark>>,
+    by_runs: rustc_hash::FxHashMap<usize, Vec<Mark>>,
     pub tlcs: Vec<Tlc>,
 }
 
 impl Marks {
     pub(super) fn of(doc: &Document) -> Marks {
         let mut tlcs: Vec<Tlc> = Vec::new();
-        let divisions = printed_in(doc);
-        let mut by_runs = HashMap::with_capacity(divisions.len());
-        for PrintedIn {
-            runs,
-            text,
-            printed,
-        } in divisions
-        {
+        let mut by_runs = rustc_hash::FxHashMap::default();
+        printed_in(doc, |runs, text, printed| {
             let mut out = Vec::with_capacity(printed.len());
             for p in printed {
                 let (element, attrs) = match p.what {
@@ -69,7 +65,7 @@ impl Marks {
                 });
             }
             by_runs.insert(runs.as_ptr() as usize, out);
-        }
+        });
         Marks { by_runs, tlcs }
     }
 
@@ -100,7 +96,7 @@ fn known_tlc(phrase: &str, kind: AddresseeKind) -> Option<Tlc> {
         {
             return tlc.clone();
         }
-        let found = tlc(phrase, kind);
+        let found = tlc(phrase, kind).map(Tlc::new);
         if known.len() >= REMEMBERED {
             known.clear();
         }
@@ -112,7 +108,7 @@ fn known_tlc(phrase: &str, kind: AddresseeKind) -> Option<Tlc> {
 
 /// The TLC of an actor: a role for the Secretary-General and the President of the Assembly, a
 /// State by its ISO code and EU authority IRI, any other actor an organization by its name.
-fn tlc(phrase: &str, kind: AddresseeKind) -> Option<Tlc> {
+fn tlc(phrase: &str, kind: AddresseeKind) -> Option<TlcFields> {
     let name = phrase.trim_start_matches("the ").trim();
     match kind {
         AddresseeKind::SecretaryGeneral => Some((
@@ -145,7 +141,7 @@ fn tlc(phrase: &str, kind: AddresseeKind) -> Option<Tlc> {
 
 /// An organization named by a phrase: its eId the phrase in camel case (`memberStates`,
 /// `conferenceOnDisarmament`), without determiners.
-fn organization(name: &str, under: &str) -> Option<Tlc> {
+fn organization(name: &str, under: &str) -> Option<TlcFields> {
     let mut id = String::new();
     for word in name.split(|c: char| !c.is_alphanumeric()) {
         let lower = word.to_lowercase();

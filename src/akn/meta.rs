@@ -247,7 +247,8 @@ pub(super) fn write_meta<W: Write>(x: &mut Xml<W>, doc: &Document) -> io::Result
             || refs.committee.as_ref().is_some_and(|(c, _)| c == id)
     };
     let tlcs: Vec<_> = x.marks.tlcs.clone();
-    for (element, id, href, name) in &tlcs {
+    for tlc in &tlcs {
+        let (element, id, href, name) = &**tlc;
         if !written(id) {
             x.empty(element, &[("eId", id), ("href", href), ("showAs", name)])?;
         }

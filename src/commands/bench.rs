@@ -244,7 +244,9 @@ pub fn bench(inputs: &[PathBuf], repeats: usize, only: Option<&str>) -> Result<(
         ("docs", docs.len()),
         &mut || {
             for d in &docs {
-                std::hint::black_box(unakn::mandate::printed_in(d));
+                unakn::mandate::printed_in(d, |runs, text, printed| {
+                    std::hint::black_box((runs, text, printed));
+                });
             }
         },
     )?;

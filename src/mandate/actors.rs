@@ -12,6 +12,42 @@ use std::sync::OnceLock;
 /// The phrase must name an actor first: `encourages, in accordance with national laws, the
 /// promotion of ... community energy plans to ...` names none, whatever comes later.
 pub fn actors(phrase: &str) -> Vec<(&str, AddresseeKind)> {
+    // The same phrases address most clauses (`the Secretary-General`, `Member States`): what
+    // they name is remembered per thread, up to a bound, as where each actor lies in them.
+    const REMEMBERED: usize = 4096;
+    type Found = Vec<(usize, usize, AddresseeKind)>;
+    thread_local! {
+        static KNOWN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Found>> =
+            std::cell::RefCell::default();
+    }
+    if phrase.len() > 160 {
+        return read_actors(phrase);
+    }
+    let found = KNOWN.with_borrow_mut(|known| {
+        if let Some(found) = known.get(phrase) {
+            return found.clone();
+        }
+        let found: Found = read_actors(phrase)
+            .into_iter()
+            .map(|(actor, kind)| {
+                let at = actor.as_ptr() as usize - phrase.as_ptr() as usize;
+                (at, at + actor.len(), kind)
+            })
+            .collect();
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        known.insert(phrase.into(), found.clone());
+        found
+    });
+    found
+        .into_iter()
+        .map(|(start, end, kind)| (&phrase[start..end], kind))
+        .collect()
+}
+
+/// [`actors`], read anew.
+fn read_actors(phrase: &str) -> Vec<(&str, AddresseeKind)> {
     let mut out = Vec::new();
     let mut first = true;
     // Where a list of adjectives that belongs to the next segment starts in `phrase`.
@@ -564,6 +600,21 @@ mod tests {
 
     fn kinds(phrase: &str) -> Vec<AddresseeKind> {
         actors(phrase).into_iter().map(|(_, k)| k).collect()
+    }
+
+    /// A phrase read before is answered from memory, with stretches of the phrase now given.
+    #[test]
+    fn a_remembered_phrase_gives_stretches_of_itself() {
+        let first = String::from("Member States and the Secretary-General");
+        let again = first.clone();
+        let read = actors(&first);
+        let remembered = actors(&again);
+        assert_eq!(read, remembered);
+        assert_eq!(remembered.len(), 2);
+        for (actor, _) in remembered {
+            let at = actor.as_ptr() as usize - again.as_ptr() as usize;
+            assert!(at + actor.len() <= again.len());
+        }
     }
 
     #[test]

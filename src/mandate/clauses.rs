@@ -46,10 +46,10 @@ enum Takes {
 
 /// Verbs that may open a directive clause, after the adverbs: with what follows them.
 fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
-    let w = |i: usize| words.get(i).map_or("", |w| bare(w)).to_lowercase();
+    let w = |i: usize| lower_case(words.get(i).map_or("", |w| bare(w)));
     let first = w(0);
     let plain = |n: usize, takes: Takes| Some((n, takes));
-    match first.as_str() {
+    match first.as_ref() {
         // `Requests that the Secretary-General submit`, `Urges that States refrain`; not
         // `encourages that Division to provide` (`that` pointing back to a body just named).
         "requests" | "urges" | "encourages" | "urging" | "encouraging" | "requesting"
@@ -75,12 +75,12 @@ fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
             // `calls upon`, `calls on`, `calls once again upon`, `calls, therefore, upon`.
             let mut i = 1;
             while matches!(
-                w(i).as_str(),
+                w(i).as_ref(),
                 "once" | "again" | "therefore" | "also" | "further"
             ) {
                 i += 1;
             }
-            match w(i).as_str() {
+            match w(i).as_ref() {
                 "upon" | "on" => plain(i + 1, Takes::Object),
                 "for" => plain(i + 1, Takes::ObjectIfActor),
                 _ => None,
@@ -94,11 +94,11 @@ fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
             }
             // `reiterates its (strong) call upon`, `the request to`, `its invitation and
             // encouragement to`, `the call urging`.
-            if !matches!(w(1).as_str(), "its" | "the") {
+            if !matches!(w(1).as_ref(), "its" | "the") {
                 return None;
             }
             let mut i = 2;
-            while matches!(w(i).as_str(), "strong" | "urgent" | "earlier" | "previous") {
+            while matches!(w(i).as_ref(), "strong" | "urgent" | "earlier" | "previous") {
                 i += 1;
             }
             let nouns = [
@@ -111,14 +111,14 @@ fn head_verb(words: &[&str]) -> Option<(usize, Takes)> {
                 "encouragement",
                 "demand",
             ];
-            if !nouns.contains(&w(i).as_str()) {
+            if !nouns.contains(&w(i).as_ref()) {
                 return None;
             }
             i += 1;
-            if w(i) == "and" && nouns.contains(&w(i + 1).as_str()) {
+            if w(i) == "and" && nouns.contains(&w(i + 1).as_ref()) {
                 i += 2;
             }
-            match w(i).as_str() {
+            match w(i).as_ref() {
                 "to" | "upon" | "on" | "urging" | "addressed" => {
                     let skip = if w(i) == "addressed" { 2 } else { 1 };
                     plain(i + skip, Takes::Object)
@@ -319,7 +319,34 @@ fn head_matches(s: &str) -> impl Iterator<Item = usize> + '_ {
 /// A word without the punctuation around it (`upon,` is `upon`), as printed: compare it with
 /// [`is_one_of`], which ignores ASCII case.
 fn bare(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+    let kept = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || !b.is_ascii();
+    let bytes = w.as_bytes();
+    let start = bytes.iter().position(kept).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(kept).map_or(start, |e| e + 1);
+    let w = &w[start..end];
+    // Punctuation outside ASCII (`“`, `’`) is trimmed as characters.
+    if w.starts_with(|c: char| !c.is_ascii()) || w.ends_with(|c: char| !c.is_ascii()) {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+    } else {
+        w
+    }
+}
+
+/// `s` without every repeat of `ending` at its end (as `trim_end_matches`, without a searcher).
+fn without_ending<'a>(mut s: &'a str, ending: &str) -> &'a str {
+    while let Some(rest) = s.strip_suffix(ending) {
+        s = rest;
+    }
+    s
+}
+
+/// `word` in ASCII lower case, copied only when it has a capital (most words have none).
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Whether `word` is one of `list` (lower case), ASCII case aside: no word is lower-cased.
@@ -421,7 +448,9 @@ enum ActorEnd {
 fn actor_end(s: &str, from: usize, to: usize) -> Option<ActorEnd> {
     let hay = &s.as_bytes()[from..to];
     let space = |i: usize| hay.get(i).is_none_or(u8::is_ascii_whitespace);
-    let mut tos = memchr::memmem::find_iter(hay, b"to").peekable();
+    static TO: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let to_finder = TO.get_or_init(|| memchr::memmem::Finder::new(b"to"));
+    let mut tos = to_finder.find_iter(hay).peekable();
     let mut colons = memchr::memchr_iter(b':', hay).peekable();
     loop {
         // The earlier of the next `to` and the next colon (a `to:` is both, and ends the same).
@@ -519,7 +548,7 @@ pub fn clauses(s: &str) -> Vec<Clause<'_>> {
         let Some((len, takes)) = head_verb(&window[..n]) else {
             continue;
         };
-        let participle = bare(&s[head..head_end]).to_lowercase().ends_with("ing");
+        let participle = lower_case(bare(&s[head..head_end])).ends_with("ing");
         if participle && words_before(s, head).next().is_none() {
             continue;
         }
@@ -604,13 +633,9 @@ fn read_clause<'a>(
                 },
             };
             let aside = actor_text;
+            let actor_text = actor_text.trim().trim_end_matches([',', ':']);
             let actor_text = without_trailing_aside(
-                actor_text
-                    .trim()
-                    .trim_end_matches([',', ':'])
-                    .trim_end_matches(" to")
-                    .trim_end_matches(" and")
-                    .trim(),
+                without_ending(without_ending(actor_text, " to"), " and").trim(),
             );
             if takes == Takes::ObjectIfActor && !heads_an_actor(actor_text) {
                 return None;
@@ -999,6 +1024,27 @@ mod tests {
             [("Reiterates".into(), vec![MemberStates])]
         );
         assert!(summary("Reiterates that debtors and creditors must work together;").is_empty());
+    }
+
+    /// A word is bared of punctuation in and outside ASCII, as a trim by characters would.
+    #[test]
+    fn a_bare_word_loses_its_punctuation_and_keeps_its_letters() {
+        for (printed, word) in [
+            ("upon,", "upon"),
+            ("(a)", "a"),
+            ("Secretary-General;", "Secretary-General"),
+            ("“Requests", "Requests"),
+            ("(“États”),", "États"),
+            ("Côte", "Côte"),
+            ("—", ""),
+            ("", ""),
+        ] {
+            let by_chars = printed.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            assert_eq!(bare(printed), word, "{printed}");
+            assert_eq!(bare(printed), by_chars, "{printed}");
+        }
+        assert_eq!(without_ending("States to to", " to"), "States");
+        assert_eq!(lower_case("Requests"), "requests");
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod cues;
 mod fields;
 mod printed;
 
-pub use printed::{printed, printed_in, Printed, PrintedAs, PrintedIn};
+pub use printed::{printed, printed_in, Printed, PrintedAs};
 
 use crate::eid::{block_eids, list_eid, point_eids};
 use crate::markup::{item_text, paragraph_text, plain_str};

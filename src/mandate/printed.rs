@@ -7,7 +7,6 @@ use super::clauses::clauses;
 use super::fields;
 use crate::markup::push_plain_text;
 use crate::model::{AddresseeKind, Date, Document, Inline, Language, When};
-use std::borrow::Cow;
 
 /// One stretch of a division's text to mark.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,54 +26,38 @@ pub enum PrintedAs {
     Date(Date),
 }
 
-/// A division whose text holds something to mark: its runs, their plain text, what is there.
-pub struct PrintedIn<'a> {
-    pub runs: &'a [Inline],
-    pub text: Cow<'a, str>,
-    pub printed: Vec<Printed>,
-}
-
-/// Every division of `doc` whose text holds an actor or a date to mark: each operative
-/// paragraph's own text and each of its sub-items'. Only English texts of adopted documents
-/// are read, as for [`super::extract`].
-pub fn printed_in(doc: &Document) -> Vec<PrintedIn<'_>> {
-    let mut out = Vec::new();
+/// Every division of `doc` whose text holds an actor or a date to mark, given to `each` with
+/// its runs, their plain text and what is printed there: each operative paragraph's own text
+/// and each of its sub-items'. Only English texts of adopted documents are read, as for
+/// [`super::extract`]. (A visitor rather than a list: the text of a division made of several
+/// runs lives in a buffer reused for the next, and is never copied.)
+pub fn printed_in(doc: &Document, mut each: impl FnMut(&[Inline], &str, Vec<Printed>)) {
     if doc.language != Language::English || doc.is_draft() {
-        return out;
+        return;
     }
     // Most divisions are several runs (the verb in italics, then the text), and most of them
-    // have nothing to mark: their text is read in one buffer, and kept only where it has.
+    // have nothing to mark.
     let mut buffer = String::new();
     let acts = std::iter::once(&doc.act).chain(doc.parts.iter().map(|p| &p.act));
     for act in acts {
         for p in super::operative_paragraphs(&act.body) {
             let divisions = std::iter::once(&p.text).chain(p.items.iter().map(|i| &i.text));
             for runs in divisions {
-                let one_run = match runs.as_slice() {
-                    [Inline::Text(t)] => Some(t.as_str()),
-                    _ => None,
+                let text = match runs.as_slice() {
+                    [Inline::Text(t)] => t.as_str(),
+                    _ => {
+                        buffer.clear();
+                        push_plain_text(runs, &mut buffer);
+                        &buffer
+                    }
                 };
-                let text = one_run.unwrap_or_else(|| {
-                    buffer.clear();
-                    push_plain_text(runs, &mut buffer);
-                    &buffer
-                });
                 let printed = printed(text);
                 if !printed.is_empty() {
-                    let text = match one_run {
-                        Some(t) => Cow::Borrowed(t),
-                        None => Cow::Owned(text.to_string()),
-                    };
-                    out.push(PrintedIn {
-                        runs,
-                        text,
-                        printed,
-                    });
+                    each(runs, text, printed);
                 }
             }
         }
     }
-    out
 }
 
 /// What is printed in one division's text, in order, no two overlapping: each actor where its
