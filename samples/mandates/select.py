@@ -10,7 +10,9 @@ that one long resolution does not outweigh the rest; ten of the forty are held o
 With --session-75, JSON_DIR holds the conversion of ga-75-akn/English (subfolder 75): ten more
 resolutions of another session, read from the UN's own AKN, drawn later with another seed and
 added to the tuning set (appended to resolutions.tsv). With --session-75-check, eight more of
-session 75 (seed 20261208), appended as `check`."""
+session 75 (seed 20261208), appended as `check`. With --score-again, JSON_DIR as for the
+first draw: ten more of sessions 78 and 80 (seed 20261209) held out in place of the first ten,
+which become `tune`."""
 import glob, json, random, sys
 
 PER_STRATUM = {
@@ -113,6 +115,41 @@ def draw_session_75(json_dir, strata, seed, use, exclude_taken):
         print_units(d)
 
 
+# Session 20: the first ten held out had been scored for eight sessions and their misses were
+# still unread. Ten more of sessions 78 and 80 (none already chosen) are drawn and labelled
+# before any rule runs on them, to be held out in their place; the first ten become tuning.
+SCORE_AGAIN = {
+    ("78", "plenary"): 2, ("78", "Second Committee"): 1, ("78", "Third Committee"): 2,
+    ("78", "Fifth Committee"): 1, ("78", "Sixth Committee"): 1, ("80", "First Committee"): 1,
+    ("80", "Second Committee"): 1, ("80", "Fourth Committee"): 1,
+}
+
+
+def score_again(json_dir):
+    rows = [line.rstrip("\n").split("\t") for line in open("samples/mandates/resolutions.tsv")]
+    taken = {r[0] for r in rows}
+    docs = {}
+    for f in sorted(glob.glob(f"{json_dir}/*/*.json")):
+        d = json.load(open(f))
+        origin = (d.get("adoption") or {}).get("origin") or {}
+        key = (d["symbol"].split("/")[2], origin.get("committee") or "plenary")
+        if 0 < size(d) <= 45 and d["symbol"] not in taken:
+            docs.setdefault(key, []).append(d)
+    rng = random.Random(20261209)
+    chosen = []
+    for key, n in SCORE_AGAIN.items():
+        chosen += [(key, d) for d in rng.sample(docs[key], n)]
+    with open("samples/mandates/resolutions.tsv", "w") as out:
+        for r in rows:
+            if r[3] == "score":
+                r[3] = "tune"
+            out.write("\t".join(r) + "\n")
+        for (session, committee), d in chosen:
+            out.write(f"{d['symbol']}\t{session}\t{committee}\tscore\n")
+    for _, d in chosen:
+        print_units(d)
+
+
 def print_units(d):
     print(f"\n## {d['symbol']}  {text(d['title'])}")
     for section, number, chapeau, items, wrap in units(d["body"]):
@@ -127,7 +164,9 @@ def print_units(d):
 
 
 if __name__ == "__main__":
-    if "--session-75-check" in sys.argv:
+    if "--score-again" in sys.argv:
+        score_again(sys.argv[1])
+    elif "--session-75-check" in sys.argv:
         session_75_check(sys.argv[1])
     elif "--session-75" in sys.argv:
         session_75(sys.argv[1])
