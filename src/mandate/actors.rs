@@ -293,6 +293,77 @@ fn has_word(s: &str, words: &[&str]) -> bool {
         .any(|w| words.contains(&w))
 }
 
+/// Whether an actor is named by a pronoun (`invites him to`, `requests the latter to`): its kind
+/// is its antecedent's ([`antecedent_kind`]), and it is no name to mark.
+pub fn is_pronoun(phrase: &str) -> bool {
+    ["him", "her", "them", "it", "the latter", "the former"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(phrase.trim()))
+}
+
+/// The kind of the actor a pronoun points back to: the nearest phrase before it, in the same
+/// paragraph, that names one (`Welcomes the work of the Special Rapporteur ..., and invites
+/// him`; `Commends countries that have hosted ..., and encourages them`; `in consultation with
+/// the Secretary-General, and requests the latter`). A phrase starts at a determiner, a name
+/// or a noun that names actors by itself, and runs to the next comma or `and`.
+pub fn antecedent_kind(before: &str, pronoun: &str) -> Option<AddresseeKind> {
+    // `him` and `her` point back to one person: `the Special Rapporteur`, not `Governments`.
+    let person = ["him", "her"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(pronoun.trim()));
+    let base = before.as_ptr() as usize;
+    let words: Vec<(usize, &str)> = before
+        .split_ascii_whitespace()
+        .map(|w| (w.as_ptr() as usize - base, w))
+        .collect();
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let first = words.len().saturating_sub(40);
+    for k in (first..words.len()).rev() {
+        let (at, word) = words[k];
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        // The paragraph's own verb (`Welcomes`, `Commends`) starts no phrase.
+        let opens = matches!(bare, "the" | "The" | "all" | "those")
+            || (k > 0
+                && capitalised(bare)
+                && !capitalised(words[k - 1].1)
+                && words[k - 1].1 != "the")
+            || has_word(
+                bare,
+                &[
+                    "countries",
+                    "States",
+                    "Governments",
+                    "donors",
+                    "stakeholders",
+                ],
+            );
+        if !opens || bare != word.trim_end_matches([',', ';', ':']) {
+            continue;
+        }
+        let rest = &before[at..];
+        let end = [rest.find([',', ';']), rest.find(" and ")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(rest.len());
+        let phrase = rest[..end].trim();
+        if phrase.is_empty() || is_pronoun(phrase) {
+            continue;
+        }
+        let plural = head(phrase)
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.ends_with('s'));
+        if person && plural {
+            continue;
+        }
+        if let Some(kind) = kind_of(phrase) {
+            return Some(kind);
+        }
+    }
+    None
+}
+
 /// Whether the phrase's first words name an actor, not only a phrase inside it: `multilateral
 /// development banks` does, `the urgent commencement of negotiations in the Conference on
 /// Disarmament` does not.

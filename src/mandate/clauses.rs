@@ -4,7 +4,7 @@
 //! after a comma or `and` (`..., and decides to include ...`, `..., and in this regard calls upon
 //! States to ...`). Each clause is a verb, the actors it names and the task it gives them.
 
-use super::actors::{actors, heads_an_actor, kind_of};
+use super::actors::{actors, antecedent_kind, heads_an_actor, is_pronoun, kind_of};
 use super::fields::arranges_a_meeting;
 use crate::model::AddresseeKind;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -452,21 +452,28 @@ fn actor_end(s: &str, from: usize, to: usize) -> Option<ActorEnd> {
     let to_finder = TO.get_or_init(|| memchr::memmem::Finder::new(b"to"));
     let mut tos = to_finder.find_iter(hay).peekable();
     let mut colons = memchr::memchr_iter(b':', hay).peekable();
+    // `invites Member States to be actively involved`: `to be` is the task's infinitive when
+    // no other follows (`the experts to be appointed by the Secretary-General to assist`).
+    let mut to_be = None;
     loop {
         // The earlier of the next `to` and the next colon (a `to:` is both, and ends the same).
         let to_first = match (tos.peek(), colons.peek()) {
-            (None, None) => return None,
+            (None, None) => return to_be.map(ActorEnd::Infinitive),
             (Some(&t), Some(&c)) => t < c,
             (t, _) => t.is_some(),
         };
         if !to_first {
-            let c = colons.next()?;
+            let Some(c) = colons.next() else {
+                return to_be.map(ActorEnd::Infinitive);
+            };
             if space(c + 1) {
                 return Some(ActorEnd::Colon(from + c + 1));
             }
             continue;
         }
-        let t = tos.next()?;
+        let Some(t) = tos.next() else {
+            return to_be.map(ActorEnd::Infinitive);
+        };
         let word_start = t == 0 || hay[t - 1].is_ascii_whitespace();
         if !word_start {
             continue;
@@ -488,6 +495,10 @@ fn actor_end(s: &str, from: usize, to: usize) -> Option<ActorEnd> {
             }
         }
         let next = here[2..].split_ascii_whitespace().next().unwrap_or("");
+        if next == "be" {
+            to_be.get_or_insert(from + t);
+            continue;
+        }
         let is_verb = next.chars().next().is_some_and(char::is_lowercase)
             && !is_one_of(bare(next), NOT_VERBS);
         if is_verb {
@@ -571,7 +582,18 @@ pub fn clauses(s: &str) -> Vec<Clause<'_>> {
         let verb = Cow::Borrowed(s[start.verb..start.verb_end].trim_end_matches([',', ':', ';']));
         let end = starts.get(n + 1).map_or(s.len(), |next| next.verb);
         let next_end = starts.get(n + 2).map_or(s.len(), |next| next.verb);
-        if let Some(clause) = read_clause(s, verb, start, end, next_end) {
+        if let Some(mut clause) = read_clause(s, verb, start, end, next_end) {
+            // `Invites the United Nations system ..., and urges them to`: a pronoun points
+            // back to the actors of the clause before, where there is one.
+            let previous = out.last().and_then(|c: &Clause| c.actors.first());
+            if let ([(phrase, kind)], Some((_, before))) = (clause.actors.as_mut_slice(), previous)
+            {
+                let latter = phrase.eq_ignore_ascii_case("the latter")
+                    || phrase.eq_ignore_ascii_case("the former");
+                if is_pronoun(phrase) && !latter {
+                    *kind = *before;
+                }
+            }
             out.push(Clause {
                 at: start.verb,
                 ..clause
@@ -640,7 +662,14 @@ fn read_clause<'a>(
             if takes == Takes::ObjectIfActor && !heads_an_actor(actor_text) {
                 return None;
             }
-            let actors = actors(actor_text);
+            // `and invites him to`: the actor named before, by its kind.
+            let antecedent = is_pronoun(actor_text)
+                .then(|| antecedent_kind(&s[..start.verb], actor_text))
+                .flatten();
+            let actors = match antecedent {
+                Some(kind) => vec![(actor_text, kind)],
+                None => actors(actor_text),
+            };
             if actors.is_empty() {
                 return None;
             }
@@ -680,6 +709,12 @@ fn decision<'a>(verb: Cow<'a, str>, rest: &'a str) -> Option<Clause<'a>> {
         }
     }
     if let Some(that) = body.strip_prefix("that") {
+        // `Decides that, in accordance with its resolution 56/119, the Congress shall`: the
+        // subject comes after the aside.
+        let that = match that.trim_start().strip_prefix(',') {
+            Some(aside) => aside.split_once(',').map_or(aside, |(_, after)| after),
+            None => that,
+        };
         let that = that.trim_start_matches([',', ' ']);
         let (actors, task) = decided_by(that);
         return Some(Clause {
@@ -935,6 +970,54 @@ mod tests {
     /// `Requests that X do`, as the Security Council writes it: the subject is the actor and
     /// its task starts at the verb, past the modals; a name's preposition stays in the name; a
     /// subject that is given something acts on nothing.
+    /// A pronoun's kind is its antecedent's: the clause before, else the nearest phrase before
+    /// that names an actor (one person for `him` and `her`).
+    #[test]
+    fn a_pronoun_is_the_actor_it_points_back_to() {
+        let actors = |text: &str| -> Vec<AddresseeKind> {
+            clauses(text)
+                .last()
+                .unwrap()
+                .actors
+                .iter()
+                .map(|a| a.1)
+                .collect()
+        };
+        assert_eq!(
+            actors("Welcomes the work of the Special Rapporteur on the right to food in her dialogue with Governments, and requests her to continue;"),
+            [UnitedNationsEntity]
+        );
+        assert_eq!(
+            actors("Commends countries that have hosted sporting events, and encourages them to ensure a legacy;"),
+            [MemberStates]
+        );
+        assert_eq!(
+            actors("Urges development banks to mobilize finance, in consultation with the Secretary-General, and requests the latter to update Member States on progress;"),
+            [SecretaryGeneral]
+        );
+        assert_eq!(
+            actors("Invites the United Nations system, including the envoys of the Secretary-General, to participate, and urges them to consider initiatives;"),
+            [UnitedNationsEntity]
+        );
+    }
+
+    /// `to be` is the infinitive when no other follows; a decision's subject comes after an
+    /// aside in commas.
+    #[test]
+    fn to_be_as_a_task_and_a_subject_after_an_aside() {
+        assert_eq!(
+            summary("Invites Member States to be actively involved in that process;"),
+            [("Invites".into(), vec![MemberStates])]
+        );
+        let c = clauses(
+            "Invites the experts to be appointed by the Secretary-General to assist the Committee;",
+        );
+        assert!(c[0].task.starts_with("to assist"), "{}", c[0].task);
+        let c = clauses("Decides that, in accordance with its resolution 56/119, the Fifteenth Congress shall adopt a single declaration;");
+        assert_eq!(c[0].actors[0].0, "the Fifteenth Congress");
+        assert_eq!(c[0].task, "adopt a single declaration;");
+    }
+
     #[test]
     fn requests_that_a_subject_act() {
         let c = clauses("Requests that the Secretary-General submit a report to the General Assembly at its eighty-first session;");

@@ -81,6 +81,11 @@ const CUE_LISTS: [&[&str]; 7] = [
         "financial obligations",
         "shall be returned to the government",
         "special account",
+        // A mission's accounts kept apart: `to continue to maintain as separate the account
+        // established for the Force for the period prior to 16 June 1993`.
+        "separate the account",
+        "separate account",
+        "suspense account",
         "sustainable financing for",
         "financial, organizational and technical support to the united nations",
     ],

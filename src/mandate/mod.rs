@@ -33,6 +33,7 @@ fn read(doc: &Document) -> Vec<(String, Mandate)> {
     if doc.language != Language::English || doc.is_draft() {
         return out;
     }
+    let adopted = doc.adoption.date;
     let mut acts = vec![(doc.symbol.clone(), &doc.act)];
     for part in &doc.parts {
         acts.push((
@@ -45,9 +46,35 @@ fn read(doc: &Document) -> Vec<(String, Mandate)> {
         let mut order = 0;
         let mut found = Vec::new();
         walk(&act.body, "", None, restarts, &mut order, &mut found);
+        for m in &mut found {
+            if m.due
+                .is_some_and(|due| before_adoption(due, &doc.symbol, adopted))
+            {
+                m.due = None;
+                if m.recurrence == Some(Recurrence::OneTime) {
+                    m.recurrence = None;
+                }
+            }
+        }
         out.extend(found.into_iter().map(|m| (symbol.clone(), m)));
     }
     out
+}
+
+/// Whether a time read as due falls before the resolution: a session before its own
+/// (`A/RES/80/130`'s `adopted at its sixty-second session`; `Requests the Commission to accord
+/// sufficient time at its thirty-third session`, the Commission's), a date before its adoption
+/// (`the Leaders' Meeting held on 24 April 2021`). Nothing is due before it is asked.
+fn before_adoption(due: When, symbol: &str, adopted: Option<Date>) -> bool {
+    let own_session = symbol.split('/').nth(2).and_then(|s| s.parse::<u32>().ok());
+    let day = |d: Date| (d.year, d.month, d.day);
+    match (due, adopted) {
+        (When::Session(n), _) => own_session.is_some_and(|own| n < own),
+        (When::Date(d), Some(a)) => day(d) < day(a),
+        (When::Month(y, m), Some(a)) => (y, m) < (a.year, a.month),
+        (When::Year(y), Some(a)) => y < a.year,
+        _ => false,
+    }
 }
 
 /// The operative paragraphs of a body, in order, sections opened.
@@ -244,6 +271,15 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
                     if said.is_some() {
                         m.recurrence = said;
                     }
+                    // `..., and further requests the Secretary-General to submit such material
+                    // in advance of its eighty-third session`: the due of the request restated
+                    // to the same actor (another actor of the kind may be given another time).
+                    if m.due.is_none() && m.addressee.eq_ignore_ascii_case(addressee) {
+                        m.due = due;
+                    }
+                    if m.until.is_none() {
+                        m.until = fields::until(part);
+                    }
                     if m.recurrence.is_none() && m.due.is_some() {
                         m.recurrence = Some(Recurrence::OneTime);
                     }
@@ -327,6 +363,43 @@ pub fn request_key(title: &str, m: &Mandate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Nothing is due before the resolution asks it: not a session before its own, not a date
+    /// before its adoption.
+    #[test]
+    fn a_due_before_the_resolution_is_none() {
+        let adopted = Some(Date {
+            year: 2021,
+            month: 6,
+            day: 18,
+        });
+        let symbol = "A/RES/75/287";
+        assert!(before_adoption(When::Session(46), symbol, adopted));
+        assert!(!before_adoption(When::Session(75), symbol, adopted));
+        assert!(!before_adoption(When::Session(76), symbol, adopted));
+        assert!(before_adoption(
+            When::Date(Date {
+                year: 2021,
+                month: 4,
+                day: 24
+            }),
+            symbol,
+            adopted
+        ));
+        assert!(!before_adoption(
+            When::Date(Date {
+                year: 2021,
+                month: 6,
+                day: 30
+            }),
+            symbol,
+            adopted
+        ));
+        assert!(before_adoption(When::Month(2021, 5), symbol, adopted));
+        assert!(!before_adoption(When::Year(2021), symbol, adopted));
+        assert!(before_adoption(When::Year(2020), symbol, adopted));
+        assert!(!before_adoption(When::Year(2020), "A/RES/ES-11/1", None));
+    }
 
     #[test]
     fn the_sample_resolution() {

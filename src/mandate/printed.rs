@@ -74,10 +74,13 @@ pub fn printed(text: &str) -> Vec<Printed> {
     for clause in clauses(text) {
         for (phrase, kind) in &clause.actors {
             // Each actor printed is a stretch of the text: where it lies is where it is marked
-            // (the Assembly acting on its own decision is not printed).
+            // (the Assembly acting on its own decision is not printed; a pronoun names no one).
             let Some(start) = offset_in(text, phrase) else {
                 continue;
             };
+            if super::actors::is_pronoun(phrase) {
+                continue;
+            }
             let named_before = out
                 .iter()
                 .any(|m| matches!(m.what, PrintedAs::Actor(_)) && text[m.start..m.end] == **phrase);

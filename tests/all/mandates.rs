@@ -54,27 +54,30 @@ fn kind(scores: &Scores, kind: MandateKind) -> (f64, f64) {
     (k.precision(), k.recall())
 }
 
-/// The targets on the forty resolutions the rules were written on (sessions 78 and 80
-/// from page text, 75 from the UN's AKN) and on the eight of session 75 drawn later to check
-/// them (tuned on since); on the ten held out, the figures of EVALUATION.md as a floor, so that
-/// a change that loses ground there fails.
+/// The targets on the fifty resolutions the rules were written on (sessions 78 and 80
+/// from page text, 75 from the UN's AKN; ten of them held out until session 20) and on the
+/// eight of session 75 drawn later to check them (tuned on since); on the ten held out since
+/// session 20, the figures of EVALUATION.md as a floor, so that a change that loses ground
+/// there fails.
 #[test]
 fn the_reference_set_scores() {
     let Some(corpus) = corpus() else { return };
     let reference = reference();
-    assert_eq!(reference.resolutions.len(), 58);
+    assert_eq!(reference.resolutions.len(), 68);
     let found = found(&reference_inputs(&corpus, &reference));
-    for (set, count) in [(Set::Tuned, 40), (Set::Check, 8)] {
+    for (set, count) in [(Set::Tuned, 50), (Set::Check, 8)] {
         meets_the_targets(&score(&found, &reference, set), count);
     }
 
     let held_out = score(&found, &reference, Set::HeldOut);
     assert_eq!(held_out.resolutions, 10);
     for (k, floor) in [
-        (MandateKind::Report, (1.0, 0.75)),
+        (MandateKind::Report, (1.0, 0.81)),
         (MandateKind::Agenda, (1.0, 1.0)),
-        (MandateKind::Meeting, (1.0, 0.71)),
-        (MandateKind::Budget, (1.0, 1.0)),
+        (MandateKind::Meeting, (1.0, 0.5)),
+        // Two budget mandates labelled, neither found yet: a floor of nothing, kept so that
+        // the line shows it.
+        (MandateKind::Budget, (1.0, 0.0)),
         (MandateKind::Action, (0.9, 1.0)),
     ] {
         let (p, r) = kind(&held_out, k);
@@ -85,7 +88,7 @@ fn the_reference_set_scores() {
     }
     for (field, tally, floor) in [
         ("addressee kind", held_out.addressee_kind, 97.0),
-        ("due", held_out.due, 97.0),
+        ("due", held_out.due, 96.5),
         ("recurrence", held_out.recurrence, 97.0),
     ] {
         assert!(tally.percent() >= floor, "held out, {field}: {tally:?}");

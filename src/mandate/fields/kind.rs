@@ -194,7 +194,21 @@ fn in_own_report(lower: &str) -> bool {
         "future",
         "subsequent",
     ];
-    for pronoun in [" in his ", " in her ", " in its ", " in their "] {
+    // `to include in his report`; `to consider these discussions in the drafting of his
+    // report`, `in the preparation of its next report`.
+    const WHERE: &[&str] = &[
+        " in his ",
+        " in her ",
+        " in its ",
+        " in their ",
+        " in the drafting of his ",
+        " in the drafting of its ",
+        " in the preparation of his ",
+        " in the preparation of its ",
+        " in preparing his ",
+        " in preparing its ",
+    ];
+    for pronoun in WHERE {
         let mut from = 0;
         while let Some(found) = lower[from..].find(pronoun) {
             let at = from + found;
@@ -212,6 +226,35 @@ fn in_own_report(lower: &str) -> bool {
         }
     }
     false
+}
+
+/// `to conduct consultations ..., with a summary of those consultations and set of
+/// recommendations to be shared with Member States`: what the task makes is itself to be
+/// delivered, in the passive.
+fn report_to_be_delivered(lower: &str) -> bool {
+    const MADE: &[&str] = &[
+        "a summary",
+        "a synthesis",
+        "a compilation",
+        "a report",
+        "a note",
+    ];
+    const DELIVERED: &[&str] = &[
+        " to be shared",
+        " to be circulated",
+        " to be submitted",
+        " to be presented",
+        " to be transmitted",
+        " to be made available",
+        " to be issued",
+    ];
+    MADE.iter().any(|made| {
+        lower.match_indices(made).any(|(at, _)| {
+            let after = &lower[at + made.len()..];
+            let within = after.get(..160).unwrap_or(after);
+            DELIVERED.iter().any(|d| within.contains(d))
+        })
+    })
 }
 
 /// Whether `update` reports: its object names whom (`to update Member States on`) or a
@@ -289,6 +332,20 @@ pub fn kind(task: &str) -> MandateKind {
     if considers && session_after(&lower, &["at its "]).is_some() {
         return MandateKind::Agenda;
     }
+    // `to consider the above-mentioned report under that item`, `to consider further the
+    // report ... under the agenda item relating to the Mechanism`: a question for an item.
+    let under_an_item = [
+        "under that item",
+        "under this item",
+        "under the item",
+        "under the agenda item",
+        "under agenda item",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue));
+    if considers && under_an_item {
+        return MandateKind::Agenda;
+    }
     if cues.has(BUDGET) {
         return MandateKind::Budget;
     }
@@ -338,6 +395,7 @@ pub fn kind(task: &str) -> MandateKind {
         || in_own_report(&lower)
         || delivered(&verb, &lower)
         || ensures_a_report(&verb, &lower)
+        || report_to_be_delivered(&lower)
     {
         return MandateKind::Report;
     }
@@ -364,6 +422,8 @@ pub fn kind(task: &str) -> MandateKind {
         // A meeting arranged names one: read only where a meeting noun stands.
         || (cues.has(MEETING_OBJECT) && arranges(&lower))
         || devotes_a_meeting(&verb, &lower)
+        || arranged_by_noun(task)
+        || (considers && at_meetings_counted(&lower))
     {
         return MandateKind::Meeting;
     }
@@ -440,7 +500,7 @@ fn arranges(lower: &str) -> bool {
     let describing = match first.as_str() {
         "take" => second == "place",
         "consist" | "comprise" => !members,
-        "last" | "begin" | "start" | "commence" | "conclude" => true,
+        "last" | "begin" | "start" | "commence" | "conclude" | "open" | "close" | "end" => true,
         "be" => {
             matches!(
                 second.as_str(),
@@ -711,6 +771,60 @@ pub fn gives_information(task: &str) -> bool {
     }
 }
 
+/// `to facilitate the organization of the regional preparatory meetings`, `to support the
+/// convening of a high-level dialogue`: a meeting arranged, named by the arranging's noun (as
+/// printed: `the Organization of Islamic Cooperation` is a name).
+fn arranged_by_noun(task: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "the organization of ",
+        "the organisation of ",
+        "the convening of ",
+        "the holding of ",
+        "the hosting of ",
+    ];
+    NOUNS.iter().any(|noun| {
+        task.match_indices(noun).any(|(at, _)| {
+            // The arranging is the task's object (`to facilitate the organization of`), or
+            // what support is for (`to provide all necessary support to the Working Group
+            // for the organization of`); not a step on the way (`consultations on the next
+            // steps for the convening of`).
+            let before: Vec<&str> = task[..at].split_whitespace().rev().take(12).collect();
+            let object = before.len() == 2 && before[1] == "to";
+            let supported = matches!(before.first(), Some(&("for" | "in")))
+                && before
+                    .iter()
+                    .any(|w| matches!(*w, "support" | "assistance"));
+            (object || supported)
+                && task[at + noun.len()..]
+                    .split([',', ';'])
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .take(6)
+                    .any(|w| is_meeting(&w.to_ascii_lowercase()))
+        })
+    })
+}
+
+/// `to further examine, ..., at four meetings over consecutive days, the question`: a question
+/// taken up at meetings the Assembly counts out, which it thereby arranges.
+fn at_meetings_counted(lower: &str) -> bool {
+    lower.match_indices(" at ").any(|(at, _)| {
+        let mut words = lower[at + 4..].split_whitespace();
+        let count = words.next().unwrap_or("");
+        let counted = count.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                count,
+                "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "ten"
+            );
+        let noun = words
+            .take(2)
+            .find(|w| !matches!(*w, "plenary" | "formal" | "informal" | "additional"))
+            .unwrap_or("");
+        counted && !count.is_empty() && noun.trim_end_matches([',', ';']).starts_with("meeting")
+    })
+}
+
 /// `to consider convening a meeting`, `to consider the holding of a conference`.
 fn considers_convening(lower: &str) -> bool {
     ["consider ", "consider the "].iter().any(|cue| {
@@ -731,6 +845,32 @@ fn considers_convening(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Meetings arranged through the arranging's noun or at meetings counted out; questions
+    /// taken up under an agenda item; reports in the drafting of one's own, or made to be
+    /// delivered.
+    #[test]
+    fn meetings_by_noun_items_by_heading_and_reports_by_delivery() {
+        use MandateKind::*;
+        for (task, expected) in [
+            ("to facilitate the organization of the regional preparatory meetings", Meeting),
+            ("to provide all necessary support to the Working Group for the organization of its fourteenth session", Meeting),
+            ("to support the Organization of Islamic Cooperation in its work", Action),
+            ("to continue consultations on the next steps for the convening of the special session", Action),
+            ("to further examine, within a working group, at four meetings over consecutive days, the question", Meeting),
+            ("to consider at one of its meetings the question", Action),
+            ("to consider the above-mentioned report of the Secretary-General under that item", Agenda),
+            ("to consider further the report of the Board under the agenda item relating to the Fund", Agenda),
+            ("to consider these discussions in the drafting of his report on the implementation", Report),
+            ("to conduct consultations with Member States, with a summary of those consultations to be shared with Member States", Report),
+            ("to conduct consultations with Member States on a summary", Action),
+        ] {
+            assert_eq!(kind(task), expected, "{task}");
+        }
+        assert!(arranges_a_meeting(
+            "the Fifteenth Congress shall open with a high-level segment"
+        ));
+    }
 
     #[test]
     fn reports_by_a_second_verb_in_the_actors_own_report_and_by_update() {

@@ -153,7 +153,10 @@ pub fn due(task: &str) -> Option<When> {
                     "at the ",
                     "prior to its ",
                 ],
-                |at| !another_body_before(task, at),
+                // `the results achieved at the seventy-ninth session` may be due then; what
+                // was done by someone at a session was done (a session before the
+                // resolution's own is left out where the session is known, see `super::read`).
+                |at| !another_body_before(task, at) && !done_by_someone(task, at),
             )
         })
         .flatten();
@@ -167,12 +170,7 @@ pub fn due(task: &str) -> Option<When> {
             let at = from + f;
             let word_start = at == 0 || task[..at].ends_with([' ', ',']);
             // `the advisory opinion rendered on 9 July 2004` tells of the past.
-            let after_participle = task[..at]
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| w.ends_with("ed") && w != "need");
-            if word_start && !after_participle {
+            if word_start && !told_of_the_past(task, at) {
                 if let Some((d, _)) = date_at(task, at + cue.len()) {
                     found.push((at, When::Date(d)));
                 } else if cue == "by " {
@@ -238,11 +236,7 @@ pub fn held_in(task: &str) -> Option<When> {
         let names_something = after[4..]
             .strip_prefix(' ')
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
-        let mut before = task[..at].rsplit(' ');
-        let (word, word_before) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
-        let participle =
-            word.ends_with("ed") || matches!(word, "held" | "made" | "taken" | "begun");
-        let past = participle && word_before != "be";
+        let past = told_of_the_past(task, at);
         // Near the task's verb; a year far after it belongs to a clause of its own (`as the
         // thirtieth anniversary of their adoption approaches in 2025`).
         let near = task[..at].split_whitespace().count() <= 20;
@@ -251,6 +245,47 @@ pub fn held_in(task: &str) -> Option<When> {
         }
     }
     None
+}
+
+/// Whether the words just before byte `at` of `task` tell of the past: a participle (`the
+/// Programme of Action adopted in 2014`, `rendered on 9 July 2004`), also with its agent (`the
+/// note provided by the Secretary-General at the eightieth session`); not one in the present or
+/// to come (`to be held in 2028`).
+fn told_of_the_past(task: &str, at: usize) -> bool {
+    past_participle_at(task, at, false)
+}
+
+/// [`told_of_the_past`] only where the participle has an agent or a recipient: `the note
+/// provided by the Secretary-General at the eightieth session`, `the report submitted to the
+/// Assembly at its sixty-seventh session`.
+fn done_by_someone(task: &str, at: usize) -> bool {
+    past_participle_at(task, at, true)
+}
+
+fn past_participle_at(task: &str, at: usize, with_someone: bool) -> bool {
+    // (`needed` looks ahead: `the progress needed to realize the Goals by 2030`.)
+    let participle = |w: &str| {
+        (w.ends_with("ed") && !matches!(w, "need" | "needed"))
+            || matches!(w, "held" | "made" | "taken" | "begun")
+    };
+    let clause = task[..at].rsplit([',', ';']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().rev().take(8).collect();
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    // `to` before a body (`submitted to the Assembly`), not an infinitive's.
+    let names_someone = |w: &str| w == "the" || w.starts_with(|c: char| c.is_uppercase());
+    let at_participle = if participle(word(0)) && !with_someone {
+        0
+    } else {
+        let by_or_to =
+            |i: usize| word(i) == "by" || (word(i) == "to" && names_someone(word(i - 1)));
+        match (1..6).find(|&i| by_or_to(i)) {
+            Some(by) => by + 1,
+            None => return false,
+        }
+    };
+    // `to be held in 2028`, `every person is protected by early warning systems by 2027`.
+    let passive = matches!(word(at_participle + 1), "be" | "is" | "are" | "being");
+    participle(word(at_participle)) && !passive
 }
 
 /// How often the task recurs, as the text says or implies.
@@ -350,6 +385,23 @@ pub fn until(task: &str) -> Option<When> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What was done by someone at a session or on a date is no due; what is to be done, or is
+    /// done in the present, is.
+    #[test]
+    fn a_time_told_of_the_past_is_no_due() {
+        for (task, expected) in [
+            ("to continue the dialogue on the basis of the note provided by the Secretary-General at the eightieth session of the General Assembly", None),
+            ("to act on the report submitted to the Assembly at its sixty-seventh session", None),
+            ("to report on the measures taken and results achieved at the seventy-ninth session", Some(When::Session(79))),
+            ("to ensure that every person is protected by early warning systems by 2027", Some(When::Year(2027))),
+            ("to attain the progress needed to realize the Goals by 2030", Some(When::Year(2030))),
+            ("to implement the consensus reached at the meeting held on 24 April 2021", None),
+            ("to conduct the consultations on the declaration to be concluded by 1 May 2025", Some(When::Date(Date { year: 2025, month: 5, day: 1 }))),
+        ] {
+            assert_eq!(due(task), expected, "{task}");
+        }
+    }
 
     #[test]
     fn sessions_dates_and_years() {
