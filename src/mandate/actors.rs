@@ -302,15 +302,20 @@ pub fn is_pronoun(phrase: &str) -> bool {
 }
 
 /// The kind of the actor a pronoun points back to: the nearest phrase before it, in the same
-/// paragraph, that names one (`Welcomes the work of the Special Rapporteur ..., and invites
-/// him`; `Commends countries that have hosted ..., and encourages them`; `in consultation with
-/// the Secretary-General, and requests the latter`). A phrase starts at a determiner, a name
-/// or a noun that names actors by itself, and runs to the next comma or `and`.
+/// paragraph, that names one as acting (after `by`, `to`, `the efforts of`), else the nearest
+/// that names one (`Welcomes the work of the Special Rapporteur ..., and invites him`;
+/// `Commends countries that have hosted ..., and encourages them`; `in consultation with the
+/// Secretary-General, and requests the latter`). A phrase starts at a determiner, a name or a
+/// noun that names actors by itself, and runs to the next comma or `and`.
 pub fn antecedent_kind(before: &str, pronoun: &str) -> Option<AddresseeKind> {
     // `him` and `her` point back to one person: `the Special Rapporteur`, not `Governments`.
     let person = ["him", "her"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(pronoun.trim()));
+    let latter = ["the latter", "the former"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(pronoun.trim()));
+    let mut nearest = None;
     let base = before.as_ptr() as usize;
     let words: Vec<(usize, &str)> = before
         .split_ascii_whitespace()
@@ -357,12 +362,40 @@ pub fn antecedent_kind(before: &str, pronoun: &str) -> Option<AddresseeKind> {
         if person && plural {
             continue;
         }
-        if let Some(kind) = kind_of(phrase) {
+        let Some(kind) = kind_of(phrase) else {
+            continue;
+        };
+        // The one who acts in what the paragraph tells (`the efforts of those countries
+        // outside the region that ... host Syrian refugees, encourages them`; `contributions
+        // made by Member States ... to strengthen the Regional Centre, and encourages them`)
+        // goes before a phrase merely nearer; `the latter` is the nearest.
+        let before_word = |back: usize| k.checked_sub(back).map_or("", |i| words[i].1);
+        let agent = matches!(before_word(1), "by" | "to")
+            || (before_word(1) == "of" && AGENT_NOUNS.contains(&before_word(2)));
+        if agent || latter {
             return Some(kind);
         }
+        nearest.get_or_insert(kind);
     }
-    None
+    nearest
 }
+
+/// Nouns whose `of` names who acts: `the efforts of`, `the role of`, `the work of`.
+const AGENT_NOUNS: &[&str] = &[
+    "efforts",
+    "role",
+    "work",
+    "contribution",
+    "contributions",
+    "readiness",
+    "commitment",
+    "initiative",
+    "initiatives",
+    "leadership",
+    "activities",
+    "engagement",
+    "support",
+];
 
 /// Whether the phrase's first words name an actor, not only a phrase inside it: `multilateral
 /// development banks` does, `the urgent commencement of negotiations in the Conference on

@@ -991,6 +991,11 @@ mod tests {
             actors("Commends countries that have hosted sporting events, and encourages them to ensure a legacy;"),
             [MemberStates]
         );
+        // Who acts in what the paragraph tells goes before a phrase merely nearer.
+        assert_eq!(
+            actors("Welcomes the efforts of those countries outside the region that have put in place measures to host Syrian refugees, and encourages them to do more;"),
+            [MemberStates]
+        );
         assert_eq!(
             actors("Urges development banks to mobilize finance, in consultation with the Secretary-General, and requests the latter to update Member States on progress;"),
             [SecretaryGeneral]
