@@ -1,9 +1,14 @@
 //! What a task asks (its [`MandateKind`]), by when, how often, until when and on what.
 
 mod kind;
+mod meeting;
+mod report;
+mod verb;
 mod when;
 
-pub use kind::{arranges_a_meeting, gives_information, tasks};
+pub use kind::tasks;
+pub use meeting::arranges_a_meeting;
+pub use report::gives_information;
 pub use when::{due, held_in, may_set_a_date, recurrence, until};
 
 use super::cues::{Cues, REVIEW};
