@@ -4,12 +4,18 @@
 //! after a comma or `and` (`..., and decides to include ...`, `..., and in this regard calls upon
 //! States to ...`). Each clause is a verb, the actors it names and the task it gives them.
 
-use super::actors::{actors, antecedent_kind, heads_an_actor, is_pronoun, kind_of};
-use super::fields::arranges_a_meeting;
+mod that;
+mod words;
+
+use super::actors::{actors, antecedent_kind, heads_an_actor, is_pronoun};
 use crate::model::AddresseeKind;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::borrow::Cow;
 use std::sync::OnceLock;
+use that::{decision, that_subject, the_assembly};
+use words::{
+    bare, is_one_of, lower_case, without_ending, word_around, words_before, words_between,
+};
 
 /// One directive clause.
 #[derive(Debug, Clone, PartialEq)]
@@ -226,43 +232,9 @@ const CONNECTORS: &[&str] = &[
     "above",
 ];
 
-/// A word and where it starts in the text.
-struct Word<'a> {
-    text: &'a str,
-    at: usize,
-}
-
 // Bytes, not characters: ASCII whitespace separates the words of every input (a no-break
 // space joins two words into one, as it is meant to). Words are read lazily from where a head
 // stands, so that the long tail of a task is never split.
-
-/// The words of `s[from..to]`, each with where it starts in `s`.
-fn words_between(s: &str, from: usize, to: usize) -> impl DoubleEndedIterator<Item = Word<'_>> {
-    let base = s.as_ptr() as usize;
-    s[from..to].split_ascii_whitespace().map(move |text| Word {
-        text,
-        at: text.as_ptr() as usize - base,
-    })
-}
-
-/// The words of `s` before byte `at`, nearest first.
-fn words_before(s: &str, at: usize) -> impl Iterator<Item = Word<'_>> {
-    words_between(s, 0, at).rev()
-}
-
-/// The whole word of `s` in which byte `at` falls: where it starts and ends.
-fn word_around(s: &str, at: usize) -> (usize, usize) {
-    let bytes = s.as_bytes();
-    let start = bytes[..at]
-        .iter()
-        .rposition(u8::is_ascii_whitespace)
-        .map_or(0, |p| p + 1);
-    let end = bytes[at..]
-        .iter()
-        .position(u8::is_ascii_whitespace)
-        .map_or(s.len(), |p| at + p);
-    (start, end)
-}
 
 /// The words that may head a directive clause (see [`head_verb`]), lower case.
 const HEADS: &[&str] = &[
@@ -314,44 +286,6 @@ fn head_matches(s: &str) -> impl Iterator<Item = usize> + '_ {
     ac.find_iter(s)
         .filter(|m| m.start() > 0)
         .map(|m| m.start() - 1)
-}
-
-/// A word without the punctuation around it (`upon,` is `upon`), as printed: compare it with
-/// [`is_one_of`], which ignores ASCII case.
-fn bare(w: &str) -> &str {
-    let kept = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || !b.is_ascii();
-    let bytes = w.as_bytes();
-    let start = bytes.iter().position(kept).unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(kept).map_or(start, |e| e + 1);
-    let w = &w[start..end];
-    // Punctuation outside ASCII (`“`, `’`) is trimmed as characters.
-    if w.starts_with(|c: char| !c.is_ascii()) || w.ends_with(|c: char| !c.is_ascii()) {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-    } else {
-        w
-    }
-}
-
-/// `s` without every repeat of `ending` at its end (as `trim_end_matches`, without a searcher).
-fn without_ending<'a>(mut s: &'a str, ending: &str) -> &'a str {
-    while let Some(rest) = s.strip_suffix(ending) {
-        s = rest;
-    }
-    s
-}
-
-/// `word` in ASCII lower case, copied only when it has a capital (most words have none).
-fn lower_case(word: &str) -> Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
-}
-
-/// Whether `word` is one of `list` (lower case), ASCII case aside: no word is lower-cased.
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
 /// Where a clause may start with the head at byte `head_at`: the paragraph's start, or after a
@@ -684,187 +618,6 @@ fn read_clause<'a>(
         }
     }
 }
-
-/// `Decides to include ...` (the Assembly acts), `Decides that the Commission will ...` (the
-/// Commission), `Decides that there shall be set off ...` (the Assembly),
-/// `Decides to recommend that the Sixth Committee ...`.
-fn decision<'a>(verb: Cow<'a, str>, rest: &'a str) -> Option<Clause<'a>> {
-    let mut body = rest;
-    // `Decides, taking into account ..., that`: skip a leading parenthetical.
-    if body.starts_with(',') {
-        body = body.trim_start_matches(',').trim_start();
-    }
-    if let Some(at) = body.find(" that ").filter(|&at| at < 40) {
-        if body[..at].starts_with("to recommend") {
-            let that = &body[at + 6..];
-            let (actors, task) = decided_by(that);
-            return Some(Clause {
-                verb: Cow::Owned(format!("{verb} to recommend")),
-                actors,
-                task,
-                pending: false,
-                aside: "",
-                at: 0,
-            });
-        }
-    }
-    if let Some(that) = body.strip_prefix("that") {
-        // `Decides that, in accordance with its resolution 56/119, the Congress shall`: the
-        // subject comes after the aside.
-        let that = match that.trim_start().strip_prefix(',') {
-            Some(aside) => aside.split_once(',').map_or(aside, |(_, after)| after),
-            None => that,
-        };
-        let that = that.trim_start_matches([',', ' ']);
-        let (actors, task) = decided_by(that);
-        return Some(Clause {
-            verb,
-            actors,
-            task,
-            pending: rest.ends_with(':'),
-            aside: "",
-            at: 0,
-        });
-    }
-    // A decision that only takes a view asks nothing: `Decides to remain seized of the
-    // matter`, `Decides to endorse the report`, `Decides to adopt the declaration`.
-    let views = [
-        "to remain seized",
-        "to endorse",
-        "to take note",
-        "to welcome",
-        "to adopt",
-        "to reaffirm",
-        "to express",
-        "to note",
-        "to acknowledge",
-        "to recognize",
-        "to commend",
-    ];
-    if views.iter().any(|v| body.starts_with(v)) {
-        return None;
-    }
-    Some(Clause {
-        verb,
-        actors: the_assembly(),
-        task: rest,
-        pending: rest.ends_with(':'),
-        aside: "",
-        at: 0,
-    })
-}
-
-/// Who a decision's `that` clause charges and with what: its subject when it names actors,
-/// with what follows the subject; else the Assembly, with the whole clause (`Decides that
-/// there shall be set off ...`).
-fn decided_by(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
-    // `Decides that the Conference shall be open to all States`: the Assembly arranges the
-    // meeting it names; the meeting is given nothing to do.
-    if arranges_a_meeting(that) {
-        return (the_assembly(), that);
-    }
-    match that_subject(that) {
-        (actors, _) if actors.is_empty() => (the_assembly(), that),
-        subject_and_task => subject_and_task,
-    }
-}
-
-fn the_assembly() -> Vec<(&'static str, AddresseeKind)> {
-    vec![("", AddresseeKind::GeneralAssembly)]
-}
-
-/// The subject of a `that` clause when it names actors (`Israel` of `Israel accept ...`, `the
-/// Secretary-General` of `the Secretary-General shall invite`), and the clause's task: what
-/// follows the subject, from its verb (`submit a report ...` of `the Secretary-General should
-/// submit a report ...`), read as an infinitive's task is. No actors, no task.
-fn that_subject(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
-    let mut end = that.len();
-    let words: Vec<Word> = words_between(that, 0, that.len()).collect();
-    let capitalised = |k: usize| {
-        words
-            .get(k)
-            .and_then(|w| w.text.chars().next())
-            .is_some_and(char::is_uppercase)
-    };
-    let verb_like = |t: &str| is_one_of(bare(t), MODALS) || is_one_of(bare(t), AUXILIARIES);
-    for (k, w) in words.iter().enumerate() {
-        let lower_start = w.text.chars().next().is_some_and(char::is_lowercase);
-        let determiner = is_one_of(
-            bare(w.text),
-            &[
-                "the", "all", "its", "their", "other", "relevant", "and", "of", "both",
-            ],
-        );
-        // A noun in lower case just before the verb: `all peacekeeping missions be provided`,
-        // `relevant United Nations entities continue to`; not an adverb (`the Conference
-        // actively continue`) nor a relative pronoun (`Member States that have`), which end
-        // the subject.
-        let adverb = w.text.ends_with("ly") && w.text.len() > 3;
-        let before_the_verb = !w.text.ends_with(',')
-            && !verb_like(w.text)
-            && !adverb
-            && !is_one_of(bare(w.text), &["that", "which", "who", "whose"])
-            && words[k + 1..].iter().take(2).any(|n| verb_like(n.text));
-        // A preposition inside a name: `the High Representative for Disarmament Affairs`,
-        // `the Special Rapporteur on the Right to Food`, not `the Secretary-General in turn`.
-        let in_a_name = is_one_of(bare(w.text), &["for", "on", "in"])
-            && (capitalised(k + 1)
-                || (words.get(k + 1).is_some_and(|n| n.text == "the") && capitalised(k + 2)));
-        let of_the_subject = determiner || before_the_verb || in_a_name;
-        if (lower_start && !of_the_subject && k > 0) || w.text.starts_with(',') {
-            end = w.at;
-            break;
-        }
-        if w.text.ends_with([',', ':']) {
-            end = w.at + w.text.len() - 1;
-            break;
-        }
-    }
-    let subject = that[..end].trim();
-    if subject.is_empty() || kind_of(subject).is_none() {
-        return (Vec::new(), "");
-    }
-    let mut task = that[end..].trim_start_matches([',', ' ']);
-    while let Some((word, rest)) = task.split_once(' ') {
-        if !is_one_of(word, MODALS) {
-            break;
-        }
-        task = rest.trim_start();
-    }
-    // `requests that all peacekeeping missions be provided with resources`: the subject is
-    // given something, and who is to give it is not said; `that the working group shall be
-    // open to all Member States`: it is described (`be invited to`, `be responsible for` keep
-    // their subject as the actor).
-    let receives = task.strip_prefix("be ").is_some_and(|rest| {
-        [
-            "provided",
-            "given",
-            "granted",
-            "allocated",
-            "accorded",
-            "afforded",
-            "supported",
-            "credited",
-            "open ",
-            "composed",
-        ]
-        .iter()
-        .any(|p| rest.starts_with(p))
-    });
-    if receives {
-        return (Vec::new(), "");
-    }
-    (actors(subject), task)
-}
-
-/// Verbs that follow a `that` clause's subject at once: `missions be provided`, `the Forum has
-/// completed`, `entities continue to`.
-const AUXILIARIES: &[&str] = &["be", "is", "are", "has", "have", "continue"];
-
-/// Words between a `that` clause's subject and its verb: `States should ratify`.
-const MODALS: &[&str] = &[
-    "should", "shall", "will", "would", "must", "may", "can", "could",
-];
 
 #[cfg(test)]
 mod tests {
