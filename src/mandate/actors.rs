@@ -301,6 +301,14 @@ pub fn is_pronoun(phrase: &str) -> bool {
         .any(|p| p.eq_ignore_ascii_case(phrase.trim()))
 }
 
+/// Whether a pronoun names the actor nearest before it (`the latter`, `the former` of two just
+/// named), rather than the one acting in what was told.
+pub fn names_the_nearest(pronoun: &str) -> bool {
+    ["the latter", "the former"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(pronoun.trim()))
+}
+
 /// The kind of the actor a pronoun points back to: the nearest phrase before it, in the same
 /// paragraph, that names one as acting (after `by`, `to`, `the efforts of`), else the nearest
 /// that names one (`Welcomes the work of the Special Rapporteur ..., and invites him`;
@@ -312,9 +320,7 @@ pub fn antecedent_kind(before: &str, pronoun: &str) -> Option<AddresseeKind> {
     let person = ["him", "her"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(pronoun.trim()));
-    let latter = ["the latter", "the former"]
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(pronoun.trim()));
+    let latter = names_the_nearest(pronoun);
     let mut nearest = None;
     let base = before.as_ptr() as usize;
     let words: Vec<(usize, &str)> = before

@@ -7,7 +7,7 @@
 mod that;
 mod words;
 
-use super::actors::{actors, antecedent_kind, heads_an_actor, is_pronoun};
+use super::actors::{actors, antecedent_kind, heads_an_actor, is_pronoun, names_the_nearest};
 use crate::model::AddresseeKind;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::borrow::Cow;
@@ -522,9 +522,7 @@ pub fn clauses(s: &str) -> Vec<Clause<'_>> {
             let previous = out.last().and_then(|c: &Clause| c.actors.first());
             if let ([(phrase, kind)], Some((_, before))) = (clause.actors.as_mut_slice(), previous)
             {
-                let latter = phrase.eq_ignore_ascii_case("the latter")
-                    || phrase.eq_ignore_ascii_case("the former");
-                if is_pronoun(phrase) && !latter {
+                if is_pronoun(phrase) && !names_the_nearest(phrase) {
                     *kind = *before;
                 }
             }

@@ -188,7 +188,18 @@ pub(super) fn at_meetings_counted(lower: &str) -> bool {
         let counted = count.bytes().all(|b| b.is_ascii_digit())
             || matches!(
                 count,
-                "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "ten"
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
             );
         let noun = words
             .take(2)
