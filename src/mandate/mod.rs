@@ -272,13 +272,12 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
                         m.recurrence = said;
                     }
                     // `..., and further requests the Secretary-General to submit such material
-                    // in advance of its eighty-third session`: the due of the request restated
-                    // to the same actor (another actor of the kind may be given another time).
-                    if m.due.is_none() && m.addressee.eq_ignore_ascii_case(addressee) {
-                        m.due = due;
-                    }
-                    if m.until.is_none() {
-                        m.until = fields::until(part);
+                    // in advance of its eighty-third session`: the due and end of the request
+                    // restated to the same actor (another actor of the kind may be given other
+                    // times).
+                    if m.addressee.eq_ignore_ascii_case(addressee) {
+                        m.due = m.due.or(due);
+                        m.until = m.until.or_else(|| fields::until(part));
                     }
                     if m.recurrence.is_none() && m.due.is_some() {
                         m.recurrence = Some(Recurrence::OneTime);
