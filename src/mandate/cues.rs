@@ -18,9 +18,11 @@ pub(super) const MEETING_OBJECT: usize = 4;
 pub(super) const MEETING: usize = 5;
 /// A provision for reviewing the mandate.
 pub(super) const REVIEW: usize = 6;
+/// An agenda item something is taken up under (`under that item`).
+pub(super) const UNDER_AN_ITEM: usize = 7;
 
 /// The cue phrases of each kind of evidence above, lower case, in that order.
-const CUE_LISTS: [&[&str]; 7] = [
+const CUE_LISTS: [&[&str]; 8] = [
     &[
         "provisional agenda",
         "continue its consideration",
@@ -189,6 +191,13 @@ const CUE_LISTS: [&[&str]; 7] = [
         "review the implementation of the mandate",
         "to evaluate the mandate",
         "decides to assess",
+    ],
+    &[
+        "under that item",
+        "under this item",
+        "under the item",
+        "under the agenda item",
+        "under agenda item",
     ],
 ];
 

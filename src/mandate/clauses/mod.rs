@@ -34,6 +34,21 @@ pub struct Clause<'a> {
     pub at: usize,
 }
 
+impl<'a> Clause<'a> {
+    /// The Assembly acting itself on `task`: `Decides to include ...`, `Approves the
+    /// provisional agenda`.
+    fn by_the_assembly(verb: Cow<'a, str>, task: &'a str) -> Clause<'a> {
+        Clause {
+            verb,
+            actors: the_assembly(),
+            task,
+            pending: task.ends_with(':'),
+            aside: "",
+            at: 0,
+        }
+    }
+}
+
 /// How a head verb takes its actor.
 #[derive(Clone, Copy, PartialEq)]
 enum Takes {
@@ -564,14 +579,7 @@ fn read_clause<'a>(
             let about_agenda_or_money = ["agenda", "appropriation", "budget", "post", "resources"]
                 .iter()
                 .any(|w| lower.contains(w));
-            about_agenda_or_money.then(|| Clause {
-                verb,
-                actors: the_assembly(),
-                task: rest,
-                pending: rest.ends_with(':'),
-                aside: "",
-                at: 0,
-            })
+            about_agenda_or_money.then(|| Clause::by_the_assembly(verb, rest))
         }
         Takes::Object | Takes::ObjectIfActor => {
             // `Urges the United Nations system, and encourages development banks, to integrate`:

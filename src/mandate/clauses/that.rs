@@ -68,14 +68,7 @@ pub(super) fn decision<'a>(verb: Cow<'a, str>, rest: &'a str) -> Option<Clause<'
     if views.iter().any(|v| body.starts_with(v)) {
         return None;
     }
-    Some(Clause {
-        verb,
-        actors: the_assembly(),
-        task: rest,
-        pending: rest.ends_with(':'),
-        aside: "",
-        at: 0,
-    })
+    Some(Clause::by_the_assembly(verb, rest))
 }
 
 /// Who a decision's `that` clause charges and with what: its subject when it names actors,

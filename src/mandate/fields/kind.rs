@@ -12,7 +12,7 @@ use super::report::{
 use super::verb::first_verb;
 use super::when::session_after;
 use crate::mandate::cues::{
-    Cues, AGENDA, BUDGET, MEETING, MEETING_OBJECT, NOT_REPORT, REPORT_OBJECT,
+    Cues, AGENDA, BUDGET, MEETING, MEETING_OBJECT, NOT_REPORT, REPORT_OBJECT, UNDER_AN_ITEM,
 };
 use crate::model::MandateKind;
 
@@ -205,16 +205,7 @@ pub fn kind(task: &str) -> MandateKind {
     }
     // `to consider the above-mentioned report under that item`, `to consider further the
     // report ... under the agenda item relating to the Mechanism`: a question for an item.
-    let under_an_item = [
-        "under that item",
-        "under this item",
-        "under the item",
-        "under the agenda item",
-        "under agenda item",
-    ]
-    .iter()
-    .any(|cue| lower.contains(cue));
-    if considers && under_an_item {
+    if considers && cues.has(UNDER_AN_ITEM) {
         return MandateKind::Agenda;
     }
     if cues.has(BUDGET) {
