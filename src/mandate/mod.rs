@@ -241,14 +241,15 @@ fn mandates_of(clause: &Clause, task: &str, unit: &Unit<'_>, out: &mut Vec<Manda
         for (kind, part) in &by_kind {
             // Information asked of the Secretary-General or a United Nations body is given to
             // the Assembly: a report (`to provide information on relevant activities`); a
-            // State's may go anywhere, and is a report only when the text says to whom.
+            // State's may go anywhere, and is a report only when the text says to whom. (On
+            // money too: `to provide information on the use of extrabudgetary resources`.)
             let of_the_organization = matches!(
                 addressee_kind,
                 AddresseeKind::SecretaryGeneral
                     | AddresseeKind::UnitedNationsEntity
                     | AddresseeKind::PresidentOfTheGeneralAssembly
             );
-            let kind = if *kind == MandateKind::Action
+            let kind = if matches!(*kind, MandateKind::Action | MandateKind::Budget)
                 && of_the_organization
                 && fields::gives_information(part)
             {

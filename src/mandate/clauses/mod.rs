@@ -724,6 +724,11 @@ mod tests {
             summary("Decides that the Conference shall review progress;"),
             [("Decides".into(), vec![Other])]
         );
+        // A subject that is a determiner without its noun is no one: the Assembly decides.
+        assert_eq!(
+            summary("Also decides that all costs relating to the Conference shall be financed through extrabudgetary resources;"),
+            [("Also decides".into(), vec![GeneralAssembly])]
+        );
     }
 
     /// `Requests that X do`, as the Security Council writes it: the subject is the actor and
@@ -823,6 +828,18 @@ mod tests {
             c[0].actors,
             [("relevant United Nations entities", UnitedNationsEntity)]
         );
+        // The noun after a determiner is the subject's when it names an actor.
+        for (that, actors) in [
+            ("Demands that all parties immediately put an end to all violations;", vec![Other]),
+            ("Also decides that the open-ended working group shall submit its report;", vec![UnitedNationsEntity]),
+            ("Decides that the meetings of the Ad Hoc Working Group of the Whole shall continue to be coordinated;", vec![GeneralAssembly]),
+            ("Decides that the duration of the Fifteenth Congress should not exceed eight days;", vec![GeneralAssembly]),
+            ("Decides that the high-level United Nations Conference will be organized in Nice;", vec![GeneralAssembly]),
+        ] {
+            let c = clauses(that);
+            let kinds: Vec<_> = c[0].actors.iter().map(|(_, k)| *k).collect();
+            assert_eq!(kinds, actors, "{that}");
+        }
         // `that` pointing back to a body just named is no `that` clause.
         let c = clauses("encourages that Division to provide continuous support;");
         assert_eq!(c[0].actors, [("that Division", UnitedNationsEntity)]);

@@ -4,7 +4,7 @@
 
 use super::words::{bare, is_one_of, words_between, Word};
 use super::Clause;
-use crate::mandate::actors::{actors, kind_of};
+use crate::mandate::actors::{actors, heads_an_actor, kind_of};
 use crate::mandate::fields::arranges_a_meeting;
 use crate::model::AddresseeKind;
 use std::borrow::Cow;
@@ -96,6 +96,7 @@ pub(super) fn the_assembly() -> Vec<(&'static str, AddresseeKind)> {
 /// submit a report ...`), read as an infinitive's task is. No actors, no task.
 pub(super) fn that_subject(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
     let mut end = that.len();
+    let mut took_a_noun = false;
     let words: Vec<Word> = words_between(that, 0, that.len()).collect();
     let capitalised = |k: usize| {
         words
@@ -104,14 +105,15 @@ pub(super) fn that_subject(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
             .is_some_and(char::is_uppercase)
     };
     let verb_like = |t: &str| is_one_of(bare(t), MODALS) || is_one_of(bare(t), AUXILIARIES);
+    const DETERMINERS: &[&str] = &[
+        "the", "all", "its", "their", "other", "relevant", "and", "of", "both",
+    ];
     for (k, w) in words.iter().enumerate() {
         let lower_start = w.text.chars().next().is_some_and(char::is_lowercase);
-        let determiner = is_one_of(
-            bare(w.text),
-            &[
-                "the", "all", "its", "their", "other", "relevant", "and", "of", "both",
-            ],
-        );
+        let determiner = is_one_of(bare(w.text), DETERMINERS);
+        // The noun a determiner opens: `all parties take`, `all costs relating to the
+        // Conference shall be financed` (no one: the Assembly decides).
+        let its_noun = k > 0 && is_one_of(bare(words[k - 1].text), DETERMINERS);
         // A noun in lower case just before the verb: `all peacekeeping missions be provided`,
         // `relevant United Nations entities continue to`; not an adverb (`the Conference
         // actively continue`) nor a relative pronoun (`Member States that have`), which end
@@ -127,7 +129,8 @@ pub(super) fn that_subject(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
         let in_a_name = is_one_of(bare(w.text), &["for", "on", "in"])
             && (capitalised(k + 1)
                 || (words.get(k + 1).is_some_and(|n| n.text == "the") && capitalised(k + 2)));
-        let of_the_subject = determiner || before_the_verb || in_a_name;
+        let of_the_subject = determiner || its_noun || before_the_verb || in_a_name;
+        took_a_noun |= its_noun && lower_start;
         if (lower_start && !of_the_subject && k > 0) || w.text.starts_with(',') {
             end = w.at;
             break;
@@ -138,7 +141,11 @@ pub(super) fn that_subject(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
         }
     }
     let subject = that[..end].trim();
-    if subject.is_empty() || kind_of(subject).is_none() {
+    // A noun taken after its determiner must itself name the actor: `the open-ended working
+    // group shall submit`, not `the meetings of the Working Group shall continue to be
+    // coordinated` nor `the duration of the Congress should not exceed`.
+    let a_thing = took_a_noun && !heads_an_actor(subject);
+    if subject.is_empty() || a_thing || kind_of(subject).is_none() {
         return (Vec::new(), "");
     }
     let mut task = that[end..].trim_start_matches([',', ' ']);
@@ -162,6 +169,13 @@ pub(super) fn that_subject(that: &str) -> (Vec<(&str, AddresseeKind)>, &str) {
             "afforded",
             "supported",
             "credited",
+            // A meeting or its costs decided on: `the Conference will be organized in Nice`.
+            "organized",
+            "held",
+            "convened",
+            "hosted",
+            "financed",
+            "funded",
             "open ",
             "composed",
         ]

@@ -2,6 +2,7 @@
 //! Whether it asks for a report, or arranges a meeting, whatever its words, is read in
 //! [`super::report`] and [`super::meeting`].
 
+use super::budget::funds_the_organization;
 use super::meeting::{
     arranged_by_noun, arranges, at_meetings_counted, considers_convening, devotes_a_meeting,
 };
@@ -288,6 +289,11 @@ pub fn kind(task: &str) -> MandateKind {
         || (considers && at_meetings_counted(&lower))
     {
         return MandateKind::Meeting;
+    }
+    // Read last, so that a report or a meeting paid for (`all costs to be covered by
+    // extrabudgetary resources`) keeps its kind.
+    if funds_the_organization(task, &lower) {
+        return MandateKind::Budget;
     }
     MandateKind::Action
 }

@@ -1,5 +1,6 @@
 //! What a task asks (its [`MandateKind`]), by when, how often, until when and on what.
 
+mod budget;
 mod kind;
 mod meeting;
 mod report;
