@@ -724,6 +724,10 @@ mod tests {
             summary("Decides that the Conference shall review progress;"),
             [("Decides".into(), vec![Other])]
         );
+        // An aside between the verb and its infinitive is kept apart from the task.
+        let c = clauses("Decides, pursuant to decision 74/552 of 14 May 2020, to convene a one-week biennial meeting of States;");
+        assert_eq!(c[0].task, "to convene a one-week biennial meeting of States;");
+        assert_eq!(c[0].aside, "pursuant to decision 74/552 of 14 May 2020");
         // A subject that is a determiner without its noun is no one: the Assembly decides.
         assert_eq!(
             summary("Also decides that all costs relating to the Conference shall be financed through extrabudgetary resources;"),

@@ -14,9 +14,20 @@ use std::borrow::Cow;
 /// `Decides to recommend that the Sixth Committee ...`.
 pub(super) fn decision<'a>(verb: Cow<'a, str>, rest: &'a str) -> Option<Clause<'a>> {
     let mut body = rest;
-    // `Decides, taking into account ..., that`: skip a leading parenthetical.
-    if body.starts_with(',') {
-        body = body.trim_start_matches(',').trim_start();
+    let mut aside = "";
+    // `Decides, taking into account ..., that`, `Decides, pursuant to decision 74/552, to
+    // convene`: a leading aside (the comma before it went with the verb) is skipped, and kept
+    // for the dates it may hold.
+    body = body.trim_start_matches(',').trim_start();
+    if !body.starts_with("to ") && !body.starts_with("that") {
+        let end = [", to ", ", that "]
+            .iter()
+            .filter_map(|cue| body.find(cue))
+            .min();
+        if let Some(end) = end.filter(|&end| end < 240) {
+            aside = &body[..end];
+            body = &body[end + 2..];
+        }
     }
     if let Some(at) = body.find(" that ").filter(|&at| at < 40) {
         if body[..at].starts_with("to recommend") {
@@ -68,7 +79,13 @@ pub(super) fn decision<'a>(verb: Cow<'a, str>, rest: &'a str) -> Option<Clause<'
     if views.iter().any(|v| body.starts_with(v)) {
         return None;
     }
-    Some(Clause::by_the_assembly(verb, rest))
+    if aside.is_empty() {
+        return Some(Clause::by_the_assembly(verb, rest));
+    }
+    Some(Clause {
+        aside,
+        ..Clause::by_the_assembly(verb, body)
+    })
 }
 
 /// Who a decision's `that` clause charges and with what: its subject when it names actors,

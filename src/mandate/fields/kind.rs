@@ -5,6 +5,7 @@
 use super::budget::funds_the_organization;
 use super::meeting::{
     arranged_by_noun, arranges, at_meetings_counted, considers_convening, devotes_a_meeting,
+    meets, proclaims_an_observance,
 };
 use super::report::{
     delivered, ensures_a_report, in_own_report, makes_a_report_available, names_an_update,
@@ -287,6 +288,8 @@ pub fn kind(task: &str) -> MandateKind {
         || devotes_a_meeting(&verb, &lower)
         || arranged_by_noun(task)
         || (considers && at_meetings_counted(&lower))
+        || meets(&verb, &lower)
+        || proclaims_an_observance(&verb, &lower)
     {
         return MandateKind::Meeting;
     }
@@ -321,6 +324,13 @@ mod tests {
             ("to consider these discussions in the drafting of his report on the implementation", Report),
             ("to conduct consultations with Member States, with a summary of those consultations to be shared with Member States", Report),
             ("to conduct consultations with Member States on a summary", Action),
+            ("convene in New York for up to 15 working days at a time", Meeting),
+            ("meet annually for five days", Meeting),
+            ("to convene the Meetings of States", Meeting),
+            ("to meet the needs of persons with disabilities", Action),
+            ("to meet in full and on time their obligations under the Convention", Action),
+            ("to proclaim 2021–2030 the United Nations Decade of Healthy Ageing", Meeting),
+            ("to proclaim its commitment to the goals", Action),
         ] {
             assert_eq!(kind(task), expected, "{task}");
         }

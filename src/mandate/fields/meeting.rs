@@ -225,3 +225,58 @@ pub(super) fn considers_convening(lower: &str) -> bool {
         })
     })
 }
+
+/// `the ad hoc committee shall convene in New York for up to 15 working days`, `the Working
+/// Group shall meet annually`: a body that meets, with no object (a body convening something
+/// else names it: `to convene a meeting`, read by the meeting nouns).
+pub(super) fn meets(verb: &str, lower: &str) -> bool {
+    if !matches!(verb, "convene" | "meet" | "reconvene") {
+        return false;
+    }
+    let mut words = lower
+        .split_whitespace()
+        .skip_while(|w| !matches!(*w, "convene" | "meet" | "reconvene"))
+        .skip(1);
+    let next = words.next().unwrap_or("").trim_end_matches([',', ';', '.']);
+    // `to meet in full and on time their obligations`: something met, not a meeting.
+    let met = words.take(8).any(|w| {
+        [
+            "full", "obligation", "commitment", "need", "target", "requirement", "goal",
+            "demand", "standard", "criteri", "expectation", "challenge",
+        ]
+        .iter()
+        .any(|o| w.starts_with(o))
+    });
+    !met && (next.is_empty()
+        || matches!(
+            next,
+            "in" | "at"
+                | "for"
+                | "during"
+                | "on"
+                | "from"
+                | "once"
+                | "twice"
+                | "annually"
+                | "every"
+                | "each"
+                | "regularly"
+                | "as"
+                | "within"
+                | "before"
+                | "after"
+                | "until"
+        ))
+}
+
+/// `to proclaim 2021–2030 the United Nations Decade of Healthy Ageing`, `to proclaim 19 May
+/// World Fair Play Day`: a period of observance proclaimed, as a day is.
+pub(super) fn proclaims_an_observance(verb: &str, lower: &str) -> bool {
+    verb == "proclaim"
+        && lower.split_whitespace().take(14).any(|w| {
+            matches!(
+                w.trim_end_matches([',', ';', '.']),
+                "day" | "week" | "year" | "decade"
+            )
+        })
+}
