@@ -407,9 +407,14 @@ const AGENT_NOUNS: &[&str] = &[
 /// development banks` does, `the urgent commencement of negotiations in the Conference on
 /// Disarmament` does not.
 pub fn heads_an_actor(phrase: &str) -> bool {
+    head_kind(phrase).is_some()
+}
+
+/// The kind of actor the phrase's first words name ([`heads_an_actor`]).
+pub fn head_kind(phrase: &str) -> Option<AddresseeKind> {
     let first = phrase.split([',', ';']).next().unwrap_or("");
     let first = conjuncts(first.trim()).into_iter().next().unwrap_or("");
-    kind_of(head(first)).is_some()
+    kind_of(head(first))
 }
 
 /// The kind of actor a conjunct names, or `None` when it names none (`further international

@@ -8,7 +8,8 @@ use super::meeting::{
     meets, proclaims_an_observance,
 };
 use super::report::{
-    delivered, ensures_a_report, in_own_report, makes_a_report_available, names_an_update,
+    delivered, ensures_a_report, in_own_report, informs_the_organization,
+    makes_a_report_available, names_an_update,
     report_to_be_delivered, reports_after_and, updates_whom_or_a_document,
 };
 use super::verb::first_verb;
@@ -260,6 +261,7 @@ pub fn kind(task: &str) -> MandateKind {
         || delivered(&verb, &lower)
         || ensures_a_report(&verb, &lower)
         || report_to_be_delivered(&lower)
+        || informs_the_organization(task, &lower)
     {
         return MandateKind::Report;
     }
@@ -324,6 +326,13 @@ mod tests {
             ("to consider these discussions in the drafting of his report on the implementation", Report),
             ("to conduct consultations with Member States, with a summary of those consultations to be shared with Member States", Report),
             ("to conduct consultations with Member States on a summary", Action),
+            ("to submit to the Secretariat, on a voluntary basis, information on confidence-building measures", Report),
+            ("to share their views with the Special Rapporteur", Report),
+            ("to share information between States", Action),
+            ("to provide information to the public on their rights", Action),
+            ("to continue to provide their support to the consolidation of the United Nations capability in the area of satellite-derived geographical information", Action),
+            ("to include in his statement information about the implementation", Report),
+            ("to include in their national reports information on the measures taken", Report),
             ("convene in New York for up to 15 working days at a time", Meeting),
             ("meet annually for five days", Meeting),
             ("to convene the Meetings of States", Meeting),

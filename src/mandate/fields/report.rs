@@ -3,7 +3,8 @@
 
 use super::verb::first_verb;
 use super::when::session_after;
-use crate::mandate::actors::kind_of;
+use crate::mandate::actors::{head_kind, kind_of};
+use crate::model::AddresseeKind;
 
 /// Whether the task is to be done in the actor's own report, whatever its verb (`to address
 /// the problem in their forthcoming reports`), not a report named as a source (`the
@@ -18,6 +19,8 @@ pub(super) fn in_own_report(lower: &str) -> bool {
         "respective",
         "future",
         "subsequent",
+        "national",
+        "periodic",
     ];
     // `to include in his report`; `to consider these discussions in the drafting of his
     // report`, `in the preparation of its next report`.
@@ -39,9 +42,14 @@ pub(super) fn in_own_report(lower: &str) -> bool {
             let at = from + found;
             let mut after = lower[at + pronoun.len()..].split_whitespace();
             let first = after.next().unwrap_or("");
-            let report = first.starts_with("report")
-                || (QUALIFIERS.contains(&first)
-                    && after.next().is_some_and(|w| w.starts_with("report")));
+            // Written or oral: `to include in his statement information about`.
+            let a_report = |w: &str| {
+                ["report", "statement", "briefing", "oral update", "note"]
+                    .iter()
+                    .any(|r| w.starts_with(r))
+            };
+            let report = a_report(first)
+                || (QUALIFIERS.contains(&first) && after.next().is_some_and(a_report));
             let before = lower[..at].split_whitespace().next_back().unwrap_or("");
             let source = before.ends_with("ed") || matches!(before, "out" | "to");
             if report && !source {
@@ -308,6 +316,37 @@ pub(super) fn reports_after_and(lower: &str) -> bool {
             .trim_matches(|c: char| !c.is_alphanumeric());
         AFTER.contains(&next)
     })
+}
+
+/// `to submit to the Secretariat, on a voluntary basis, information on confidence-building
+/// measures`, `to share their views with the Special Rapporteur`: information or views given
+/// to the Organization, whoever gives them (a State's information given to no one named is
+/// not a report).
+pub(super) fn informs_the_organization(task: &str, lower: &str) -> bool {
+    let giving = matches!(
+        first_verb(task).as_str(),
+        "provide" | "submit" | "transmit" | "communicate" | "share" | "send" | "convey"
+    );
+    let what = ["information", "views", "data on", "data to"]
+        .iter()
+        .any(|w| lower.contains(w));
+    giving
+        && what
+        && [" to the ", " with the "].iter().any(|to| {
+            lower.match_indices(to).take(3).any(|(at, _)| {
+                // The body itself, not something of it: `to provide their support to the
+                // consolidation of the United Nations capability in ... information`.
+                let recipient = &task[at + to.len() - 4..];
+                matches!(
+                    head_kind(recipient.trim()),
+                    Some(
+                        AddresseeKind::SecretaryGeneral
+                            | AddresseeKind::UnitedNationsEntity
+                            | AddresseeKind::GeneralAssembly
+                    )
+                )
+            })
+        })
 }
 
 /// Whether a task gives information: `to provide information on`, `to submit further
