@@ -726,9 +726,12 @@ mod tests {
         );
         // An aside between the verb and its infinitive is kept apart from the task.
         let c = clauses("Decides, pursuant to decision 74/552 of 14 May 2020, to convene a one-week biennial meeting of States;");
-        assert_eq!(c[0].task, "to convene a one-week biennial meeting of States;");
+        assert_eq!(
+            c[0].task,
+            "to convene a one-week biennial meeting of States;"
+        );
         assert_eq!(c[0].aside, "pursuant to decision 74/552 of 14 May 2020");
-        // A subject that is a determiner without its noun is no one: the Assembly decides.
+        // A determiner's noun that names no actor (`all costs`) leaves the decision the Assembly's.
         assert_eq!(
             summary("Also decides that all costs relating to the Conference shall be financed through extrabudgetary resources;"),
             [("Also decides".into(), vec![GeneralAssembly])]

@@ -92,11 +92,19 @@ fn means_for_the_organization(task: &str, lower: &str, at: usize, end: usize) ->
 
 /// The body a gift goes to: up to a comma, a purpose or another task.
 fn beneficiary(rest: &str) -> &str {
-    let cut = [",", ";", " to ", " in order", " so as", " and to ", " in the context"]
-        .iter()
-        .filter_map(|c| rest.find(c))
-        .min()
-        .unwrap_or(rest.len());
+    let cut = [
+        ",",
+        ";",
+        " to ",
+        " in order",
+        " so as",
+        " and to ",
+        " in the context",
+    ]
+    .iter()
+    .filter_map(|c| rest.find(c))
+    .min()
+    .unwrap_or(rest.len());
     rest[..cut].trim()
 }
 

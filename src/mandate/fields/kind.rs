@@ -4,13 +4,12 @@
 
 use super::budget::funds_the_organization;
 use super::meeting::{
-    arranged_by_noun, arranges, at_meetings_counted, considers_convening, devotes_a_meeting,
-    meets, proclaims_an_observance,
+    arranged_by_noun, arranges, at_meetings_counted, considers_convening, devotes_a_meeting, meets,
+    proclaims_an_observance,
 };
 use super::report::{
-    delivered, ensures_a_report, in_own_report, informs_the_organization,
-    makes_a_report_available, names_an_update,
-    report_to_be_delivered, reports_after_and, updates_whom_or_a_document,
+    delivered, ensures_a_report, in_own_report, informs_the_organization, makes_a_report_available,
+    names_an_update, report_to_be_delivered, reports_after_and, updates_whom_or_a_document,
 };
 use super::verb::first_verb;
 use super::when::session_after;
@@ -261,7 +260,7 @@ pub fn kind(task: &str) -> MandateKind {
         || delivered(&verb, &lower)
         || ensures_a_report(&verb, &lower)
         || report_to_be_delivered(&lower)
-        || informs_the_organization(task, &lower)
+        || informs_the_organization(&verb, task, &lower)
     {
         return MandateKind::Report;
     }

@@ -241,8 +241,18 @@ pub(super) fn meets(verb: &str, lower: &str) -> bool {
     // `to meet in full and on time their obligations`: something met, not a meeting.
     let met = words.take(8).any(|w| {
         [
-            "full", "obligation", "commitment", "need", "target", "requirement", "goal",
-            "demand", "standard", "criteri", "expectation", "challenge",
+            "full",
+            "obligation",
+            "commitment",
+            "need",
+            "target",
+            "requirement",
+            "goal",
+            "demand",
+            "standard",
+            "criteri",
+            "expectation",
+            "challenge",
         ]
         .iter()
         .any(|o| w.starts_with(o))

@@ -322,9 +322,9 @@ pub(super) fn reports_after_and(lower: &str) -> bool {
 /// measures`, `to share their views with the Special Rapporteur`: information or views given
 /// to the Organization, whoever gives them (a State's information given to no one named is
 /// not a report).
-pub(super) fn informs_the_organization(task: &str, lower: &str) -> bool {
+pub(super) fn informs_the_organization(verb: &str, task: &str, lower: &str) -> bool {
     let giving = matches!(
-        first_verb(task).as_str(),
+        verb,
         "provide" | "submit" | "transmit" | "communicate" | "share" | "send" | "convey"
     );
     let what = ["information", "views", "data on", "data to"]
